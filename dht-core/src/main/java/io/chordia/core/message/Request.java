@@ -1,0 +1,11 @@
+package io.chordia.core.message;
+
+/**
+ * A request, typed by the response it expects. Any request may instead be answered by an
+ * {@link ErrorReply}.
+ *
+ * @param <R> the response type
+ */
+public sealed interface Request<R extends Response> extends Message permits Ping, FindNode {
+    Class<R> responseType();
+}

@@ -1,0 +1,65 @@
+package io.chordia.core.net;
+
+import io.chordia.core.util.Checks;
+
+/**
+ * A host and port, validated but not resolved: the simulator never needs DNS, and only the Netty
+ * transport turns an address into a socket address. IPv6 literals are held without brackets.
+ */
+public record Address(String host, int port) implements Comparable<Address> {
+    public static final int MAX_HOST_LENGTH = 253;
+
+    public Address {
+        Checks.notNull(host, "host");
+        Checks.check(!host.isEmpty() && host.length() <= MAX_HOST_LENGTH,
+                "host must be 1..%s characters, was %s", MAX_HOST_LENGTH, host.length());
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            Checks.check(c > ' ' && c < 127 && c != '/' && c != '[' && c != ']' && c != '@',
+                    "host '%s' has an illegal character at %s", host, i);
+        }
+        Checks.check(port >= 1 && port <= 65535, "port must be in [1, 65535], was %s", port);
+    }
+
+    /**
+     * Parses {@code host:port} or {@code [v6]:port}. Throws {@link IllegalArgumentException} with
+     * a message fit for a user when the text is not an address.
+     */
+    public static Address parse(String text) {
+        Checks.notNull(text, "address");
+        String s = text.trim();
+        String host;
+        String port;
+        if (s.startsWith("[")) {
+            int close = s.indexOf(']');
+            Checks.check(close > 1 && close + 1 < s.length() && s.charAt(close + 1) == ':',
+                    "'%s' is not an address: expected [ipv6]:port", text);
+            host = s.substring(1, close);
+            port = s.substring(close + 2);
+        } else {
+            int colon = s.lastIndexOf(':');
+            Checks.check(colon > 0 && colon == s.indexOf(':') && colon < s.length() - 1,
+                    "'%s' is not an address: expected host:port", text);
+            host = s.substring(0, colon);
+            port = s.substring(colon + 1);
+        }
+        int p;
+        try {
+            p = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an address: port '" + port + "' is not a number");
+        }
+        return new Address(host, p);
+    }
+
+    @Override
+    public int compareTo(Address o) {
+        int c = host.compareTo(o.host);
+        return c != 0 ? c : Integer.compare(port, o.port);
+    }
+
+    @Override
+    public String toString() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+    }
+}

@@ -1,0 +1,2 @@
+/** Seeded randomness, split by concern from one master seed. */
+package io.chordia.core.random;

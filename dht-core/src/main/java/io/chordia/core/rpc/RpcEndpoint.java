@@ -1,0 +1,328 @@
+package io.chordia.core.rpc;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.message.Envelope;
+import io.chordia.core.message.ErrorCode;
+import io.chordia.core.message.ErrorReply;
+import io.chordia.core.message.Ping;
+import io.chordia.core.message.Pong;
+import io.chordia.core.message.Request;
+import io.chordia.core.message.Response;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import io.chordia.core.time.Cancellable;
+import io.chordia.core.time.Scheduler;
+import io.chordia.core.transport.Transport;
+import io.chordia.core.util.Checks;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.random.RandomGenerator;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One node's RPC layer over a datagram {@link Transport}: it pairs responses with requests by a
+ * random 64-bit transaction id, times out and retries with backoff on the node's scheduler, and
+ * dispatches inbound requests to registered handlers. It answers {@link Ping} itself.
+ *
+ * <p>Threading: everything runs on the node thread. {@link #call} may be invoked from any thread
+ * (it hops onto the node thread); futures complete on the node thread.
+ */
+public final class RpcEndpoint implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final Contact self;
+    private final Transport transport;
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final RpcConfig config;
+    private final RpcStats stats = new RpcStats();
+    private final Map<Class<?>, AsyncRequestHandler<?, ?>> asyncHandlers = new HashMap<>();
+    private final Map<Class<?>, RequestHandler<?, ?>> handlers = new HashMap<>();
+    private final Map<Long, PendingCall<?>> pending = new HashMap<>();
+    private final Map<Long, Boolean> recentlyFinished;
+    private boolean closed;
+
+    public RpcEndpoint(Contact self, Transport transport, Scheduler scheduler, RandomGenerator random, RpcConfig config) {
+        this.self = Checks.notNull(self, "self");
+        this.transport = Checks.notNull(transport, "transport");
+        this.scheduler = Checks.notNull(scheduler, "scheduler");
+        this.random = Checks.notNull(random, "random");
+        this.config = Checks.notNull(config, "config");
+        int memory = config.recentTxMemory();
+        // Access order is irrelevant; insertion order gives FIFO eviction of the oldest finished ids.
+        this.recentlyFinished = new LinkedHashMap<>(Math.min(memory, 1024) * 2) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > memory;
+            }
+        };
+        register(Ping.class, (ping, ctx) -> new Pong(ctx.source()));
+        transport.onReceive(this::onEnvelope);
+    }
+
+    public Contact self() {
+        return self;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public RpcConfig config() {
+        return config;
+    }
+
+    public RpcStats stats() {
+        return stats;
+    }
+
+    public int pendingCalls() {
+        return pending.size();
+    }
+
+    /** Registers the handler for {@code type}, replacing any earlier one. */
+    public <Q extends Request<R>, R extends Response> void register(Class<Q> type, RequestHandler<Q, R> handler) {
+        asyncHandlers.remove(type);
+        handlers.put(type, handler);
+    }
+
+    /** Registers an asynchronous handler for {@code type}, replacing any earlier one. */
+    public <Q extends Request<R>, R extends Response> void registerAsync(Class<Q> type, AsyncRequestHandler<Q, R> handler) {
+        handlers.remove(type);
+        asyncHandlers.put(type, handler);
+    }
+
+    /** Calls {@code target}, which must answer with the id it is known by. */
+    public <R extends Response> CompletableFuture<R> call(Contact target, Request<R> request) {
+        return exchange(target.address(), target.id(), request, config).thenApply(Reply::body);
+    }
+
+    /** Calls whoever answers at {@code target} (bootstrap: its id is not known yet). */
+    public <R extends Response> CompletableFuture<R> call(Address target, Request<R> request) {
+        return exchange(target, null, request, config).thenApply(Reply::body);
+    }
+
+    /**
+     * Calls {@code target} with per-call settings, completing with the response and who sent it.
+     *
+     * @param expectedId the id the responder must have, or {@code null} to accept any
+     */
+    public <R extends Response> CompletableFuture<Reply<R>> exchange(Address target, NodeId expectedId,
+                                                                     Request<R> request, RpcConfig callConfig) {
+        Checks.notNull(target, "target");
+        Checks.notNull(request, "request");
+        Checks.notNull(callConfig, "callConfig");
+        CompletableFuture<Reply<R>> future = new CompletableFuture<>();
+        if (scheduler.inNodeThread()) {
+            start(target, expectedId, request, callConfig, future);
+        } else {
+            scheduler.execute(() -> start(target, expectedId, request, callConfig, future));
+        }
+        return future;
+    }
+
+    /** Fails every pending call with {@link RpcClosedException}, stops serving, closes nothing else. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RpcClosedException reason = new RpcClosedException("RPC endpoint of " + self + " closed");
+        for (PendingCall<?> call : pending.values().toArray(PendingCall<?>[]::new)) {
+            call.timer.cancel();
+            call.future.completeExceptionally(reason);
+        }
+        pending.clear();
+    }
+
+    private <R extends Response> void start(Address target, NodeId expectedId, Request<R> request,
+                                            RpcConfig callConfig, CompletableFuture<Reply<R>> future) {
+        if (closed) {
+            future.completeExceptionally(new RpcClosedException("RPC endpoint of " + self + " is closed"));
+            return;
+        }
+        if (pending.size() >= config.maxPendingCalls()) {
+            stats.overloaded.increment();
+            future.completeExceptionally(new RpcOverloadedException(
+                    pending.size() + " calls already pending at " + self));
+            return;
+        }
+        long txId = newTxId();
+        PendingCall<R> call = new PendingCall<>(txId, new Envelope(txId, self, target, request), expectedId,
+                request.responseType(), callConfig, future);
+        pending.put(txId, call);
+        stats.callsStarted.increment();
+        send(call);
+    }
+
+    private long newTxId() {
+        long txId;
+        do {
+            txId = random.nextLong();
+        } while (pending.containsKey(txId) || recentlyFinished.containsKey(txId));
+        return txId;
+    }
+
+    private void send(PendingCall<?> call) {
+        call.attempts++;
+        call.sentAtNanos = scheduler.clock().nanoTime();
+        long waitNanos = call.config.attemptTimeoutNanos(call.attempts);
+        call.timer = scheduler.schedule(Duration.ofNanos(waitNanos), () -> onTimeout(call));
+        transport.send(call.envelope);
+    }
+
+    private void onTimeout(PendingCall<?> call) {
+        if (pending.get(call.txId) != call) {
+            return;
+        }
+        if (call.attempts < call.config.maxAttempts()) {
+            stats.retransmissions.increment();
+            send(call);
+            return;
+        }
+        finish(call, false);
+        stats.timeouts.increment();
+        call.future.completeExceptionally(new RpcTimeoutException(call.envelope.body().getClass().getSimpleName()
+                + " to " + call.envelope.recipient() + " timed out after " + call.attempts + " attempts"));
+    }
+
+    private void finish(PendingCall<?> call, boolean answered) {
+        pending.remove(call.txId);
+        call.timer.cancel();
+        if (config.recentTxMemory() > 0) {
+            recentlyFinished.put(call.txId, answered);
+        }
+    }
+
+    private void onEnvelope(Envelope envelope, Address source) {
+        if (envelope.body() instanceof Response response) {
+            onResponse(envelope, response);
+        } else if (!closed) {
+            onRequest(envelope, (Request<?>) envelope.body(), source);
+        }
+    }
+
+    private void onResponse(Envelope envelope, Response response) {
+        PendingCall<?> call = pending.get(envelope.txId());
+        if (call == null) {
+            Boolean answered = recentlyFinished.get(envelope.txId());
+            if (answered == null) {
+                stats.unknownResponses.increment();
+            } else if (answered) {
+                stats.duplicateResponses.increment();
+            } else {
+                stats.lateResponses.increment();
+            }
+            return;
+        }
+        finish(call, true);
+        stats.responses.increment();
+        call.complete(envelope.sender(), response, scheduler.clock().nanoTime(), stats);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void onRequest(Envelope envelope, Request<?> request, Address source) {
+        RequestContext context = new RequestContext(envelope, source);
+        RequestHandler handler = handlers.get(request.getClass());
+        if (handler != null) {
+            Response response;
+            try {
+                response = handler.handle(request, context);
+            } catch (RequestRefusedException e) {
+                stats.requestsRefused.increment();
+                response = e.toReply();
+            } catch (RuntimeException e) {
+                stats.handlerFailures.increment();
+                LOG.warn("handler for {} failed", request.getClass().getSimpleName(), e);
+                response = ErrorReply.of(ErrorCode.INTERNAL, "handler failed");
+            }
+            reply(envelope, source, response);
+            return;
+        }
+        AsyncRequestHandler async = asyncHandlers.get(request.getClass());
+        if (async == null) {
+            stats.requestsUnsupported.increment();
+            reply(envelope, source, ErrorReply.of(ErrorCode.UNSUPPORTED,
+                    request.getClass().getSimpleName() + " is not served here"));
+            return;
+        }
+        CompletionStage<? extends Response> stage;
+        try {
+            stage = async.handle(request, context);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((response, failure) -> {
+            if (failure == null) {
+                reply(envelope, source, response);
+            } else {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof RequestRefusedException refused) {
+                    stats.requestsRefused.increment();
+                    reply(envelope, source, refused.toReply());
+                } else {
+                    stats.handlerFailures.increment();
+                    LOG.debug("async handler for {} failed: {}", request.getClass().getSimpleName(), cause.toString());
+                    reply(envelope, source, ErrorReply.of(ErrorCode.INTERNAL, "handler failed"));
+                }
+            }
+        });
+    }
+
+    private void reply(Envelope request, Address source, Response response) {
+        if (closed) {
+            return;
+        }
+        stats.requestsServed.increment();
+        // Replies go to where the request came from, not to the address the sender claims.
+        transport.send(new Envelope(request.txId(), self, source, response));
+    }
+
+    private static final class PendingCall<R extends Response> {
+        final long txId;
+        final Envelope envelope;
+        final NodeId expectedId;
+        final Class<R> responseType;
+        final RpcConfig config;
+        final CompletableFuture<Reply<R>> future;
+        int attempts;
+        long sentAtNanos;
+        Cancellable timer = Cancellable.NONE;
+
+        PendingCall(long txId, Envelope envelope, NodeId expectedId, Class<R> responseType, RpcConfig config,
+                    CompletableFuture<Reply<R>> future) {
+            this.txId = txId;
+            this.envelope = envelope;
+            this.expectedId = expectedId;
+            this.responseType = responseType;
+            this.config = config;
+            this.future = future;
+        }
+
+        void complete(Contact responder, Response response, long nowNanos, RpcStats stats) {
+            if (expectedId != null && !expectedId.equals(responder.id())) {
+                stats.unexpectedResponses.increment();
+                future.completeExceptionally(new UnexpectedResponseException(envelope.recipient() + " answered as "
+                        + responder.id().shortId() + ", expected " + expectedId.shortId()));
+            } else if (response instanceof ErrorReply error) {
+                stats.errorReplies.increment();
+                future.completeExceptionally(new RemoteErrorException(error.code(), error.detail()));
+            } else if (!responseType.isInstance(response)) {
+                stats.unexpectedResponses.increment();
+                future.completeExceptionally(new UnexpectedResponseException(envelope.recipient() + " answered "
+                        + envelope.body().getClass().getSimpleName() + " with " + response.getClass().getSimpleName()));
+            } else {
+                future.complete(new Reply<>(responseType.cast(response), responder, nowNanos - sentAtNanos, attempts));
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.chordia.core.sim;
+
+import io.chordia.core.time.Cancellable;
+import io.chordia.core.util.Checks;
+import java.time.Duration;
+import java.util.PriorityQueue;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The simulated world's single event loop: virtual time advancing from event to event, events
+ * ordered by (due time, sequence number) so that equal-time events run in the order they were
+ * scheduled and a run is identical for the same seed. Not thread-safe: the whole world runs on
+ * the thread that drives it.
+ *
+ * <p>Each simulated node sees the loop through its own {@link VirtualNodeScheduler}, which tags
+ * its events so that a crash discards them.
+ */
+public final class VirtualScheduler {
+    private final PriorityQueue<Event> queue = new PriorityQueue<>();
+    private final Thread owner = Thread.currentThread();
+    private long nowNanos;
+    private long sequence;
+    private long executed;
+    private int nodeCount;
+
+    /** Current virtual time in nanoseconds since the start of the run. */
+    public long nowNanos() {
+        return nowNanos;
+    }
+
+    public Duration now() {
+        return Duration.ofNanos(nowNanos);
+    }
+
+    /** Events run so far. */
+    public long executedEvents() {
+        return executed;
+    }
+
+    public int pendingEvents() {
+        return queue.size();
+    }
+
+    /** Creates the scheduler of a new simulated node, driven by this loop. */
+    public VirtualNodeScheduler newNodeScheduler(String name) {
+        return new VirtualNodeScheduler(this, name, nodeCount++);
+    }
+
+    /** Runs {@code task} after {@code delay} of virtual time, outside any node. */
+    public Cancellable schedule(Duration delay, Runnable task) {
+        Checks.nonNegative(delay, "delay");
+        return scheduleAt(saturatedAdd(nowNanos, delay.toNanos()), task, null, 0);
+    }
+
+    Event scheduleAt(long dueNanos, Runnable task, VirtualNodeScheduler node, int incarnation) {
+        Event e = new Event(Math.max(dueNanos, nowNanos), sequence++, task, node, incarnation);
+        queue.add(e);
+        return e;
+    }
+
+    boolean isOwnerThread() {
+        return Thread.currentThread() == owner;
+    }
+
+    /** Runs the next live event, if any; returns false when the queue is empty. */
+    public boolean runNext() {
+        Event e;
+        while ((e = queue.poll()) != null) {
+            if (e.isLive()) {
+                nowNanos = e.dueNanos;
+                executed++;
+                e.task.run();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs every event due at or before {@code deadlineNanos}, then sets the time to it. */
+    public void runUntilTime(long deadlineNanos) {
+        Event e;
+        while ((e = queue.peek()) != null && e.dueNanos <= deadlineNanos) {
+            runNext();
+        }
+        nowNanos = Math.max(nowNanos, deadlineNanos);
+    }
+
+    /** Advances virtual time by {@code duration}, running every event due on the way. */
+    public void advance(Duration duration) {
+        Checks.nonNegative(duration, "duration");
+        runUntilTime(saturatedAdd(nowNanos, duration.toNanos()));
+    }
+
+    /**
+     * Runs events until {@code condition} holds, checked after every event, or until
+     * {@code maxTime} of virtual time has passed. Returns whether the condition held.
+     */
+    public boolean runUntil(BooleanSupplier condition, Duration maxTime) {
+        long deadline = saturatedAdd(nowNanos, maxTime.toNanos());
+        while (!condition.getAsBoolean()) {
+            Event next = queue.peek();
+            if (next == null || next.dueNanos > deadline) {
+                nowNanos = Math.max(nowNanos, deadline);
+                return condition.getAsBoolean();
+            }
+            runNext();
+        }
+        return true;
+    }
+
+    /**
+     * Runs until no events are left. Periodic tasks never let a world go idle, so this stops with
+     * an {@link IllegalStateException} after {@code maxEvents}.
+     */
+    public long runUntilIdle(long maxEvents) {
+        long start = executed;
+        while (runNext()) {
+            if (executed - start >= maxEvents) {
+                throw new IllegalStateException("not idle after " + maxEvents + " events at " + now());
+            }
+        }
+        return executed - start;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    static final class Event implements Comparable<Event>, Cancellable {
+        final long dueNanos;
+        final long seq;
+        final Runnable task;
+        final VirtualNodeScheduler node;
+        final int incarnation;
+        boolean cancelled;
+
+        Event(long dueNanos, long seq, Runnable task, VirtualNodeScheduler node, int incarnation) {
+            this.dueNanos = dueNanos;
+            this.seq = seq;
+            this.task = task;
+            this.node = node;
+            this.incarnation = incarnation;
+        }
+
+        boolean isLive() {
+            return !cancelled && (node == null || node.isIncarnation(incarnation));
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public int compareTo(Event o) {
+            int c = Long.compare(dueNanos, o.dueNanos);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+}
