@@ -43,6 +43,6 @@ public final class EventTrace {
 
     @Override
     public String toString() {
-        return String.format("%016x (%d events)", hash, events);
+        return String.format(java.util.Locale.ROOT, "%016x (%d events)", hash, events);
     }
 }

@@ -6,7 +6,7 @@ public final class Checks {
 
     public static void check(boolean condition, String format, Object... args) {
         if (!condition) {
-            throw new IllegalArgumentException(String.format(format, args));
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, format, args));
         }
     }
 
@@ -20,7 +20,7 @@ public final class Checks {
     public static int inRange(int value, int min, int max, String name) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(
-                    String.format("%s must be in [%d, %d], was %d", name, min, max, value));
+                    String.format(java.util.Locale.ROOT, "%s must be in [%d, %d], was %d", name, min, max, value));
         }
         return value;
     }
@@ -28,14 +28,14 @@ public final class Checks {
     public static long inRange(long value, long min, long max, String name) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(
-                    String.format("%s must be in [%d, %d], was %d", name, min, max, value));
+                    String.format(java.util.Locale.ROOT, "%s must be in [%d, %d], was %d", name, min, max, value));
         }
         return value;
     }
 
     public static double probability(double value, String name) {
         if (!(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException(String.format("%s must be in [0, 1], was %s", name, value));
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s must be in [0, 1], was %s", name, value));
         }
         return value;
     }
