@@ -1,0 +1,34 @@
+package io.chordia.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code chordia} command line: one subcommand per way of using Chordia. */
+@Command(name = "chordia", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "A Chord/Kademlia DHT overlay network.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class ChordiaCommand implements Runnable {
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests and {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new ChordiaCommand());
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

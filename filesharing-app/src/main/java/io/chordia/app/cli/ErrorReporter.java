@@ -1,0 +1,35 @@
+package io.chordia.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns exceptions escaping a command into one readable line and an exit code. */
+final class ErrorReporter implements IExecutionExceptionHandler {
+    static final int USER_ERROR = 1;
+    static final int INTERNAL_ERROR = 70;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        boolean verbose = parsed.hasMatchedOption("--verbose")
+                || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"));
+        var err = cmd.getErr();
+        if (e instanceof UserFacingException user) {
+            err.println("chordia: " + user.getMessage());
+            if (user.hint() != null) {
+                err.println("  " + user.hint());
+            }
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return USER_ERROR;
+        }
+        err.println("chordia: unexpected error: " + e);
+        if (verbose) {
+            e.printStackTrace(err);
+        } else {
+            err.println("  run again with --verbose for the stack trace");
+        }
+        return INTERNAL_ERROR;
+    }
+}
