@@ -1,0 +1,125 @@
+package io.chordia.transport.codec;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import java.nio.charset.StandardCharsets;
+
+/** Serializers of the values messages are made of: ids, addresses, contacts. */
+final class ValueSerializers {
+    /** Address kind: a dotted-quad IPv4 literal, sent as 4 bytes. */
+    static final int ADDRESS_IPV4 = 4;
+    /** Address kind: any other host text (IPv6 literal, name), sent as a length byte and ASCII. */
+    static final int ADDRESS_TEXT = 1;
+
+    private ValueSerializers() {}
+
+    /** A {@link NodeId} as its 20 raw bytes, most significant first. */
+    static final class NodeIdSerializer extends WireSerializer<NodeId> {
+        @Override
+        int sizeOf(NodeId value) {
+            return NodeId.BYTES;
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, NodeId id) {
+            WireIO.writeLong(out, id.hiBits());
+            WireIO.writeLong(out, id.midBits());
+            WireIO.writeInt(out, id.loBits());
+        }
+
+        @Override
+        public NodeId read(Kryo kryo, Input in, Class<? extends NodeId> type) {
+            WireIO.need(in, NodeId.BYTES, "node id");
+            return NodeId.of(WireIO.readLong(in, "node id"), WireIO.readLong(in, "node id"), WireIO.readInt(in, "node id"));
+        }
+    }
+
+    /**
+     * An {@link Address}: a kind byte, then 4 bytes of IPv4 or a length byte (1..253) and the host's
+     * ASCII characters, then the port as 2 bytes. IPv4 goes binary only when the text is in
+     * canonical dotted-quad form, so decoding gives back the very same host string.
+     */
+    static final class AddressSerializer extends WireSerializer<Address> {
+        @Override
+        int sizeOf(Address a) {
+            return Ipv4Literal.parse(a.host()) >= 0 ? 1 + 4 + 2 : 1 + 1 + a.host().length() + 2;
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, Address a) {
+            String host = a.host();
+            long ipv4 = Ipv4Literal.parse(host);
+            if (ipv4 >= 0) {
+                WireIO.writeU8(out, ADDRESS_IPV4);
+                WireIO.writeInt(out, (int) ipv4);
+            } else {
+                WireIO.writeU8(out, ADDRESS_TEXT);
+                WireIO.writeU8(out, host.length());
+                // Address admits only printable ASCII, so one byte per char is exact.
+                for (int i = 0; i < host.length(); i++) {
+                    out.writeByte(host.charAt(i));
+                }
+            }
+            WireIO.writeU16(out, a.port());
+        }
+
+        @Override
+        public Address read(Kryo kryo, Input in, Class<? extends Address> type) {
+            int kind = WireIO.readU8(in, "address kind");
+            String host;
+            if (kind == ADDRESS_IPV4) {
+                host = Ipv4Literal.format(WireIO.readInt(in, "IPv4 address"));
+            } else if (kind == ADDRESS_TEXT) {
+                int length = WireIO.readU8(in, "host length");
+                if (length == 0 || length > Address.MAX_HOST_LENGTH) {
+                    throw WireFormatException.malformed("host length " + length + " outside 1.." + Address.MAX_HOST_LENGTH);
+                }
+                WireIO.need(in, length, "host");
+                // Bytes above 0x7F become chars Address rejects, so Latin-1 is a safe 1:1 decoding.
+                host = new String(in.readBytes(length), StandardCharsets.ISO_8859_1);
+                if (Ipv4Literal.parse(host) >= 0) {
+                    // One encoding per value: re-encoding what we accept gives back the same bytes.
+                    throw WireFormatException.malformed("IPv4 literal " + host + " sent as text");
+                }
+            } else {
+                throw WireFormatException.malformed("unknown address kind " + kind);
+            }
+            return new Address(host, WireIO.readU16(in, "port"));
+        }
+    }
+
+    /** A {@link Contact}: its id, then its address. */
+    static final class ContactSerializer extends WireSerializer<Contact> {
+        /** The smallest encoding: an id and an IPv4 address. */
+        static final int MIN_BYTES = NodeId.BYTES + 1 + 4 + 2;
+
+        private final NodeIdSerializer ids;
+        private final AddressSerializer addresses;
+
+        ContactSerializer(NodeIdSerializer ids, AddressSerializer addresses) {
+            this.ids = ids;
+            this.addresses = addresses;
+        }
+
+        @Override
+        int sizeOf(Contact c) {
+            return NodeId.BYTES + addresses.sizeOf(c.address());
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, Contact c) {
+            ids.write(kryo, out, c.id());
+            addresses.write(kryo, out, c.address());
+        }
+
+        @Override
+        public Contact read(Kryo kryo, Input in, Class<? extends Contact> type) {
+            NodeId id = ids.read(kryo, in, NodeId.class);
+            return new Contact(id, addresses.read(kryo, in, Address.class));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.chordia.transport.codec;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.message.Envelope;
+import io.chordia.core.message.ErrorCode;
+import io.chordia.core.message.ErrorReply;
+import io.chordia.core.message.FindNode;
+import io.chordia.core.message.Message;
+import io.chordia.core.message.Nodes;
+import io.chordia.core.message.Ping;
+import io.chordia.core.message.Pong;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** One pinned envelope per message type, matching the annotated hex files under {@code golden/}. */
+final class WireFixtures {
+    static final Address RECIPIENT = new Address("127.0.0.1", 9000);
+    static final Contact SENDER = new Contact(NodeId.fromHex("0123456789abcdef0123456789abcdef01234567"),
+            new Address("192.0.2.1", 4000));
+    static final long TX_ID = 0x1122334455667788L;
+
+    static final Map<Class<? extends Message>, Message> BODIES = Map.of(
+            Ping.class, new Ping(),
+            Pong.class, new Pong(new Address("203.0.113.7", 6881)),
+            FindNode.class, new FindNode(NodeId.fromHex("ffeeddccbbaa99887766554433221100ffeeddcc"), 20),
+            Nodes.class, new Nodes(List.of(
+                    new Contact(NodeId.fromHex("11".repeat(20)), new Address("198.51.100.2", 4001)),
+                    new Contact(NodeId.fromHex("22".repeat(20)), new Address("2001:db8::1", 4002)),
+                    new Contact(NodeId.fromHex("33".repeat(20)), new Address("node.example.org", 4003)))),
+            ErrorReply.class, new ErrorReply(ErrorCode.OVERLOADED, "overloaded: retry later (ü)"));
+
+    private WireFixtures() {}
+
+    static Envelope envelope(Class<? extends Message> type) {
+        return new Envelope(TX_ID, SENDER, RECIPIENT, BODIES.get(type));
+    }
+
+    static String goldenResource(Class<? extends Message> type) {
+        return "golden/" + type.getSimpleName() + ".hex";
+    }
+
+    /** The golden bytes of {@code type}, or {@code null} if it has no fixture file. */
+    static byte[] golden(Class<? extends Message> type) {
+        try (InputStream in = WireFixtures.class.getResourceAsStream(goldenResource(type))) {
+            if (in == null) {
+                return null;
+            }
+            StringBuilder hex = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int comment = line.indexOf('#');
+                hex.append((comment >= 0 ? line.substring(0, comment) : line).replaceAll("\\s+", ""));
+            }
+            return HexFormat.of().parseHex(hex);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
