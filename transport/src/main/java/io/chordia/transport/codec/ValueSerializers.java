@@ -94,8 +94,8 @@ final class ValueSerializers {
 
     /** A {@link Contact}: its id, then its address. */
     static final class ContactSerializer extends WireSerializer<Contact> {
-        /** The smallest encoding: an id and an IPv4 address. */
-        static final int MIN_BYTES = NodeId.BYTES + 1 + 4 + 2;
+        /** The smallest encoding: an id and a one-character host (kind, length, char, port). */
+        static final int MIN_BYTES = NodeId.BYTES + 1 + 1 + 1 + 2;
 
         private final NodeIdSerializer ids;
         private final AddressSerializer addresses;

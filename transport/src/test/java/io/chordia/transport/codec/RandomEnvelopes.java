@@ -1,0 +1,90 @@
+package io.chordia.transport.codec;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.message.Envelope;
+import io.chordia.core.message.ErrorCode;
+import io.chordia.core.message.ErrorReply;
+import io.chordia.core.message.FindNode;
+import io.chordia.core.message.Message;
+import io.chordia.core.message.MessageLimits;
+import io.chordia.core.message.Nodes;
+import io.chordia.core.message.Ping;
+import io.chordia.core.message.Pong;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/** Valid envelopes of every type, drawn from a seeded generator; covers each field's extremes. */
+final class RandomEnvelopes {
+    private static final String HOST_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.:_%~";
+    private static final String DETAIL_CHARS = "abc XYZ 0123:;!?-é€ü漢字";
+
+    private final RandomGenerator random;
+
+    RandomEnvelopes(RandomGenerator random) {
+        this.random = random;
+    }
+
+    Envelope next() {
+        return new Envelope(random.nextLong(), contact(), WireFixtures.RECIPIENT, body());
+    }
+
+    Message body() {
+        switch (random.nextInt(5)) {
+            case 0:
+                return new Ping();
+            case 1:
+                return new Pong(address());
+            case 2:
+                return new FindNode(NodeId.random(random), 1 + random.nextInt(MessageLimits.MAX_CONTACTS));
+            case 3:
+                int n = random.nextInt(4) == 0 ? MessageLimits.MAX_CONTACTS : random.nextInt(21);
+                List<Contact> contacts = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    contacts.add(contact());
+                }
+                return new Nodes(contacts);
+            default:
+                ErrorCode[] codes = ErrorCode.values();
+                return new ErrorReply(codes[random.nextInt(codes.length)], detail());
+        }
+    }
+
+    Contact contact() {
+        return new Contact(NodeId.random(random), address());
+    }
+
+    Address address() {
+        int port = random.nextInt(8) == 0 ? (random.nextBoolean() ? 1 : 65535) : 1 + random.nextInt(65535);
+        switch (random.nextInt(4)) {
+            case 0:
+            case 1:
+                return new Address(Ipv4Literal.format(random.nextInt()), port);
+            case 2:
+                return new Address("2001:db8::" + Integer.toHexString(random.nextInt(0x10000)), port);
+            default:
+                int length = random.nextInt(8) == 0 ? Address.MAX_HOST_LENGTH : 1 + random.nextInt(40);
+                StringBuilder host = new StringBuilder(length);
+                for (int i = 0; i < length; i++) {
+                    host.append(HOST_CHARS.charAt(random.nextInt(HOST_CHARS.length())));
+                }
+                // A random host that happens to be a dotted quad is legal, and goes binary.
+                return new Address(host.toString(), port);
+        }
+    }
+
+    String detail() {
+        int length = random.nextInt(8) == 0 ? MessageLimits.MAX_DETAIL_CHARS : random.nextInt(60);
+        StringBuilder s = new StringBuilder(length);
+        while (s.length() < length) {
+            if (random.nextInt(20) == 0 && s.length() + 2 <= length) {
+                s.appendCodePoint(0x1F600 + random.nextInt(64)); // a surrogate pair
+            } else {
+                s.append(DETAIL_CHARS.charAt(random.nextInt(DETAIL_CHARS.length())));
+            }
+        }
+        return s.toString();
+    }
+}
