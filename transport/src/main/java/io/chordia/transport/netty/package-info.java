@@ -1,0 +1,6 @@
+/**
+ * Netty transports: UDP datagrams of envelopes ({@code NettyUdpTransport}) and length-prefixed TCP
+ * streams ({@code NettyTcpStreamTransport}). Each channel lives on one event loop, which is also its
+ * node's executor ({@code EventLoopScheduler}), so inbound envelopes reach the node with no thread hop.
+ */
+package io.chordia.transport.netty;
