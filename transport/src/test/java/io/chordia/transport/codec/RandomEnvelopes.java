@@ -17,21 +17,21 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** Valid envelopes of every type, drawn from a seeded generator; covers each field's extremes. */
-final class RandomEnvelopes {
+public final class RandomEnvelopes {
     private static final String HOST_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.:_%~";
     private static final String DETAIL_CHARS = "abc XYZ 0123:;!?-é€ü漢字";
 
     private final RandomGenerator random;
 
-    RandomEnvelopes(RandomGenerator random) {
+    public RandomEnvelopes(RandomGenerator random) {
         this.random = random;
     }
 
-    Envelope next() {
+    public Envelope next() {
         return new Envelope(random.nextLong(), contact(), WireFixtures.RECIPIENT, body());
     }
 
-    Message body() {
+    public Message body() {
         switch (random.nextInt(5)) {
             case 0:
                 return new Ping();
@@ -52,11 +52,11 @@ final class RandomEnvelopes {
         }
     }
 
-    Contact contact() {
+    public Contact contact() {
         return new Contact(NodeId.random(random), address());
     }
 
-    Address address() {
+    public Address address() {
         int port = random.nextInt(8) == 0 ? (random.nextBoolean() ? 1 : 65535) : 1 + random.nextInt(65535);
         switch (random.nextInt(4)) {
             case 0:
@@ -75,7 +75,7 @@ final class RandomEnvelopes {
         }
     }
 
-    String detail() {
+    public String detail() {
         int length = random.nextInt(8) == 0 ? MessageLimits.MAX_DETAIL_CHARS : random.nextInt(60);
         StringBuilder s = new StringBuilder(length);
         while (s.length() < length) {
