@@ -58,6 +58,10 @@ final class DemoPeer {
         return rpc.self();
     }
 
+    io.chordia.core.rpc.RpcStats rpcStats() {
+        return rpc.stats();
+    }
+
     Transport transport() {
         return transport;
     }

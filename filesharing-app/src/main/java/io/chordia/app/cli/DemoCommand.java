@@ -1,0 +1,36 @@
+package io.chordia.app.cli;
+
+import io.chordia.app.demo.LoopbackDemo;
+import io.chordia.app.demo.NettyPeerFactory;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code chordia demo}: the README's main job. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run a local network of peers on 127.0.0.1 over real UDP: join, ping, look up, kill peers, look up again.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--peers", defaultValue = "16", description = "Peers to start (default: ${DEFAULT-VALUE}).")
+    int peers;
+
+    @Option(names = "--kill", defaultValue = "3", description = "Peers to kill half way (default: ${DEFAULT-VALUE}).")
+    int kill;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for ids and choices (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (peers < 3 || peers > 500) {
+            throw new UserFacingException("--peers must be between 3 and 500, was " + peers, "pick a smaller network");
+        }
+        if (kill < 0 || kill > peers - 2) {
+            throw new UserFacingException("--kill must be between 0 and " + (peers - 2) + ", was " + kill,
+                    "at least two peers must survive");
+        }
+        try (NettyPeerFactory factory = new NettyPeerFactory()) {
+            int wrong = new LoopbackDemo(System.out, seed, peers, kill).run(factory);
+            return wrong == 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.chordia.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The README's main job, in-process on real loopback sockets: every lookup must be right. */
+class LoopbackDemoIT {
+    @Test
+    void peersJoinAndEveryLookupFindsTheClosestLivePeerBeforeAndAfterKills() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int wrong;
+        try (NettyPeerFactory factory = new NettyPeerFactory();
+             PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            wrong = new LoopbackDemo(out, 7, 12, 3).run(factory);
+        }
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+
+        assertThat(wrong).as(printed).isZero();
+        assertThat(printed).contains("peer 11 ").contains("pong in").contains("killed ")
+                .contains("Every lookup found the true closest live peer.");
+        assertThat(printed.lines().filter(l -> l.contains("✓")).count()).isEqualTo(10);
+    }
+}
