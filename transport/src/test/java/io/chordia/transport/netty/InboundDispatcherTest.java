@@ -6,9 +6,9 @@ import io.chordia.core.message.Envelope;
 import io.chordia.core.message.Ping;
 import io.chordia.core.transport.DropReason;
 import io.chordia.core.transport.TransportStats;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
-import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
 class InboundDispatcherTest {

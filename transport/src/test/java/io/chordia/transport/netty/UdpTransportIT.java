@@ -11,6 +11,8 @@ import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.core.transport.DropReason;
 import io.chordia.transport.codec.KryoWireCodec;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -20,8 +22,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Limits and failure modes of the UDP transport on real loopback sockets. */
 class UdpTransportIT {
@@ -82,9 +87,14 @@ class UdpTransportIT {
         assertThat(a.stats().sentBytes()).isEqualTo(MAX);
     }
 
-    @Test
-    void anInboundDatagramOverTheMaximumIsCountedOversizeNotTruncated() throws Exception {
-        NettyUdpTransport b = start(TransportConfig.loopback().withMaxDatagramBytes(MAX));
+    @ParameterizedTest(name = "epoll: {0}")
+    @ValueSource(booleans = {true, false})
+    void anInboundDatagramOverTheMaximumIsCountedOversizeNotTruncated(boolean epoll) throws Exception {
+        // recvmmsg (epoll) and plain receive (NIO) truncate differently; both must see max + 1 bytes.
+        EventLoopGroup group = epoll ? NettyEventLoops.newGroup(1, "oversize") : new NioEventLoopGroup(1);
+        open.add(() -> group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly());
+        NettyUdpTransport b = NettyUdpTransport.start(TransportConfig.loopback().withMaxDatagramBytes(MAX), group);
+        open.add(0, b);
         ConcurrentLinkedQueue<Envelope> inbox = new ConcurrentLinkedQueue<>();
         b.onReceive((envelope, source) -> inbox.add(envelope));
         KryoWireCodec roomy = new KryoWireCodec(KryoWireCodec.MAX_DATAGRAM_BYTES);
