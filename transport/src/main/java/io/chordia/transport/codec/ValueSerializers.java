@@ -44,15 +44,30 @@ final class ValueSerializers {
      * canonical dotted-quad form, so decoding gives back the very same host string.
      */
     static final class AddressSerializer extends WireSerializer<Address> {
+        /** IPv4 addresses decoded lately, by (address, port): peers recur, and Address validates per char. */
+        private final long[] recentKeys = new long[256];
+        private final Address[] recent = new Address[256];
+        /** The host last parsed, by identity: sizeOf and write look at the same string in turn. */
+        private String lastHost;
+        private long lastIpv4;
+
         @Override
         int sizeOf(Address a) {
-            return Ipv4Literal.parse(a.host()) >= 0 ? 1 + 4 + 2 : 1 + 1 + a.host().length() + 2;
+            return ipv4(a.host()) >= 0 ? 1 + 4 + 2 : 1 + 1 + a.host().length() + 2;
+        }
+
+        private long ipv4(String host) {
+            if (host != lastHost) {
+                lastIpv4 = Ipv4Literal.parse(host);
+                lastHost = host;
+            }
+            return lastIpv4;
         }
 
         @Override
         public void write(Kryo kryo, Output out, Address a) {
             String host = a.host();
-            long ipv4 = Ipv4Literal.parse(host);
+            long ipv4 = ipv4(host);
             if (ipv4 >= 0) {
                 WireIO.writeU8(out, ADDRESS_IPV4);
                 WireIO.writeInt(out, (int) ipv4);
@@ -72,7 +87,7 @@ final class ValueSerializers {
             int kind = WireIO.readU8(in, "address kind");
             String host;
             if (kind == ADDRESS_IPV4) {
-                host = Ipv4Literal.format(WireIO.readInt(in, "IPv4 address"));
+                return readIpv4(in);
             } else if (kind == ADDRESS_TEXT) {
                 int length = WireIO.readU8(in, "host length");
                 if (length == 0 || length > Address.MAX_HOST_LENGTH) {
@@ -89,6 +104,21 @@ final class ValueSerializers {
                 throw WireFormatException.malformed("unknown address kind " + kind);
             }
             return new Address(host, WireIO.readU16(in, "port"));
+        }
+
+        private Address readIpv4(Input in) {
+            int ip = WireIO.readInt(in, "IPv4 address");
+            int port = WireIO.readU16(in, "port");
+            long key = (long) ip << 16 | port; // port 0 is invalid, so key 0 never names a real entry
+            int h = (ip ^ port * 0x9E3779B9) * 0x85EBCA6B;
+            int slot = (h ^ h >>> 16) & (recent.length - 1);
+            if (recentKeys[slot] == key && key != 0) {
+                return recent[slot];
+            }
+            Address a = new Address(Ipv4Literal.format(ip), port);
+            recentKeys[slot] = key;
+            recent[slot] = a;
+            return a;
         }
     }
 

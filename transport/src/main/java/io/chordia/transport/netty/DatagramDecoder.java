@@ -25,6 +25,7 @@ final class DatagramDecoder extends ChannelInboundHandlerAdapter {
 
     private final KryoWireCodec codec;
     private final TransportStats stats;
+    private final SocketAddressCache sources = new SocketAddressCache();
     private Address local;
 
     /** @param local the envelopes' recipient; {@code null} to take the channel's bound address */
@@ -66,7 +67,7 @@ final class DatagramDecoder extends ChannelInboundHandlerAdapter {
                 local = SocketAddresses.toAddress((InetSocketAddress) ctx.channel().localAddress());
             }
             Envelope envelope = codec.decode(packet.content(), local);
-            return new InboundEnvelope(envelope, SocketAddresses.toAddress(packet.sender()), bytes);
+            return new InboundEnvelope(envelope, sources.toAddress(packet.sender()), bytes);
         } catch (MalformedMessageException e) {
             stats.recordDropped(e.reason());
             LOG.debug("dropped {} bytes from {}: {} {}", bytes, packet.sender(), e.reason(), e.getMessage());

@@ -24,6 +24,7 @@ final class EnvelopeEncoder extends ChannelOutboundHandlerAdapter {
 
     private final KryoWireCodec codec;
     private final TransportStats stats;
+    private final SocketAddressCache recipients = new SocketAddressCache();
 
     EnvelopeEncoder(KryoWireCodec codec, TransportStats stats) {
         this.codec = codec;
@@ -37,7 +38,7 @@ final class EnvelopeEncoder extends ChannelOutboundHandlerAdapter {
             return;
         }
         Envelope envelope = (Envelope) msg;
-        InetSocketAddress to = SocketAddresses.toSocketAddress(envelope.recipient());
+        InetSocketAddress to = recipients.toSocketAddress(envelope.recipient());
         if (to == null) {
             drop(promise, DropReason.UNRESOLVED, envelope, "recipient is not an IP literal");
             return;
