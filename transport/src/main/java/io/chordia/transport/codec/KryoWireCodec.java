@@ -2,8 +2,6 @@ package io.chordia.transport.codec;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Registration;
-import com.esotericsoftware.kryo.io.ByteBufferInput;
-import com.esotericsoftware.kryo.io.ByteBufferOutput;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.chordia.core.message.Envelope;
@@ -17,7 +15,6 @@ import io.chordia.core.util.Checks;
 import io.chordia.transport.codec.ValueSerializers.ContactSerializer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
@@ -49,16 +46,15 @@ public final class KryoWireCodec implements WireCodec {
     public static final int MAX_DATAGRAM_BYTES = 65_507;
 
     private static final byte[] NO_BYTES = new byte[0];
-    private static final ByteBuffer NO_BUFFER = ByteBuffer.allocate(0);
 
     private final int maxEncodedBytes;
     private final Kryo kryo = WireRegistry.newKryo();
     private final Registration[] byWireId = new Registration[256];
     private final ContactSerializer contacts;
     private final Input arrayInput = new Input();
-    private final ByteBufferInput bufferInput = new ByteBufferInput();
+    private final ByteBufInput bufferInput = new ByteBufInput();
     private final Output arrayOutput = new Output();
-    private final ByteBufferOutput bufferOutput = new ByteBufferOutput();
+    private final ByteBufOutput bufferOutput = new ByteBufOutput();
 
     /** @param maxEncodedBytes the largest envelope, in bytes, this codec writes or accepts */
     public KryoWireCodec(int maxEncodedBytes) {
@@ -104,16 +100,13 @@ public final class KryoWireCodec implements WireCodec {
         int size = checkedSize(envelope);
         ByteBuf buf = allocator.directBuffer(size, size);
         try {
-            // The internal view is only used until this method returns, on this thread.
-            bufferOutput.setBuffer(buf.nioBufferCount() == 1 ? buf.internalNioBuffer(0, size) : buf.nioBuffer(0, size));
+            bufferOutput.setBuffer(buf);
             write(bufferOutput, envelope, size);
-            buf.writerIndex(size);
+            bufferOutput.finish();
             return buf;
         } catch (RuntimeException e) {
             buf.release();
             throw e;
-        } finally {
-            bufferOutput.setBuffer(NO_BUFFER);
         }
     }
 
@@ -143,12 +136,11 @@ public final class KryoWireCodec implements WireCodec {
                 arrayInput.setBuffer(NO_BYTES);
             }
         }
-        bufferInput.setBuffer(buf.nioBufferCount() == 1
-                ? buf.internalNioBuffer(buf.readerIndex(), length) : buf.nioBuffer(buf.readerIndex(), length));
+        bufferInput.setBuffer(buf, buf.readerIndex(), length);
         try {
             return decode(bufferInput, length, recipient);
         } finally {
-            bufferInput.setBuffer(NO_BUFFER);
+            bufferInput.release();
         }
     }
 

@@ -21,7 +21,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Serializers of message bodies; the envelope around them is written by {@link KryoWireCodec}. */
@@ -134,11 +133,11 @@ final class MessageSerializers {
                 throw WireFormatException.malformed(count + " contacts, at most " + MessageLimits.MAX_CONTACTS);
             }
             WireIO.need(in, count * ContactSerializer.MIN_BYTES, count + " contacts");
-            List<Contact> list = new ArrayList<>(count);
+            Contact[] read = new Contact[count];
             for (int i = 0; i < count; i++) {
-                list.add(contacts.read(kryo, in, Contact.class));
+                read[i] = contacts.read(kryo, in, Contact.class);
             }
-            return new Nodes(list);
+            return new Nodes(List.of(read)); // already immutable, so Nodes keeps it without another copy
         }
     }
 

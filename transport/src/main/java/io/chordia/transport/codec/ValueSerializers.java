@@ -47,9 +47,12 @@ final class ValueSerializers {
         /** IPv4 addresses decoded lately, by (address, port): peers recur, and Address validates per char. */
         private final long[] recentKeys = new long[256];
         private final Address[] recent = new Address[256];
-        /** The host last parsed, by identity: sizeOf and write look at the same string in turn. */
-        private String lastHost;
-        private long lastIpv4;
+        /**
+         * Hosts lately parsed for IPv4: sizeOf and write look at the same strings in turn, and
+         * replies repeat the same contacts from the routing table.
+         */
+        private final String[] parsedHosts = new String[1024];
+        private final long[] parsedIpv4 = new long[1024];
 
         @Override
         int sizeOf(Address a) {
@@ -57,11 +60,14 @@ final class ValueSerializers {
         }
 
         private long ipv4(String host) {
-            if (host != lastHost) {
-                lastIpv4 = Ipv4Literal.parse(host);
-                lastHost = host;
+            int slot = mix(host.hashCode()) & (parsedHosts.length - 1);
+            String cached = parsedHosts[slot];
+            // Identity first (the usual hit); equal text from another source hits too, rather than thrash the slot.
+            if (cached != host && !host.equals(cached)) {
+                parsedIpv4[slot] = Ipv4Literal.parse(host);
+                parsedHosts[slot] = host;
             }
-            return lastIpv4;
+            return parsedIpv4[slot];
         }
 
         @Override
@@ -110,8 +116,7 @@ final class ValueSerializers {
             int ip = WireIO.readInt(in, "IPv4 address");
             int port = WireIO.readU16(in, "port");
             long key = (long) ip << 16 | port; // port 0 is invalid, so key 0 never names a real entry
-            int h = (ip ^ port * 0x9E3779B9) * 0x85EBCA6B;
-            int slot = (h ^ h >>> 16) & (recent.length - 1);
+            int slot = mix(ip ^ port * 0x9E3779B9) & (recent.length - 1);
             if (recentKeys[slot] == key && key != 0) {
                 return recent[slot];
             }
@@ -120,6 +125,15 @@ final class ValueSerializers {
             recent[slot] = a;
             return a;
         }
+    }
+
+    /** MurmurHash3's 32-bit finalizer: every input bit moves every output bit, so low bits make a good slot. */
+    static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ h >>> 16;
     }
 
     /** A {@link Contact}: its id, then its address. */

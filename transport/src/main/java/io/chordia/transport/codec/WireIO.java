@@ -4,9 +4,14 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
 /**
- * Fixed-width big-endian fields on Kryo's {@link Input} and {@link Output}. Every read first checks
- * that the bytes are there: Kryo's own underflow path compacts the buffer in place, which would
- * scribble over the caller's array, and its exceptions carry stack traces.
+ * Fixed-width big-endian fields on Kryo's {@link Input} and {@link Output}. Kryo writes fixed-width
+ * numbers little-endian (Input/Output and their ByteBuffer variants alike; we never use the Unsafe
+ * ones, which follow the platform), so fields are byte-swapped into network order with one call
+ * each rather than written a byte at a time; the golden fixtures pin the result.
+ *
+ * <p>Every read first checks that the bytes are there: Kryo's own underflow path compacts the
+ * buffer in place, which would scribble over the caller's array, and its exceptions carry stack
+ * traces.
  */
 final class WireIO {
     private WireIO() {}
@@ -30,22 +35,17 @@ final class WireIO {
 
     static int readU16(Input in, String what) {
         need(in, 2, what);
-        return in.readByteUnsigned() << 8 | in.readByteUnsigned();
+        return Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
     }
 
     static int readInt(Input in, String what) {
         need(in, 4, what);
-        return in.readByteUnsigned() << 24 | in.readByteUnsigned() << 16 | in.readByteUnsigned() << 8
-                | in.readByteUnsigned();
+        return Integer.reverseBytes(in.readInt());
     }
 
     static long readLong(Input in, String what) {
         need(in, 8, what);
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = v << 8 | in.readByteUnsigned();
-        }
-        return v;
+        return Long.reverseBytes(in.readLong());
     }
 
     static void writeU8(Output out, int value) {
@@ -53,20 +53,14 @@ final class WireIO {
     }
 
     static void writeU16(Output out, int value) {
-        out.writeByte(value >>> 8);
-        out.writeByte(value);
+        out.writeShort(Short.reverseBytes((short) value));
     }
 
     static void writeInt(Output out, int value) {
-        out.writeByte(value >>> 24);
-        out.writeByte(value >>> 16);
-        out.writeByte(value >>> 8);
-        out.writeByte(value);
+        out.writeInt(Integer.reverseBytes(value));
     }
 
     static void writeLong(Output out, long value) {
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            out.writeByte((int) (value >>> shift));
-        }
+        out.writeLong(Long.reverseBytes(value));
     }
 }
