@@ -40,6 +40,11 @@ import org.apache.logging.log4j.Logger;
  * <p>{@link #localAddress()} is the bound address; on a wildcard bind that is {@code 0.0.0.0}, and
  * a node learns the address peers see from {@code Pong.observedAddress}. Recipients must be IP
  * literals (see {@link SocketAddresses}); others are dropped as UNRESOLVED.
+ *
+ * <p>Counters: every inbound datagram is counted once, as received (handed to the handler) or
+ * dropped under one reason. {@code sent} counts datagrams handed to the socket; a failure the OS
+ * reports afterwards is counted SEND_FAILED as well. Sends while more than
+ * {@link TransportConfig#sendQueueBytes()} wait for the socket are dropped as SEND_FAILED.
  */
 public final class NettyUdpTransport implements Transport {
     private static final Logger LOG = LogManager.getLogger();
@@ -119,9 +124,11 @@ public final class NettyUdpTransport implements Transport {
         // One byte more than the maximum, so an oversize datagram is seen truncated to max + 1.
         int slot = config.maxDatagramBytes() + 1;
         if (NettyEventLoops.isEpoll(group)) {
+            // recvmmsg fills one buffer of slots; keep it within 64 KiB even for jumbo maximums.
+            int perCall = Math.max(1, Math.min(DATAGRAMS_PER_RECVMMSG, (64 << 10) / slot));
             bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, slot)
                     .option(ChannelOption.RCVBUF_ALLOCATOR,
-                            new FixedRecvByteBufAllocator(slot * DATAGRAMS_PER_RECVMMSG).maxMessagesPerRead(MAX_DATAGRAMS_PER_READ));
+                            new FixedRecvByteBufAllocator(slot * perCall).maxMessagesPerRead(MAX_DATAGRAMS_PER_READ));
         } else {
             bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR,
                     new FixedRecvByteBufAllocator(slot).maxMessagesPerRead(MAX_DATAGRAMS_PER_READ));

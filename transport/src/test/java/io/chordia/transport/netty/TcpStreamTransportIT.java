@@ -159,13 +159,14 @@ class TcpStreamTransportIT {
 
     @Test
     void trafficKeepsAChannelFromGoingIdle() throws Exception {
-        TransportConfig quick = config().withIdleTimeout(Duration.ofMillis(400));
+        // Ticks every 50 ms against a 1 s timeout: a wide margin on a loaded 2-core machine.
+        TransportConfig quick = config().withIdleTimeout(Duration.ofSeconds(1));
         NettyTcpStreamTransport server = start(quick);
         Collector atServer = new Collector(server);
         FrameChannel ch = connect(start(quick), server.localAddress());
         ch.onFrame(frame -> { });
 
-        long end = System.nanoTime() + Duration.ofMillis(1200).toNanos();
+        long end = System.nanoTime() + Duration.ofMillis(2500).toNanos();
         while (System.nanoTime() < end) {
             ch.send(Bytes.ofUtf8("tick")).get(5, TimeUnit.SECONDS);
             Thread.sleep(50);
