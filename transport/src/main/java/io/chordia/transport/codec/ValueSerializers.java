@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 final class ValueSerializers {
     /** Address kind: a dotted-quad IPv4 literal, sent as 4 bytes. */
     static final int ADDRESS_IPV4 = 4;
-    /** Address kind: any other host text (IPv6 literal, name), sent as a length byte and ASCII. */
+    /** Address kind: a canonical IPv6 literal, sent as 16 bytes. */
+    static final int ADDRESS_IPV6 = 6;
+    /** Address kind: any other host text (a name, a non-canonical literal), sent as a length byte and ASCII. */
     static final int ADDRESS_TEXT = 1;
 
     private ValueSerializers() {}
@@ -39,44 +41,41 @@ final class ValueSerializers {
     }
 
     /**
-     * An {@link Address}: a kind byte, then 4 bytes of IPv4 or a length byte (1..253) and the host's
-     * ASCII characters, then the port as 2 bytes. IPv4 goes binary only when the text is in
-     * canonical dotted-quad form, so decoding gives back the very same host string.
+     * An {@link Address}: a kind byte, then 4 bytes of IPv4, 16 of IPv6, or a length byte (1..253)
+     * and the host's ASCII characters; then the port as 2 bytes. Literals go binary only in their
+     * canonical text form ({@link Ipv4Literal}, {@link Ipv6Literal}), and the decoder refuses a
+     * canonical literal sent as text, so every address has exactly one encoding and decoding gives
+     * back the very same host string.
      */
     static final class AddressSerializer extends WireSerializer<Address> {
+        private static final byte[] TEXT = new byte[0];
+
         /** IPv4 addresses decoded lately, by (address, port): peers recur, and Address validates per char. */
         private final long[] recentKeys = new long[256];
         private final Address[] recent = new Address[256];
         /**
-         * Hosts lately parsed for IPv4: sizeOf and write look at the same strings in turn, and
-         * replies repeat the same contacts from the routing table.
+         * Binary forms of hosts lately encoded: sizeOf and write look at the same strings in turn,
+         * and replies repeat the same contacts from the routing table.
          */
-        private final String[] parsedHosts = new String[1024];
-        private final long[] parsedIpv4 = new long[1024];
+        private final String[] formHosts = new String[1024];
+        private final byte[][] forms = new byte[1024][];
 
         @Override
         int sizeOf(Address a) {
-            return ipv4(a.host()) >= 0 ? 1 + 4 + 2 : 1 + 1 + a.host().length() + 2;
-        }
-
-        private long ipv4(String host) {
-            int slot = mix(host.hashCode()) & (parsedHosts.length - 1);
-            String cached = parsedHosts[slot];
-            // Identity first (the usual hit); equal text from another source hits too, rather than thrash the slot.
-            if (cached != host && !host.equals(cached)) {
-                parsedIpv4[slot] = Ipv4Literal.parse(host);
-                parsedHosts[slot] = host;
-            }
-            return parsedIpv4[slot];
+            int binary = binaryForm(a.host()).length;
+            return binary > 0 ? 1 + binary + 2 : 1 + 1 + a.host().length() + 2;
         }
 
         @Override
         public void write(Kryo kryo, Output out, Address a) {
             String host = a.host();
-            long ipv4 = ipv4(host);
-            if (ipv4 >= 0) {
+            byte[] binary = binaryForm(host);
+            if (binary.length == 4) {
                 WireIO.writeU8(out, ADDRESS_IPV4);
-                WireIO.writeInt(out, (int) ipv4);
+                out.writeBytes(binary);
+            } else if (binary.length == 16) {
+                WireIO.writeU8(out, ADDRESS_IPV6);
+                out.writeBytes(binary);
             } else {
                 WireIO.writeU8(out, ADDRESS_TEXT);
                 WireIO.writeU8(out, host.length());
@@ -94,6 +93,12 @@ final class ValueSerializers {
             String host;
             if (kind == ADDRESS_IPV4) {
                 return readIpv4(in);
+            } else if (kind == ADDRESS_IPV6) {
+                WireIO.need(in, 16, "IPv6 address");
+                host = Ipv6Literal.format(in.readBytes(16));
+                if (host == null) {
+                    throw WireFormatException.malformed("IPv4-mapped address sent as IPv6");
+                }
             } else if (kind == ADDRESS_TEXT) {
                 int length = WireIO.readU8(in, "host length");
                 if (length == 0 || length > Address.MAX_HOST_LENGTH) {
@@ -102,9 +107,8 @@ final class ValueSerializers {
                 WireIO.need(in, length, "host");
                 // Bytes above 0x7F become chars Address rejects, so Latin-1 is a safe 1:1 decoding.
                 host = new String(in.readBytes(length), StandardCharsets.ISO_8859_1);
-                if (Ipv4Literal.parse(host) >= 0) {
-                    // One encoding per value: re-encoding what we accept gives back the same bytes.
-                    throw WireFormatException.malformed("IPv4 literal " + host + " sent as text");
+                if (computeBinaryForm(host).length > 0) {
+                    throw WireFormatException.malformed("IP literal " + host + " sent as text");
                 }
             } else {
                 throw WireFormatException.malformed("unknown address kind " + kind);
@@ -124,6 +128,27 @@ final class ValueSerializers {
             recentKeys[slot] = key;
             recent[slot] = a;
             return a;
+        }
+
+        private byte[] binaryForm(String host) {
+            int slot = mix(host.hashCode()) & (formHosts.length - 1);
+            String cached = formHosts[slot];
+            // Identity first (the usual hit); equal text from another source hits too, rather than thrash the slot.
+            if (cached != host && !host.equals(cached)) {
+                forms[slot] = computeBinaryForm(host);
+                formHosts[slot] = host;
+            }
+            return forms[slot];
+        }
+
+        /** 4 bytes for canonical IPv4, 16 for canonical IPv6, none for anything else. */
+        private static byte[] computeBinaryForm(String host) {
+            long ipv4 = Ipv4Literal.parse(host);
+            if (ipv4 >= 0) {
+                return new byte[] {(byte) (ipv4 >>> 24), (byte) (ipv4 >>> 16), (byte) (ipv4 >>> 8), (byte) ipv4};
+            }
+            byte[] ipv6 = Ipv6Literal.parseCanonical(host);
+            return ipv6 != null ? ipv6 : TEXT;
         }
     }
 

@@ -140,7 +140,11 @@ class KryoWireCodecTest {
                 .isEqualTo(DropReason.MALFORMED);
         assertThat(verdict(concat(prefixWithType(WireRegistry.PONG), hex("01 07 312e322e332e34 0fa0"))))
                 .as("IPv4 literal as text").isEqualTo(DropReason.MALFORMED);
-        assertThat(verdict(concat(prefixWithType(WireRegistry.PONG), hex("06 7f000001 0fa0")))).as("unknown kind")
+        assertThat(verdict(concat(prefixWithType(WireRegistry.PONG), hex("01 0b 323030313a6462383a3a31 0fa0"))))
+                .as("canonical IPv6 literal as text").isEqualTo(DropReason.MALFORMED);
+        assertThat(verdict(concat(prefixWithType(WireRegistry.PONG), hex("06 00000000000000000000ffff7f000001 0fa0"))))
+                .as("IPv4-mapped as IPv6").isEqualTo(DropReason.MALFORMED);
+        assertThat(verdict(concat(prefixWithType(WireRegistry.PONG), hex("07 7f000001 0fa0")))).as("unknown kind")
                 .isEqualTo(DropReason.MALFORMED);
     }
 
@@ -223,6 +227,34 @@ class KryoWireCodecTest {
         assertThat(codec.encodedSize(huge)).isGreaterThan(1232);
         assertThatThrownBy(() -> codec.encode(huge)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1232");
         assertThatThrownBy(() -> codec.encode(huge, allocator)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void canonicalIpv6LiteralsTravelAs16BytesOtherSpellingsAsText() throws Exception {
+        Envelope canonical = new Envelope(5, WireFixtures.SENDER, WireFixtures.RECIPIENT,
+                new Pong(new Address("2001:db8:85a3:1234:5678:8a2e:370:7334", 80)));
+        Envelope spelledOut = new Envelope(5, WireFixtures.SENDER, WireFixtures.RECIPIENT,
+                new Pong(new Address("2001:0db8:0:0:0:0:0:1", 80)));
+
+        byte[] binary = codec.encode(canonical);
+        byte[] text = codec.encode(spelledOut);
+
+        assertThat(Arrays.copyOfRange(binary, BODY, binary.length)).isEqualTo(hex("06 20010db885a3123456788a2e03707334 0050"));
+        assertThat(text[BODY]).isEqualTo((byte) ValueSerializers.ADDRESS_TEXT);
+        assertThat(codec.decode(binary, 0, binary.length, WireFixtures.RECIPIENT)).isEqualTo(canonical);
+        assertThat(codec.decode(text, 0, text.length, WireFixtures.RECIPIENT)).isEqualTo(spelledOut);
+    }
+
+    @Test
+    void aKademliaReplyOfTwentyFullLengthIpv6ContactsFitsTheDefaultDatagram() {
+        List<Contact> contacts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            contacts.add(new Contact(NodeId.MAX, new Address("2001:db8:ffff:ffff:ffff:ffff:ffff:" + (1000 + i), 65535)));
+        }
+
+        // As text these 38-character hosts would need 20 x 63 bytes and overflow 1232.
+        assertThat(codec.encodedSize(new Envelope(1, WireFixtures.SENDER, WireFixtures.RECIPIENT, new Nodes(contacts))))
+                .isEqualTo(KryoWireCodec.HEADER_BYTES + 8 + 27 + 1 + 20 * (20 + 1 + 16 + 2));
     }
 
     @Test

@@ -63,7 +63,13 @@ public final class RandomEnvelopes {
             case 1:
                 return new Address(Ipv4Literal.format(random.nextInt()), port);
             case 2:
-                return new Address("2001:db8::" + Integer.toHexString(random.nextInt(0x10000)), port);
+                if (random.nextBoolean()) { // short, and sometimes not canonical ("2001:db8::0")
+                    return new Address("2001:db8::" + Integer.toHexString(random.nextInt(0x10000)), port);
+                }
+                byte[] ip = new byte[16];
+                random.nextBytes(ip);
+                ip[0] = 0x20; // global unicast: never IPv4-mapped
+                return new Address(Ipv6Literal.format(ip), port);
             default:
                 int length = random.nextInt(8) == 0 ? Address.MAX_HOST_LENGTH : 1 + random.nextInt(40);
                 StringBuilder host = new StringBuilder(length);
