@@ -2,7 +2,11 @@ package io.chordia.core.message;
 
 /** Bounds every message obeys; the codec checks lengths against them before it allocates. */
 public final class MessageLimits {
-    /** Contacts in one reply: Kademlia's k = 20 plus room for leaf sets and successor lists. */
+    /**
+     * Contacts in one message. This bounds what decoding may allocate; what fits in one datagram is
+     * the transport's limit (1232 bytes by default holds 20 contacts of any address family, not 64),
+     * so protocols reply with at most k = 20 contacts and page anything longer.
+     */
     public static final int MAX_CONTACTS = 64;
     /** Characters of free text in an error reply. */
     public static final int MAX_DETAIL_CHARS = 200;

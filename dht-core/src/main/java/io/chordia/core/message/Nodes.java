@@ -8,8 +8,9 @@ import java.util.List;
 public record Nodes(List<Contact> contacts) implements Response {
     public Nodes {
         Checks.notNull(contacts, "contacts");
-        Checks.check(contacts.size() <= MessageLimits.MAX_CONTACTS,
-                "at most %s contacts, got %s", MessageLimits.MAX_CONTACTS, contacts.size());
+        if (contacts.size() > MessageLimits.MAX_CONTACTS) {
+            throw new IllegalArgumentException("at most " + MessageLimits.MAX_CONTACTS + " contacts, got " + contacts.size());
+        }
         contacts = List.copyOf(contacts);
     }
 }

@@ -13,12 +13,16 @@ public record Address(String host, int port) implements Comparable<Address> {
         Checks.notNull(host, "host");
         Checks.check(!host.isEmpty() && host.length() <= MAX_HOST_LENGTH,
                 "host must be 1..%s characters, was %s", MAX_HOST_LENGTH, host.length());
+        // A plain loop: addresses are built per datagram on the receive path, so no varargs here.
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
-            Checks.check(c > ' ' && c < 127 && c != '/' && c != '[' && c != ']' && c != '@',
-                    "host '%s' has an illegal character at %s", host, i);
+            if (c <= ' ' || c >= 127 || c == '/' || c == '[' || c == ']' || c == '@') {
+                throw new IllegalArgumentException("host '" + host + "' has an illegal character at " + i);
+            }
         }
-        Checks.check(port >= 1 && port <= 65535, "port must be in [1, 65535], was %s", port);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be in [1, 65535], was " + port);
+        }
     }
 
     /**
