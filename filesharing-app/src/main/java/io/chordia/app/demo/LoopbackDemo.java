@@ -55,7 +55,7 @@ public final class LoopbackDemo {
         RandomGenerator ids = streams.stream("ids");
         List<DemoPeer> peers = new ArrayList<>();
         try {
-            out.printf("Starting %d peers on 127.0.0.1 (real UDP sockets, one Netty event loop per peer)%n", peerCount);
+            out.printf("Starting %d peers on 127.0.0.1 (real UDP sockets; each peer lives on one Netty event loop)%n", peerCount);
             for (int i = 0; i < peerCount; i++) {
                 PeerSockets s = factory.open();
                 peers.add(new DemoPeer(NodeId.random(ids), s.transport(), s.scheduler(), streams.stream("peer", i), config));
@@ -65,7 +65,7 @@ public final class LoopbackDemo {
             for (int i = 1; i < peers.size(); i++) {
                 DemoPeer p = peers.get(i);
                 int knows = await(p.join(bootstrap.contact().address()));
-                out.printf("  peer %2d %s joined via the bootstrap peer, knows %d peers%n", i, p.contact(), knows);
+                out.printf("  peer %2d %s joined via the bootstrap peer, knows %d other peers%n", i, p.contact(), knows);
             }
 
             DemoPeer first = peers.get(1);
