@@ -14,12 +14,17 @@ import java.util.function.BooleanSupplier;
 class NettyUdpTransportIT extends TransportContractTest {
     @Override
     protected World createWorld() {
-        return new LoopbackWorld();
+        return new LoopbackWorld(NettyEventLoops.newGroup(2, "contract"));
     }
 
+    /** Endpoints on 127.0.0.1 served by {@code group}, which the world shuts down on close. */
     static final class LoopbackWorld implements World {
-        private final EventLoopGroup group = NettyEventLoops.newGroup(2, "contract");
+        private final EventLoopGroup group;
         private final List<NettyUdpTransport> transports = new ArrayList<>();
+
+        LoopbackWorld(EventLoopGroup group) {
+            this.group = group;
+        }
 
         @Override
         public Endpoint newEndpoint() {
