@@ -1,0 +1,40 @@
+package io.chordia.routing;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import io.chordia.routing.lookup.LookupResult;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A peer of the overlay, Chord or Kademlia: what the command line, the simulations and the data
+ * plane need from either. Implementations run on their node thread; methods may be called from
+ * any thread and hop onto it, and futures complete on it.
+ */
+public interface OverlayNode {
+    Contact self();
+
+    /**
+     * Joins the overlay through whichever of {@code bootstrap} answers first; with an empty list,
+     * starts a new overlay alone. Completes once the node counts as joined (for Chord: it holds
+     * its successor's successor list), or fails if no bootstrap address answered.
+     */
+    CompletableFuture<Void> join(List<Address> bootstrap);
+
+    /** Finds the node responsible for {@code key} (Chord: its successor; Kademlia: the XOR-closest). */
+    CompletableFuture<LookupResult> lookup(NodeId key, LookupStyle style);
+
+    /**
+     * The nodes nearest this node's id, up to {@code perSide} on each side for Chord (successors
+     * first, then predecessors) or the {@code 2·perSide} XOR-closest for Kademlia: the nodes
+     * replication and lookup short-cuts use.
+     */
+    CompletableFuture<List<Contact>> leafSet(int perSide);
+
+    /** Leaves gracefully: tells the neighbours, then stops. */
+    CompletableFuture<Void> leave();
+
+    /** Stops at once without telling anyone: what a crash looks like to the others. */
+    void stop();
+}
