@@ -6,6 +6,7 @@ package io.chordia.core.message;
  *
  * @param <R> the response type
  */
-public sealed interface Request<R extends Response> extends Message permits Ping, FindNode {
+public sealed interface Request<R extends Response> extends Message permits Ping, FindNode,
+        GetNeighbors, Notify, FindSuccessor, RouteLookup, LookupDone, Leaving {
     Class<R> responseType();
 }

@@ -2,7 +2,16 @@ package io.chordia.transport.codec;
 
 import com.esotericsoftware.kryo.Kryo;
 import io.chordia.core.id.NodeId;
+import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorReply;
+import io.chordia.core.message.FindSuccessor;
+import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.Leaving;
+import io.chordia.core.message.LookupDone;
+import io.chordia.core.message.Neighbors;
+import io.chordia.core.message.NextHop;
+import io.chordia.core.message.Notify;
+import io.chordia.core.message.RouteLookup;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.Message;
 import io.chordia.core.message.Nodes;
@@ -10,6 +19,14 @@ import io.chordia.core.message.Ping;
 import io.chordia.core.message.Pong;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
+import io.chordia.transport.codec.ChordSerializers.ContactLists;
+import io.chordia.transport.codec.ChordSerializers.EmptySerializer;
+import io.chordia.transport.codec.ChordSerializers.FindSuccessorSerializer;
+import io.chordia.transport.codec.ChordSerializers.LeavingSerializer;
+import io.chordia.transport.codec.ChordSerializers.LookupDoneSerializer;
+import io.chordia.transport.codec.ChordSerializers.NeighborsSerializer;
+import io.chordia.transport.codec.ChordSerializers.NextHopSerializer;
+import io.chordia.transport.codec.ChordSerializers.RouteLookupSerializer;
 import io.chordia.transport.codec.MessageSerializers.ErrorReplySerializer;
 import io.chordia.transport.codec.MessageSerializers.FindNodeSerializer;
 import io.chordia.transport.codec.MessageSerializers.NodesSerializer;
@@ -31,20 +48,38 @@ import java.util.Map;
 public final class WireRegistry {
     public static final int PING = 0x10;
     public static final int FIND_NODE = 0x11;
+    public static final int GET_NEIGHBORS = 0x12;
+    public static final int NOTIFY = 0x13;
+    public static final int FIND_SUCCESSOR = 0x14;
+    public static final int ROUTE_LOOKUP = 0x15;
+    public static final int LOOKUP_DONE = 0x16;
+    public static final int LEAVING = 0x17;
     public static final int PONG = 0x20;
     public static final int NODES = 0x21;
     public static final int ERROR_REPLY = 0x22;
+    public static final int ACK = 0x23;
+    public static final int NEIGHBORS = 0x24;
+    public static final int NEXT_HOP = 0x25;
 
     static final int NODE_ID = 0x40;
     static final int ADDRESS = 0x41;
     static final int CONTACT = 0x42;
 
-    private static final Map<Class<? extends Message>, Integer> MESSAGE_IDS = Map.of(
-            Ping.class, PING,
-            FindNode.class, FIND_NODE,
-            Pong.class, PONG,
-            Nodes.class, NODES,
-            ErrorReply.class, ERROR_REPLY);
+    private static final Map<Class<? extends Message>, Integer> MESSAGE_IDS = Map.ofEntries(
+            Map.entry(Ping.class, PING),
+            Map.entry(FindNode.class, FIND_NODE),
+            Map.entry(GetNeighbors.class, GET_NEIGHBORS),
+            Map.entry(Notify.class, NOTIFY),
+            Map.entry(FindSuccessor.class, FIND_SUCCESSOR),
+            Map.entry(RouteLookup.class, ROUTE_LOOKUP),
+            Map.entry(LookupDone.class, LOOKUP_DONE),
+            Map.entry(Leaving.class, LEAVING),
+            Map.entry(Pong.class, PONG),
+            Map.entry(Nodes.class, NODES),
+            Map.entry(ErrorReply.class, ERROR_REPLY),
+            Map.entry(Ack.class, ACK),
+            Map.entry(Neighbors.class, NEIGHBORS),
+            Map.entry(NextHop.class, NEXT_HOP));
 
     private WireRegistry() {}
 
@@ -72,6 +107,16 @@ public final class WireRegistry {
         kryo.register(Pong.class, new PongSerializer(addresses), PONG);
         kryo.register(Nodes.class, new NodesSerializer(contacts), NODES);
         kryo.register(ErrorReply.class, new ErrorReplySerializer(), ERROR_REPLY);
+        ContactLists lists = new ContactLists(contacts);
+        kryo.register(GetNeighbors.class, EmptySerializer.getNeighbors(), GET_NEIGHBORS);
+        kryo.register(Notify.class, EmptySerializer.notifyMessage(), NOTIFY);
+        kryo.register(FindSuccessor.class, new FindSuccessorSerializer(ids), FIND_SUCCESSOR);
+        kryo.register(RouteLookup.class, new RouteLookupSerializer(ids, lists), ROUTE_LOOKUP);
+        kryo.register(LookupDone.class, new LookupDoneSerializer(ids, lists), LOOKUP_DONE);
+        kryo.register(Leaving.class, new LeavingSerializer(lists), LEAVING);
+        kryo.register(Ack.class, EmptySerializer.ack(), ACK);
+        kryo.register(Neighbors.class, new NeighborsSerializer(lists), NEIGHBORS);
+        kryo.register(NextHop.class, new NextHopSerializer(lists), NEXT_HOP);
         return kryo;
     }
 }

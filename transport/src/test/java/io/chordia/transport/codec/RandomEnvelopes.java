@@ -2,7 +2,16 @@ package io.chordia.transport.codec;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Envelope;
+import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorCode;
+import io.chordia.core.message.FindSuccessor;
+import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.Leaving;
+import io.chordia.core.message.LookupDone;
+import io.chordia.core.message.Neighbors;
+import io.chordia.core.message.NextHop;
+import io.chordia.core.message.Notify;
+import io.chordia.core.message.RouteLookup;
 import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.Message;
@@ -32,7 +41,7 @@ public final class RandomEnvelopes {
     }
 
     public Message body() {
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(14)) {
             case 0:
                 return new Ping();
             case 1:
@@ -46,10 +55,40 @@ public final class RandomEnvelopes {
                     contacts.add(contact());
                 }
                 return new Nodes(contacts);
+            case 5:
+                return new Ack();
+            case 6:
+                return new GetNeighbors();
+            case 7:
+                return new Notify();
+            case 8:
+                return new Neighbors(contacts(Neighbors.MAX_PREDECESSORS, 0), contacts(Neighbors.MAX_SUCCESSORS, 0));
+            case 9:
+                return new FindSuccessor(NodeId.random(random));
+            case 10:
+                return new NextHop(random.nextBoolean(), contacts(NextHop.MAX_NODES, 1));
+            case 11:
+                return new RouteLookup(NodeId.random(random), random.nextLong(), contact(), random.nextInt(256),
+                        contacts(RouteLookup.MAX_PATH, 0));
+            case 12:
+                return new LookupDone(random.nextLong(), NodeId.random(random), contacts(NextHop.MAX_NODES, 1),
+                        random.nextInt(256), contacts(RouteLookup.MAX_PATH, 0));
+            case 13:
+                return new Leaving(contacts(Neighbors.MAX_PREDECESSORS, 0), contacts(Neighbors.MAX_SUCCESSORS, 0));
             default:
                 ErrorCode[] codes = ErrorCode.values();
                 return new ErrorReply(codes[random.nextInt(codes.length)], detail());
         }
+    }
+
+    /** Between {@code min} and {@code max} contacts, often exactly {@code max}. */
+    public List<Contact> contacts(int max, int min) {
+        int n = random.nextInt(4) == 0 ? max : min + random.nextInt(max - min + 1);
+        List<Contact> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(contact());
+        }
+        return out;
     }
 
     public Contact contact() {

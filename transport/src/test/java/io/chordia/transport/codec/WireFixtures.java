@@ -2,7 +2,16 @@ package io.chordia.transport.codec;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Envelope;
+import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorCode;
+import io.chordia.core.message.FindSuccessor;
+import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.Leaving;
+import io.chordia.core.message.LookupDone;
+import io.chordia.core.message.Neighbors;
+import io.chordia.core.message.NextHop;
+import io.chordia.core.message.Notify;
+import io.chordia.core.message.RouteLookup;
 import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.Message;
@@ -26,15 +35,26 @@ final class WireFixtures {
             new Address("192.0.2.1", 4000));
     static final long TX_ID = 0x1122334455667788L;
 
-    static final Map<Class<? extends Message>, Message> BODIES = Map.of(
-            Ping.class, new Ping(),
-            Pong.class, new Pong(new Address("203.0.113.7", 6881)),
-            FindNode.class, new FindNode(NodeId.fromHex("ffeeddccbbaa99887766554433221100ffeeddcc"), 20),
-            Nodes.class, new Nodes(List.of(
-                    new Contact(NodeId.fromHex("11".repeat(20)), new Address("198.51.100.2", 4001)),
-                    new Contact(NodeId.fromHex("22".repeat(20)), new Address("2001:db8::1", 4002)),
-                    new Contact(NodeId.fromHex("33".repeat(20)), new Address("node.example.org", 4003)))),
-            ErrorReply.class, new ErrorReply(ErrorCode.OVERLOADED, "overloaded: retry later (ü)"));
+    static final Contact C1 = new Contact(NodeId.fromHex("11".repeat(20)), new Address("198.51.100.2", 4001));
+    static final Contact C2 = new Contact(NodeId.fromHex("22".repeat(20)), new Address("2001:db8::1", 4002));
+    static final Contact C3 = new Contact(NodeId.fromHex("33".repeat(20)), new Address("node.example.org", 4003));
+    static final NodeId KEY = NodeId.fromHex("ffeeddccbbaa99887766554433221100ffeeddcc");
+
+    static final Map<Class<? extends Message>, Message> BODIES = Map.ofEntries(
+            Map.entry(Ping.class, new Ping()),
+            Map.entry(Pong.class, new Pong(new Address("203.0.113.7", 6881))),
+            Map.entry(FindNode.class, new FindNode(KEY, 20)),
+            Map.entry(Nodes.class, new Nodes(List.of(C1, C2, C3))),
+            Map.entry(ErrorReply.class, new ErrorReply(ErrorCode.OVERLOADED, "overloaded: retry later (ü)")),
+            Map.entry(Ack.class, new Ack()),
+            Map.entry(GetNeighbors.class, new GetNeighbors()),
+            Map.entry(Neighbors.class, new Neighbors(List.of(C1), List.of(C2, C3))),
+            Map.entry(Notify.class, new Notify()),
+            Map.entry(FindSuccessor.class, new FindSuccessor(KEY)),
+            Map.entry(NextHop.class, new NextHop(true, List.of(C1, C2))),
+            Map.entry(RouteLookup.class, new RouteLookup(KEY, 0x0102030405060708L, C1, 2, List.of(C2))),
+            Map.entry(LookupDone.class, new LookupDone(0x0102030405060708L, KEY, List.of(C3), 2, List.of(C2))),
+            Map.entry(Leaving.class, new Leaving(List.of(), List.of(C1))));
 
     private WireFixtures() {}
 

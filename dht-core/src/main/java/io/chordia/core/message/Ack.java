@@ -1,0 +1,4 @@
+package io.chordia.core.message;
+
+/** "Received": the answer to requests whose only result is that they arrived. */
+public record Ack() implements Response {}
