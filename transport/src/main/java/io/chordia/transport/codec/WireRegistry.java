@@ -17,6 +17,8 @@ import io.chordia.core.message.Message;
 import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Ping;
 import io.chordia.core.message.Pong;
+import io.chordia.core.message.RecursiveFindNode;
+import io.chordia.core.message.RecursiveFindNodeDone;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.transport.codec.ChordSerializers.ContactLists;
@@ -27,6 +29,8 @@ import io.chordia.transport.codec.ChordSerializers.LookupDoneSerializer;
 import io.chordia.transport.codec.ChordSerializers.NeighborsSerializer;
 import io.chordia.transport.codec.ChordSerializers.NextHopSerializer;
 import io.chordia.transport.codec.ChordSerializers.RouteLookupSerializer;
+import io.chordia.transport.codec.KademliaSerializers.RecursiveFindNodeDoneSerializer;
+import io.chordia.transport.codec.KademliaSerializers.RecursiveFindNodeSerializer;
 import io.chordia.transport.codec.MessageSerializers.ErrorReplySerializer;
 import io.chordia.transport.codec.MessageSerializers.FindNodeSerializer;
 import io.chordia.transport.codec.MessageSerializers.NodesSerializer;
@@ -60,6 +64,9 @@ public final class WireRegistry {
     public static final int ACK = 0x23;
     public static final int NEIGHBORS = 0x24;
     public static final int NEXT_HOP = 0x25;
+    /** Kademlia requests take 0x30..0x37, its responses 0x38..0x3f. */
+    public static final int RECURSIVE_FIND_NODE = 0x30;
+    public static final int RECURSIVE_FIND_NODE_DONE = 0x31;
 
     static final int NODE_ID = 0x40;
     static final int ADDRESS = 0x41;
@@ -74,6 +81,8 @@ public final class WireRegistry {
             Map.entry(RouteLookup.class, ROUTE_LOOKUP),
             Map.entry(LookupDone.class, LOOKUP_DONE),
             Map.entry(Leaving.class, LEAVING),
+            Map.entry(RecursiveFindNode.class, RECURSIVE_FIND_NODE),
+            Map.entry(RecursiveFindNodeDone.class, RECURSIVE_FIND_NODE_DONE),
             Map.entry(Pong.class, PONG),
             Map.entry(Nodes.class, NODES),
             Map.entry(ErrorReply.class, ERROR_REPLY),
@@ -117,6 +126,8 @@ public final class WireRegistry {
         kryo.register(Ack.class, EmptySerializer.ack(), ACK);
         kryo.register(Neighbors.class, new NeighborsSerializer(lists), NEIGHBORS);
         kryo.register(NextHop.class, new NextHopSerializer(lists), NEXT_HOP);
+        kryo.register(RecursiveFindNode.class, new RecursiveFindNodeSerializer(ids, lists), RECURSIVE_FIND_NODE);
+        kryo.register(RecursiveFindNodeDone.class, new RecursiveFindNodeDoneSerializer(ids, lists), RECURSIVE_FIND_NODE_DONE);
         return kryo;
     }
 }

@@ -19,6 +19,8 @@ import io.chordia.core.message.MessageLimits;
 import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Ping;
 import io.chordia.core.message.Pong;
+import io.chordia.core.message.RecursiveFindNode;
+import io.chordia.core.message.RecursiveFindNodeDone;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ public final class RandomEnvelopes {
     }
 
     public Message body() {
-        switch (random.nextInt(14)) {
+        switch (random.nextInt(16)) {
             case 0:
                 return new Ping();
             case 1:
@@ -75,6 +77,16 @@ public final class RandomEnvelopes {
                         random.nextInt(256), contacts(RouteLookup.MAX_PATH, 0));
             case 13:
                 return new Leaving(contacts(Neighbors.MAX_PREDECESSORS, 0), contacts(Neighbors.MAX_SUCCESSORS, 0));
+            case 14: {
+                int hops = 1 + random.nextInt(RecursiveFindNode.MAX_HOPS);
+                return new RecursiveFindNode(NodeId.random(random), 1 + random.nextInt(MessageLimits.MAX_CONTACTS),
+                        random.nextLong(), contact(), hops, hops + random.nextInt(RecursiveFindNode.MAX_SENT - hops + 1));
+            }
+            case 15: {
+                int hops = 1 + random.nextInt(RecursiveFindNode.MAX_HOPS);
+                return new RecursiveFindNodeDone(random.nextLong(), NodeId.random(random), hops,
+                        hops + random.nextInt(RecursiveFindNode.MAX_SENT - hops + 1), contacts(20, 1));
+            }
             default:
                 ErrorCode[] codes = ErrorCode.values();
                 return new ErrorReply(codes[random.nextInt(codes.length)], detail());

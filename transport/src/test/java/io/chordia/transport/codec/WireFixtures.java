@@ -18,6 +18,8 @@ import io.chordia.core.message.Message;
 import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Ping;
 import io.chordia.core.message.Pong;
+import io.chordia.core.message.RecursiveFindNode;
+import io.chordia.core.message.RecursiveFindNodeDone;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import java.io.IOException;
@@ -54,7 +56,10 @@ final class WireFixtures {
             Map.entry(NextHop.class, new NextHop(true, List.of(C1, C2))),
             Map.entry(RouteLookup.class, new RouteLookup(KEY, 0x0102030405060708L, C1, 2, List.of(C2))),
             Map.entry(LookupDone.class, new LookupDone(0x0102030405060708L, KEY, List.of(C3), 2, List.of(C2))),
-            Map.entry(Leaving.class, new Leaving(List.of(), List.of(C1))));
+            Map.entry(Leaving.class, new Leaving(List.of(), List.of(C1))),
+            Map.entry(RecursiveFindNode.class, new RecursiveFindNode(KEY, 20, 0x0102030405060708L, C1, 2, 3)),
+            Map.entry(RecursiveFindNodeDone.class,
+                    new RecursiveFindNodeDone(0x0102030405060708L, KEY, 3, 4, List.of(C3, C2))));
 
     private WireFixtures() {}
 
