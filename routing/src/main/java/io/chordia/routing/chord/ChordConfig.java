@@ -1,0 +1,76 @@
+package io.chordia.routing.chord;
+
+import io.chordia.core.message.Neighbors;
+import io.chordia.core.rpc.RpcConfig;
+import io.chordia.core.util.Checks;
+import io.chordia.routing.LookupStyle;
+import java.time.Duration;
+
+/**
+ * Chord's parameters.
+ *
+ * @param successorListLength r: successors kept; the ring survives any r-1 simultaneous failures
+ * @param predecessorListLength predecessors kept for the leaf set
+ * @param stabilizeInterval  how often a node checks its successor and notifies it
+ * @param fixFingersInterval how often one finger is refreshed
+ * @param checkPredecessorInterval how often the predecessor (and predecessor list) is checked
+ * @param maintenanceRpc     timeouts of maintenance calls
+ * @param lookupRpc          timeouts of each lookup hop
+ * @param lookupStyle        the default style of {@code lookup}
+ * @param lookupTimeout      a recursive lookup's wait for its answer, per attempt
+ * @param lookupAttempts     recursive lookup attempts before failing
+ */
+public record ChordConfig(int successorListLength, int predecessorListLength, Duration stabilizeInterval,
+                          Duration fixFingersInterval, Duration checkPredecessorInterval, RpcConfig maintenanceRpc,
+                          RpcConfig lookupRpc, LookupStyle lookupStyle, Duration lookupTimeout, int lookupAttempts) {
+    public ChordConfig {
+        Checks.inRange(successorListLength, 1, Neighbors.MAX_SUCCESSORS, "successorListLength");
+        Checks.inRange(predecessorListLength, 1, Neighbors.MAX_PREDECESSORS, "predecessorListLength");
+        Checks.positive(stabilizeInterval, "stabilizeInterval");
+        Checks.positive(fixFingersInterval, "fixFingersInterval");
+        Checks.positive(checkPredecessorInterval, "checkPredecessorInterval");
+        Checks.notNull(maintenanceRpc, "maintenanceRpc");
+        Checks.notNull(lookupRpc, "lookupRpc");
+        Checks.notNull(lookupStyle, "lookupStyle");
+        Checks.positive(lookupTimeout, "lookupTimeout");
+        Checks.inRange(lookupAttempts, 1, 10, "lookupAttempts");
+    }
+
+    /** r = 16 (enough for ⌈log2 N⌉ up to 65,536 nodes), stabilize every second. */
+    public static ChordConfig defaults() {
+        RpcConfig maintenance = RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(2);
+        RpcConfig lookup = RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(1);
+        return new ChordConfig(16, 8, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2),
+                maintenance, lookup, LookupStyle.ITERATIVE, Duration.ofSeconds(5), 3);
+    }
+
+    public ChordConfig withSuccessorListLength(int r) {
+        return new ChordConfig(r, predecessorListLength, stabilizeInterval, fixFingersInterval,
+                checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts);
+    }
+
+    public ChordConfig withStabilizeInterval(Duration value) {
+        return new ChordConfig(successorListLength, predecessorListLength, value, fixFingersInterval,
+                checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts);
+    }
+
+    public ChordConfig withFixFingersInterval(Duration value) {
+        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, value,
+                checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts);
+    }
+
+    public ChordConfig withLookupStyle(LookupStyle value) {
+        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
+                checkPredecessorInterval, maintenanceRpc, lookupRpc, value, lookupTimeout, lookupAttempts);
+    }
+
+    public ChordConfig withLookupRpc(RpcConfig value) {
+        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
+                checkPredecessorInterval, maintenanceRpc, value, lookupStyle, lookupTimeout, lookupAttempts);
+    }
+
+    public ChordConfig withMaintenanceRpc(RpcConfig value) {
+        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
+                checkPredecessorInterval, value, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts);
+    }
+}

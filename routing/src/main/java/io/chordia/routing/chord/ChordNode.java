@@ -1,0 +1,332 @@
+package io.chordia.routing.chord;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.message.FindSuccessor;
+import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.Leaving;
+import io.chordia.core.message.LookupDone;
+import io.chordia.core.message.Neighbors;
+import io.chordia.core.message.NextHop;
+import io.chordia.core.message.Notify;
+import io.chordia.core.message.Ping;
+import io.chordia.core.message.RouteLookup;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+
+import io.chordia.core.rpc.RequestContext;
+import io.chordia.core.rpc.RpcEndpoint;
+import io.chordia.core.time.Scheduler;
+import io.chordia.core.transport.Transport;
+import io.chordia.core.util.Checks;
+import io.chordia.routing.LookupStyle;
+import io.chordia.routing.OverlayNode;
+import io.chordia.routing.lookup.LookupResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.random.RandomGenerator;
+import java.util.function.Supplier;
+
+/**
+ * A Chord peer: ring state, its maintenance, lookups in both styles, join and graceful leave,
+ * over any {@link Transport}. Everything runs on the node thread given by the scheduler.
+ */
+public final class ChordNode implements OverlayNode {
+    private final ChordConfig config;
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final Transport transport;
+    private final RpcEndpoint rpc;
+    private final ChordState state;
+    private final RingMaintenance maintenance;
+    private final RecursiveChordLookups recursive;
+    private boolean joined;
+    private boolean stopped;
+
+    public ChordNode(Contact self, Transport transport, Scheduler scheduler, RandomGenerator random, ChordConfig config) {
+        this.config = Checks.notNull(config, "config");
+        this.scheduler = Checks.notNull(scheduler, "scheduler");
+        this.random = Checks.notNull(random, "random");
+        this.transport = Checks.notNull(transport, "transport");
+        this.rpc = new RpcEndpoint(self, transport, scheduler, random, config.maintenanceRpc());
+        this.state = new ChordState(self, config.successorListLength(), config.predecessorListLength());
+        this.maintenance = new RingMaintenance(this);
+        this.recursive = new RecursiveChordLookups(this);
+        rpc.register(GetNeighbors.class, maintenance::onGetNeighbors);
+        rpc.register(Notify.class, maintenance::onNotify);
+        rpc.register(Leaving.class, maintenance::onLeaving);
+        rpc.register(FindSuccessor.class, this::onFindSuccessor);
+        rpc.register(RouteLookup.class, recursive::onRouteLookup);
+        rpc.register(LookupDone.class, recursive::onLookupDone);
+    }
+
+    @Override
+    public Contact self() {
+        return rpc.self();
+    }
+
+    public ChordConfig config() {
+        return config;
+    }
+
+    public RpcEndpoint rpc() {
+        return rpc;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    RandomGenerator random() {
+        return random;
+    }
+
+    ChordState state() {
+        return state;
+    }
+
+    boolean isStopped() {
+        return stopped;
+    }
+
+    /** True once the node holds a successor list taken from its successor (or started a ring). */
+    public boolean isJoined() {
+        return joined;
+    }
+
+    @Override
+    public CompletableFuture<Void> join(List<Address> bootstrap) {
+        return onNode(() -> {
+            Checks.check(!joined && !stopped, "%s has already joined or stopped", self());
+            if (bootstrap.isEmpty()) {
+                joined = true;
+                maintenance.start();
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            return joinThrough(new ArrayList<>(bootstrap), 0);
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Void> joinThrough(List<Address> bootstrap, int index) {
+        if (index >= bootstrap.size()) {
+            return CompletableFuture.failedFuture(new java.io.IOException(
+                    "no bootstrap node answered (tried " + bootstrap + ")"));
+        }
+        Address via = bootstrap.get(index);
+        return rpc.exchange(via, null, new Ping(), config.maintenanceRpc())
+                .thenCompose(pong -> IterativeChordLookup.start(rpc, self().id(), List.of(pong.responder()),
+                        config.lookupRpc(), this::onContactFailed))
+                .thenCompose(found -> {
+                    if (!found.succeeded()) {
+                        throw new CompletionException(new java.io.IOException("could not find our successor via " + via));
+                    }
+                    Contact successor = found.owner();
+                    Checks.check(!successor.id().equals(self().id()), "node id %s is already in the ring", self().id());
+                    // Zave: the joiner takes its successor's list before it counts as joined.
+                    return rpc.call(successor, new GetNeighbors()).thenApply(n -> adoptOnJoin(successor, n));
+                })
+                .exceptionallyCompose(failure -> joinThrough(bootstrap, index + 1));
+    }
+
+    private Void adoptOnJoin(Contact successor, Neighbors neighbors) {
+        state.adoptSuccessors(successor, neighbors.successors());
+        joined = true;
+        maintenance.start();
+        maintenance.stabilize();
+        return null;
+    }
+
+    /**
+     * Makes this node a member of a ring formed from a global view, as if it had joined and
+     * stabilized: for simulations that start from a ring of at least r+1 nodes (Zave's condition)
+     * or measure lookups on a converged ring. {@code ringInOrder} must be sorted by id.
+     */
+    public void installConvergedState(List<Contact> ringInOrder, boolean withFingers) {
+        scheduler.checkOnNodeThread();
+        int n = ringInOrder.size();
+        int me = indexOf(ringInOrder, self().id());
+        Checks.check(me >= 0, "%s is not in the ring given", self());
+        List<Contact> succ = new ArrayList<>();
+        for (int i = 1; i < n && succ.size() < config.successorListLength(); i++) {
+            succ.add(ringInOrder.get((me + i) % n));
+        }
+        List<Contact> pred = new ArrayList<>();
+        for (int i = 1; i < n && pred.size() < config.predecessorListLength(); i++) {
+            pred.add(ringInOrder.get(((me - i) % n + n) % n));
+        }
+        if (!succ.isEmpty()) {
+            state.adoptSuccessors(succ.get(0), succ.subList(1, succ.size()));
+            state.adoptPredecessors(pred.get(0), pred.subList(1, pred.size()));
+        }
+        if (withFingers && n > 1) {
+            for (int i = 0; i < NodeId.BITS; i++) {
+                state.setFinger(i, successorOf(ringInOrder, self().id().plusPowerOfTwo(i)));
+            }
+        }
+        if (!joined) {
+            joined = true;
+            maintenance.start();
+        }
+    }
+
+    private static int indexOf(List<Contact> ring, NodeId id) {
+        for (int i = 0; i < ring.size(); i++) {
+            if (ring.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first node at or after {@code key} in a sorted ring. */
+    static Contact successorOf(List<Contact> ringInOrder, NodeId key) {
+        int lo = 0;
+        int hi = ringInOrder.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ringInOrder.get(mid).id().compareTo(key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return ringInOrder.get(lo == ringInOrder.size() ? 0 : lo);
+    }
+
+    @Override
+    public CompletableFuture<LookupResult> lookup(NodeId key, LookupStyle style) {
+        return onNode(() -> style == LookupStyle.RECURSIVE ? recursive.start(key) : lookupIterative(key))
+                .thenCompose(f -> f);
+    }
+
+    public CompletableFuture<LookupResult> lookup(NodeId key) {
+        return lookup(key, config.lookupStyle());
+    }
+
+    CompletableFuture<LookupResult> lookupIterative(NodeId key) {
+        if (state.isAlone() || state.owns(key)) {
+            return CompletableFuture.completedFuture(new LookupResult(key, LookupResult.Status.OK,
+                    state.selfAndSuccessors(NextHop.MAX_NODES), 0, 0, List.of()));
+        }
+        if (state.successorOwns(key)) {
+            return CompletableFuture.completedFuture(new LookupResult(key, LookupResult.Status.OK,
+                    state.successorsUpTo(NextHop.MAX_NODES), 0, 0, List.of()));
+        }
+        List<Contact> first = state.closestPreceding(key, 4);
+        return IterativeChordLookup.start(rpc, key, first.isEmpty() ? List.of(state.successor()) : first,
+                config.lookupRpc(), this::onContactFailed);
+    }
+
+    private NextHop onFindSuccessor(FindSuccessor request, RequestContext context) {
+        NodeId key = request.key();
+        if (state.isAlone() || state.owns(key)) {
+            return new NextHop(true, state.selfAndSuccessors(NextHop.MAX_NODES));
+        }
+        if (state.successorOwns(key)) {
+            return new NextHop(true, state.successorsUpTo(NextHop.MAX_NODES));
+        }
+        List<Contact> closer = state.closestPreceding(key, 4);
+        return new NextHop(false, closer.isEmpty() ? List.of(state.successor()) : closer);
+    }
+
+    /** A contact did not answer: stop routing through it. Successors change only by stabilize. */
+    void onContactFailed(Contact contact) {
+        state.forgetFinger(contact.id());
+    }
+
+    @Override
+    public CompletableFuture<List<Contact>> leafSet(int perSide) {
+        return onNode(() -> {
+            List<Contact> out = new ArrayList<>(state.successorsUpTo(perSide));
+            List<Contact> pred = state.predecessors();
+            for (int i = 0; i < Math.min(perSide, pred.size()); i++) {
+                if (!out.contains(pred.get(i))) {
+                    out.add(pred.get(i));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The successor list, on the node thread; for tests, status and the invariant checker. */
+    public List<Contact> successors() {
+        return state.successors();
+    }
+
+    /** The predecessor or {@code null}; node thread. */
+    public Contact predecessor() {
+        return state.predecessor();
+    }
+
+    /** Finger {@code i} or {@code null}; node thread. */
+    public Contact finger(int i) {
+        return state.finger(i);
+    }
+
+    @Override
+    public CompletableFuture<Void> leave() {
+        return onNode(() -> {
+            if (stopped) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            Leaving leaving = new Leaving(state.predecessors(), state.successors());
+            List<CompletableFuture<?>> told = new ArrayList<>();
+            Contact p = state.predecessor();
+            if (p != null) {
+                told.add(rpc.call(p, leaving));
+            }
+            if (!state.isAlone() && (p == null || !p.id().equals(state.successor().id()))) {
+                told.add(rpc.call(state.successor(), leaving));
+            }
+            // Tell them, then stop whatever they answered: a leave must not hang on a dead neighbour.
+            return CompletableFuture.allOf(told.stream().map(f -> f.handle((r, e) -> null))
+                    .toArray(CompletableFuture[]::new)).thenRun(this::stopNow);
+        }).thenCompose(f -> f);
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler.inNodeThread()) {
+            stopNow();
+        } else {
+            scheduler.execute(this::stopNow);
+        }
+    }
+
+    private void stopNow() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        maintenance.stop();
+        recursive.close();
+        rpc.close();
+        transport.close();
+    }
+
+    private <T> CompletableFuture<T> onNode(Supplier<T> work) {
+        if (scheduler.inNodeThread()) {
+            try {
+                return CompletableFuture.completedFuture(work.get());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        CompletableFuture<T> out = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            try {
+                out.complete(work.get());
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ChordNode[" + self() + "]";
+    }
+
+}

@@ -1,0 +1,219 @@
+package io.chordia.routing.chord;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.message.Ack;
+import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.Leaving;
+import io.chordia.core.message.Neighbors;
+import io.chordia.core.message.Notify;
+import io.chordia.core.net.Contact;
+import io.chordia.core.rpc.RequestContext;
+import io.chordia.core.time.Cancellable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Keeps the ring correct, following Zave's corrected Chord: stabilize from the first live
+ * successor and adopt {@code s :: s.successors}; never adopt a successor or predecessor without
+ * first hearing from it; notify only proposes, rectify decides. Fingers are refreshed one at a time
+ * and are only an optimization: correctness rests on the successor lists.
+ *
+ * <p>Node-thread confined.
+ */
+final class RingMaintenance {
+    private final ChordNode node;
+    private final List<Cancellable> timers = new ArrayList<>();
+    private boolean stabilizing;
+    private int nextFinger = NodeId.BITS - 1;
+
+    RingMaintenance(ChordNode node) {
+        this.node = node;
+    }
+
+    void start() {
+        ChordConfig c = node.config();
+        // Spread the first runs over one period so that nodes started together do not beat in step.
+        timers.add(node.scheduler().scheduleAtFixedRate(jitter(c.stabilizeInterval()), c.stabilizeInterval(), this::stabilize));
+        timers.add(node.scheduler().scheduleAtFixedRate(jitter(c.fixFingersInterval()), c.fixFingersInterval(), this::fixFinger));
+        timers.add(node.scheduler().scheduleAtFixedRate(jitter(c.checkPredecessorInterval()), c.checkPredecessorInterval(),
+                this::checkPredecessor));
+    }
+
+    void stop() {
+        timers.forEach(Cancellable::cancel);
+        timers.clear();
+    }
+
+    private java.time.Duration jitter(java.time.Duration period) {
+        return java.time.Duration.ofNanos(node.random().nextLong(period.toNanos()));
+    }
+
+    /** One round of stabilize; at most one runs at a time. */
+    void stabilize() {
+        if (stabilizing || node.isStopped()) {
+            return;
+        }
+        ChordState state = node.state();
+        if (state.isAlone()) {
+            // A ring of one learns of others only through notify: try the proposer as successor.
+            Contact p = state.predecessor();
+            if (p != null) {
+                stabilizing = true;
+                neighbors(p).whenComplete((n, failure) -> {
+                    stabilizing = false;
+                    if (failure == null && state.isAlone()) {
+                        state.adoptSuccessors(p, n.successors());
+                        notifySuccessor();
+                    }
+                });
+            }
+            return;
+        }
+        Contact s = state.successor();
+        stabilizing = true;
+        neighbors(s).whenComplete((n, failure) -> {
+            if (failure != null) {
+                stabilizing = false;
+                state.removeSuccessor(s.id());
+                node.onContactFailed(s);
+                if (!state.isAlone()) {
+                    node.scheduler().execute(this::stabilize);
+                }
+                return;
+            }
+            Contact p = n.predecessors().isEmpty() ? null : n.predecessors().get(0);
+            if (p != null && p.id().isInOpenOpen(node.self().id(), s.id())) {
+                // A node joined between us and s: adopt it only once it answers us itself.
+                neighbors(p).whenComplete((pn, pFailure) -> {
+                    stabilizing = false;
+                    if (pFailure == null) {
+                        state.adoptSuccessors(p, pn.successors());
+                    } else {
+                        state.adoptSuccessors(s, n.successors());
+                    }
+                    notifySuccessor();
+                });
+            } else {
+                stabilizing = false;
+                state.adoptSuccessors(s, n.successors());
+                notifySuccessor();
+            }
+        });
+    }
+
+    private void notifySuccessor() {
+        ChordState state = node.state();
+        if (!state.isAlone()) {
+            Contact s = state.successor();
+            node.rpc().exchange(s.address(), s.id(), new Notify(), node.config().maintenanceRpc());
+        }
+    }
+
+    /** Rectify: {@code sender} proposes itself as our predecessor; it is live, it just spoke to us. */
+    Ack onNotify(Notify notify, RequestContext context) {
+        Contact candidate = context.sender();
+        ChordState state = node.state();
+        if (candidate.id().equals(node.self().id())) {
+            return new Ack();
+        }
+        Contact p = state.predecessor();
+        if (p == null || candidate.id().isInOpenOpen(p.id(), node.self().id())) {
+            state.adoptPredecessors(candidate, List.of());
+        } else if (!candidate.id().equals(p.id())) {
+            // Keep the current predecessor unless it is dead.
+            neighbors(p).whenComplete((n, failure) -> {
+                if (failure != null && p.equals(state.predecessor())) {
+                    state.adoptPredecessors(candidate, List.of());
+                }
+            });
+        }
+        return new Ack();
+    }
+
+    /** Checks the predecessor and refreshes the predecessor list from it. */
+    void checkPredecessor() {
+        ChordState state = node.state();
+        Contact p = state.predecessor();
+        if (p == null || node.isStopped()) {
+            return;
+        }
+        neighbors(p).whenComplete((n, failure) -> {
+            if (!p.equals(state.predecessor())) {
+                return;
+            }
+            if (failure != null) {
+                state.clearPredecessor();
+                node.onContactFailed(p);
+            } else {
+                state.adoptPredecessors(p, n.predecessors());
+            }
+        });
+    }
+
+    /** Refreshes the next finger whose start lies beyond the successor (nearer ones are the successor). */
+    void fixFinger() {
+        ChordState state = node.state();
+        if (state.isAlone() || node.isStopped()) {
+            return;
+        }
+        for (int scanned = 0; scanned < NodeId.BITS; scanned++) {
+            int i = nextFinger;
+            nextFinger = nextFinger == 0 ? NodeId.BITS - 1 : nextFinger - 1;
+            NodeId start = node.self().id().plusPowerOfTwo(i);
+            if (state.successorOwns(start)) {
+                state.setFinger(i, state.successor());
+                continue;
+            }
+            node.lookupIterative(start).thenAccept(result -> {
+                if (result.succeeded()) {
+                    state.setFinger(i, result.owner());
+                }
+            });
+            return;
+        }
+    }
+
+    /** A neighbour leaves gracefully; check before adopting anything it suggests. */
+    Ack onLeaving(Leaving leaving, RequestContext context) {
+        Contact leaver = context.sender();
+        ChordState state = node.state();
+        state.forgetFinger(leaver.id());
+        boolean wasSuccessor = !state.isAlone() && state.successors().stream().anyMatch(c -> c.id().equals(leaver.id()));
+        if (wasSuccessor) {
+            state.removeSuccessor(leaver.id());
+            if (state.isAlone() && !leaving.successors().isEmpty()) {
+                Contact next = leaving.successors().get(0);
+                neighbors(next).thenAccept(n -> {
+                    if (state.isAlone()) {
+                        state.adoptSuccessors(next, n.successors());
+                    }
+                });
+            }
+            node.scheduler().execute(this::stabilize);
+        }
+        Contact p = state.predecessor();
+        if (p != null && p.id().equals(leaver.id())) {
+            state.clearPredecessor();
+            if (!leaving.predecessors().isEmpty()) {
+                Contact q = leaving.predecessors().get(0);
+                neighbors(q).thenAccept(n -> {
+                    if (state.predecessor() == null && !q.id().equals(node.self().id())) {
+                        state.adoptPredecessors(q, n.predecessors());
+                    }
+                });
+            }
+        }
+        return new Ack();
+    }
+
+    /** Neighbors of this node, as the GetNeighbors handler answers. */
+    Neighbors onGetNeighbors(GetNeighbors request, RequestContext context) {
+        ChordState state = node.state();
+        return new Neighbors(state.predecessors(), state.successors());
+    }
+
+    private CompletableFuture<Neighbors> neighbors(Contact c) {
+        return node.rpc().call(c, new GetNeighbors());
+    }
+}
