@@ -211,7 +211,7 @@ public final class ChordNode implements OverlayNode {
         }
         if (state.successorOwns(key)) {
             return CompletableFuture.completedFuture(new LookupResult(key, LookupResult.Status.OK,
-                    state.successorsUpTo(NextHop.MAX_NODES), 0, 0, List.of()));
+                    state.successorsUpTo(NextHop.MAX_NODES), 1, 0, List.of()));
         }
         List<Contact> first = state.closestPreceding(key, 4);
         return IterativeChordLookup.start(rpc, key, first.isEmpty() ? List.of(state.successor()) : first,

@@ -89,7 +89,9 @@ final class IterativeChordLookup {
         path.add(hop);
         NextHop answer = reply.body();
         if (answer.done()) {
-            result.complete(new LookupResult(key, LookupResult.Status.OK, answer.nodes(), path.size(), messages, path));
+            // Hops count the nodes traversed up to and including the owner, as in the Chord paper.
+            int hops = path.size() + (answer.nodes().get(0).id().equals(hop.id()) ? 0 : 1);
+            result.complete(new LookupResult(key, LookupResult.Status.OK, answer.nodes(), hops, messages, path));
             return;
         }
         // Only nodes strictly between the hop and the key make progress; anything else is stale.

@@ -83,8 +83,9 @@ final class RecursiveChordLookups {
         if (p != null && p.key.equals(done.key())) {
             pending.remove(done.lookupId());
             p.timer.cancel();
+            // Messages: the origin's own forwards, then one per node on the path (a forward or the answer).
             p.future.complete(new LookupResult(done.key(), LookupResult.Status.OK, done.owners(), done.hops(),
-                    p.messages + done.hops(), done.path()));
+                    p.messages + done.path().size(), done.path()));
         }
         return new Ack();
     }
@@ -126,7 +127,9 @@ final class RecursiveChordLookups {
 
     private void finish(RouteLookup request, List<Contact> owners) {
         List<Contact> path = withSelf(request);
-        LookupDone done = new LookupDone(request.lookupId(), request.key(), owners, request.hops(), path);
+        // Hops count the nodes traversed up to and including the owner, as in the Chord paper.
+        int hops = request.hops() + (owners.get(0).id().equals(node.self().id()) ? 0 : 1);
+        LookupDone done = new LookupDone(request.lookupId(), request.key(), owners, Math.min(hops, RouteLookup.MAX_HOPS), path);
         if (request.origin().id().equals(node.self().id())) {
             onLookupDone(done, null);
         } else {
