@@ -20,6 +20,8 @@ import java.time.Duration;
  *                                 IPv6 /48; loopback addresses are exempt; ≥ k disables the limit
  * @param staleAfterFailures       failed requests in a row after which a contact is stale: replaced at
  *                                 once if a replacement is cached, never offered to others
+ * @param contactFreshness         a full bucket's least recently seen contact is pinged (and evicted if
+ *                                 it fails) when a newcomer arrives, unless it was seen this recently
  * @param leafSetSize              the nodes closest to our own id that the leaf set keeps
  * @param maxPendingVerifications  pings in flight to verify senders we learned from their requests
  * @param maintenancePeriod        how often the node checks for idle buckets and its leaf set
@@ -35,7 +37,7 @@ import java.time.Duration;
  * @param recursiveAttempts        recursive tries (each through another first hop) before TIMEOUT
  */
 public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths, int replacementCacheSize,
-                             int maxPerSubnet, int staleAfterFailures, int leafSetSize,
+                             int maxPerSubnet, int staleAfterFailures, Duration contactFreshness, int leafSetSize,
                              int maxPendingVerifications, Duration maintenancePeriod,
                              Duration bucketRefreshInterval, Duration leafSetRefreshInterval, RpcConfig rpc,
                              Duration lookupTimeout, int lookupAttempts, Duration hopTimeout, int hopAttempts,
@@ -51,6 +53,7 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
         Checks.inRange(replacementCacheSize, 0, 256, "replacementCacheSize");
         Checks.inRange(maxPerSubnet, 1, 1024, "maxPerSubnet");
         Checks.inRange(staleAfterFailures, 1, 100, "staleAfterFailures");
+        Checks.nonNegative(contactFreshness, "contactFreshness");
         Checks.inRange(leafSetSize, 1, 256, "leafSetSize");
         Checks.inRange(maxPendingVerifications, 0, 4096, "maxPendingVerifications");
         Checks.positive(maintenancePeriod, "maintenancePeriod");
@@ -69,7 +72,7 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
     }
 
     public static KademliaConfig defaults() {
-        return new KademliaConfig(20, 3, 1, 1, 20, 2, 3, 40, 256, Duration.ofMinutes(1), Duration.ofHours(1),
+        return new KademliaConfig(20, 3, 1, 1, 20, 2, 3, Duration.ofMinutes(5), 40, 256, Duration.ofMinutes(1), Duration.ofHours(1),
                 Duration.ofMinutes(10), RpcConfig.defaults(), Duration.ofMillis(500), 2, Duration.ofMillis(300), 2, 3,
                 Duration.ofSeconds(5), 3);
     }
@@ -86,140 +89,147 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
 
     public KademliaConfig withK(int value) {
         return new KademliaConfig(value, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withAlpha(int value) {
         return new KademliaConfig(k, value, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withBitsPerHop(int value) {
         return new KademliaConfig(k, alpha, value, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withDisjointPaths(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, value, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withReplacementCacheSize(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, value, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withMaxPerSubnet(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, value,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withStaleAfterFailures(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                value, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                value, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
+                recursiveTimeout, recursiveAttempts);
+    }
+
+    public KademliaConfig withContactFreshness(Duration value) {
+        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
+                staleAfterFailures, value, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withLeafSetSize(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, value, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, value, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withMaxPendingVerifications(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, value, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, value, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withMaintenancePeriod(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, value, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, value, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withBucketRefreshInterval(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, value,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, value,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withLeafSetRefreshInterval(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 value, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withRpc(RpcConfig value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, value, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withLookupTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, value, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withLookupAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, value, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withHopTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, value, hopAttempts, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withHopAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, value, maxForwardTries,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withMaxForwardTries(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, value,
                 recursiveTimeout, recursiveAttempts);
     }
 
     public KademliaConfig withRecursiveTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 value, recursiveAttempts);
     }
 
     public KademliaConfig withRecursiveAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
                 recursiveTimeout, value);
     }

@@ -1,0 +1,239 @@
+package io.chordia.routing.kademlia;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.message.FindNode;
+import io.chordia.core.net.Contact;
+import io.chordia.core.rpc.RpcConfig;
+import io.chordia.core.rpc.RpcEndpoint;
+import io.chordia.routing.lookup.LookupResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Kademlia's iterative node lookup, over one path or d disjoint ones (S/Kademlia, Baumgart and
+ * Mies 2007). Each path keeps up to α {@link FindNode} requests in flight to the closest of its
+ * candidates not yet asked, and is done when its k closest candidates that did not fail have all
+ * answered. A node is queried by at most one path, so an adversary who captures one path by
+ * answering with made-up or colluding contacts cannot steer the others. The answer is the k
+ * closest nodes that answered on any path, the origin counted as one of them.
+ *
+ * <p>Only nodes that answered (from the id and address asked) are ever in the answer: contacts
+ * that appear in replies are candidates, never results. One instance is one lookup; it lives on
+ * the node thread.
+ */
+final class IterativeLookup {
+    /** What the lookup learns about the nodes it asks, for the routing table. */
+    interface Observer {
+        /** {@code contact} answered a request sent to its id and address. */
+        void answered(Contact contact);
+
+        /** A request to {@code contact} failed for {@code cause} (after the call's retries). */
+        void failed(Contact contact, Throwable cause);
+    }
+
+    private enum State { IN_FLIGHT, ANSWERED, FAILED }
+
+    private static final class Probe {
+        final Contact contact;
+        final int depth;
+        final int path;
+        State state = State.IN_FLIGHT;
+
+        Probe(Contact contact, int depth, int path) {
+            this.contact = contact;
+            this.depth = depth;
+            this.path = path;
+        }
+    }
+
+    private record Candidate(Contact contact, int depth) {}
+
+    private static final class Path {
+        final int index;
+        /** By XOR distance to the target: closest first, deterministic. */
+        final TreeMap<NodeId, Candidate> candidates = new TreeMap<>();
+        int inFlight;
+
+        Path(int index) {
+            this.index = index;
+        }
+    }
+
+    private final RpcEndpoint rpc;
+    private final Contact self;
+    private final NodeId target;
+    private final int k;
+    private final int alpha;
+    private final int maxQueries;
+    private final RpcConfig callConfig;
+    private final Observer observer;
+    private final Path[] paths;
+    /** Lookup only, never iterated. */
+    private final Map<NodeId, Probe> probes = new HashMap<>();
+    private final TreeMap<NodeId, Probe> answered = new TreeMap<>();
+    private final List<Contact> respondents = new ArrayList<>();
+    private final CompletableFuture<LookupResult> result = new CompletableFuture<>();
+    private int messages;
+    private boolean advancing;
+    private boolean again;
+
+    private IterativeLookup(RpcEndpoint rpc, NodeId target, int k, int alpha, int disjointPaths, RpcConfig callConfig,
+                            Observer observer) {
+        this.rpc = rpc;
+        this.self = rpc.self();
+        this.target = target;
+        this.k = k;
+        this.alpha = alpha;
+        this.callConfig = callConfig;
+        this.observer = observer;
+        this.paths = new Path[disjointPaths];
+        for (int i = 0; i < disjointPaths; i++) {
+            paths[i] = new Path(i);
+        }
+        // A bound against replies that keep inventing closer contacts: far above a normal lookup's 20-40.
+        this.maxQueries = disjointPaths * 8 * k;
+    }
+
+    /**
+     * Starts a lookup of {@code target}; call on the node thread.
+     *
+     * @param seeds         known contacts, closest first; seed i goes to path i mod d
+     * @param disjointPaths d, at least 1
+     */
+    static CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId target, List<Contact> seeds, int k, int alpha,
+                                                 int disjointPaths, RpcConfig callConfig, Observer observer) {
+        IterativeLookup lookup = new IterativeLookup(rpc, target, k, alpha, disjointPaths, callConfig, observer);
+        for (int i = 0; i < seeds.size(); i++) {
+            lookup.offer(lookup.paths[i % disjointPaths], seeds.get(i), 1);
+        }
+        lookup.advance();
+        return lookup.result;
+    }
+
+    private void offer(Path path, Contact contact, int depth) {
+        if (contact.id().equals(self.id())) {
+            return;
+        }
+        path.candidates.putIfAbsent(contact.id().xor(target), new Candidate(contact, depth));
+    }
+
+    /** Runs every path until none can start another request; re-entrant calls just ask for another pass. */
+    private void advance() {
+        if (advancing) {
+            again = true;
+            return;
+        }
+        advancing = true;
+        boolean allDone;
+        try {
+            do {
+                again = false;
+                allDone = true;
+                for (Path p : paths) {
+                    allDone &= advance(p);
+                }
+            } while (again && !result.isDone());
+        } finally {
+            advancing = false;
+        }
+        if (allDone) {
+            finish();
+        }
+    }
+
+    /** Starts what requests path {@code p} may; returns whether its k closest live candidates have all answered. */
+    private boolean advance(Path p) {
+        int considered = 0;
+        boolean done = true;
+        for (Candidate c : p.candidates.values()) {
+            Probe probe = probes.get(c.contact().id());
+            if (probe != null && (probe.path != p.index || probe.state == State.FAILED)) {
+                continue; // another path's node, or a failed one
+            }
+            if (++considered > k) {
+                break;
+            }
+            if (probe == null) {
+                if (messages >= maxQueries) {
+                    continue;
+                }
+                if (p.inFlight >= alpha) {
+                    done = false;
+                    continue;
+                }
+                probe = query(p, c);
+            }
+            done &= probe.state == State.ANSWERED;
+        }
+        return done;
+    }
+
+    private Probe query(Path p, Candidate c) {
+        Probe probe = new Probe(c.contact(), c.depth(), p.index);
+        probes.put(c.contact().id(), probe);
+        p.inFlight++;
+        messages++;
+        rpc.exchange(c.contact().address(), c.contact().id(), new FindNode(target, k), callConfig)
+                .whenComplete((reply, failure) -> {
+                    p.inFlight--;
+                    if (failure != null) {
+                        probe.state = State.FAILED;
+                        observer.failed(probe.contact, failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure);
+                    } else {
+                        probe.state = State.ANSWERED;
+                        answered.put(probe.contact.id().xor(target), probe);
+                        respondents.add(probe.contact);
+                        observer.answered(probe.contact);
+                        if (!result.isDone()) {
+                            for (Contact found : reply.body().contacts()) {
+                                offer(p, found, probe.depth + 1);
+                            }
+                        }
+                    }
+                    if (!result.isDone()) {
+                        advance();
+                    }
+                });
+        return probe;
+    }
+
+    private void finish() {
+        if (result.isDone()) {
+            return;
+        }
+        if (answered.isEmpty() && messages > 0) {
+            result.complete(new LookupResult(target, LookupResult.Status.FAILED, List.of(), 0, messages, respondents));
+            return;
+        }
+        NodeId selfDistance = self.id().xor(target);
+        List<Contact> closest = new ArrayList<>(k);
+        int rounds = -1;
+        boolean selfPlaced = false;
+        for (Map.Entry<NodeId, Probe> e : answered.entrySet()) {
+            if (closest.size() == k) {
+                break;
+            }
+            if (!selfPlaced && selfDistance.compareTo(e.getKey()) < 0) {
+                selfPlaced = true;
+                closest.add(self);
+                rounds = rounds < 0 ? 0 : rounds;
+                if (closest.size() == k) {
+                    break;
+                }
+            }
+            closest.add(e.getValue().contact);
+            rounds = rounds < 0 ? e.getValue().depth : rounds;
+        }
+        if (!selfPlaced && closest.size() < k) {
+            closest.add(self);
+            rounds = rounds < 0 ? 0 : rounds;
+        }
+        result.complete(new LookupResult(target, LookupResult.Status.OK, closest, rounds, messages, respondents));
+    }
+}

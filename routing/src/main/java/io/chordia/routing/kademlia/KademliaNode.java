@@ -1,0 +1,544 @@
+package io.chordia.routing.kademlia;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.message.ErrorCode;
+import io.chordia.core.message.FindNode;
+import io.chordia.core.message.Nodes;
+import io.chordia.core.message.Ping;
+import io.chordia.core.message.Pong;
+import io.chordia.core.message.RecursiveFindNode;
+import io.chordia.core.message.RecursiveFindNodeDone;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import io.chordia.core.rpc.RemoteErrorException;
+import io.chordia.core.rpc.RequestContext;
+import io.chordia.core.rpc.RpcEndpoint;
+import io.chordia.core.rpc.RpcTimeoutException;
+import io.chordia.core.rpc.UnexpectedResponseException;
+import io.chordia.core.time.Cancellable;
+import io.chordia.core.time.Scheduler;
+import io.chordia.core.transport.Transport;
+import io.chordia.core.util.Checks;
+import io.chordia.routing.LookupStyle;
+import io.chordia.routing.OverlayNode;
+import io.chordia.routing.lookup.LookupResult;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * A Kademlia peer: a {@link RoutingTable} of k-buckets, a {@link LeafSet}, iterative lookups
+ * (α-parallel, optionally over d disjoint paths) and recursive lookups, and the maintenance that
+ * keeps them fresh: verification of new senders, pings of a full bucket's least recently seen
+ * contact, replacement of stale contacts, hourly refresh of idle buckets and a periodic lookup of
+ * our own id.
+ *
+ * <p>Threading: state is touched only on the node thread (the scheduler's). Public methods may be
+ * called from any thread and hop onto it; futures complete on it. {@link #routingTable()} and
+ * {@link #leafSetView()} are for the node thread (simulations run on it).
+ */
+public final class KademliaNode implements OverlayNode {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final Contact self;
+    private final KademliaConfig config;
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final RpcEndpoint rpc;
+    private final RoutingTable table;
+    private final LeafSet leafSet;
+    private final RecursiveLookups recursive;
+    private final KademliaStats stats = new KademliaStats();
+    /** Ids being verified by a ping; lookup only, never iterated. */
+    private final Set<NodeId> verifying = new HashSet<>();
+    private final IterativeLookup.Observer observer = new IterativeLookup.Observer() {
+        @Override
+        public void answered(Contact contact) {
+            KademliaNode.this.answered(contact);
+        }
+
+        @Override
+        public void failed(Contact contact, Throwable cause) {
+            requestFailed(contact, cause);
+        }
+    };
+    private Cancellable maintenance = Cancellable.NONE;
+    private long lastSelfLookupNanos;
+    private boolean joined;
+    private boolean stopped;
+
+    /** A node with its own RPC endpoint (built from {@code config.rpc()}) over {@code transport}. */
+    public KademliaNode(Contact self, Transport transport, Scheduler scheduler, RandomGenerator random,
+                        KademliaConfig config) {
+        this(new RpcEndpoint(self, transport, scheduler, random, config.rpc()), random, config);
+    }
+
+    /** A node serving on {@code rpc}, which it takes over (it registers its handlers there). */
+    public KademliaNode(RpcEndpoint rpc, RandomGenerator random, KademliaConfig config) {
+        this.rpc = Checks.notNull(rpc, "rpc");
+        this.self = rpc.self();
+        this.config = Checks.notNull(config, "config");
+        this.scheduler = rpc.scheduler();
+        this.random = Checks.notNull(random, "random");
+        this.table = new RoutingTable(self.id(), config, now());
+        this.leafSet = new LeafSet(self.id(), config.leafSetSize(), config.staleAfterFailures());
+        this.recursive = new RecursiveLookups(this, rpc, config, stats);
+        rpc.register(Ping.class, (ping, ctx) -> {
+            observeSender(ctx);
+            return new Pong(ctx.source());
+        });
+        rpc.register(FindNode.class, (request, ctx) -> {
+            observeSender(ctx);
+            return new Nodes(closestKnown(request.target(), Math.min(request.count(), config.k())));
+        });
+        rpc.register(RecursiveFindNode.class, recursive::handleForward);
+        rpc.register(RecursiveFindNodeDone.class, recursive::handleDone);
+    }
+
+    @Override
+    public Contact self() {
+        return self;
+    }
+
+    public KademliaConfig config() {
+        return config;
+    }
+
+    public RpcEndpoint rpc() {
+        return rpc;
+    }
+
+    public KademliaStats stats() {
+        return stats;
+    }
+
+    /** The routing table; node thread only. */
+    public RoutingTable routingTable() {
+        return table;
+    }
+
+    /** The leaf set; node thread only. */
+    public LeafSet leafSetView() {
+        return leafSet;
+    }
+
+    public boolean isJoined() {
+        return joined;
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    /**
+     * Joins through whichever bootstrap address answers a ping first: looks up our own id (which
+     * tells the nodes near us about us), then refreshes every bucket farther away than our closest
+     * neighbour, as the paper prescribes. Fails with an {@link IOException} if no address answers.
+     */
+    @Override
+    public CompletableFuture<Void> join(List<Address> bootstrap) {
+        List<Address> seeds = List.copyOf(bootstrap);
+        return onNode(() -> {
+            startMaintenance();
+            if (seeds.isEmpty()) {
+                joined = true;
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Contact> first = new CompletableFuture<>();
+            int[] failures = {0};
+            for (Address address : seeds) {
+                rpc.exchange(address, null, new Ping(), config.rpc()).whenComplete((reply, failure) -> {
+                    if (failure == null && !reply.responder().id().equals(self.id())) {
+                        Contact contact = new Contact(reply.responder().id(), address);
+                        answered(contact);
+                        first.complete(contact);
+                    } else if (++failures[0] == seeds.size()) {
+                        first.completeExceptionally(new IOException("no bootstrap node answered at " + seeds));
+                    }
+                });
+            }
+            return first.thenCompose(contact -> selfLookup()).thenCompose(result -> {
+                if (!result.succeeded()) {
+                    throw new CompletionException(new IOException("the lookup of our own id failed after bootstrap"));
+                }
+                return refreshFartherThanClosestNeighbour(result);
+            }).thenRun(() -> {
+                joined = true;
+                LOG.debug("{} joined with {} contacts", self, table.size());
+            });
+        });
+    }
+
+    /** Finds the k XOR-closest live nodes to {@code key} (this node included when it is one). */
+    @Override
+    public CompletableFuture<LookupResult> lookup(NodeId key, LookupStyle style) {
+        Checks.notNull(key, "key");
+        Checks.notNull(style, "style");
+        return onNode(() -> style == LookupStyle.RECURSIVE ? recursiveLookup(key) : iterativeLookup(key,
+                config.disjointPaths()));
+    }
+
+    /** An iterative lookup of {@code key} over {@code disjointPaths} paths, whatever the configuration says. */
+    public CompletableFuture<LookupResult> lookupIterative(NodeId key, int disjointPaths) {
+        Checks.inRange(disjointPaths, 1, config.k(), "disjointPaths");
+        return onNode(() -> iterativeLookup(key, disjointPaths));
+    }
+
+    /** The {@code 2·perSide} verified nodes XOR-closest to our id, closest first. */
+    @Override
+    public CompletableFuture<List<Contact>> leafSet(int perSide) {
+        Checks.inRange(perSide, 1, 1 << 15, "perSide");
+        return onNode(() -> CompletableFuture.completedFuture(leafSet.closest(2 * perSide)));
+    }
+
+    /**
+     * Kademlia has no leave message: the others notice the silence and replace us from their
+     * replacement caches. Leaving is stopping.
+     */
+    @Override
+    public CompletableFuture<Void> leave() {
+        return onNode(() -> {
+            shutDown();
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler.inNodeThread()) {
+            shutDown();
+        } else {
+            scheduler.execute(this::shutDown);
+        }
+    }
+
+    /**
+     * Enters {@code contacts} as if each had just answered us: for simulations that start from a
+     * converged network instead of joining node by node. Node thread only.
+     */
+    public void installContacts(Collection<Contact> contacts) {
+        scheduler.checkOnNodeThread();
+        long now = now();
+        for (Contact c : contacts) {
+            RoutingTable.Offer offer = table.offer(c, now);
+            if (offer.outcome() == RoutingTable.Outcome.CACHED && offer.probe() != null) {
+                table.probeAnswered(offer.probe(), now); // as if the least recently seen one answered
+            }
+            leafSet.offer(c);
+        }
+        joined = true;
+        startMaintenance();
+    }
+
+    // ---- what the lookups and handlers report -------------------------------------------------
+
+    RandomGenerator random() {
+        return random;
+    }
+
+    /** Our live contacts closest to {@code target}, from the buckets and the leaf set, closest first. */
+    List<Contact> closestKnown(NodeId target, int count) {
+        List<Contact> fromTable = table.closest(target, count, true);
+        if (leafSet.size() == 0
+                || (self.id().commonPrefixLength(target) < leafSet.minSharedPrefix() && fromTable.size() >= count)) {
+            return fromTable;
+        }
+        // Most leaves are in the buckets too; only the others can add anything.
+        List<Contact> extra = null;
+        for (Contact leaf : leafSet.contacts()) {
+            if (!table.contains(leaf.id())) {
+                if (extra == null) {
+                    extra = new ArrayList<>(fromTable);
+                }
+                extra.add(leaf);
+            }
+        }
+        return extra == null ? fromTable : IdOrder.closestDistinct(extra, target, count);
+    }
+
+    /** {@link #closestKnown} with this node counted among the candidates. */
+    List<Contact> closestWithSelf(NodeId target, int count) {
+        List<Contact> all = new ArrayList<>(closestKnown(target, count));
+        all.add(self);
+        return IdOrder.closestDistinct(all, target, count);
+    }
+
+    /** {@code contact} answered a request we sent to its id at its address: it is verified. */
+    void answered(Contact contact) {
+        if (stopped) {
+            return;
+        }
+        long now = now();
+        RoutingTable.Offer offer = table.offer(contact, now);
+        int leaves = leafSet.size();
+        leafSet.offer(contact);
+        if (offer.evicted() != null) {
+            stats.mismatchesEvicted.increment();
+        }
+        if (leafSet.size() < leaves) {
+            refillLeaves();
+        }
+        switch (offer.outcome()) {
+            case ADDED -> stats.contactsAdded.increment();
+            case REPLACED_STALE -> {
+                stats.contactsAdded.increment();
+                stats.staleReplaced.increment();
+            }
+            case CACHED -> {
+                stats.contactsCached.increment();
+                if (offer.probe() != null) {
+                    pingLeastRecent(offer.probe());
+                }
+            }
+            case REJECTED_SUBNET -> stats.subnetRejections.increment();
+            case ADDRESS_CONFLICT -> pingOldAddress(offer.probe(), contact);
+            default -> {
+                // SELF, UPDATED: nothing more to do
+            }
+        }
+    }
+
+    /** A request to {@code contact} failed: count it, or evict a contact that is no longer who we think. */
+    void requestFailed(Contact contact, Throwable failure) {
+        if (stopped) {
+            return;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        long now = now();
+        if (cause instanceof UnexpectedResponseException
+                || (cause instanceof RemoteErrorException remote && remote.code() == ErrorCode.UNSUPPORTED)) {
+            if (table.evict(contact, now)) {
+                stats.mismatchesEvicted.increment();
+            }
+            if (leafSet.evict(contact)) {
+                refillLeaves();
+            }
+        } else if (cause instanceof RpcTimeoutException) {
+            int before = table.failures(contact.id());
+            int cached = table.contains(contact.id()) ? table.replacements(table.bucketIndex(contact.id())).size() : 0;
+            if (table.failed(contact, now)) {
+                stats.staleReplaced.increment();
+                if (cached > 0) {
+                    stats.replacementsPromoted.increment();
+                }
+            }
+            if (before == config.staleAfterFailures() - 1) {
+                stats.staleMarked.increment();
+            }
+            if (leafSet.failed(contact)) {
+                refillLeaves();
+            }
+        }
+    }
+
+    /**
+     * A request arrived: a known sender moves up in its bucket; an unknown one that we would keep is
+     * pinged first, at the address the request came from, and enters only if it answers as the id
+     * it claims (so a forged sender field cannot plant contacts).
+     */
+    void observeSender(RequestContext ctx) {
+        if (stopped) {
+            return;
+        }
+        NodeId id = ctx.sender().id();
+        Address source = ctx.source();
+        if (id.equals(self.id()) || table.touch(id, source, now())) {
+            return;
+        }
+        if (verifying.size() >= config.maxPendingVerifications() || verifying.contains(id)
+                || (!table.wouldAdmit(id, source) && !leafSet.wouldAdmit(id))) {
+            return;
+        }
+        verifying.add(id);
+        Contact candidate = new Contact(id, source);
+        stats.verificationPings.increment();
+        rpc.exchange(source, id, new Ping(), config.rpc()).whenComplete((reply, failure) -> {
+            verifying.remove(id);
+            if (failure == null) {
+                answered(candidate);
+            } else {
+                stats.verificationFailures.increment();
+            }
+        });
+    }
+
+    // ---- internals ----------------------------------------------------------------------------
+
+    private CompletableFuture<LookupResult> iterativeLookup(NodeId key, int disjointPaths) {
+        stats.lookups.increment();
+        table.markLookedUp(key, now());
+        List<Contact> seeds = closestKnown(key, config.k());
+        return count(IterativeLookup.start(rpc, key, seeds, config.k(), config.alpha(), disjointPaths,
+                config.lookupRpc(), observer));
+    }
+
+    private CompletableFuture<LookupResult> recursiveLookup(NodeId key) {
+        stats.lookups.increment();
+        table.markLookedUp(key, now());
+        return count(recursive.start(key, config.k()));
+    }
+
+    private CompletableFuture<LookupResult> count(CompletableFuture<LookupResult> lookup) {
+        return lookup.whenComplete((result, failure) -> {
+            if (failure != null || !result.succeeded()) {
+                stats.lookupsFailed.increment();
+            }
+        });
+    }
+
+    private CompletableFuture<LookupResult> selfLookup() {
+        stats.selfLookups.increment();
+        lastSelfLookupNanos = now();
+        return iterativeLookup(self.id(), 1);
+    }
+
+    /** After joining: look up a random id in every bucket farther away than our closest neighbour. */
+    private CompletableFuture<Void> refreshFartherThanClosestNeighbour(LookupResult selfLookup) {
+        Contact neighbour = null;
+        for (Contact c : selfLookup.closest()) {
+            if (!c.id().equals(self.id())) {
+                neighbour = c;
+                break;
+            }
+        }
+        if (neighbour == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        int own = table.bucketIndex(neighbour.id());
+        int perLevel = (1 << config.bitsPerHop()) - 1;
+        int end = config.bitsPerHop() == 1 ? own : (own / perLevel + 1) * perLevel;
+        List<CompletableFuture<LookupResult>> refreshes = new ArrayList<>();
+        for (int i = 0; i < end; i++) {
+            if (i != own && table.slotExists(i)) {
+                stats.bucketRefreshes.increment();
+                refreshes.add(iterativeLookup(table.randomIdInBucket(i, random), 1));
+            }
+        }
+        return CompletableFuture.allOf(refreshes.toArray(CompletableFuture[]::new));
+    }
+
+    private void startMaintenance() {
+        if (maintenance != Cancellable.NONE || stopped) {
+            return;
+        }
+        lastSelfLookupNanos = now();
+        long period = config.maintenancePeriod().toNanos();
+        // Spread the nodes' maintenance over the period so a simulation has no synchronized bursts.
+        Duration first = Duration.ofNanos(1 + random.nextLong(period));
+        maintenance = scheduler.scheduleAtFixedRate(first, config.maintenancePeriod(), this::maintain);
+    }
+
+    private void maintain() {
+        if (stopped) {
+            return;
+        }
+        long now = now();
+        for (int index : table.bucketsToRefresh(now, config.bucketRefreshInterval().toNanos())) {
+            stats.bucketRefreshes.increment();
+            iterativeLookup(table.randomIdInBucket(index, random), 1);
+        }
+        if (now - lastSelfLookupNanos >= config.leafSetRefreshInterval().toNanos()) {
+            selfLookup();
+        }
+    }
+
+    private void pingLeastRecent(Contact leastRecent) {
+        stats.leastRecentPings.increment();
+        rpc.exchange(leastRecent.address(), leastRecent.id(), new Ping(), config.rpc()).whenComplete((reply, failure) -> {
+            if (stopped) {
+                return;
+            }
+            if (failure == null) {
+                table.probeAnswered(leastRecent, now());
+                leafSet.offer(leastRecent);
+                return;
+            }
+            stats.leastRecentEvicted.increment();
+            if (table.probeFailed(leastRecent, now()) != null) {
+                stats.replacementsPromoted.increment();
+            }
+            if (leafSet.evict(leastRecent)) {
+                refillLeaves();
+            }
+        });
+    }
+
+    /** We know {@code newer}'s id at another address: keep the old one if it still answers. */
+    private void pingOldAddress(Contact old, Contact newer) {
+        rpc.exchange(old.address(), old.id(), new Ping(), config.rpc()).whenComplete((reply, failure) -> {
+            if (stopped) {
+                return;
+            }
+            if (failure == null) {
+                table.offer(old, now());
+            } else {
+                table.evict(old, now());
+                if (leafSet.evict(old)) {
+                    refillLeaves();
+                }
+                answered(newer);
+            }
+        });
+    }
+
+    /** A leaf left: the table's live contacts nearest our id may now belong in the set. */
+    private void refillLeaves() {
+        for (Contact c : table.closest(self.id(), leafSet.capacity(), true)) {
+            leafSet.offer(c);
+        }
+    }
+
+    private void shutDown() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        maintenance.cancel();
+        recursive.closeAll();
+        rpc.close();
+    }
+
+    private long now() {
+        return scheduler.clock().nanoTime();
+    }
+
+    private <T> CompletableFuture<T> onNode(Supplier<CompletableFuture<T>> work) {
+        if (scheduler.inNodeThread()) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        CompletableFuture<T> out = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            try {
+                work.get().whenComplete((value, failure) -> {
+                    if (failure != null) {
+                        out.completeExceptionally(failure);
+                    } else {
+                        out.complete(value);
+                    }
+                });
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "KademliaNode[" + self + "]";
+    }
+}

@@ -1,0 +1,609 @@
+package io.chordia.routing.kademlia;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import io.chordia.core.util.Checks;
+import io.chordia.routing.kademlia.KBucket.Entry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Kademlia's routing table: k-buckets indexed by where a contact's id first differs from ours.
+ * With b = 1 bits per hop, bucket i holds contacts sharing exactly i leading bits with us. With
+ * b > 1 ids are read as base-2^b digits and each digit position ("level") has 2^b - 1 buckets,
+ * one per digit value other than ours (the paper's accelerated lookups, section 4.2).
+ *
+ * <p>Only verified contacts enter (see {@link #offer}): a reply from the id and address we asked.
+ * A full bucket keeps its old contacts (they have proven to stay) and caches the newcomer; the node
+ * then pings the least recently seen entry, unless it was seen within {@code contactFreshness},
+ * and evicts it only if it fails. Failures are counted per
+ * contact; a contact with {@code staleAfterFailures} failures in a row is stale, and is replaced
+ * when a replacement is cached, but kept (flagged) otherwise, as the paper advises.
+ *
+ * <p>Not thread-safe: a node touches its table only on its node thread.
+ */
+public final class RoutingTable {
+    /** What {@link #offer} did. */
+    public enum Outcome {
+        /** The contact is our own id. */
+        SELF,
+        /** Already present: moved to the most-recently-seen end, failures cleared. */
+        UPDATED,
+        /** Added to a bucket with room. */
+        ADDED,
+        /** Took the place of a stale contact. */
+        REPLACED_STALE,
+        /** The bucket is full: cached as a replacement. */
+        CACHED,
+        /** The bucket already holds the most contacts allowed from this contact's subnet. */
+        REJECTED_SUBNET,
+        /** We know this id at another address that has not failed: kept the old one for now. */
+        ADDRESS_CONFLICT
+    }
+
+    /**
+     * @param outcome what happened
+     * @param probe   a contact the caller should ping now, or {@code null}: the least recently seen
+     *                entry of a full bucket, or the old address of a conflicting id
+     * @param evicted a contact removed because this address now answers with another id, or {@code null}
+     */
+    public record Offer(Outcome outcome, Contact probe, Contact evicted) {}
+
+    private final NodeId self;
+    private final int k;
+    private final int bitsPerHop;
+    private final int perLevel;
+    private final int staleAfterFailures;
+    private final int maxPerSubnet;
+    private final int replacementCacheSize;
+    private final long freshnessNanos;
+    private final KBucket[] buckets;
+    private final long[] lastLookupNanos;
+    /** Lookup only, never iterated: iteration order must not depend on hash codes. */
+    private final Map<NodeId, Entry> byId = new HashMap<>();
+    private final Map<Address, Entry> byAddress = new HashMap<>();
+    private int deepestIndex = -1;
+
+    public RoutingTable(NodeId self, KademliaConfig config, long nowNanos) {
+        this.self = Checks.notNull(self, "self");
+        this.k = config.k();
+        this.bitsPerHop = config.bitsPerHop();
+        this.perLevel = (1 << bitsPerHop) - 1;
+        this.staleAfterFailures = config.staleAfterFailures();
+        this.maxPerSubnet = config.maxPerSubnet();
+        this.replacementCacheSize = config.replacementCacheSize();
+        this.freshnessNanos = config.contactFreshness().toNanos();
+        int levels = (NodeId.BITS + bitsPerHop - 1) / bitsPerHop;
+        this.buckets = new KBucket[levels * perLevel];
+        this.lastLookupNanos = new long[buckets.length];
+        java.util.Arrays.fill(lastLookupNanos, nowNanos);
+    }
+
+    public NodeId self() {
+        return self;
+    }
+
+    public int k() {
+        return k;
+    }
+
+    public int bitsPerHop() {
+        return bitsPerHop;
+    }
+
+    public int maxPerSubnet() {
+        return maxPerSubnet;
+    }
+
+    public int replacementCacheSize() {
+        return replacementCacheSize;
+    }
+
+    public int staleAfterFailures() {
+        return staleAfterFailures;
+    }
+
+    /** Contacts in buckets (not counting replacement caches). */
+    public int size() {
+        return byId.size();
+    }
+
+    /** Slots for buckets; most stay empty and unallocated. */
+    public int bucketSlots() {
+        return buckets.length;
+    }
+
+    /** The highest bucket index holding a contact, or -1 for an empty table. */
+    public int deepestIndex() {
+        return deepestIndex;
+    }
+
+    public boolean contains(NodeId id) {
+        return byId.containsKey(id);
+    }
+
+    /** The contact we hold for {@code id}, or {@code null}. */
+    public Contact get(NodeId id) {
+        Entry e = byId.get(id);
+        return e == null ? null : e.contact;
+    }
+
+    /** Failed requests in a row of {@code id}; -1 when not in a bucket. */
+    public int failures(NodeId id) {
+        Entry e = byId.get(id);
+        return e == null ? -1 : e.failures;
+    }
+
+    public boolean isStale(NodeId id) {
+        return failures(id) >= staleAfterFailures;
+    }
+
+    /** The bucket {@code id} belongs in, or -1 for our own id. */
+    public int bucketIndex(NodeId id) {
+        int cpl = self.commonPrefixLength(id);
+        if (cpl == NodeId.BITS) {
+            return -1;
+        }
+        if (bitsPerHop == 1) {
+            return cpl;
+        }
+        int level = cpl / bitsPerHop;
+        int start = level * bitsPerHop;
+        int width = Math.min(bitsPerHop, NodeId.BITS - start);
+        int digit = digit(id, start, width);
+        int own = digit(self, start, width);
+        return level * perLevel + (digit < own ? digit : digit - 1);
+    }
+
+    /** The leading bits every id in bucket {@code index} shares with ours or with each other. */
+    public int prefixLength(int index) {
+        if (bitsPerHop == 1) {
+            return index + 1;
+        }
+        int start = (index / perLevel) * bitsPerHop;
+        return start + Math.min(bitsPerHop, NodeId.BITS - start);
+    }
+
+    /** Contacts of bucket {@code index}, least recently seen first. */
+    public List<Contact> bucket(int index) {
+        KBucket b = buckets[index];
+        List<Contact> out = new ArrayList<>(b == null ? 0 : b.entries.size());
+        if (b != null) {
+            for (Entry e : b.entries) {
+                out.add(e.contact);
+            }
+        }
+        return out;
+    }
+
+    /** The replacement cache of bucket {@code index}, most recently seen last. */
+    public List<Contact> replacements(int index) {
+        KBucket b = buckets[index];
+        List<Contact> out = new ArrayList<>(b == null ? 0 : b.replacements.size());
+        if (b != null) {
+            for (Entry e : b.replacements) {
+                out.add(e.contact);
+            }
+        }
+        return out;
+    }
+
+    /** Every contact in the buckets, bucket by bucket, least recently seen first within one. */
+    public List<Contact> contacts() {
+        List<Contact> out = new ArrayList<>(byId.size());
+        for (KBucket b : buckets) {
+            if (b != null) {
+                for (Entry e : b.entries) {
+                    out.add(e.contact);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Offers a verified contact: one that just answered a request we sent to this id at this
+     * address, so both are proven. Returns what happened and, when a bucket is full, which
+     * contact the caller should ping (then report with {@link #probeAnswered} or
+     * {@link #probeFailed}).
+     */
+    public Offer offer(Contact contact, long nowNanos) {
+        NodeId id = contact.id();
+        if (id.equals(self)) {
+            return new Offer(Outcome.SELF, null, null);
+        }
+        Entry known = byId.get(id);
+        if (known != null) {
+            if (known.contact.address().equals(contact.address())) {
+                refresh(known, nowNanos);
+                return new Offer(Outcome.UPDATED, null, null);
+            }
+            if (known.failures < staleAfterFailures) {
+                return new Offer(Outcome.ADDRESS_CONFLICT, known.contact, null);
+            }
+            removeEntry(known);
+        }
+        Contact evicted = null;
+        Entry sameAddress = byAddress.get(contact.address());
+        if (sameAddress != null) {
+            // That address now answers as another id: the old node is gone from it.
+            evicted = sameAddress.contact;
+            removeEntry(sameAddress);
+            promote(bucketFor(evicted.id()), nowNanos);
+        }
+        KBucket bucket = bucketFor(id);
+        removeReplacement(bucket, id);
+        Entry entry = new Entry(contact, nowNanos);
+        if (entry.subnet != null && KBucket.countInSubnet(bucket.entries, entry.subnet) >= maxPerSubnet) {
+            return new Offer(Outcome.REJECTED_SUBNET, null, evicted);
+        }
+        if (bucket.entries.size() < k) {
+            addEntry(bucket, entry);
+            return new Offer(Outcome.ADDED, null, evicted);
+        }
+        Entry stale = bucket.firstStale(staleAfterFailures);
+        if (stale != null) {
+            removeEntry(stale);
+            addEntry(bucket, entry);
+            return new Offer(Outcome.REPLACED_STALE, null, evicted);
+        }
+        cache(bucket, entry);
+        Entry leastRecent = bucket.entries.get(0);
+        if (bucket.probing || nowNanos - leastRecent.lastSeenNanos < freshnessNanos) {
+            // Being checked already, or seen so recently that a ping would tell us nothing.
+            return new Offer(Outcome.CACHED, null, evicted);
+        }
+        bucket.probing = true;
+        return new Offer(Outcome.CACHED, leastRecent.contact, evicted);
+    }
+
+    /**
+     * Whether offering {@code id} from {@code address} (once verified) would add it to a bucket:
+     * it is unknown, and its bucket has room for its subnet and a free or stale slot. Used to
+     * decide whether an unsolicited sender is worth a verification ping.
+     */
+    public boolean wouldAdmit(NodeId id, Address address) {
+        if (id.equals(self) || byId.containsKey(id)) {
+            return false;
+        }
+        int index = bucketIndex(id);
+        KBucket bucket = buckets[index];
+        if (bucket == null) {
+            return true;
+        }
+        String subnet = Subnets.of(address);
+        if (subnet != null && KBucket.countInSubnet(bucket.entries, subnet) >= maxPerSubnet) {
+            return false;
+        }
+        return bucket.entries.size() < k || bucket.firstStale(staleAfterFailures) != null;
+    }
+
+    /**
+     * Records unverified traffic from {@code id} at {@code address} (a request it sent us): if we
+     * hold exactly that contact it moves to the most-recently-seen end. Its failure count stays:
+     * a spoofed source address must not revive a dead contact. Returns whether we hold it.
+     */
+    public boolean touch(NodeId id, Address address, long nowNanos) {
+        Entry e = byId.get(id);
+        if (e == null || !e.contact.address().equals(address)) {
+            return false;
+        }
+        e.lastSeenNanos = nowNanos;
+        buckets[bucketIndex(id)].moveToTail(e);
+        return true;
+    }
+
+    /** The pinged least-recently-seen contact (or conflicting old address) answered: keep it. */
+    public void probeAnswered(Contact probed, long nowNanos) {
+        if (probed.id().equals(self)) {
+            return;
+        }
+        KBucket bucket = buckets[bucketIndex(probed.id())];
+        if (bucket != null) {
+            bucket.probing = false;
+        }
+        Entry e = byId.get(probed.id());
+        if (e != null && e.contact.equals(probed)) {
+            refresh(e, nowNanos);
+        }
+    }
+
+    /**
+     * The pinged contact did not answer: evict it and promote the most recent replacement.
+     * Returns the promoted contact, or {@code null}.
+     */
+    public Contact probeFailed(Contact probed, long nowNanos) {
+        if (probed.id().equals(self)) {
+            return null;
+        }
+        KBucket bucket = buckets[bucketIndex(probed.id())];
+        if (bucket != null) {
+            bucket.probing = false;
+        }
+        Entry e = byId.get(probed.id());
+        if (e == null || !e.contact.equals(probed)) {
+            return null;
+        }
+        removeEntry(e);
+        return promote(bucket, nowNanos);
+    }
+
+    /**
+     * A request to {@code contact} failed (no answer after the call's retries). Counts the failure;
+     * a stale contact is replaced at once when its bucket has a replacement. Returns whether the
+     * contact left the bucket.
+     */
+    public boolean failed(Contact contact, long nowNanos) {
+        if (contact.id().equals(self)) {
+            return false;
+        }
+        Entry e = byId.get(contact.id());
+        KBucket bucket = buckets[bucketIndex(contact.id())];
+        if (e == null || !e.contact.address().equals(contact.address())) {
+            if (bucket != null) {
+                removeReplacement(bucket, contact.id());
+            }
+            return false;
+        }
+        e.failures++;
+        if (e.failures >= staleAfterFailures && !bucket.replacements.isEmpty()) {
+            removeEntry(e);
+            promote(bucket, nowNanos);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Removes {@code contact} at once (it answered as another id, or does not speak Kademlia) and
+     * promotes a replacement. Returns whether it was in a bucket.
+     */
+    public boolean evict(Contact contact, long nowNanos) {
+        if (contact.id().equals(self)) {
+            return false;
+        }
+        Entry e = byId.get(contact.id());
+        KBucket bucket = buckets[bucketIndex(contact.id())];
+        if (bucket != null) {
+            removeReplacement(bucket, contact.id());
+        }
+        if (e == null || !e.contact.address().equals(contact.address())) {
+            return false;
+        }
+        removeEntry(e);
+        promote(bucket, nowNanos);
+        return true;
+    }
+
+    /**
+     * Up to {@code count} contacts closest to {@code target} by XOR, closest first, leaving out
+     * stale ones when {@code skipStale}.
+     *
+     * <p>Every member of a bucket shares the bucket's prefix, so its distance to the target agrees
+     * with the prefix's down to the prefix length: buckets are visited in groups of equal shared
+     * prefix with the target, longest first, and only a group's members need sorting.
+     */
+    public List<Contact> closest(NodeId target, int count, boolean skipStale) {
+        int n = 0;
+        for (int i = 0; i <= deepestIndex; i++) {
+            if (buckets[i] != null && !buckets[i].entries.isEmpty()) {
+                n++;
+            }
+        }
+        int[] index = new int[n];
+        int[] key = new int[n];
+        n = 0;
+        for (int i = 0; i <= deepestIndex; i++) {
+            KBucket b = buckets[i];
+            if (b != null && !b.entries.isEmpty()) {
+                int k0 = Math.min(prefixLength(i), b.entries.get(0).contact.id().commonPrefixLength(target));
+                // Insertion sort by key, longest shared prefix first: there are few buckets.
+                int j = n++;
+                while (j > 0 && key[j - 1] < k0) {
+                    key[j] = key[j - 1];
+                    index[j] = index[j - 1];
+                    j--;
+                }
+                key[j] = k0;
+                index[j] = i;
+            }
+        }
+        List<Contact> out = new ArrayList<>(count);
+        List<Ranked> group = new ArrayList<>();
+        int i = 0;
+        while (i < n && out.size() < count) {
+            int groupKey = key[i];
+            group.clear();
+            while (i < n && key[i] == groupKey) {
+                for (Entry e : buckets[index[i]].entries) {
+                    if (!skipStale || e.failures < staleAfterFailures) {
+                        group.add(new Ranked(e.contact.id().xor(target), e.contact));
+                    }
+                }
+                i++;
+            }
+            if (group.size() > 1) {
+                group.sort(null);
+            }
+            for (Ranked r : group) {
+                if (out.size() == count) {
+                    break;
+                }
+                out.add(r.contact);
+            }
+        }
+        return out;
+    }
+
+    /** A contact with its distance to a target, computed once for sorting. */
+    private record Ranked(NodeId distance, Contact contact) implements Comparable<Ranked> {
+        @Override
+        public int compareTo(Ranked o) {
+            return distance.compareTo(o.distance);
+        }
+    }
+
+    /** Notes a lookup of {@code target}: its bucket does not need a refresh for a while. */
+    public void markLookedUp(NodeId target, long nowNanos) {
+        int index = bucketIndex(target);
+        if (index >= 0) {
+            lastLookupNanos[index] = nowNanos;
+        }
+    }
+
+    /**
+     * Buckets with no lookup into them for {@code intervalNanos}, up to the deepest level in use
+     * (deeper buckets are our own neighbourhood, which the leaf-set refresh covers).
+     */
+    public List<Integer> bucketsToRefresh(long nowNanos, long intervalNanos) {
+        List<Integer> out = new ArrayList<>();
+        if (deepestIndex < 0) {
+            return out;
+        }
+        int last = bitsPerHop == 1 ? deepestIndex : (deepestIndex / perLevel + 1) * perLevel - 1;
+        for (int i = 0; i <= last; i++) {
+            if (nowNanos - lastLookupNanos[i] >= intervalNanos && slotExists(i)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** A random id that falls in bucket {@code index}. */
+    public NodeId randomIdInBucket(int index, RandomGenerator random) {
+        int prefix;
+        int digitStart;
+        int digitWidth;
+        int digit;
+        if (bitsPerHop == 1) {
+            prefix = index;
+            digitStart = index;
+            digitWidth = 1;
+            digit = self.testBit(NodeId.BITS - 1 - index) ? 0 : 1;
+        } else {
+            int level = index / perLevel;
+            int slot = index % perLevel;
+            digitStart = level * bitsPerHop;
+            digitWidth = Math.min(bitsPerHop, NodeId.BITS - digitStart);
+            int own = digit(self, digitStart, digitWidth);
+            digit = slot < own ? slot : slot + 1;
+            prefix = digitStart;
+        }
+        byte[] out = NodeId.random(random).toBytes();
+        byte[] mine = self.toBytes();
+        for (int bit = 0; bit < prefix; bit++) {
+            setBit(out, bit, (mine[bit >>> 3] & (0x80 >>> (bit & 7))) != 0);
+        }
+        for (int j = 0; j < digitWidth; j++) {
+            setBit(out, digitStart + j, ((digit >>> (digitWidth - 1 - j)) & 1) != 0);
+        }
+        return NodeId.fromBytes(out);
+    }
+
+    /** Whether bucket {@code index} can hold ids (the last level of b > 1 may have fewer digits). */
+    public boolean slotExists(int index) {
+        if (bitsPerHop == 1) {
+            return index < NodeId.BITS;
+        }
+        int start = (index / perLevel) * bitsPerHop;
+        int width = Math.min(bitsPerHop, NodeId.BITS - start);
+        return index % perLevel < (1 << width) - 1;
+    }
+
+    private static void setBit(byte[] bytes, int bitFromTop, boolean value) {
+        int mask = 0x80 >>> (bitFromTop & 7);
+        if (value) {
+            bytes[bitFromTop >>> 3] |= (byte) mask;
+        } else {
+            bytes[bitFromTop >>> 3] &= (byte) ~mask;
+        }
+    }
+
+    /** The {@code width}-bit digit of {@code id} starting {@code start} bits from the top. */
+    private static int digit(NodeId id, int start, int width) {
+        int v = 0;
+        for (int j = 0; j < width; j++) {
+            v = (v << 1) | (id.testBit(NodeId.BITS - 1 - start - j) ? 1 : 0);
+        }
+        return v;
+    }
+
+    private KBucket bucketFor(NodeId id) {
+        int index = bucketIndex(id);
+        KBucket b = buckets[index];
+        if (b == null) {
+            b = new KBucket(index);
+            buckets[index] = b;
+        }
+        return b;
+    }
+
+    private void refresh(Entry e, long nowNanos) {
+        e.failures = 0;
+        e.lastSeenNanos = nowNanos;
+        buckets[bucketIndex(e.contact.id())].moveToTail(e);
+    }
+
+    private void addEntry(KBucket bucket, Entry e) {
+        bucket.entries.add(e);
+        byId.put(e.contact.id(), e);
+        byAddress.put(e.contact.address(), e);
+        deepestIndex = Math.max(deepestIndex, bucket.index);
+    }
+
+    private void removeEntry(Entry e) {
+        KBucket bucket = buckets[bucketIndex(e.contact.id())];
+        bucket.entries.remove(e);
+        byId.remove(e.contact.id());
+        byAddress.remove(e.contact.address());
+        while (deepestIndex >= 0 && (buckets[deepestIndex] == null || buckets[deepestIndex].entries.isEmpty())) {
+            deepestIndex--;
+        }
+    }
+
+    private void cache(KBucket bucket, Entry e) {
+        if (replacementCacheSize == 0) {
+            return;
+        }
+        if (e.subnet != null && KBucket.countInSubnet(bucket.replacements, e.subnet) >= maxPerSubnet) {
+            // Keep the newest from that subnet: drop its oldest one.
+            for (int i = 0; i < bucket.replacements.size(); i++) {
+                if (e.subnet.equals(bucket.replacements.get(i).subnet)) {
+                    bucket.replacements.remove(i);
+                    break;
+                }
+            }
+        }
+        if (bucket.replacements.size() >= replacementCacheSize) {
+            bucket.replacements.remove(0);
+        }
+        bucket.replacements.add(e);
+    }
+
+    private static void removeReplacement(KBucket bucket, NodeId id) {
+        Entry r = KBucket.find(bucket.replacements, id);
+        if (r != null) {
+            bucket.replacements.remove(r);
+        }
+    }
+
+    /** Moves the most recently seen admissible replacement into the bucket; returns it or {@code null}. */
+    private Contact promote(KBucket bucket, long nowNanos) {
+        for (int i = bucket.replacements.size() - 1; i >= 0 && bucket.entries.size() < k; i--) {
+            Entry r = bucket.replacements.get(i);
+            if (byAddress.containsKey(r.contact.address())
+                    || (r.subnet != null && KBucket.countInSubnet(bucket.entries, r.subnet) >= maxPerSubnet)) {
+                continue;
+            }
+            bucket.replacements.remove(i);
+            Entry promoted = new Entry(r.contact, nowNanos);
+            addEntry(bucket, promoted);
+            return promoted.contact;
+        }
+        return null;
+    }
+}
