@@ -38,6 +38,10 @@ public record RpcConfig(Duration timeout, int maxAttempts, double backoffFactor,
         return new RpcConfig(timeout, value, backoffFactor, maxTimeout, maxPendingCalls, recentTxMemory);
     }
 
+    public RpcConfig withBackoffFactor(double value) {
+        return new RpcConfig(timeout, maxAttempts, value, maxTimeout, maxPendingCalls, recentTxMemory);
+    }
+
     public RpcConfig withMaxPendingCalls(int value) {
         return new RpcConfig(timeout, maxAttempts, backoffFactor, maxTimeout, value, recentTxMemory);
     }

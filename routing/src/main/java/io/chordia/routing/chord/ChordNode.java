@@ -104,29 +104,43 @@ public final class ChordNode implements OverlayNode {
                 maintenance.start();
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            return joinThrough(new ArrayList<>(bootstrap), 0);
+            return joinThrough(new ArrayList<>(bootstrap), 0, null);
         }).thenCompose(f -> f);
     }
 
-    private CompletableFuture<Void> joinThrough(List<Address> bootstrap, int index) {
-        if (index >= bootstrap.size()) {
-            return CompletableFuture.failedFuture(new java.io.IOException(
-                    "no bootstrap node answered (tried " + bootstrap + ")"));
+    private CompletableFuture<Void> joinThrough(List<Address> bootstrap, int index, Throwable lastFailure) {
+        // Each bootstrap address gets lookupAttempts tries, round robin: a lost datagram must not fail a join.
+        if (index >= bootstrap.size() * config.lookupAttempts()) {
+            Throwable cause = lastFailure instanceof CompletionException && lastFailure.getCause() != null
+                    ? lastFailure.getCause() : lastFailure;
+            return CompletableFuture.failedFuture(new java.io.IOException("could not join through " + bootstrap
+                    + " (" + config.lookupAttempts() + " attempts each); last failure: " + cause, cause));
         }
-        Address via = bootstrap.get(index);
+        Address via = bootstrap.get(index % bootstrap.size());
         return rpc.exchange(via, null, new Ping(), config.maintenanceRpc())
+                // A join is not in a hurry: its hops retry like maintenance calls, not like lookups.
                 .thenCompose(pong -> IterativeChordLookup.start(rpc, self().id(), List.of(pong.responder()),
-                        config.lookupRpc(), this::onContactFailed))
+                        List.of(), config.maintenanceRpc(), this::onContactFailed))
                 .thenCompose(found -> {
                     if (!found.succeeded()) {
                         throw new CompletionException(new java.io.IOException("could not find our successor via " + via));
                     }
-                    Contact successor = found.owner();
-                    Checks.check(!successor.id().equals(self().id()), "node id %s is already in the ring", self().id());
-                    // Zave: the joiner takes its successor's list before it counts as joined.
-                    return rpc.call(successor, new GetNeighbors()).thenApply(n -> adoptOnJoin(successor, n));
+                    Checks.check(!found.owner().id().equals(self().id()), "node id %s is already in the ring", self().id());
+                    // Zave: the joiner takes its successor's list before it counts as joined. The
+                    // answer may name a successor that died since: take the first that answers.
+                    return adoptFirstLive(found.closest(), 0);
                 })
-                .exceptionallyCompose(failure -> joinThrough(bootstrap, index + 1));
+                .exceptionallyCompose(failure -> joinThrough(bootstrap, index + 1, failure));
+    }
+
+    private CompletableFuture<Void> adoptFirstLive(List<Contact> candidates, int index) {
+        if (index >= candidates.size()) {
+            return CompletableFuture.failedFuture(new java.io.IOException("no live successor among " + candidates));
+        }
+        Contact successor = candidates.get(index);
+        return rpc.call(successor, new GetNeighbors())
+                .thenApply(n -> adoptOnJoin(successor, n))
+                .exceptionallyCompose(failure -> adoptFirstLive(candidates, index + 1));
     }
 
     private Void adoptOnJoin(Contact successor, Neighbors neighbors) {
@@ -215,7 +229,7 @@ public final class ChordNode implements OverlayNode {
         }
         List<Contact> first = state.closestPreceding(key, 4);
         return IterativeChordLookup.start(rpc, key, first.isEmpty() ? List.of(state.successor()) : first,
-                config.lookupRpc(), this::onContactFailed);
+                state.successors(), config.lookupRpc(), this::onContactFailed);
     }
 
     private NextHop onFindSuccessor(FindSuccessor request, RequestContext context) {

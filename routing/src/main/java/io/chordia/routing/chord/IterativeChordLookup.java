@@ -2,6 +2,7 @@ package io.chordia.routing.chord;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.FindSuccessor;
+import io.chordia.core.message.GetNeighbors;
 import io.chordia.core.message.NextHop;
 import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.Reply;
@@ -11,31 +12,52 @@ import io.chordia.routing.lookup.LookupResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * An iterative Chord lookup: the origin asks each hop {@link FindSuccessor} itself. A hop that
- * does not answer is skipped for the next candidate the previous hop offered, and when a hop's
- * candidates are all dead the lookup backs up to the alternatives of the hop before. It ends when a
- * hop says the key's successor is its own successor ({@code done}).
+ * does not answer is skipped for the next candidate the previous hop offered. When every closer
+ * candidate a hop offered has failed, the lookup falls back to that hop's successor list: the
+ * first successor past the key owns it (the dead ones before it are the ones that failed). It ends
+ * when a hop says the key's successor is its own successor ({@code done}).
  *
  * <p>One instance is one lookup, on the node thread.
  */
 final class IterativeChordLookup {
     /** A lookup that takes more hops than this is going in circles on inconsistent state. */
     static final int MAX_HOPS = 64;
+    /** A node that failed this often in one lookup is not asked again in it. */
+    static final int MAX_FAILURES_PER_NODE = 2;
+
+    /** The candidates one hop offered; {@code hop} is null for the origin's own. */
+    private static final class Level {
+        final Contact hop;
+        final Deque<Contact> candidates;
+        final List<Contact> hopSuccessors;
+        boolean fellBack;
+
+        Level(Contact hop, Deque<Contact> candidates, List<Contact> hopSuccessors) {
+            this.hop = hop;
+            this.candidates = candidates;
+            this.hopSuccessors = hopSuccessors;
+        }
+    }
 
     private final RpcEndpoint rpc;
     private final NodeId key;
     private final RpcConfig callConfig;
     private final Consumer<Contact> onDead;
-    /** Candidate lists still to try, innermost (latest hop's) on top. */
-    private final Deque<Deque<Contact>> frontier = new ArrayDeque<>();
-    private final Set<NodeId> tried = new HashSet<>();
+    private final Deque<Level> frontier = new ArrayDeque<>();
+    /** Nodes that answered: never asked again. */
+    private final Set<NodeId> answered = new HashSet<>();
+    /** Nodes that did not answer, with how often: one lost datagram must not rule a node out. */
+    private final Map<NodeId, Integer> failures = new HashMap<>();
     private final List<Contact> path = new ArrayList<>();
     private final CompletableFuture<LookupResult> result = new CompletableFuture<>();
     private int messages;
@@ -50,33 +72,38 @@ final class IterativeChordLookup {
     /**
      * Starts from {@code firstHops} (closest preceding first).
      *
-     * @param onDead told of every contact that failed to answer, so the node can forget it
+     * @param originSuccessors the origin's successor list, the fallback when every first hop fails
+     * @param onDead           told of every contact that failed to answer, so the node can forget it
      */
     static CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId key, List<Contact> firstHops,
-                                                 RpcConfig callConfig, Consumer<Contact> onDead) {
+                                                 List<Contact> originSuccessors, RpcConfig callConfig,
+                                                 Consumer<Contact> onDead) {
         IterativeChordLookup lookup = new IterativeChordLookup(rpc, key, callConfig, onDead);
-        lookup.frontier.push(new ArrayDeque<>(firstHops));
+        lookup.frontier.push(new Level(null, new ArrayDeque<>(firstHops), originSuccessors));
         lookup.next();
         return lookup.result;
     }
 
     private void next() {
-        while (!frontier.isEmpty() && frontier.peek().isEmpty()) {
+        while (!frontier.isEmpty() && !hasCandidate(frontier.peek())) {
+            Level exhausted = frontier.peek();
+            if (!exhausted.fellBack) {
+                exhausted.fellBack = true;
+                fallBack(exhausted);
+                return;
+            }
             frontier.pop();
         }
         if (frontier.isEmpty() || path.size() >= MAX_HOPS) {
             result.complete(new LookupResult(key, LookupResult.Status.FAILED, List.of(), path.size(), messages, path));
             return;
         }
-        Contact hop = frontier.peek().poll();
-        if (!tried.add(hop.id())) {
-            next();
-            return;
-        }
+        Contact hop = frontier.peek().candidates.poll();
         messages++;
         rpc.exchange(hop.address(), hop.id(), new FindSuccessor(key), callConfig)
                 .whenComplete((reply, failure) -> {
                     if (failure != null) {
+                        failures.merge(hop.id(), 1, Integer::sum);
                         onDead.accept(hop);
                         next();
                     } else {
@@ -85,7 +112,67 @@ final class IterativeChordLookup {
                 });
     }
 
+    /** Drops candidates not worth asking; true if one is left. */
+    private boolean hasCandidate(Level level) {
+        while (!level.candidates.isEmpty() && !isWorthAsking(level.candidates.peek().id())) {
+            level.candidates.poll();
+        }
+        return !level.candidates.isEmpty();
+    }
+
+    private boolean isWorthAsking(NodeId id) {
+        return !answered.contains(id) && failures.getOrDefault(id, 0) < MAX_FAILURES_PER_NODE;
+    }
+
+    /**
+     * Every closer node the hop offered failed: the key's owner is the first node of the hop's
+     * successor list past the key, unless a live node lies between.
+     */
+    private void fallBack(Level level) {
+        if (level.hop == null) {
+            ownerFromSuccessors(rpc.self(), level.hopSuccessors);
+            return;
+        }
+        messages++;
+        rpc.exchange(level.hop.address(), level.hop.id(), new GetNeighbors(), callConfig)
+                .whenComplete((reply, failure) -> {
+                    if (failure != null) {
+                        next();
+                    } else {
+                        ownerFromSuccessors(level.hop, reply.body().successors());
+                    }
+                });
+    }
+
+    private void ownerFromSuccessors(Contact hop, List<Contact> successors) {
+        Deque<Contact> untried = new ArrayDeque<>();
+        for (int i = 0; i < successors.size(); i++) {
+            Contact s = successors.get(i);
+            if (key.isInOpenClosed(hop.id(), s.id())) {
+                if (!untried.isEmpty()) {
+                    break; // live-looking nodes before the key: ask them first
+                }
+                List<Contact> owners = successors.subList(i, Math.min(successors.size(), i + NextHop.MAX_NODES));
+                boolean viaHop = !hop.id().equals(rpc.self().id());
+                result.complete(new LookupResult(key, LookupResult.Status.OK, owners, path.size() + 1, messages,
+                        viaHop ? path : List.of()));
+                return;
+            }
+            if (isWorthAsking(s.id()) && !s.id().equals(rpc.self().id())) {
+                untried.add(s);
+            }
+        }
+        if (untried.isEmpty()) {
+            next();
+        } else {
+            frontier.push(new Level(null, untried, List.of()));
+            frontier.peek().fellBack = true;
+            next();
+        }
+    }
+
     private void onAnswer(Contact hop, Reply<NextHop> reply) {
+        answered.add(hop.id());
         path.add(hop);
         NextHop answer = reply.body();
         if (answer.done()) {
@@ -97,11 +184,11 @@ final class IterativeChordLookup {
         // Only nodes strictly between the hop and the key make progress; anything else is stale.
         Deque<Contact> closer = new ArrayDeque<>();
         for (Contact c : answer.nodes()) {
-            if (c.id().isInOpenOpen(hop.id(), key) && !tried.contains(c.id())) {
+            if (c.id().isInOpenOpen(hop.id(), key)) {
                 closer.add(c);
             }
         }
-        frontier.push(closer);
+        frontier.push(new Level(hop, closer, null));
         next();
     }
 }

@@ -25,6 +25,9 @@ final class RingMaintenance {
     private final ChordNode node;
     private final List<Cancellable> timers = new ArrayList<>();
     private boolean stabilizing;
+    /** Consecutive failed checks of the current first successor / predecessor. */
+    private int successorFailures;
+    private int predecessorFailures;
     private int nextFinger = NodeId.BITS - 1;
 
     RingMaintenance(ChordNode node) {
@@ -75,13 +78,19 @@ final class RingMaintenance {
         neighbors(s).whenComplete((n, failure) -> {
             if (failure != null) {
                 stabilizing = false;
-                state.removeSuccessor(s.id());
-                node.onContactFailed(s);
+                // One lost exchange must not evict a live successor: dropping it opens a hole in
+                // every successor list upstream. Evict after several failed rounds, retried at once.
+                if (++successorFailures >= node.config().failuresBeforeEviction()) {
+                    successorFailures = 0;
+                    state.removeSuccessor(s.id());
+                    node.onContactFailed(s);
+                }
                 if (!state.isAlone()) {
                     node.scheduler().execute(this::stabilize);
                 }
                 return;
             }
+            successorFailures = 0;
             Contact p = n.predecessors().isEmpty() ? null : n.predecessors().get(0);
             if (p != null && p.id().isInOpenOpen(node.self().id(), s.id())) {
                 // A node joined between us and s: adopt it only once it answers us itself.
@@ -142,11 +151,15 @@ final class RingMaintenance {
             if (!p.equals(state.predecessor())) {
                 return;
             }
-            if (failure != null) {
+            if (failure == null) {
+                predecessorFailures = 0;
+                state.adoptPredecessors(p, n.predecessors());
+            } else if (++predecessorFailures >= node.config().failuresBeforeEviction()) {
+                predecessorFailures = 0;
                 state.clearPredecessor();
                 node.onContactFailed(p);
             } else {
-                state.adoptPredecessors(p, n.predecessors());
+                node.scheduler().execute(this::checkPredecessor);
             }
         });
     }
