@@ -130,7 +130,15 @@ public final class ChordNode implements OverlayNode {
                     // answer may name a successor that died since: take the first that answers.
                     return adoptFirstLive(found.closest(), 0);
                 })
-                .exceptionallyCompose(failure -> joinThrough(bootstrap, index + 1, failure));
+                .exceptionallyCompose(failure -> later(config.stabilizeInterval())
+                        .thenCompose(ignored -> joinThrough(bootstrap, index + 1, failure)));
+    }
+
+    /** Completes on the node thread after {@code delay}: a retry gives a ring in flux time to settle. */
+    private CompletableFuture<Void> later(java.time.Duration delay) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        scheduler.schedule(delay, () -> done.complete(null));
+        return done;
     }
 
     private CompletableFuture<Void> adoptFirstLive(List<Contact> candidates, int index) {
@@ -263,7 +271,12 @@ public final class ChordNode implements OverlayNode {
         });
     }
 
-    /** The successor list, on the node thread; for tests, status and the invariant checker. */
+    /** The successor list, read on the node thread: safe from any thread. */
+    public CompletableFuture<List<Contact>> successorList() {
+        return onNode(state::successors);
+    }
+
+    /** The successor list; node thread only (the simulator's invariant checker). */
     public List<Contact> successors() {
         return state.successors();
     }
