@@ -1,0 +1,104 @@
+package io.chordia.sim.experiments;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import io.chordia.core.random.RandomStreams;
+import io.chordia.core.sim.LinkConditions;
+import io.chordia.core.sim.SimEndpoint;
+import io.chordia.core.sim.SimNetwork;
+import io.chordia.core.sim.VirtualScheduler;
+import io.chordia.routing.LookupStyle;
+import io.chordia.routing.chord.ChordConfig;
+import io.chordia.routing.chord.ChordNode;
+import io.chordia.routing.lookup.LookupResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+/** A simulated Chord network built converged from a global view, for experiments. */
+final class ChordWorld {
+    final VirtualScheduler loop = new VirtualScheduler();
+    final SimNetwork network;
+    final RandomStreams streams;
+    final RandomGenerator workload;
+    final Map<NodeId, ChordNode> live = new LinkedHashMap<>();
+
+    ChordWorld(long seed, int n, LinkConditions link, ChordConfig config) {
+        streams = new RandomStreams(seed);
+        network = new SimNetwork(loop, streams.stream("network"), link);
+        workload = streams.stream("workload");
+        RandomGenerator ids = streams.stream("ids");
+        List<ChordNode> nodes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Address address = new Address("10." + (i >>> 16 & 0xFF) + "." + (i >>> 8 & 0xFF) + "." + (i & 0xFF), 4000);
+            SimEndpoint endpoint = network.attach(address);
+            ChordNode node = new ChordNode(new Contact(NodeId.random(ids), address), endpoint.transport(),
+                    endpoint.scheduler(), streams.stream("node", i), config);
+            nodes.add(node);
+            live.put(node.self().id(), node);
+        }
+        List<Contact> ring = ring();
+        nodes.forEach(node -> node.installConvergedState(ring, true));
+    }
+
+    List<Contact> ring() {
+        List<Contact> ring = new ArrayList<>();
+        live.values().forEach(n -> ring.add(n.self()));
+        ring.sort(Comparator.comparing(Contact::id));
+        return ring;
+    }
+
+    void crash(ChordNode node) {
+        live.remove(node.self().id());
+        network.endpoint(node.self().address()).crash();
+    }
+
+    ChordNode randomLive() {
+        List<ChordNode> nodes = new ArrayList<>(live.values());
+        return nodes.get(workload.nextInt(nodes.size()));
+    }
+
+    /** Runs {@code count} lookups of random keys from random live nodes, all started at once. */
+    Outcome lookups(int count, LookupStyle style) {
+        List<NodeId> keys = new ArrayList<>();
+        List<CompletableFuture<LookupResult>> results = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            NodeId key = NodeId.random(workload);
+            keys.add(key);
+            results.add(randomLive().lookup(key, style));
+        }
+        if (!loop.runUntil(() -> results.stream().allMatch(CompletableFuture::isDone), Duration.ofMinutes(10))) {
+            throw new IllegalStateException("lookups did not finish");
+        }
+        List<Contact> ring = ring();
+        int failed = 0;
+        int[] hops = new int[count];
+        for (int i = 0; i < count; i++) {
+            LookupResult r = results.get(i).join();
+            hops[i] = r.hops();
+            if (!r.succeeded() || !r.owner().equals(successorOf(ring, keys.get(i)))) {
+                failed++;
+            }
+        }
+        java.util.Arrays.sort(hops);
+        return new Outcome(count, failed, java.util.Arrays.stream(hops).average().orElse(0),
+                hops[count / 2], hops[(int) Math.ceil(0.99 * count) - 1]);
+    }
+
+    static Contact successorOf(List<Contact> ring, NodeId key) {
+        for (Contact c : ring) {
+            if (c.id().compareTo(key) >= 0) {
+                return c;
+            }
+        }
+        return ring.get(0);
+    }
+
+    record Outcome(int lookups, int failed, double meanHops, int p50Hops, int p99Hops) {}
+}
