@@ -44,12 +44,17 @@ class ChordFailureSimTest {
     @ParameterizedTest(name = "seed {0}, loss {1}")
     @CsvSource({"1, 0.0", "2, 0.05", "3, 0.10", "4, 0.10"})
     void randomizedChurnKeepsTheInvariantsAfterEveryEvent(long seed, double loss) {
+        runChurn(seed, loss, 150);
+    }
+
+    /** One randomized churn run; shared with {@link ChordChurnPropertyTest}, which explores new seeds. */
+    static void runChurn(long seed, double loss, int events) {
         ChordSim chord = new ChordSim(seed, WAN.withLoss(loss), ChordConfig.defaults());
         chord.convergedRing(60, true);
         int joins = 0;
         int leaves = 0;
         int crashes = 0;
-        for (int event = 0; event < 150; event++) {
+        for (int event = 0; event < events; event++) {
             double dice = chord.workload.nextDouble();
             if (dice < 0.4 || chord.live.size() < 30) {
                 chord.joinOne();
