@@ -42,16 +42,40 @@ final class IterativeLookup {
         final Contact contact;
         final int depth;
         final int path;
+        final NodeId referrer;
         State state = State.IN_FLIGHT;
 
-        Probe(Contact contact, int depth, int path) {
+        Probe(Contact contact, int depth, int path, NodeId referrer) {
             this.contact = contact;
             this.depth = depth;
             this.path = path;
+            this.referrer = referrer;
         }
     }
 
-    private record Candidate(Contact contact, int depth) {}
+    private static final class Candidate {
+        final Contact contact;
+        final int depth;
+        /** The node whose reply named it; {@code null} for our own seeds. */
+        final NodeId referrer;
+        /** Named by more than one node: kept even if one of them turns out to lie. */
+        boolean vouched;
+
+        Candidate(Contact contact, int depth, NodeId referrer) {
+            this.contact = contact;
+            this.depth = depth;
+            this.referrer = referrer;
+        }
+    }
+
+    /** How a referrer's referrals fared in this lookup. */
+    private static final class Referrals {
+        int answered;
+        int failed;
+    }
+
+    /** A referrer with this many failed referrals, and more failed than answered, is not believed any more. */
+    private static final int DISTRUST_AFTER_FAILURES = 3;
 
     private static final class Path {
         final int index;
@@ -76,6 +100,8 @@ final class IterativeLookup {
     /** Lookup only, never iterated. */
     private final Map<NodeId, Probe> probes = new HashMap<>();
     private final TreeMap<NodeId, Probe> answered = new TreeMap<>();
+    /** Lookup only, never iterated. */
+    private final Map<NodeId, Referrals> referrals = new HashMap<>();
     private final List<Contact> respondents = new ArrayList<>();
     private final CompletableFuture<LookupResult> result = new CompletableFuture<>();
     private int messages;
@@ -109,17 +135,48 @@ final class IterativeLookup {
                                                  int disjointPaths, RpcConfig callConfig, Observer observer) {
         IterativeLookup lookup = new IterativeLookup(rpc, target, k, alpha, disjointPaths, callConfig, observer);
         for (int i = 0; i < seeds.size(); i++) {
-            lookup.offer(lookup.paths[i % disjointPaths], seeds.get(i), 1);
+            lookup.offer(lookup.paths[i % disjointPaths], seeds.get(i), 1, null);
         }
         lookup.advance();
         return lookup.result;
     }
 
-    private void offer(Path path, Contact contact, int depth) {
+    private void offer(Path path, Contact contact, int depth, NodeId referrer) {
         if (contact.id().equals(self.id())) {
             return;
         }
-        path.candidates.putIfAbsent(contact.id().xor(target), new Candidate(contact, depth));
+        NodeId distance = contact.id().xor(target);
+        Candidate known = path.candidates.get(distance);
+        if (known == null) {
+            path.candidates.put(distance, new Candidate(contact, depth, referrer));
+        } else if (known.referrer != null && !known.referrer.equals(referrer)) {
+            known.vouched = true;
+        }
+    }
+
+    /**
+     * Whether to skip an unasked candidate: only the node that named it vouches for it, and that
+     * node's referrals have mostly failed in this lookup (invented ids, dead or foreign addresses).
+     * Not in the paper; without it each lying reply costs up to k requests.
+     */
+    private boolean distrusted(Candidate c) {
+        if (c.referrer == null || c.vouched) {
+            return false;
+        }
+        Referrals r = referrals.get(c.referrer);
+        return r != null && r.failed >= DISTRUST_AFTER_FAILURES && r.failed > r.answered;
+    }
+
+    private void recordReferral(Probe probe, boolean answeredOk) {
+        if (probe.referrer == null) {
+            return;
+        }
+        Referrals r = referrals.computeIfAbsent(probe.referrer, id -> new Referrals());
+        if (answeredOk) {
+            r.answered++;
+        } else {
+            r.failed++;
+        }
     }
 
     /** Runs every path until none can start another request; re-entrant calls just ask for another pass. */
@@ -151,9 +208,12 @@ final class IterativeLookup {
         int considered = 0;
         boolean done = true;
         for (Candidate c : p.candidates.values()) {
-            Probe probe = probes.get(c.contact().id());
+            Probe probe = probes.get(c.contact.id());
             if (probe != null && (probe.path != p.index || probe.state == State.FAILED)) {
                 continue; // another path's node, or a failed one
+            }
+            if (probe == null && distrusted(c)) {
+                continue;
             }
             if (++considered > k) {
                 break;
@@ -174,13 +234,14 @@ final class IterativeLookup {
     }
 
     private Probe query(Path p, Candidate c) {
-        Probe probe = new Probe(c.contact(), c.depth(), p.index);
-        probes.put(c.contact().id(), probe);
+        Probe probe = new Probe(c.contact, c.depth, p.index, c.referrer);
+        probes.put(c.contact.id(), probe);
         p.inFlight++;
         messages++;
-        rpc.exchange(c.contact().address(), c.contact().id(), new FindNode(target, k), callConfig)
+        rpc.exchange(c.contact.address(), c.contact.id(), new FindNode(target, k), callConfig)
                 .whenComplete((reply, failure) -> {
                     p.inFlight--;
+                    recordReferral(probe, failure == null);
                     if (failure != null) {
                         probe.state = State.FAILED;
                         observer.failed(probe.contact, failure instanceof CompletionException && failure.getCause() != null
@@ -192,7 +253,7 @@ final class IterativeLookup {
                         observer.answered(probe.contact);
                         if (!result.isDone()) {
                             for (Contact found : reply.body().contacts()) {
-                                offer(p, found, probe.depth + 1);
+                                offer(p, found, probe.depth + 1, probe.contact.id());
                             }
                         }
                     }

@@ -279,13 +279,14 @@ public final class KademliaNode implements OverlayNode {
             return;
         }
         long now = now();
+        long losses = leafSet.losses();
         RoutingTable.Offer offer = table.offer(contact, now);
-        int leaves = leafSet.size();
         leafSet.offer(contact);
         if (offer.evicted() != null) {
             stats.mismatchesEvicted.increment();
+            leafSet.evict(offer.evicted());
         }
-        if (leafSet.size() < leaves) {
+        if (leafSet.losses() != losses || offer.evicted() != null) {
             refillLeaves();
         }
         switch (offer.outcome()) {
@@ -317,16 +318,18 @@ public final class KademliaNode implements OverlayNode {
         long now = now();
         if (cause instanceof UnexpectedResponseException
                 || (cause instanceof RemoteErrorException remote && remote.code() == ErrorCode.UNSUPPORTED)) {
-            if (table.evict(contact, now)) {
+            boolean evicted = table.evict(contact, now);
+            if (evicted) {
                 stats.mismatchesEvicted.increment();
             }
-            if (leafSet.evict(contact)) {
+            if (leafSet.evict(contact) || evicted) {
                 refillLeaves();
             }
         } else if (cause instanceof RpcTimeoutException) {
             int before = table.failures(contact.id());
             int cached = table.contains(contact.id()) ? table.replacements(table.bucketIndex(contact.id())).size() : 0;
-            if (table.failed(contact, now)) {
+            boolean replaced = table.failed(contact, now);
+            if (replaced) {
                 stats.staleReplaced.increment();
                 if (cached > 0) {
                     stats.replacementsPromoted.increment();
@@ -335,7 +338,7 @@ public final class KademliaNode implements OverlayNode {
             if (before == config.staleAfterFailures() - 1) {
                 stats.staleMarked.increment();
             }
-            if (leafSet.failed(contact)) {
+            if (leafSet.failed(contact) || replaced) {
                 refillLeaves();
             }
         }
@@ -467,9 +470,8 @@ public final class KademliaNode implements OverlayNode {
             if (table.probeFailed(leastRecent, now()) != null) {
                 stats.replacementsPromoted.increment();
             }
-            if (leafSet.evict(leastRecent)) {
-                refillLeaves();
-            }
+            leafSet.evict(leastRecent);
+            refillLeaves();
         });
     }
 
@@ -483,15 +485,17 @@ public final class KademliaNode implements OverlayNode {
                 table.offer(old, now());
             } else {
                 table.evict(old, now());
-                if (leafSet.evict(old)) {
-                    refillLeaves();
-                }
+                leafSet.evict(old);
+                refillLeaves();
                 answered(newer);
             }
         });
     }
 
-    /** A leaf left: the table's live contacts nearest our id may now belong in the set. */
+    /**
+     * A leaf left, or the table took in a replacement: the table's live contacts nearest our id may
+     * now belong in the set.
+     */
     private void refillLeaves() {
         for (Contact c : table.closest(self.id(), leafSet.capacity(), true)) {
             leafSet.offer(c);

@@ -9,6 +9,8 @@ import io.chordia.core.sim.SimEndpoint;
 import io.chordia.core.sim.SimNetwork;
 import io.chordia.core.sim.VirtualScheduler;
 import io.chordia.core.util.Checks;
+import io.chordia.routing.LookupStyle;
+import io.chordia.routing.lookup.LookupResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,6 +220,60 @@ public final class KademliaSimulation {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * Runs {@code count} lookups of random keys from random up nodes, all started at once, and
+     * compares each answer with the live nodes at the moment it completes.
+     *
+     * @param disjointPaths for iterative lookups, d; ignored for recursive ones
+     */
+    public LookupReport runLookups(int count, LookupStyle style, int disjointPaths, String workload, Duration maxTime) {
+        RandomGenerator w = streams.stream("lookups-" + workload);
+        List<Integer> up = upIndices();
+        List<CompletableFuture<LookupResult>> results = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            KademliaNode origin = node(up.get(w.nextInt(up.size())));
+            NodeId key = NodeId.random(w);
+            results.add(style == LookupStyle.ITERATIVE ? origin.lookupIterative(key, disjointPaths)
+                    : origin.lookup(key, LookupStyle.RECURSIVE));
+        }
+        int k = config.k();
+        runUntil(() -> results.stream().allMatch(CompletableFuture::isDone), maxTime, "lookups");
+        return report(results, k);
+    }
+
+    /** Grades finished lookups against the live nodes now. */
+    public LookupReport report(List<CompletableFuture<LookupResult>> results, int k) {
+        int succeeded = 0;
+        int exact = 0;
+        double fraction = 0;
+        List<Integer> hops = new ArrayList<>();
+        int[] messages = new int[results.size()];
+        for (int i = 0; i < results.size(); i++) {
+            LookupResult r = results.get(i).join();
+            messages[i] = r.messages();
+            if (!r.succeeded()) {
+                continue;
+            }
+            succeeded++;
+            hops.add(r.hops());
+            List<Contact> truth = closestLive(r.target(), k);
+            if (r.owner().equals(truth.get(0))) {
+                exact++;
+            }
+            int found = 0;
+            for (Contact c : r.closest()) {
+                if (truth.contains(c)) {
+                    found++;
+                }
+            }
+            fraction += (double) found / truth.size();
+        }
+        int[] h = hops.stream().mapToInt(Integer::intValue).sorted().toArray();
+        java.util.Arrays.sort(messages);
+        return new LookupReport(results.size(), succeeded, exact, results.isEmpty() ? 0 : fraction / results.size(), h,
+                messages);
     }
 
     public void runFor(Duration d) {

@@ -34,6 +34,7 @@ public final class LeafSet {
     private final TreeMap<NodeId, Leaf> byDistance = new TreeMap<>();
     /** Lookup only, never iterated. */
     private final Map<Address, NodeId> idByAddress = new HashMap<>();
+    private long losses;
 
     public LeafSet(NodeId self, int capacity, int staleAfterFailures) {
         this.self = Checks.notNull(self, "self");
@@ -51,6 +52,15 @@ public final class LeafSet {
 
     public NodeId self() {
         return self;
+    }
+
+    /**
+     * Leaves lost so far (failed, evicted, or their address taken by another id), as opposed to
+     * displaced by closer nodes. After a loss the set may admit a farther node, so the owner should
+     * offer it the nearest contacts it knows again.
+     */
+    public long losses() {
+        return losses;
     }
 
     /** The leaves, closest to our id first. */
@@ -105,8 +115,8 @@ public final class LeafSet {
             return false;
         }
         NodeId elsewhere = idByAddress.get(contact.address());
-        if (elsewhere != null && !elsewhere.equals(id)) {
-            remove(elsewhere);
+        if (elsewhere != null && !elsewhere.equals(id) && remove(elsewhere)) {
+            losses++;
         }
         NodeId d = id.xor(self);
         Leaf known = byDistance.get(d);
@@ -118,13 +128,13 @@ public final class LeafSet {
             if (known.failures < staleAfterFailures) {
                 return true; // keep the proven address until it fails
             }
-            remove(id);
+            remove(id); // replaced at once below: not a loss
         }
         if (byDistance.size() >= capacity) {
             if (d.compareTo(byDistance.lastKey()) >= 0) {
                 return false;
             }
-            remove(byDistance.lastEntry().getValue().contact.id());
+            remove(byDistance.lastEntry().getValue().contact.id()); // displaced: not a loss
         }
         byDistance.put(d, new Leaf(contact));
         idByAddress.put(contact.address(), id);
@@ -134,14 +144,23 @@ public final class LeafSet {
     /** A request to {@code contact} failed; after enough failures in a row it leaves. Returns whether it left. */
     public boolean failed(Contact contact) {
         Leaf l = byDistance.get(contact.id().xor(self));
-        return l != null && l.contact.address().equals(contact.address()) && ++l.failures >= staleAfterFailures
-                && remove(contact.id());
+        if (l != null && l.contact.address().equals(contact.address()) && ++l.failures >= staleAfterFailures) {
+            remove(contact.id());
+            losses++;
+            return true;
+        }
+        return false;
     }
 
     /** Removes {@code contact} at once if it is a leaf at that address (it answered as another id). */
     public boolean evict(Contact contact) {
         Leaf l = byDistance.get(contact.id().xor(self));
-        return l != null && l.contact.address().equals(contact.address()) && remove(contact.id());
+        if (l != null && l.contact.address().equals(contact.address())) {
+            remove(contact.id());
+            losses++;
+            return true;
+        }
+        return false;
     }
 
     /** Removes {@code id}; returns whether it was a leaf. */
