@@ -11,7 +11,21 @@ public enum ErrorCode {
     /** The responder failed while handling the request. */
     INTERNAL(4),
     /** The responder will not do this for the requester (quota, token, policy). */
-    REFUSED(5);
+    REFUSED(5),
+    /** A signed record whose signature does not verify. */
+    BAD_SIGNATURE(6),
+    /** A record older than the one stored (lower sequence number or version). */
+    STALE(7),
+    /** A signed record with the stored sequence number but different content. */
+    CONFLICT(8),
+    /** A store without a valid write token for the sender's address: ask again first. */
+    BAD_TOKEN(9),
+    /** The sender or the node has used its storage quota. */
+    QUOTA_EXCEEDED(10),
+    /** A compare-and-swap store whose expected sequence number is not the stored one. */
+    CAS_FAILED(11),
+    /** A record whose key does not match its content (immutable) or public key and salt (signed). */
+    KEY_MISMATCH(12);
 
     private final int wireCode;
 
