@@ -6,7 +6,10 @@ import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.FetchRecord;
 import io.chordia.core.message.Leaving;
+import io.chordia.core.message.RecordReply;
+import io.chordia.core.message.StoreRecord;
 import io.chordia.core.message.LookupDone;
 import io.chordia.core.message.Neighbors;
 import io.chordia.core.message.NextHop;
@@ -58,12 +61,15 @@ public final class WireRegistry {
     public static final int ROUTE_LOOKUP = 0x15;
     public static final int LOOKUP_DONE = 0x16;
     public static final int LEAVING = 0x17;
+    public static final int STORE_RECORD = 0x18;
+    public static final int FETCH_RECORD = 0x19;
     public static final int PONG = 0x20;
     public static final int NODES = 0x21;
     public static final int ERROR_REPLY = 0x22;
     public static final int ACK = 0x23;
     public static final int NEIGHBORS = 0x24;
     public static final int NEXT_HOP = 0x25;
+    public static final int RECORD_REPLY = 0x26;
     /** Kademlia requests take 0x30..0x37, its responses 0x38..0x3f. */
     public static final int RECURSIVE_FIND_NODE = 0x30;
     public static final int RECURSIVE_FIND_NODE_DONE = 0x31;
@@ -81,6 +87,9 @@ public final class WireRegistry {
             Map.entry(RouteLookup.class, ROUTE_LOOKUP),
             Map.entry(LookupDone.class, LOOKUP_DONE),
             Map.entry(Leaving.class, LEAVING),
+            Map.entry(StoreRecord.class, STORE_RECORD),
+            Map.entry(FetchRecord.class, FETCH_RECORD),
+            Map.entry(RecordReply.class, RECORD_REPLY),
             Map.entry(RecursiveFindNode.class, RECURSIVE_FIND_NODE),
             Map.entry(RecursiveFindNodeDone.class, RECURSIVE_FIND_NODE_DONE),
             Map.entry(Pong.class, PONG),
@@ -126,6 +135,10 @@ public final class WireRegistry {
         kryo.register(Ack.class, EmptySerializer.ack(), ACK);
         kryo.register(Neighbors.class, new NeighborsSerializer(lists), NEIGHBORS);
         kryo.register(NextHop.class, new NextHopSerializer(lists), NEXT_HOP);
+        StorageSerializers.RecordCodec records = new StorageSerializers.RecordCodec(ids);
+        kryo.register(StoreRecord.class, new StorageSerializers.StoreRecordSerializer(records), STORE_RECORD);
+        kryo.register(FetchRecord.class, new StorageSerializers.FetchRecordSerializer(ids), FETCH_RECORD);
+        kryo.register(RecordReply.class, new StorageSerializers.RecordReplySerializer(records), RECORD_REPLY);
         kryo.register(RecursiveFindNode.class, new RecursiveFindNodeSerializer(ids, lists), RECURSIVE_FIND_NODE);
         kryo.register(RecursiveFindNodeDone.class, new RecursiveFindNodeDoneSerializer(ids, lists), RECURSIVE_FIND_NODE_DONE);
         return kryo;

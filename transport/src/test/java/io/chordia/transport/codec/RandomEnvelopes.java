@@ -6,7 +6,13 @@ import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.FetchRecord;
 import io.chordia.core.message.Leaving;
+import io.chordia.core.message.RecordReply;
+import io.chordia.core.message.StoreRecord;
+import io.chordia.core.store.DhtRecord;
+import io.chordia.core.store.RecordSigner;
+import io.chordia.core.util.Bytes;
 import io.chordia.core.message.LookupDone;
 import io.chordia.core.message.Neighbors;
 import io.chordia.core.message.NextHop;
@@ -43,7 +49,7 @@ public final class RandomEnvelopes {
     }
 
     public Message body() {
-        switch (random.nextInt(16)) {
+        switch (random.nextInt(19)) {
             case 0:
                 return new Ping();
             case 1:
@@ -87,6 +93,12 @@ public final class RandomEnvelopes {
                 return new RecursiveFindNodeDone(random.nextLong(), NodeId.random(random), hops,
                         hops + random.nextInt(RecursiveFindNode.MAX_SENT - hops + 1), contacts(20, 1));
             }
+            case 16:
+                return new FetchRecord(NodeId.random(random));
+            case 17:
+                return new StoreRecord(record(), random.nextInt(3) - 1L, token());
+            case 18:
+                return new RecordReply(random.nextBoolean() ? List.of() : List.of(record()), token());
             default:
                 ErrorCode[] codes = ErrorCode.values();
                 return new ErrorReply(codes[random.nextInt(codes.length)], detail());
@@ -101,6 +113,29 @@ public final class RandomEnvelopes {
             out.add(contact());
         }
         return out;
+    }
+
+    public DhtRecord record() {
+        byte[] value = new byte[random.nextInt(4) == 0 ? 300 : random.nextInt(40)];
+        random.nextBytes(value);
+        java.time.Duration ttl = java.time.Duration.ofSeconds(1 + random.nextInt(86_400));
+        if (random.nextBoolean()) {
+            return DhtRecord.immutable(Bytes.wrapOwned(value), ttl);
+        }
+        if (random.nextBoolean()) {
+            return DhtRecord.plain(NodeId.random(random), Bytes.wrapOwned(value), random.nextLong(Long.MAX_VALUE),
+                    NodeId.random(random), ttl);
+        }
+        byte[] salt = new byte[random.nextInt(DhtRecord.MAX_SALT_BYTES + 1)];
+        random.nextBytes(salt);
+        return RecordSigner.generate(random).sign(Bytes.wrapOwned(salt), random.nextLong(Long.MAX_VALUE),
+                Bytes.wrapOwned(value), ttl);
+    }
+
+    public Bytes token() {
+        byte[] t = new byte[random.nextInt(StoreRecord.MAX_TOKEN_BYTES + 1)];
+        random.nextBytes(t);
+        return Bytes.wrapOwned(t);
     }
 
     public Contact contact() {

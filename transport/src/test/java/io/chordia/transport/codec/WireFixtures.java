@@ -6,7 +6,13 @@ import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.FetchRecord;
 import io.chordia.core.message.Leaving;
+import io.chordia.core.message.RecordReply;
+import io.chordia.core.message.StoreRecord;
+import io.chordia.core.store.DhtRecord;
+import io.chordia.core.util.Bytes;
+import java.time.Duration;
 import io.chordia.core.message.LookupDone;
 import io.chordia.core.message.Neighbors;
 import io.chordia.core.message.NextHop;
@@ -57,6 +63,11 @@ final class WireFixtures {
             Map.entry(RouteLookup.class, new RouteLookup(KEY, 0x0102030405060708L, C1, 2, List.of(C2))),
             Map.entry(LookupDone.class, new LookupDone(0x0102030405060708L, KEY, List.of(C3), 2, List.of(C2))),
             Map.entry(Leaving.class, new Leaving(List.of(), List.of(C1))),
+            Map.entry(StoreRecord.class, new StoreRecord(DhtRecord.plain(KEY, Bytes.ofUtf8("hi"), 3, C1.id(),
+                    Duration.ofHours(1)), 2, Bytes.wrapOwned(new byte[] {0x0a, 0x0b}))),
+            Map.entry(FetchRecord.class, new FetchRecord(KEY)),
+            Map.entry(RecordReply.class, new RecordReply(List.of(DhtRecord.immutable(Bytes.ofUtf8("hi"),
+                    Duration.ofMinutes(30))), Bytes.wrapOwned(new byte[] {0x0c}))),
             Map.entry(RecursiveFindNode.class, new RecursiveFindNode(KEY, 20, 0x0102030405060708L, C1, 2, 3)),
             Map.entry(RecursiveFindNodeDone.class,
                     new RecursiveFindNodeDone(0x0102030405060708L, KEY, 3, 4, List.of(C3, C2))));
