@@ -15,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 public interface OverlayNode {
     Contact self();
 
+    /** The node's RPC endpoint, for services layered on the overlay (storage) to register handlers. */
+    io.chordia.core.rpc.RpcEndpoint rpc();
+
     /**
      * Joins the overlay through whichever of {@code bootstrap} answers first; with an empty list,
      * starts a new overlay alone. Completes once the node counts as joined (for Chord: it holds

@@ -281,6 +281,11 @@ public final class ChordNode implements OverlayNode {
         return state.successors();
     }
 
+    /** The predecessor list, nearest first; node thread. */
+    public List<Contact> predecessors() {
+        return state.predecessors();
+    }
+
     /** The predecessor or {@code null}; node thread. */
     public Contact predecessor() {
         return state.predecessor();

@@ -1,0 +1,39 @@
+package io.chordia.routing.replication;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Contact;
+import io.chordia.routing.chord.ChordNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chord's successor-list replication: a key's replicas are its successor and the next n-1
+ * nodes. A node knows them for the keys that fall between its farthest known predecessor and
+ * its successors, which covers every record it should hold.
+ */
+public final class ChordPlacement implements ReplicaPlacement {
+    private final ChordNode node;
+
+    public ChordPlacement(ChordNode node) {
+        this.node = node;
+    }
+
+    @Override
+    public List<Contact> localReplicas(NodeId key, int n) {
+        List<Contact> preds = node.predecessors();
+        List<Contact> succs = node.successors();
+        // The known stretch of the ring, in order: farthest predecessor ... self ... last successor.
+        List<Contact> arc = new ArrayList<>(preds.size() + 1 + succs.size());
+        for (int i = preds.size() - 1; i >= 0; i--) {
+            arc.add(preds.get(i));
+        }
+        arc.add(node.self());
+        arc.addAll(succs);
+        for (int i = 1; i < arc.size(); i++) {
+            if (key.isInOpenClosed(arc.get(i - 1).id(), arc.get(i).id())) {
+                return i + n <= arc.size() ? List.copyOf(arc.subList(i, i + n)) : List.of();
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,394 @@
+package io.chordia.routing.replication;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.message.Ack;
+import io.chordia.core.message.ErrorCode;
+import io.chordia.core.message.FetchRecord;
+import io.chordia.core.message.RecordReply;
+import io.chordia.core.message.StoreRecord;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import io.chordia.core.rpc.RemoteErrorException;
+import io.chordia.core.rpc.RequestContext;
+import io.chordia.core.rpc.RequestRefusedException;
+import io.chordia.core.rpc.RpcEndpoint;
+import io.chordia.core.store.DhtRecord;
+import io.chordia.core.store.RecordRules;
+import io.chordia.core.store.RecordStore;
+import io.chordia.core.store.StoredRecord;
+import io.chordia.core.time.Cancellable;
+import io.chordia.core.time.Scheduler;
+import io.chordia.core.util.Bytes;
+import io.chordia.routing.LookupStyle;
+import io.chordia.routing.OverlayNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.random.RandomGenerator;
+
+/**
+ * One node's share of the DHT's data plane: it serves {@link FetchRecord} and {@link StoreRecord}
+ * for the records it holds, runs quorum puts and gets for its user, repairs the replicas of what it
+ * holds, hands records off when it is no longer responsible, and republishes what it published.
+ *
+ * <p>Node-thread confined; public methods hop onto the node thread.
+ */
+public final class ReplicatedStorage {
+    private final OverlayNode node;
+    private final RpcEndpoint rpc;
+    private final Scheduler scheduler;
+    private final RecordStore store;
+    private final StorageConfig config;
+    private final ReplicaPlacement placement;
+    private final WriteTokens tokens;
+    private final Map<Address, Integer> recordsBySource = new HashMap<>();
+    /** Records this node published, by key, republished before they expire. */
+    private final Map<NodeId, DhtRecord> published = new LinkedHashMap<>();
+    private final List<Cancellable> timers = new ArrayList<>();
+    private final StorageStats stats = new StorageStats();
+    private NodeId repairCursor = NodeId.ZERO;
+
+    public ReplicatedStorage(OverlayNode node, RecordStore store, StorageConfig config, ReplicaPlacement placement,
+                             RandomGenerator random) {
+        this.node = node;
+        this.rpc = node.rpc();
+        this.scheduler = rpc.scheduler();
+        this.store = store;
+        this.config = config;
+        this.placement = placement;
+        this.tokens = new WriteTokens(random);
+        rpc.register(FetchRecord.class, this::onFetch);
+        rpc.register(StoreRecord.class, this::onStore);
+    }
+
+    /** Starts token rotation, repair and republishing. */
+    public void start() {
+        onNode(() -> {
+            timers.add(scheduler.scheduleAtFixedRate(config.tokenRotation(), config.tokenRotation(), tokens::rotate));
+            timers.add(scheduler.scheduleAtFixedRate(config.repairInterval(), config.repairInterval(), this::repairRound));
+            timers.add(scheduler.scheduleAtFixedRate(config.republishInterval(), config.republishInterval(), this::republish));
+            return null;
+        });
+    }
+
+    public StorageStats stats() {
+        return stats;
+    }
+
+    public RecordStore store() {
+        return store;
+    }
+
+    // ---------------------------------------------------------------- client side
+
+    /** Stores {@code record} on its replicas; succeeds once W of them acknowledged. */
+    public CompletableFuture<PutResult> put(DhtRecord record, long expectedVersion) {
+        return onNode(() -> replicasOf(record.key())
+                .thenCompose(replicas -> storeOn(replicas, record, expectedVersion))
+                .thenApply(result -> {
+                    if (result.status() == PutResult.Status.OK) {
+                        published.put(record.key(), record);
+                    }
+                    return result;
+                })).thenCompose(f -> f);
+    }
+
+    public CompletableFuture<PutResult> put(DhtRecord record) {
+        return put(record, -1);
+    }
+
+    /** Reads {@code key} from all its replicas (at least R must answer), returns the newest, repairs the rest. */
+    public CompletableFuture<GetResult> get(NodeId key) {
+        return onNode(() -> replicasOf(key).thenCompose(replicas -> fetchFrom(key, replicas))).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<List<Contact>> replicasOf(NodeId key) {
+        return node.lookup(key, LookupStyle.ITERATIVE).thenApply(result -> {
+            if (!result.succeeded()) {
+                throw new CompletionException(new java.io.IOException("lookup of " + key.shortId() + " failed: " + result.status()));
+            }
+            List<Contact> closest = result.closest();
+            return List.copyOf(closest.subList(0, Math.min(config.replicas(), closest.size())));
+        });
+    }
+
+    private CompletableFuture<PutResult> storeOn(List<Contact> replicas, DhtRecord record, long expectedVersion) {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        List<Contact> acked = new ArrayList<>();
+        ErrorCode[] refusal = new ErrorCode[1];
+        String[] detail = {""};
+        for (Contact replica : replicas) {
+            writes.add(storeOn(replica, record, expectedVersion).handle((ok, failure) -> {
+                Throwable cause = unwrap(failure);
+                if (cause == null) {
+                    acked.add(replica);
+                } else if (cause instanceof RemoteErrorException remote && isDefinitive(remote.code())) {
+                    refusal[0] = remote.code();
+                    detail[0] = remote.getMessage();
+                }
+                return null;
+            }));
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            if (acked.size() >= config.writeQuorum()) {
+                stats.putsOk.increment();
+                return new PutResult(PutResult.Status.OK, acked, record.version(), null, "");
+            }
+            stats.putsFailed.increment();
+            return refusal[0] != null
+                    ? new PutResult(PutResult.Status.REFUSED, acked, record.version(), refusal[0], detail[0])
+                    : new PutResult(PutResult.Status.FAILED, acked, record.version(), null,
+                    acked.size() + " of " + replicas.size() + " replicas acknowledged, " + config.writeQuorum() + " needed");
+        });
+    }
+
+    private static boolean isDefinitive(ErrorCode code) {
+        return code == ErrorCode.STALE || code == ErrorCode.CONFLICT || code == ErrorCode.BAD_SIGNATURE
+                || code == ErrorCode.CAS_FAILED || code == ErrorCode.KEY_MISMATCH;
+    }
+
+    /** Fetch (for the token), then store; on ourselves, apply the rules directly. */
+    private CompletableFuture<Void> storeOn(Contact replica, DhtRecord record, long expectedVersion) {
+        if (replica.id().equals(node.self().id())) {
+            try {
+                accept(record, expectedVersion, null);
+                return CompletableFuture.completedFuture(null);
+            } catch (RequestRefusedException e) {
+                return CompletableFuture.failedFuture(new RemoteErrorException(e.toReply().code(), e.getMessage()));
+            }
+        }
+        return rpc.exchange(replica.address(), replica.id(), new FetchRecord(record.key()), config.rpc())
+                .thenCompose(reply -> rpc.exchange(replica.address(), replica.id(),
+                        new StoreRecord(record, expectedVersion, reply.body().token()), config.rpc()))
+                .thenApply(ack -> null);
+    }
+
+    private record Answer(Contact replica, DhtRecord record, Bytes token) {}
+
+    private CompletableFuture<GetResult> fetchFrom(NodeId key, List<Contact> replicas) {
+        List<CompletableFuture<Answer>> reads = new ArrayList<>();
+        for (Contact replica : replicas) {
+            reads.add(fetchOne(replica, key).exceptionally(failure -> null));
+        }
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<Answer> answers = new ArrayList<>();
+            reads.forEach(f -> {
+                if (f.join() != null) {
+                    answers.add(f.join());
+                }
+            });
+            List<Contact> answered = answers.stream().map(Answer::replica).toList();
+            if (answers.size() < Math.min(config.readQuorum(), replicas.size())) {
+                stats.getsFailed.increment();
+                return new GetResult(GetResult.Status.FAILED, null, answered);
+            }
+            DhtRecord newest = null;
+            for (Answer a : answers) {
+                if (a.record() != null && RecordRules.verify(a.record()) && (newest == null || RecordRules.newer(a.record(), newest))) {
+                    newest = a.record();
+                }
+            }
+            if (newest == null) {
+                stats.getsNotFound.increment();
+                return new GetResult(GetResult.Status.NOT_FOUND, null, answered);
+            }
+            for (Answer a : answers) {
+                if (a.record() == null || !a.record().sameContent(newest)) {
+                    readRepair(a, newest);
+                }
+            }
+            stats.getsFound.increment();
+            return new GetResult(GetResult.Status.FOUND, newest, answered);
+        });
+    }
+
+    private CompletableFuture<Answer> fetchOne(Contact replica, NodeId key) {
+        if (replica.id().equals(node.self().id())) {
+            StoredRecord held = liveRecord(key);
+            return CompletableFuture.completedFuture(new Answer(replica, held == null ? null : held.record(), Bytes.EMPTY));
+        }
+        return rpc.exchange(replica.address(), replica.id(), new FetchRecord(key), config.rpc())
+                .thenApply(reply -> new Answer(replica, reply.body().records().isEmpty() ? null
+                        : reply.body().records().get(0), reply.body().token()));
+    }
+
+    private void readRepair(Answer stale, DhtRecord newest) {
+        stats.readRepairs.increment();
+        if (stale.replica().id().equals(node.self().id())) {
+            try {
+                accept(newest, -1, null);
+            } catch (RequestRefusedException ignored) {
+                // Our copy is newer after all; nothing to repair.
+            }
+            return;
+        }
+        rpc.exchange(stale.replica().address(), stale.replica().id(), new StoreRecord(newest, -1, stale.token()), config.rpc());
+    }
+
+    // ---------------------------------------------------------------- server side
+
+    private RecordReply onFetch(FetchRecord request, RequestContext context) {
+        StoredRecord held = liveRecord(request.key());
+        return new RecordReply(held == null ? List.of() : List.of(held.record()), tokens.tokenFor(context.source()));
+    }
+
+    private Ack onStore(StoreRecord request, RequestContext context) {
+        if (!tokens.isValid(request.token(), context.source())) {
+            stats.refusedTokens.increment();
+            throw new RequestRefusedException(ErrorCode.BAD_TOKEN, "no valid write token for " + context.source());
+        }
+        accept(request.record(), request.expectedVersion(), context.source());
+        return new Ack();
+    }
+
+    /** Applies the record rules and quotas, and stores; throws {@link RequestRefusedException} to refuse. */
+    private void accept(DhtRecord record, long expectedVersion, Address source) {
+        StoredRecord held = liveRecord(record.key());
+        RecordRules.Verdict verdict = RecordRules.decide(held == null ? null : held.record(), record, expectedVersion);
+        if (!verdict.accepted()) {
+            stats.refusedRules.increment();
+            throw new RequestRefusedException(verdict.refusal(), verdict.reason());
+        }
+        if (held == null && source != null) {
+            int count = recordsBySource.getOrDefault(source, 0);
+            if (count >= config.maxRecordsPerSource()) {
+                stats.refusedQuota.increment();
+                throw new RequestRefusedException(ErrorCode.QUOTA_EXCEEDED, source + " has stored " + count + " records here");
+            }
+            recordsBySource.put(source, count + 1);
+        }
+        long growth = record.value().length() - (held == null ? 0 : held.record().value().length());
+        if (growth > 0 && store.valueBytes() + growth > config.maxValueBytes()) {
+            stats.refusedQuota.increment();
+            throw new RequestRefusedException(ErrorCode.QUOTA_EXCEEDED, "this node holds its maximum of values");
+        }
+        DhtRecord kept = verdict.changed() || held == null ? record : held.record().withTtl(record.ttl());
+        store.put(new StoredRecord(kept, scheduler.clock().nanoTime() + record.ttl().toNanos()));
+        stats.stored.increment();
+    }
+
+    private StoredRecord liveRecord(NodeId key) {
+        StoredRecord held = store.get(key);
+        if (held != null && held.isExpired(scheduler.clock().nanoTime())) {
+            store.remove(key);
+            stats.expired.increment();
+            return null;
+        }
+        return held;
+    }
+
+    // ---------------------------------------------------------------- maintenance
+
+    /**
+     * Checks up to {@code repairBatch} held records, resuming where the last round stopped: drops
+     * expired ones, restores missing replicas, and hands off records this node is no longer a
+     * replica of (deleting its copy once every replica acknowledged).
+     */
+    void repairRound() {
+        List<StoredRecord> all = store.all();
+        if (all.isEmpty()) {
+            return;
+        }
+        int start = 0;
+        while (start < all.size() && all.get(start).record().key().compareTo(repairCursor) <= 0) {
+            start++;
+        }
+        int checked = 0;
+        for (int i = 0; i < all.size() && checked < config.repairBatch(); i++) {
+            StoredRecord held = all.get((start + i) % all.size());
+            repairCursor = held.record().key();
+            checked++;
+            if (held.isExpired(scheduler.clock().nanoTime())) {
+                store.remove(held.record().key());
+                stats.expired.increment();
+                continue;
+            }
+            repair(held.record());
+        }
+    }
+
+    private void repair(DhtRecord record) {
+        List<Contact> local = placement.localReplicas(record.key(), config.replicas());
+        CompletableFuture<List<Contact>> replicas = local.isEmpty() ? replicasOf(record.key())
+                : CompletableFuture.completedFuture(local);
+        replicas.thenAccept(set -> {
+            boolean responsible = set.stream().anyMatch(c -> c.id().equals(node.self().id()));
+            List<CompletableFuture<Boolean>> pushes = new ArrayList<>();
+            for (Contact replica : set) {
+                if (!replica.id().equals(node.self().id())) {
+                    pushes.add(ensureHeld(replica, record));
+                }
+            }
+            if (!responsible) {
+                CompletableFuture.allOf(pushes.toArray(CompletableFuture[]::new)).thenRun(() -> {
+                    if (pushes.stream().allMatch(p -> Boolean.TRUE.equals(p.join())) && set.size() >= config.replicas()) {
+                        store.remove(record.key());
+                        stats.handedOff.increment();
+                    }
+                });
+            }
+        }).exceptionally(failure -> null);
+    }
+
+    /** Makes sure {@code replica} holds {@code record} or newer; completes with whether it does. */
+    private CompletableFuture<Boolean> ensureHeld(Contact replica, DhtRecord record) {
+        return rpc.exchange(replica.address(), replica.id(), new FetchRecord(record.key()), config.rpc())
+                .thenCompose(reply -> {
+                    List<DhtRecord> theirs = reply.body().records();
+                    if (!theirs.isEmpty() && (theirs.get(0).sameContent(record) || RecordRules.newer(theirs.get(0), record))) {
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    stats.repairStores.increment();
+                    return rpc.exchange(replica.address(), replica.id(), new StoreRecord(record, -1, reply.body().token()),
+                            config.rpc()).thenApply(ack -> true);
+                })
+                .exceptionally(failure -> false);
+    }
+
+    private void republish() {
+        for (DhtRecord record : new ArrayList<>(published.values())) {
+            replicasOf(record.key()).thenCompose(replicas -> storeOn(replicas, record, -1)).exceptionally(f -> null);
+        }
+    }
+
+    /** Pushes every held record to its replicas, then leaves the overlay. */
+    public CompletableFuture<Void> leave() {
+        return onNode(() -> {
+            stop();
+            List<CompletableFuture<?>> handoffs = new ArrayList<>();
+            for (StoredRecord held : store.all()) {
+                handoffs.add(replicasOf(held.record().key()).thenCompose(set -> {
+                    List<CompletableFuture<Boolean>> pushes = new ArrayList<>();
+                    for (Contact c : set) {
+                        if (!c.id().equals(node.self().id())) {
+                            pushes.add(ensureHeld(c, held.record()));
+                        }
+                    }
+                    return CompletableFuture.allOf(pushes.toArray(CompletableFuture[]::new));
+                }).exceptionally(f -> null));
+            }
+            return CompletableFuture.allOf(handoffs.toArray(CompletableFuture[]::new)).thenCompose(ignored -> node.leave());
+        }).thenCompose(f -> f);
+    }
+
+    /** Stops the timers (the overlay node is stopped separately). */
+    public void stop() {
+        timers.forEach(Cancellable::cancel);
+        timers.clear();
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private <T> CompletableFuture<T> onNode(java.util.function.Supplier<T> work) {
+        if (scheduler.inNodeThread()) {
+            return CompletableFuture.completedFuture(work.get());
+        }
+        return CompletableFuture.supplyAsync(work, scheduler);
+    }
+}

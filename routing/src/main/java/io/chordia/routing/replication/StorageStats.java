@@ -1,0 +1,35 @@
+package io.chordia.routing.replication;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of one node's data plane; readable from any thread. */
+public final class StorageStats {
+    final LongAdder putsOk = new LongAdder();
+    final LongAdder putsFailed = new LongAdder();
+    final LongAdder getsFound = new LongAdder();
+    final LongAdder getsNotFound = new LongAdder();
+    final LongAdder getsFailed = new LongAdder();
+    final LongAdder readRepairs = new LongAdder();
+    final LongAdder stored = new LongAdder();
+    final LongAdder expired = new LongAdder();
+    final LongAdder handedOff = new LongAdder();
+    final LongAdder repairStores = new LongAdder();
+    final LongAdder refusedTokens = new LongAdder();
+    final LongAdder refusedRules = new LongAdder();
+    final LongAdder refusedQuota = new LongAdder();
+
+    public long putsOk() { return putsOk.sum(); }
+    public long putsFailed() { return putsFailed.sum(); }
+    public long getsFound() { return getsFound.sum(); }
+    public long getsNotFound() { return getsNotFound.sum(); }
+    public long getsFailed() { return getsFailed.sum(); }
+    public long readRepairs() { return readRepairs.sum(); }
+    public long stored() { return stored.sum(); }
+    public long expired() { return expired.sum(); }
+    public long handedOff() { return handedOff.sum(); }
+    /** Records stored on another replica by repair or hand-off. */
+    public long repairStores() { return repairStores.sum(); }
+    public long refusedTokens() { return refusedTokens.sum(); }
+    public long refusedRules() { return refusedRules.sum(); }
+    public long refusedQuota() { return refusedQuota.sum(); }
+}

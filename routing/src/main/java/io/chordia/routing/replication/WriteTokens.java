@@ -1,0 +1,57 @@
+package io.chordia.routing.replication;
+
+import io.chordia.core.net.Address;
+import io.chordia.core.util.Bytes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.random.RandomGenerator;
+
+/**
+ * Write tokens as in BitTorrent's DHT: a store is accepted only from an address that recently
+ * asked us (and so can receive at that address), which stops blind stores from spoofed
+ * addresses. A token is 8 bytes of SHA-1(secret ‖ address); the secret rotates, and tokens of
+ * the current and the previous secret are accepted.
+ */
+final class WriteTokens {
+    private final RandomGenerator random;
+    private byte[] current;
+    private byte[] previous;
+
+    WriteTokens(RandomGenerator random) {
+        this.random = random;
+        this.current = newSecret();
+        this.previous = current;
+    }
+
+    void rotate() {
+        previous = current;
+        current = newSecret();
+    }
+
+    Bytes tokenFor(Address address) {
+        return token(current, address);
+    }
+
+    boolean isValid(Bytes token, Address address) {
+        return token.equals(token(current, address)) || token.equals(token(previous, address));
+    }
+
+    private byte[] newSecret() {
+        byte[] s = new byte[16];
+        random.nextBytes(s);
+        return s;
+    }
+
+    private static Bytes token(byte[] secret, Address address) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(secret);
+            sha1.update(address.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha1.digest();
+            return Bytes.copyOf(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-1", e);
+        }
+    }
+}
