@@ -307,8 +307,17 @@ public final class ReplicatedStorage {
                 stats.expired.increment();
                 continue;
             }
-            repair(held.record());
+            repair(withRemainingTtl(held));
         }
+    }
+
+    /**
+     * The record as this replica should pass it on: with the time it has left, so that moving a
+     * record never extends its life; only its origin's republish does.
+     */
+    private DhtRecord withRemainingTtl(StoredRecord held) {
+        long left = held.expiresAtNanos() - scheduler.clock().nanoTime();
+        return held.record().withTtl(java.time.Duration.ofNanos(Math.max(left, 1_000_000_000L)));
     }
 
     private void repair(DhtRecord record) {
@@ -361,11 +370,12 @@ public final class ReplicatedStorage {
             stop();
             List<CompletableFuture<?>> handoffs = new ArrayList<>();
             for (StoredRecord held : store.all()) {
-                handoffs.add(replicasOf(held.record().key()).thenCompose(set -> {
+                DhtRecord record = withRemainingTtl(held);
+                handoffs.add(replicasOf(record.key()).thenCompose(set -> {
                     List<CompletableFuture<Boolean>> pushes = new ArrayList<>();
                     for (Contact c : set) {
                         if (!c.id().equals(node.self().id())) {
-                            pushes.add(ensureHeld(c, held.record()));
+                            pushes.add(ensureHeld(c, record));
                         }
                     }
                     return CompletableFuture.allOf(pushes.toArray(CompletableFuture[]::new));

@@ -38,9 +38,13 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
         Checks.notNull(rpc, "rpc");
     }
 
-    /** N=3, W=2, R=2 (W+R > N: a read meets the latest acknowledged write), 1 h TTL republished every 20 min. */
+    /**
+     * N=3, W=2, R=2 (W+R > N: a read meets the latest acknowledged write), 1 h TTL republished
+     * every 20 min, replicas checked every 10 s: a record is exposed to losing its last copies only
+     * while a lost replica is not yet restored, so repair must be much faster than sessions end.
+     */
     public static StorageConfig defaults() {
-        return new StorageConfig(3, 2, 2, Duration.ofHours(1), Duration.ofMinutes(20), Duration.ofMinutes(1), 256,
+        return new StorageConfig(3, 2, 2, Duration.ofHours(1), Duration.ofMinutes(20), Duration.ofSeconds(10), 256,
                 Duration.ofMinutes(5), 10_000, 256L << 20,
                 RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(2));
     }
