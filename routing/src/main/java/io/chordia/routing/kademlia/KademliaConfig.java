@@ -35,13 +35,16 @@ import java.time.Duration;
  * @param maxForwardTries          contacts a recursive hop tries before answering the origin itself
  * @param recursiveTimeout         how long the origin of a recursive lookup waits for the answer
  * @param recursiveAttempts        recursive tries (each through another first hop) before TIMEOUT
+ * @param leafSetShortcut          a recursive hop (or origin) whose leaf set provably holds the k closest
+ *                                 nodes to the key answers from it instead of forwarding closer
  */
 public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths, int replacementCacheSize,
                              int maxPerSubnet, int staleAfterFailures, Duration contactFreshness, int leafSetSize,
                              int maxPendingVerifications, Duration maintenancePeriod,
                              Duration bucketRefreshInterval, Duration leafSetRefreshInterval, RpcConfig rpc,
                              Duration lookupTimeout, int lookupAttempts, Duration hopTimeout, int hopAttempts,
-                             int maxForwardTries, Duration recursiveTimeout, int recursiveAttempts) {
+                             int maxForwardTries, Duration recursiveTimeout, int recursiveAttempts,
+                             boolean leafSetShortcut) {
     /** Contacts in one reply: 20 of any address family fit a 1232-byte datagram. */
     public static final int MAX_K = 20;
 
@@ -74,7 +77,7 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
     public static KademliaConfig defaults() {
         return new KademliaConfig(20, 3, 1, 1, 20, 2, 3, Duration.ofMinutes(5), 40, 256, Duration.ofMinutes(1), Duration.ofHours(1),
                 Duration.ofMinutes(10), RpcConfig.defaults(), Duration.ofMillis(500), 2, Duration.ofMillis(300), 2, 3,
-                Duration.ofSeconds(5), 3);
+                Duration.ofSeconds(5), 3, true);
     }
 
     /** The per-call settings of iterative lookup requests. */
@@ -91,146 +94,153 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
         return new KademliaConfig(value, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withAlpha(int value) {
         return new KademliaConfig(k, value, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withBitsPerHop(int value) {
         return new KademliaConfig(k, alpha, value, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withDisjointPaths(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, value, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withReplacementCacheSize(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, value, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withMaxPerSubnet(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, value,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withStaleAfterFailures(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 value, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withContactFreshness(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, value, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withLeafSetSize(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, value, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withMaxPendingVerifications(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, value, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withMaintenancePeriod(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, value, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withBucketRefreshInterval(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, value,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withLeafSetRefreshInterval(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 value, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withRpc(RpcConfig value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, value, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withLookupTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, value, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withLookupAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, value, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withHopTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, value, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withHopAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, value, maxForwardTries,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withMaxForwardTries(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, value,
-                recursiveTimeout, recursiveAttempts);
+                recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withRecursiveTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                value, recursiveAttempts);
+                value, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withRecursiveAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, value);
+                recursiveTimeout, value, leafSetShortcut);
+    }
+
+    public KademliaConfig withLeafSetShortcut(boolean value) {
+        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
+                maxForwardTries, recursiveTimeout, recursiveAttempts, value);
     }
 }

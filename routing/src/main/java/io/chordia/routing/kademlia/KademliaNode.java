@@ -266,6 +266,10 @@ public final class KademliaNode implements OverlayNode {
         return extra == null ? fromTable : IdOrder.closestDistinct(extra, target, count);
     }
 
+    boolean leafSetCovers(NodeId target, int count) {
+        return leafSet.covers(target, count);
+    }
+
     /** {@link #closestKnown} with this node counted among the candidates. */
     List<Contact> closestWithSelf(NodeId target, int count) {
         List<Contact> all = new ArrayList<>(closestKnown(target, count));

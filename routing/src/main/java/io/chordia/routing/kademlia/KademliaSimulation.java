@@ -36,6 +36,8 @@ public final class KademliaSimulation {
     private final List<KademliaNode> nodes = new ArrayList<>();
     /** Live nodes by id, for the ground truth. */
     private final TreeMap<NodeId, Contact> live = new TreeMap<>();
+    /** Lookup only, never iterated. */
+    private final java.util.Map<Address, Integer> indexByAddress = new java.util.HashMap<>();
 
     public KademliaSimulation(long seed, LinkConditions link, KademliaConfig config) {
         this.streams = new RandomStreams(seed);
@@ -64,6 +66,7 @@ public final class KademliaSimulation {
         int i = endpoints.size();
         SimEndpoint endpoint = network.attach(address(i));
         endpoints.add(endpoint);
+        indexByAddress.put(endpoint.address(), i);
         nodes.add(null);
         start(i, id, nodeConfig);
         return i;
@@ -104,6 +107,12 @@ public final class KademliaSimulation {
     /** Every live node, ordered by id. */
     public List<Contact> liveContacts() {
         return new ArrayList<>(live.values());
+    }
+
+    /** The node at {@code c}'s address now (whatever its id), or {@code null}. */
+    public KademliaNode nodeAt(Address address) {
+        Integer i = indexByAddress.get(address);
+        return i == null ? null : nodes.get(i);
     }
 
     public boolean isLive(Contact c) {

@@ -106,6 +106,34 @@ public final class LeafSet {
     }
 
     /**
+     * Whether the set provably holds the {@code k} nodes closest to {@code target} (counting us), as
+     * far as our knowledge of our neighbourhood is complete. If the farthest leaf shares q leading
+     * bits with us, every known node sharing more than q is a leaf, and any of them is closer to a
+     * target sharing more than q bits with us than any node outside; so the target is covered
+     * when it shares more than q bits with us and at least k of us share them too. A set that is
+     * not full holds every node we know, and covers every target once it holds k - 1 of them.
+     */
+    public boolean covers(NodeId target, int k) {
+        if (byDistance.size() + 1 < k) {
+            return false;
+        }
+        if (byDistance.size() < capacity) {
+            return true;
+        }
+        int q = minSharedPrefix();
+        if (self.commonPrefixLength(target) <= q) {
+            return false;
+        }
+        int inside = 1;
+        for (NodeId d : byDistance.keySet()) {
+            if (d.commonPrefixLength(NodeId.ZERO) > q) {
+                inside++;
+            }
+        }
+        return inside >= k;
+    }
+
+    /**
      * Offers a verified contact; returns whether it is a leaf now. A leaf at the same address under
      * another id leaves (that address answers as someone else now).
      */

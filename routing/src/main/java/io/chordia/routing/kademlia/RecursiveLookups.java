@@ -105,6 +105,12 @@ final class RecursiveLookups {
 
     private void attempt(Pending p) {
         p.attempts++;
+        if (p.attempts == 1 && config.leafSetShortcut() && node.leafSetCovers(p.target, p.count)) {
+            // The key is in our own neighbourhood: our leaf set is the answer.
+            complete(p, new LookupResult(p.target, LookupResult.Status.OK, node.closestWithSelf(p.target, p.count),
+                    0, 0, List.of(node.self())));
+            return;
+        }
         List<Contact> firstHops = new ArrayList<>();
         for (Contact c : closerThanSelf(p.target, config.k())) {
             if (!p.triedFirstHops.contains(c.id())) {
@@ -211,6 +217,10 @@ final class RecursiveLookups {
     }
 
     private void forward(RecursiveFindNode request) {
+        if (config.leafSetShortcut() && node.leafSetCovers(request.target(), request.count())) {
+            answerOrigin(request, List.of()); // our leaf set holds the answer: no need to go closer
+            return;
+        }
         List<Contact> next = new ArrayList<>();
         for (Contact c : closerThanSelf(request.target(), config.k())) {
             if (!c.id().equals(request.origin().id())) {

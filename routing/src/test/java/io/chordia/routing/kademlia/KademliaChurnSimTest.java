@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Churn with message loss: every 15 s of virtual time a random node crashes and a crashed one comes
  * back with a new id and joins through a random live node (40% of the nodes replaced in 30 minutes),
  * while 5% of all datagrams are lost and lookups of both styles run every second. Lookups keep
- * finding the true closest live node, contacts that fail are marked stale and replaced from the
+ * finding the true closest live node (of those that finished joining), contacts that fail are marked stale and replaced from the
  * replacement caches, and the bucket invariants hold throughout. (Kademlia notices a dead contact
  * only when it next asks it, so some never-asked dead contacts remain: they are counted, not
  * required to be gone.)
@@ -31,10 +31,21 @@ class KademliaChurnSimTest {
     private static final Duration RUN = Duration.ofMinutes(30);
     private static final int CRASH_EVERY_SECONDS = 15;
 
+    /** The live node closest to {@code target} among those that have finished joining. */
+    private static Contact closestJoined(KademliaSimulation sim, NodeId target) {
+        for (Contact c : sim.closestLive(target, 20)) {
+            if (sim.nodeAt(c.address()).isJoined()) {
+                return c;
+            }
+        }
+        throw new AssertionError("none of the 20 nodes closest to " + target + " has joined");
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {31})
     void lookupsKeepSucceedingAndStaleContactsAreReplaced(long seed) {
-        KademliaConfig config = KademliaConfig.defaults().withMaintenancePeriod(Duration.ofSeconds(30))
+        // Three sends per lookup request: with 5% loss each way, two lose the owner's answer about 1% of the time.
+        KademliaConfig config = KademliaConfig.defaults().withLookupAttempts(3).withMaintenancePeriod(Duration.ofSeconds(30))
                 .withBucketRefreshInterval(Duration.ofMinutes(10)).withLeafSetRefreshInterval(Duration.ofMinutes(2));
         KademliaSimulation sim = new KademliaSimulation(seed, LinkConditions.of(
                 LatencyModel.uniform(Duration.ofMillis(10), Duration.ofMillis(80))).withLoss(0.05), config);
@@ -72,9 +83,9 @@ class KademliaChurnSimTest {
                 int index = lookups.size();
                 lookups.add(f);
                 exact.add(null);
-                // Graded when it ends, against the nodes live at that moment.
+                // Graded when it ends, against the nodes live and joined at that moment.
                 f.whenComplete((r, e) -> exact.set(index, e == null && r.succeeded()
-                        && r.owner().equals(sim.closestLive(r.target(), 1).get(0))));
+                        && r.owner().equals(closestJoined(sim, r.target()))));
             }
             sim.runFor(Duration.ofSeconds(1));
             if (second % 300 == 0) {
@@ -86,9 +97,14 @@ class KademliaChurnSimTest {
         sim.runUntil(() -> lookups.stream().allMatch(CompletableFuture::isDone), Duration.ofMinutes(1), "lookups");
 
         int good = 0;
-        for (Boolean b : exact) {
-            good += Boolean.TRUE.equals(b) ? 1 : 0;
+        int[] goodByStyle = new int[2];
+        for (int i = 0; i < exact.size(); i++) {
+            boolean ok = Boolean.TRUE.equals(exact.get(i));
+            good += ok ? 1 : 0;
+            goodByStyle[i % 2] += ok ? 1 : 0;
         }
+        double iterative = (double) goodByStyle[0] / ((lookups.size() + 1) / 2);
+        double recursive = (double) goodByStyle[1] / (lookups.size() / 2);
         long contacts = 0;
         long dead = 0;
         long deadBelievedLive = 0;
@@ -107,11 +123,15 @@ class KademliaChurnSimTest {
             }
             replaced += node.stats().staleReplaced() + node.stats().leastRecentEvicted() + node.stats().mismatchesEvicted();
         }
-        System.out.printf("churn seed %d: %d crashes of %d nodes, %d lookups, %.2f%% found the true closest live node;"
-                        + " tables: %d contacts, %.2f%% dead (%.2f%% not yet marked stale), %d dead contacts replaced%n",
-                seed, crashes, N, lookups.size(), 100.0 * good / lookups.size(), contacts, 100.0 * dead / contacts,
-                100.0 * deadBelievedLive / contacts, replaced);
-        assertThat((double) good / lookups.size()).as("lookups that found the true closest live node").isGreaterThanOrEqualTo(0.97);
+        System.out.printf("churn seed %d: %d crashes of %d nodes, %d lookups, %.2f%% found the true closest live node"
+                        + " (iterative %.2f%%, recursive %.2f%%); tables: %d contacts, %.2f%% dead (%.2f%% not yet marked"
+                        + " stale), %d dead contacts replaced%n",
+                seed, crashes, N, lookups.size(), 100.0 * good / lookups.size(), 100 * iterative, 100 * recursive, contacts,
+                100.0 * dead / contacts, 100.0 * deadBelievedLive / contacts, replaced);
+        assertThat(iterative).as("iterative lookups that found the true closest live node").isGreaterThanOrEqualTo(0.99);
+        // A recursive answer is the last hop's view (its leaf set, when the key falls inside it), which may
+        // still hold a node that crashed seconds ago.
+        assertThat(recursive).as("recursive lookups that found the true closest live node").isGreaterThanOrEqualTo(0.97);
         // 40% of the nodes were replaced: without replacement about that share of the contacts would be dead.
         assertThat((double) dead / contacts).isLessThan(0.12);
         // Contacts that failed were replaced rather than kept (stale ones stay only with no replacement).

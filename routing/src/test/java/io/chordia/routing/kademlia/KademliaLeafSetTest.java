@@ -41,6 +41,43 @@ class KademliaLeafSetTest {
     }
 
     @Test
+    void whenTheSetCoversAKeyItHoldsExactlyTheKClosestNodes() {
+        SplittableRandom random = new SplittableRandom(5);
+        int covered = 0;
+        for (int round = 0; round < 8; round++) {
+            NodeId self = NodeId.random(random);
+            LeafSet leaves = new LeafSet(self, 40, 2);
+            List<Contact> all = new ArrayList<>();
+            all.add(contact(self, 0));
+            for (int n = 1; n < 1500; n++) {
+                Contact c = contact(NodeId.random(random), n);
+                all.add(c);
+                leaves.offer(c);
+            }
+            for (int t = 0; t < 300; t++) {
+                // Keys near us, at every distance scale.
+                NodeId target = self.xor(NodeId.fromBigInteger(java.math.BigInteger.ONE.shiftLeft(random.nextInt(160))
+                        .subtract(java.math.BigInteger.ONE).and(NodeId.random(random).toBigInteger())));
+                if (leaves.covers(target, 20)) {
+                    covered++;
+                    List<Contact> mine = new ArrayList<>(leaves.contacts());
+                    mine.add(contact(self, 0));
+                    assertThat(IdOrder.closestDistinct(mine, target, 20)).isEqualTo(IdOrder.closestDistinct(all, target, 20));
+                }
+            }
+            assertThat(leaves.covers(self.xor(NodeId.MAX), 20)).isFalse();
+        }
+        assertThat(covered).as("keys covered").isGreaterThan(300);
+        LeafSet small = new LeafSet(SELF, 40, 2);
+        for (int n = 0; n < 18; n++) {
+            small.offer(contact(NodeId.random(random), n));
+        }
+        assertThat(small.covers(NodeId.random(random), 20)).as("18 leaves and us are fewer than k").isFalse();
+        small.offer(contact(NodeId.random(random), 99));
+        assertThat(small.covers(NodeId.random(random), 20)).as("a set that is not full holds all we know").isTrue();
+    }
+
+    @Test
     void aLeafLeavesAfterRepeatedFailuresOrWhenItsAddressAnswersAsSomeoneElse() {
         LeafSet leaves = new LeafSet(SELF, 4, 2);
         Contact a = contact(SELF.xor(NodeId.of(0, 0, 5)), 1);

