@@ -135,8 +135,8 @@ public final class MvStoreRecordStore implements RecordStore {
         }
     }
 
-    /** Closes without a final commit, as a crash would: for tests. */
-    synchronized void crash() {
+    /** Closes without a final commit, as a crash would: for tests and simulated crashes. */
+    public synchronized void crash() {
         mv.closeImmediately();
     }
 }

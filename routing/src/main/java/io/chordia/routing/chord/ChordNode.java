@@ -125,10 +125,12 @@ public final class ChordNode implements OverlayNode {
                     if (!found.succeeded()) {
                         throw new CompletionException(new java.io.IOException("could not find our successor via " + via));
                     }
-                    Checks.check(!found.owner().id().equals(self().id()), "node id %s is already in the ring", self().id());
                     // Zave: the joiner takes its successor's list before it counts as joined. The
-                    // answer may name a successor that died since: take the first that answers.
-                    return adoptFirstLive(found.closest(), 0);
+                    // answer may name a successor that died since: take the first that answers. A
+                    // node restarting with its old id may still be listed: skip its old self.
+                    List<Contact> candidates = found.closest().stream()
+                            .filter(c -> !c.id().equals(self().id())).toList();
+                    return adoptFirstLive(candidates, 0);
                 })
                 .exceptionallyCompose(failure -> later(config.stabilizeInterval())
                         .thenCompose(ignored -> joinThrough(bootstrap, index + 1, failure)));
@@ -241,6 +243,11 @@ public final class ChordNode implements OverlayNode {
     }
 
     private NextHop onFindSuccessor(FindSuccessor request, RequestContext context) {
+        if (!joined) {
+            // A node still joining knows nothing of the ring: answering "mine" would mislead.
+            throw new io.chordia.core.rpc.RequestRefusedException(io.chordia.core.message.ErrorCode.REFUSED,
+                    "not part of the ring yet");
+        }
         NodeId key = request.key();
         if (state.isAlone() || state.owns(key)) {
             return new NextHop(true, state.selfAndSuccessors(NextHop.MAX_NODES));

@@ -73,6 +73,10 @@ final class RecursiveChordLookups {
 
     /** A hop arrived: acknowledge now, route after the reply is on its way. */
     Ack onRouteLookup(RouteLookup request, RequestContext context) {
+        if (!node.isJoined()) {
+            throw new io.chordia.core.rpc.RequestRefusedException(io.chordia.core.message.ErrorCode.REFUSED,
+                    "not part of the ring yet");
+        }
         node.scheduler().execute(() -> route(request));
         return new Ack();
     }
