@@ -75,9 +75,9 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
     }
 
     public static KademliaConfig defaults() {
-        return new KademliaConfig(20, 3, 1, 1, 20, 2, 3, Duration.ofMinutes(5), 40, 256, Duration.ofMinutes(1), Duration.ofHours(1),
-                Duration.ofMinutes(10), RpcConfig.defaults(), Duration.ofMillis(500), 2, Duration.ofMillis(300), 2, 3,
-                Duration.ofSeconds(5), 3, true);
+        return new KademliaConfig(20, 3, 1, 1, 20, 2, 3, Duration.ofMinutes(5), 40, 256, Duration.ofMinutes(1),
+                Duration.ofHours(1), Duration.ofMinutes(10), RpcConfig.defaults(), Duration.ofMillis(500), 2,
+                Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, true);
     }
 
     /** The per-call settings of iterative lookup requests. */
@@ -92,155 +92,155 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
 
     public KademliaConfig withK(int value) {
         return new KademliaConfig(value, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withAlpha(int value) {
         return new KademliaConfig(k, value, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withBitsPerHop(int value) {
         return new KademliaConfig(k, alpha, value, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withDisjointPaths(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, value, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withReplacementCacheSize(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, value, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, value, maxPerSubnet, staleAfterFailures,
+                contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withMaxPerSubnet(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, value,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withStaleAfterFailures(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                value, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet, value,
+                contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
+                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withContactFreshness(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, value, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, value, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withLeafSetSize(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, value, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, value, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withMaxPendingVerifications(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, value, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withMaintenancePeriod(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, value, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, value,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withBucketRefreshInterval(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, value,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                value, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withLeafSetRefreshInterval(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                value, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, value, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withRpc(RpcConfig value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, value, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, value, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withLookupTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, value, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, value, lookupAttempts, hopTimeout, hopAttempts,
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withLookupAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, value, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, value, hopTimeout, hopAttempts,
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withHopTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, value, hopAttempts, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, value,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withHopAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, value, maxForwardTries,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                value, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withMaxForwardTries(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, value,
-                recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, value, recursiveTimeout, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withRecursiveTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                value, recursiveAttempts, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, value, recursiveAttempts, leafSetShortcut);
     }
 
     public KademliaConfig withRecursiveAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts, maxForwardTries,
-                recursiveTimeout, value, leafSetShortcut);
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, value, leafSetShortcut);
     }
 
     public KademliaConfig withLeafSetShortcut(boolean value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, value);
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, value);
     }
 }

@@ -1,7 +1,6 @@
 package io.chordia.routing.kademlia;
 
 import io.chordia.core.id.NodeId;
-import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Ping;
@@ -10,11 +9,8 @@ import io.chordia.core.message.RecursiveFindNode;
 import io.chordia.core.message.RecursiveFindNodeDone;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
-import io.chordia.core.rpc.RemoteErrorException;
 import io.chordia.core.rpc.RequestContext;
 import io.chordia.core.rpc.RpcEndpoint;
-import io.chordia.core.rpc.RpcTimeoutException;
-import io.chordia.core.rpc.UnexpectedResponseException;
 import io.chordia.core.time.Cancellable;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
@@ -26,9 +22,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -55,12 +49,10 @@ public final class KademliaNode implements OverlayNode {
     private final Scheduler scheduler;
     private final RandomGenerator random;
     private final RpcEndpoint rpc;
+    private final Contacts contacts;
     private final RoutingTable table;
-    private final LeafSet leafSet;
     private final RecursiveLookups recursive;
     private final KademliaStats stats = new KademliaStats();
-    /** Ids being verified by a ping; lookup only, never iterated. */
-    private final Set<NodeId> verifying = new HashSet<>();
     private final IterativeLookup.Observer observer = new IterativeLookup.Observer() {
         @Override
         public void answered(Contact contact) {
@@ -90,8 +82,8 @@ public final class KademliaNode implements OverlayNode {
         this.config = Checks.notNull(config, "config");
         this.scheduler = rpc.scheduler();
         this.random = Checks.notNull(random, "random");
-        this.table = new RoutingTable(self.id(), config, now());
-        this.leafSet = new LeafSet(self.id(), config.leafSetSize(), config.staleAfterFailures());
+        this.contacts = new Contacts(rpc, config, stats);
+        this.table = contacts.table();
         this.recursive = new RecursiveLookups(this, rpc, config, stats);
         rpc.register(Ping.class, (ping, ctx) -> {
             observeSender(ctx);
@@ -129,7 +121,7 @@ public final class KademliaNode implements OverlayNode {
 
     /** The leaf set; node thread only. */
     public LeafSet leafSetView() {
-        return leafSet;
+        return contacts.leafSet();
     }
 
     public boolean isJoined() {
@@ -198,7 +190,7 @@ public final class KademliaNode implements OverlayNode {
     @Override
     public CompletableFuture<List<Contact>> leafSet(int perSide) {
         Checks.inRange(perSide, 1, 1 << 15, "perSide");
-        return onNode(() -> CompletableFuture.completedFuture(leafSet.closest(2 * perSide)));
+        return onNode(() -> CompletableFuture.completedFuture(contacts.leafSet().closest(2 * perSide)));
     }
 
     /**
@@ -226,16 +218,9 @@ public final class KademliaNode implements OverlayNode {
      * Enters {@code contacts} as if each had just answered us: for simulations that start from a
      * converged network instead of joining node by node. Node thread only.
      */
-    public void installContacts(Collection<Contact> contacts) {
+    public void installContacts(Collection<Contact> known) {
         scheduler.checkOnNodeThread();
-        long now = now();
-        for (Contact c : contacts) {
-            RoutingTable.Offer offer = table.offer(c, now);
-            if (offer.outcome() == RoutingTable.Outcome.CACHED && offer.probe() != null) {
-                table.probeAnswered(offer.probe(), now); // as if the least recently seen one answered
-            }
-            leafSet.offer(c);
-        }
+        contacts.install(known);
         joined = true;
         startMaintenance();
     }
@@ -246,137 +231,28 @@ public final class KademliaNode implements OverlayNode {
         return random;
     }
 
-    /** Our live contacts closest to {@code target}, from the buckets and the leaf set, closest first. */
     List<Contact> closestKnown(NodeId target, int count) {
-        List<Contact> fromTable = table.closest(target, count, true);
-        if (leafSet.size() == 0
-                || (self.id().commonPrefixLength(target) < leafSet.minSharedPrefix() && fromTable.size() >= count)) {
-            return fromTable;
-        }
-        // Most leaves are in the buckets too; only the others can add anything.
-        List<Contact> extra = null;
-        for (Contact leaf : leafSet.contacts()) {
-            if (!table.contains(leaf.id())) {
-                if (extra == null) {
-                    extra = new ArrayList<>(fromTable);
-                }
-                extra.add(leaf);
-            }
-        }
-        return extra == null ? fromTable : IdOrder.closestDistinct(extra, target, count);
+        return contacts.closestKnown(target, count);
+    }
+
+    List<Contact> closestWithSelf(NodeId target, int count) {
+        return contacts.closestWithSelf(target, count);
     }
 
     boolean leafSetCovers(NodeId target, int count) {
-        return leafSet.covers(target, count);
+        return contacts.leafSetCovers(target, count);
     }
 
-    /** {@link #closestKnown} with this node counted among the candidates. */
-    List<Contact> closestWithSelf(NodeId target, int count) {
-        List<Contact> all = new ArrayList<>(closestKnown(target, count));
-        all.add(self);
-        return IdOrder.closestDistinct(all, target, count);
-    }
-
-    /** {@code contact} answered a request we sent to its id at its address: it is verified. */
     void answered(Contact contact) {
-        if (stopped) {
-            return;
-        }
-        long now = now();
-        long losses = leafSet.losses();
-        RoutingTable.Offer offer = table.offer(contact, now);
-        leafSet.offer(contact);
-        if (offer.evicted() != null) {
-            stats.mismatchesEvicted.increment();
-            leafSet.evict(offer.evicted());
-        }
-        if (leafSet.losses() != losses || offer.evicted() != null) {
-            refillLeaves();
-        }
-        switch (offer.outcome()) {
-            case ADDED -> stats.contactsAdded.increment();
-            case REPLACED_STALE -> {
-                stats.contactsAdded.increment();
-                stats.staleReplaced.increment();
-            }
-            case CACHED -> {
-                stats.contactsCached.increment();
-                if (offer.probe() != null) {
-                    pingLeastRecent(offer.probe());
-                }
-            }
-            case REJECTED_SUBNET -> stats.subnetRejections.increment();
-            case ADDRESS_CONFLICT -> pingOldAddress(offer.probe(), contact);
-            default -> {
-                // SELF, UPDATED: nothing more to do
-            }
-        }
+        contacts.answered(contact);
     }
 
-    /** A request to {@code contact} failed: count it, or evict a contact that is no longer who we think. */
     void requestFailed(Contact contact, Throwable failure) {
-        if (stopped) {
-            return;
-        }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        long now = now();
-        if (cause instanceof UnexpectedResponseException
-                || (cause instanceof RemoteErrorException remote && remote.code() == ErrorCode.UNSUPPORTED)) {
-            boolean evicted = table.evict(contact, now);
-            if (evicted) {
-                stats.mismatchesEvicted.increment();
-            }
-            if (leafSet.evict(contact) || evicted) {
-                refillLeaves();
-            }
-        } else if (cause instanceof RpcTimeoutException) {
-            int before = table.failures(contact.id());
-            int cached = table.contains(contact.id()) ? table.replacements(table.bucketIndex(contact.id())).size() : 0;
-            boolean replaced = table.failed(contact, now);
-            if (replaced) {
-                stats.staleReplaced.increment();
-                if (cached > 0) {
-                    stats.replacementsPromoted.increment();
-                }
-            }
-            if (before == config.staleAfterFailures() - 1) {
-                stats.staleMarked.increment();
-            }
-            if (leafSet.failed(contact) || replaced) {
-                refillLeaves();
-            }
-        }
+        contacts.requestFailed(contact, failure);
     }
 
-    /**
-     * A request arrived: a known sender moves up in its bucket; an unknown one that we would keep is
-     * pinged first, at the address the request came from, and enters only if it answers as the id
-     * it claims (so a forged sender field cannot plant contacts).
-     */
     void observeSender(RequestContext ctx) {
-        if (stopped) {
-            return;
-        }
-        NodeId id = ctx.sender().id();
-        Address source = ctx.source();
-        if (id.equals(self.id()) || table.touch(id, source, now())) {
-            return;
-        }
-        if (verifying.size() >= config.maxPendingVerifications() || verifying.contains(id)
-                || (!table.wouldAdmit(id, source) && !leafSet.wouldAdmit(id))) {
-            return;
-        }
-        verifying.add(id);
-        Contact candidate = new Contact(id, source);
-        stats.verificationPings.increment();
-        rpc.exchange(source, id, new Ping(), config.rpc()).whenComplete((reply, failure) -> {
-            verifying.remove(id);
-            if (failure == null) {
-                answered(candidate);
-            } else {
-                stats.verificationFailures.increment();
-            }
-        });
+        contacts.observeSender(ctx);
     }
 
     // ---- internals ----------------------------------------------------------------------------
@@ -422,8 +298,8 @@ public final class KademliaNode implements OverlayNode {
             return CompletableFuture.completedFuture(null);
         }
         int own = table.bucketIndex(neighbour.id());
-        int perLevel = (1 << config.bitsPerHop()) - 1;
-        int end = config.bitsPerHop() == 1 ? own : (own / perLevel + 1) * perLevel;
+        // With b = 1 the buckets before our neighbour's; with b > 1 also the others of its level.
+        int end = config.bitsPerHop() == 1 ? own : table.lastSlotOfLevel(own) + 1;
         List<CompletableFuture<LookupResult>> refreshes = new ArrayList<>();
         for (int i = 0; i < end; i++) {
             if (i != own && table.slotExists(i)) {
@@ -459,58 +335,12 @@ public final class KademliaNode implements OverlayNode {
         }
     }
 
-    private void pingLeastRecent(Contact leastRecent) {
-        stats.leastRecentPings.increment();
-        rpc.exchange(leastRecent.address(), leastRecent.id(), new Ping(), config.rpc()).whenComplete((reply, failure) -> {
-            if (stopped) {
-                return;
-            }
-            if (failure == null) {
-                table.probeAnswered(leastRecent, now());
-                leafSet.offer(leastRecent);
-                return;
-            }
-            stats.leastRecentEvicted.increment();
-            if (table.probeFailed(leastRecent, now()) != null) {
-                stats.replacementsPromoted.increment();
-            }
-            leafSet.evict(leastRecent);
-            refillLeaves();
-        });
-    }
-
-    /** We know {@code newer}'s id at another address: keep the old one if it still answers. */
-    private void pingOldAddress(Contact old, Contact newer) {
-        rpc.exchange(old.address(), old.id(), new Ping(), config.rpc()).whenComplete((reply, failure) -> {
-            if (stopped) {
-                return;
-            }
-            if (failure == null) {
-                table.offer(old, now());
-            } else {
-                table.evict(old, now());
-                leafSet.evict(old);
-                refillLeaves();
-                answered(newer);
-            }
-        });
-    }
-
-    /**
-     * A leaf left, or the table took in a replacement: the table's live contacts nearest our id may
-     * now belong in the set.
-     */
-    private void refillLeaves() {
-        for (Contact c : table.closest(self.id(), leafSet.capacity(), true)) {
-            leafSet.offer(c);
-        }
-    }
-
     private void shutDown() {
         if (stopped) {
             return;
         }
         stopped = true;
+        contacts.close();
         maintenance.cancel();
         recursive.closeAll();
         rpc.close();

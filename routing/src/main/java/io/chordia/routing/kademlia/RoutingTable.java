@@ -55,8 +55,7 @@ public final class RoutingTable {
 
     private final NodeId self;
     private final int k;
-    private final int bitsPerHop;
-    private final int perLevel;
+    private final BucketLayout layout;
     private final int staleAfterFailures;
     private final int maxPerSubnet;
     private final int replacementCacheSize;
@@ -71,14 +70,12 @@ public final class RoutingTable {
     public RoutingTable(NodeId self, KademliaConfig config, long nowNanos) {
         this.self = Checks.notNull(self, "self");
         this.k = config.k();
-        this.bitsPerHop = config.bitsPerHop();
-        this.perLevel = (1 << bitsPerHop) - 1;
+        this.layout = new BucketLayout(self, config.bitsPerHop());
         this.staleAfterFailures = config.staleAfterFailures();
         this.maxPerSubnet = config.maxPerSubnet();
         this.replacementCacheSize = config.replacementCacheSize();
         this.freshnessNanos = config.contactFreshness().toNanos();
-        int levels = (NodeId.BITS + bitsPerHop - 1) / bitsPerHop;
-        this.buckets = new KBucket[levels * perLevel];
+        this.buckets = new KBucket[layout.slots()];
         this.lastLookupNanos = new long[buckets.length];
         java.util.Arrays.fill(lastLookupNanos, nowNanos);
     }
@@ -92,7 +89,32 @@ public final class RoutingTable {
     }
 
     public int bitsPerHop() {
-        return bitsPerHop;
+        return layout.bitsPerHop();
+    }
+
+    /** The bucket {@code id} belongs in, or -1 for our own id. */
+    public int bucketIndex(NodeId id) {
+        return layout.bucketIndex(id);
+    }
+
+    /** The leading bits every id in bucket {@code index} has in common. */
+    public int prefixLength(int index) {
+        return layout.prefixLength(index);
+    }
+
+    /** Whether bucket {@code index} can hold ids (the last level of b > 1 may have fewer digits). */
+    public boolean slotExists(int index) {
+        return layout.slotExists(index);
+    }
+
+    /** A random id that falls in bucket {@code index}. */
+    public NodeId randomIdInBucket(int index, RandomGenerator random) {
+        return layout.randomIdInBucket(index, random);
+    }
+
+    /** The last slot of the level bucket {@code index} is on (itself when b = 1). */
+    public int lastSlotOfLevel(int index) {
+        return layout.lastSlotOfLevel(index);
     }
 
     public int maxPerSubnet() {
@@ -140,32 +162,6 @@ public final class RoutingTable {
 
     public boolean isStale(NodeId id) {
         return failures(id) >= staleAfterFailures;
-    }
-
-    /** The bucket {@code id} belongs in, or -1 for our own id. */
-    public int bucketIndex(NodeId id) {
-        int cpl = self.commonPrefixLength(id);
-        if (cpl == NodeId.BITS) {
-            return -1;
-        }
-        if (bitsPerHop == 1) {
-            return cpl;
-        }
-        int level = cpl / bitsPerHop;
-        int start = level * bitsPerHop;
-        int width = Math.min(bitsPerHop, NodeId.BITS - start);
-        int digit = digit(id, start, width);
-        int own = digit(self, start, width);
-        return level * perLevel + (digit < own ? digit : digit - 1);
-    }
-
-    /** The leading bits every id in bucket {@code index} shares with ours or with each other. */
-    public int prefixLength(int index) {
-        if (bitsPerHop == 1) {
-            return index + 1;
-        }
-        int start = (index / perLevel) * bitsPerHop;
-        return start + Math.min(bitsPerHop, NodeId.BITS - start);
     }
 
     /** Contacts of bucket {@code index}, least recently seen first. */
@@ -464,72 +460,13 @@ public final class RoutingTable {
         if (deepestIndex < 0) {
             return out;
         }
-        int last = bitsPerHop == 1 ? deepestIndex : (deepestIndex / perLevel + 1) * perLevel - 1;
+        int last = layout.lastSlotOfLevel(deepestIndex);
         for (int i = 0; i <= last; i++) {
             if (nowNanos - lastLookupNanos[i] >= intervalNanos && slotExists(i)) {
                 out.add(i);
             }
         }
         return out;
-    }
-
-    /** A random id that falls in bucket {@code index}. */
-    public NodeId randomIdInBucket(int index, RandomGenerator random) {
-        int prefix;
-        int digitStart;
-        int digitWidth;
-        int digit;
-        if (bitsPerHop == 1) {
-            prefix = index;
-            digitStart = index;
-            digitWidth = 1;
-            digit = self.testBit(NodeId.BITS - 1 - index) ? 0 : 1;
-        } else {
-            int level = index / perLevel;
-            int slot = index % perLevel;
-            digitStart = level * bitsPerHop;
-            digitWidth = Math.min(bitsPerHop, NodeId.BITS - digitStart);
-            int own = digit(self, digitStart, digitWidth);
-            digit = slot < own ? slot : slot + 1;
-            prefix = digitStart;
-        }
-        byte[] out = NodeId.random(random).toBytes();
-        byte[] mine = self.toBytes();
-        for (int bit = 0; bit < prefix; bit++) {
-            setBit(out, bit, (mine[bit >>> 3] & (0x80 >>> (bit & 7))) != 0);
-        }
-        for (int j = 0; j < digitWidth; j++) {
-            setBit(out, digitStart + j, ((digit >>> (digitWidth - 1 - j)) & 1) != 0);
-        }
-        return NodeId.fromBytes(out);
-    }
-
-    /** Whether bucket {@code index} can hold ids (the last level of b > 1 may have fewer digits). */
-    public boolean slotExists(int index) {
-        if (bitsPerHop == 1) {
-            return index < NodeId.BITS;
-        }
-        int start = (index / perLevel) * bitsPerHop;
-        int width = Math.min(bitsPerHop, NodeId.BITS - start);
-        return index % perLevel < (1 << width) - 1;
-    }
-
-    private static void setBit(byte[] bytes, int bitFromTop, boolean value) {
-        int mask = 0x80 >>> (bitFromTop & 7);
-        if (value) {
-            bytes[bitFromTop >>> 3] |= (byte) mask;
-        } else {
-            bytes[bitFromTop >>> 3] &= (byte) ~mask;
-        }
-    }
-
-    /** The {@code width}-bit digit of {@code id} starting {@code start} bits from the top. */
-    private static int digit(NodeId id, int start, int width) {
-        int v = 0;
-        for (int j = 0; j < width; j++) {
-            v = (v << 1) | (id.testBit(NodeId.BITS - 1 - start - j) ? 1 : 0);
-        }
-        return v;
     }
 
     private KBucket bucketFor(NodeId id) {
