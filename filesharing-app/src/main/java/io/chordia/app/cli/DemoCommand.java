@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code chordia demo}: the README's main job. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a local network of peers on 127.0.0.1 over real UDP: join, ping, look up, kill peers, look up again.")
+        description = "Run a local network of Chord peers on 127.0.0.1 over real UDP: join, store, look up, read back, kill peers, read again.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--peers", defaultValue = "16", description = "Peers to start (default: ${DEFAULT-VALUE}).")
     int peers;
@@ -21,12 +21,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (peers < 3 || peers > 500) {
-            throw new UserFacingException("--peers must be between 3 and 500, was " + peers, "pick a smaller network");
+        if (peers < 5 || peers > 500) {
+            throw new UserFacingException("--peers must be between 5 and 500, was " + peers, "pick a number of peers in that range");
         }
-        if (kill < 0 || kill > peers - 2) {
-            throw new UserFacingException("--kill must be between 0 and " + (peers - 2) + ", was " + kill,
-                    "at least two peers must survive");
+        if (kill < 0 || kill > peers - 4) {
+            throw new UserFacingException("--kill must be between 0 and " + (peers - 4) + ", was " + kill,
+                    "at least four peers must survive to hold three replicas");
         }
         try (NettyPeerFactory factory = new NettyPeerFactory()) {
             int wrong = new LoopbackDemo(System.out, seed, peers, kill).run(factory);

@@ -1,16 +1,28 @@
 package io.chordia.app.demo;
 
 import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.core.random.RandomStreams;
 import io.chordia.core.rpc.RpcConfig;
+import io.chordia.core.store.DhtRecord;
+import io.chordia.core.store.InMemoryRecordStore;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
+import io.chordia.core.util.Bytes;
+import io.chordia.routing.LookupStyle;
+import io.chordia.routing.chord.ChordConfig;
+import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.lookup.LookupResult;
-import io.chordia.routing.lookup.XorIterativeLookup;
+import io.chordia.routing.replication.ChordPlacement;
+import io.chordia.routing.replication.GetResult;
+import io.chordia.routing.replication.PutResult;
+import io.chordia.routing.replication.ReplicatedStorage;
+import io.chordia.routing.replication.StorageConfig;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +30,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
- * The demo's script: start peers on loopback, join them through the first, ping, look keys up,
- * kill some peers and look up again, checking every answer against the global view.
+ * The demo's script: Chord peers with replicated storage on loopback UDP. They join one by one,
+ * store values, read them back through other peers, look keys up in both styles; then some peers
+ * are killed and the data is read again once the ring has repaired itself. Every answer is
+ * checked against the global view.
  */
 public final class LoopbackDemo {
     /** Makes one peer's transport and node scheduler, bound to a fresh loopback port. */
@@ -32,8 +46,13 @@ public final class LoopbackDemo {
 
     public record PeerSockets(Transport transport, Scheduler scheduler) {}
 
-    private static final String[] KEYS = {"alice.txt", "bob.mp3", "chord-paper.pdf", "kademlia.pdf", "hello world"};
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
+    private record Peer(ChordNode node, ReplicatedStorage storage) {}
+
+    private static final String[][] VALUES = {
+        {"alice.txt", "Alice's notes"}, {"bob.mp3", "a song by Bob"}, {"chord-paper.pdf", "Stoica et al., 2001"},
+        {"kademlia.pdf", "Maymounkov and Mazières, 2002"}, {"hello world", "hello, DHT"}, {"answer", "42"},
+    };
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
 
     private final PrintStream out;
     private final RandomStreams streams;
@@ -47,86 +66,172 @@ public final class LoopbackDemo {
         this.killCount = killCount;
     }
 
-    /** Runs the demo; returns the number of lookups that did not find the true closest live peer. */
+    /** Runs the demo; returns the number of wrong answers (0 when everything checked out). */
     public int run(PeerFactory factory) throws Exception {
-        // Loopback answers in well under a millisecond: a short timeout and one retry keep lookups
-        // that meet a dead peer quick.
-        RpcConfig config = RpcConfig.defaults().withTimeout(Duration.ofMillis(200)).withMaxAttempts(2);
+        // Loopback answers in well under a millisecond: short timers make the demo quick.
+        RpcConfig fast = RpcConfig.defaults().withTimeout(Duration.ofMillis(150)).withBackoffFactor(1.0);
+        ChordConfig chord = ChordConfig.defaults().withStabilizeInterval(Duration.ofMillis(200))
+                .withFixFingersInterval(Duration.ofMillis(100)).withMaintenanceRpc(fast.withMaxAttempts(3))
+                .withLookupRpc(fast.withMaxAttempts(1));
+        StorageConfig storage = StorageConfig.defaults().withRepairInterval(Duration.ofSeconds(1));
         RandomGenerator ids = streams.stream("ids");
-        List<DemoPeer> peers = new ArrayList<>();
+        List<Peer> peers = new ArrayList<>();
+        int wrong = 0;
         try {
-            out.printf("Starting %d peers on 127.0.0.1 (real UDP sockets; each peer lives on one Netty event loop)%n", peerCount);
+            out.printf("Starting %d Chord peers on 127.0.0.1 (real UDP sockets), r = %d successors, N = %d replicas%n",
+                    peerCount, chord.successorListLength(), storage.replicas());
             for (int i = 0; i < peerCount; i++) {
                 PeerSockets s = factory.open();
-                peers.add(new DemoPeer(NodeId.random(ids), s.transport(), s.scheduler(), streams.stream("peer", i), config));
+                ChordNode node = new ChordNode(new Contact(NodeId.random(ids), s.transport().localAddress()),
+                        s.transport(), s.scheduler(), streams.stream("peer", i), chord);
+                ReplicatedStorage store = new ReplicatedStorage(node, new InMemoryRecordStore(), storage,
+                        new ChordPlacement(node), streams.stream("storage", i));
+                List<Address> bootstrap = i == 0 ? List.of() : List.of(peers.get(0).node().self().address());
+                await(node.join(bootstrap));
+                store.start();
+                peers.add(new Peer(node, store));
+                out.printf("  peer %2d %s %s%n", i, node.self(), i == 0 ? "started the ring" : "joined through peer 0");
             }
-            DemoPeer bootstrap = peers.get(0);
-            out.printf("  bootstrap peer %s%n", bootstrap.contact());
-            for (int i = 1; i < peers.size(); i++) {
-                DemoPeer p = peers.get(i);
-                int knows = await(p.join(bootstrap.contact().address()));
-                out.printf("  peer %2d %s joined via the bootstrap peer, knows %d other peers%n", i, p.contact(), knows);
+            out.printf("%nWaiting for the ring to stabilize...%n");
+            awaitRing(peers);
+            out.printf("  every peer's successor list is the next %d peers on the ring%n",
+                    Math.min(chord.successorListLength(), peers.size() - 1));
+
+            out.printf("%nStoring values (each on its key's successor and the next %d peers; a put needs %d acks)%n",
+                    storage.replicas() - 1, storage.writeQuorum());
+            RandomGenerator pick = streams.stream("picks");
+            for (String[] kv : VALUES) {
+                Peer writer = peers.get(pick.nextInt(peers.size()));
+                DhtRecord record = DhtRecord.plain(NodeId.sha1Of(kv[0]), Bytes.ofUtf8(kv[1]), 1,
+                        writer.node().self().id(), Duration.ofHours(1));
+                PutResult put = await(writer.storage().put(record));
+                wrong += put.status() == PutResult.Status.OK ? 0 : 1;
+                out.printf("  put %-16s via %s: %s on %s%n", '"' + kv[0] + '"', writer.node().self().id().shortId(),
+                        put.status(), put.acked().stream().map(c -> c.id().shortId()).toList());
             }
 
-            DemoPeer first = peers.get(1);
-            var pong = await(first.ping(peers.get(peers.size() - 1).contact().address()));
-            out.printf("%nPing %s -> %s: pong in %.2f ms; it saw us at %s%n", first.contact().id().shortId(),
-                    pong.responder().id().shortId(), pong.rttNanos() / 1e6, pong.body().observedAddress());
+            out.printf("%nLooking up the keys from other peers (iterative and recursive), checked against the ring%n");
+            wrong += lookups(peers, pick);
+            out.printf("%nReading the values back through other peers (quorum of %d)%n", storage.readQuorum());
+            wrong += reads(peers, pick);
 
-            out.printf("%nLooking up keys (iterative, alpha=%d, k=%d); each answer checked against the global view%n",
-                    DemoPeer.ALPHA, DemoPeer.K);
-            int wrong = lookups(peers, peers);
-
-            List<DemoPeer> live = new ArrayList<>(peers);
-            out.printf("%nKilling %d peers (their sockets close; nobody is told)%n", killCount);
-            RandomGenerator victims = streams.stream("victims");
-            for (int i = 0; i < killCount && live.size() > 2; i++) {
-                DemoPeer victim = live.remove(1 + victims.nextInt(live.size() - 1));
-                victim.close();
-                out.printf("  killed %s%n", victim.contact());
+            out.printf("%nKilling %d peers, record holders first, but never all %d replicas of a key"
+                    + " (their sockets close; nobody is told)%n", killCount, storage.replicas());
+            java.util.Map<NodeId, Integer> killedHolders = new java.util.HashMap<>();
+            for (int i = 0; i < killCount && peers.size() > storage.replicas() + 1; i++) {
+                Peer victim = peers.subList(1, peers.size()).stream()
+                        .filter(p -> p.storage().store().all().stream().allMatch(
+                                r -> killedHolders.getOrDefault(r.record().key(), 0) < storage.replicas() - 1))
+                        .max(Comparator.comparingInt((Peer p) -> p.storage().store().size())).orElseThrow();
+                victim.storage().store().all().forEach(r -> killedHolders.merge(r.record().key(), 1, Integer::sum));
+                peers.remove(victim);
+                victim.storage().stop();
+                victim.node().stop();
+                out.printf("  killed %s (held %d records)%n", victim.node().self(), victim.storage().store().size());
             }
-            out.printf("%nLooking up the same keys again: lookups time out on dead peers and route around them%n");
-            wrong += lookups(live, peers);
+            out.printf("%nWaiting for the ring and the replicas to repair...%n");
+            awaitRing(peers);
+            Thread.sleep(2 * storage.repairInterval().toMillis());
+            wrong += lookups(peers, pick);
+            wrong += reads(peers, pick);
 
-            long sent = peers.stream().mapToLong(p -> p.transport().stats().sent()).sum();
-            long received = peers.stream().mapToLong(p -> p.transport().stats().received()).sum();
-            long timeouts = peers.stream().mapToLong(p -> p.rpcStats().timeouts()).sum();
-            long retries = peers.stream().mapToLong(p -> p.rpcStats().retransmissions()).sum();
-            out.printf("%nTraffic: %d datagrams sent, %d received; %d requests retried and %d timed out"
-                    + " (those sent to killed peers)%n", sent, received, retries, timeouts);
-            out.println(wrong == 0 ? "Every lookup found the true closest live peer."
-                    : wrong + " lookups missed the true closest live peer.");
+            long sent = 0;
+            long received = 0;
+            long repairs = 0;
+            for (Peer p : peers) {
+                sent += p.node().rpc().stats().callsStarted();
+                received += p.node().rpc().stats().requestsServed();
+                repairs += p.storage().stats().repairStores();
+            }
+            out.printf("%nTraffic of the surviving peers: %,d requests sent, %,d served, %d replicas restored by repair%n",
+                    sent, received, repairs);
+            out.println(wrong == 0 ? "Every answer was right." : wrong + " answers were wrong.");
             return wrong;
         } finally {
-            for (DemoPeer p : peers) {
-                p.close();
+            for (Peer p : peers) {
+                p.storage().stop();
+                p.node().stop();
             }
         }
     }
 
-    private int lookups(List<DemoPeer> live, List<DemoPeer> all) throws Exception {
-        RandomGenerator pick = streams.stream("origins", live.size());
-        List<Contact> liveContacts = live.stream().map(DemoPeer::contact).toList();
+    private int lookups(List<Peer> peers, RandomGenerator pick) throws Exception {
+        List<Contact> ring = sortedRing(peers);
         int wrong = 0;
-        for (String key : KEYS) {
-            NodeId target = NodeId.sha1Of(key);
-            DemoPeer origin = live.get(pick.nextInt(live.size()));
+        for (int i = 0; i < VALUES.length; i++) {
+            NodeId key = NodeId.sha1Of(VALUES[i][0]);
+            LookupStyle style = i % 2 == 0 ? LookupStyle.ITERATIVE : LookupStyle.RECURSIVE;
+            Peer origin = peers.get(pick.nextInt(peers.size()));
             long start = System.nanoTime();
-            LookupResult r = await(origin.lookup(target));
+            LookupResult r = await(origin.node().lookup(key, style));
             double ms = (System.nanoTime() - start) / 1e6;
-            Contact truth = XorIterativeLookup.closestByXor(liveContacts, target, 1).get(0);
-            boolean right = r.status() == LookupResult.Status.OK && (r.closest().get(0).equals(truth)
-                    || origin.contact().equals(truth));
+            Contact truth = successorOf(ring, key);
+            boolean right = r.succeeded() && r.owner().equals(truth);
             wrong += right ? 0 : 1;
-            Contact found = r.closest().isEmpty() ? origin.contact() : r.closest().get(0);
-            if (origin.contact().id().xor(target).compareTo(found.id().xor(target)) < 0) {
-                found = origin.contact();
-            }
-            out.printf(Locale.ROOT, "  sha1(\"%s\") = %s… from peer %s: closest peer %s, %d hops, %d messages, %.1f ms %s%n",
-                    key, target.shortId(), origin.contact().id().shortId(), found.id().shortId(), r.hops(),
-                    r.messages(), ms, right ? "✓" : "✗ (true closest " + truth.id().shortId() + ")");
+            out.printf(Locale.ROOT, "  %-9s sha1(%-17s = %s… from %s: owner %s, %d hops, %.1f ms %s%n", style,
+                    '"' + VALUES[i][0] + "\")", key.shortId(), origin.node().self().id().shortId(),
+                    r.succeeded() ? r.owner().id().shortId() : "-", r.hops(), ms,
+                    right ? "✓" : "✗ (owner is " + truth.id().shortId() + ")");
         }
         return wrong;
+    }
+
+    private int reads(List<Peer> peers, RandomGenerator pick) throws Exception {
+        int wrong = 0;
+        for (String[] kv : VALUES) {
+            Peer reader = peers.get(pick.nextInt(peers.size()));
+            GetResult got = await(reader.storage().get(NodeId.sha1Of(kv[0])));
+            boolean right = got.status() == GetResult.Status.FOUND && got.record().value().toUtf8().equals(kv[1]);
+            wrong += right ? 0 : 1;
+            out.printf("  get %-16s via %s: %s from %d replicas %s%n", '"' + kv[0] + '"',
+                    reader.node().self().id().shortId(),
+                    got.status() == GetResult.Status.FOUND ? '"' + got.record().value().toUtf8() + '"' : got.status(),
+                    got.answered().size(), right ? "✓" : "✗");
+        }
+        return wrong;
+    }
+
+    /** Waits until every peer's successor list is the next r live peers. */
+    private static void awaitRing(List<Peer> peers) throws Exception {
+        List<Contact> ring = sortedRing(peers);
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean ideal = true;
+            for (int i = 0; i < ring.size() && ideal; i++) {
+                Peer p = peerOf(peers, ring.get(i));
+                int r = Math.min(p.node().config().successorListLength(), ring.size() - 1);
+                List<Contact> expected = new ArrayList<>();
+                for (int k = 1; k <= r; k++) {
+                    expected.add(ring.get((i + k) % ring.size()));
+                }
+                ideal = await(p.node().successorList()).equals(expected);
+            }
+            if (ideal) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the ring did not stabilize within " + STEP_TIMEOUT);
+    }
+
+    private static Peer peerOf(List<Peer> peers, Contact c) {
+        return peers.stream().filter(p -> p.node().self().equals(c)).findFirst().orElseThrow();
+    }
+
+    private static List<Contact> sortedRing(List<Peer> peers) {
+        List<Contact> ring = new ArrayList<>();
+        peers.forEach(p -> ring.add(p.node().self()));
+        ring.sort(Comparator.comparing(Contact::id));
+        return ring;
+    }
+
+    private static Contact successorOf(List<Contact> ring, NodeId key) {
+        for (Contact c : ring) {
+            if (c.id().compareTo(key) >= 0) {
+                return c;
+            }
+        }
+        return ring.get(0);
     }
 
     private static <T> T await(CompletableFuture<T> future) throws Exception {

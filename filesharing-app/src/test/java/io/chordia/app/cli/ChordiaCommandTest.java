@@ -36,8 +36,8 @@ class ChordiaCommandTest {
     @Test
     void userErrorsAreOneLineWithAHintAndNoStackTrace() {
         assertThat(run("demo", "--peers", "1")).isEqualTo(ErrorReporter.USER_ERROR);
-        assertThat(err.toString()).startsWith("chordia: --peers must be between 3 and 500, was 1")
-                .contains("pick a smaller network").doesNotContain("at io.chordia");
+        assertThat(err.toString()).startsWith("chordia: --peers must be between 5 and 500, was 1")
+                .contains("pick a number of peers in that range").doesNotContain("at io.chordia");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The README's main job, in-process on real loopback sockets: every lookup must be right. */
 class LoopbackDemoIT {
     @Test
-    void peersJoinAndEveryLookupFindsTheClosestLivePeerBeforeAndAfterKills() throws Exception {
+    void peersJoinStoreLookUpAndReadBackBeforeAndAfterKills() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         int wrong;
         try (NettyPeerFactory factory = new NettyPeerFactory();
@@ -20,8 +20,9 @@ class LoopbackDemoIT {
         String printed = buffer.toString(StandardCharsets.UTF_8);
 
         assertThat(wrong).as(printed).isZero();
-        assertThat(printed).contains("peer 11 ").contains("pong in").contains("killed ")
-                .contains("Every lookup found the true closest live peer.");
-        assertThat(printed.lines().filter(l -> l.contains("✓")).count()).isEqualTo(10);
+        assertThat(printed).contains("peer 11 ").contains("killed ").contains("Every answer was right.");
+        // 6 lookups and 6 reads before the kills, and again after.
+        assertThat(printed.lines().filter(l -> l.contains("✓")).count()).isEqualTo(24);
+        assertThat(printed.lines().filter(l -> l.startsWith("  put ") && l.contains(": OK on")).count()).isEqualTo(6);
     }
 }
