@@ -1,2 +1,2 @@
-/** Lookup engines. Each lookup runs on its node's thread and completes its future there. */
+/** What lookups return, whichever protocol ran them. */
 package io.chordia.routing.lookup;
