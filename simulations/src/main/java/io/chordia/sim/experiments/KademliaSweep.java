@@ -36,8 +36,8 @@ public final class KademliaSweep {
         boolean joined = args.length <= 2 || !args[2].equals("converged");
         System.out.printf(Locale.ROOT, "Kademlia lookups, k = 20, alpha = 3, b = 1; networks %s; %d lookups per row; seed %d%n",
                 joined ? "built by joining one node at a time" : "filled from global knowledge (converged)", LOOKUPS, seed);
-        System.out.println("|     N | style        | exact  | k-closest | rounds mean | p50 | p99 | messages mean | p50 | p99 | datagrams |");
-        System.out.println("|------:|--------------|-------:|----------:|------------:|----:|----:|--------------:|----:|----:|----------:|");
+        System.out.println("|     N | style         | exact  | k-closest | rounds mean | p50 | p99 | messages mean | p50 | p99 | datagrams |");
+        System.out.println("|------:|---------------|-------:|----------:|------------:|----:|----:|--------------:|----:|----:|----------:|");
         for (int log2 = 8; log2 <= maxLog2; log2++) {
             int n = 1 << log2;
             long start = System.nanoTime();
@@ -64,7 +64,7 @@ public final class KademliaSweep {
         long sent = sim.network.stats().sent();
         LookupReport r = sim.runLookups(LOOKUPS, style, disjointPaths, name, Duration.ofHours(1));
         double datagrams = (double) (sim.network.stats().sent() - sent) / LOOKUPS;
-        System.out.printf(Locale.ROOT, "| %5d | %-12s | %5.1f%% | %8.1f%% | %11.2f | %3d | %3d | %13.1f | %3d | %3d | %9.1f |%n",
+        System.out.printf(Locale.ROOT, "| %5d | %-13s | %5.1f%% | %8.1f%% | %11.2f | %3d | %3d | %13.1f | %3d | %3d | %9.1f |%n",
                 n, name, 100 * r.exactRate(), 100 * r.meanKFraction(), r.meanHops(), r.hopsPercentile(50),
                 r.hopsPercentile(99), r.meanMessages(), r.messagesPercentile(50), r.messagesPercentile(99), datagrams);
     }
