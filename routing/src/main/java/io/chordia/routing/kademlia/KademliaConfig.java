@@ -36,7 +36,9 @@ import java.time.Duration;
  * @param recursiveTimeout         how long the origin of a recursive lookup waits for the answer
  * @param recursiveAttempts        recursive tries (each through another first hop) before TIMEOUT
  * @param leafSetShortcut          a recursive hop (or origin) whose leaf set provably holds the k closest
- *                                 nodes to the key answers from it instead of forwarding closer
+ *                                 nodes to the key answers from it instead of forwarding to the closest
+ *                                 leaf: one hop less, but the answer's first node is not asked whether it
+ *                                 is alive (off by default; see docs/protocols/kademlia.md)
  */
 public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths, int replacementCacheSize,
                              int maxPerSubnet, int staleAfterFailures, Duration contactFreshness, int leafSetSize,
@@ -77,7 +79,7 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
     public static KademliaConfig defaults() {
         return new KademliaConfig(20, 3, 1, 1, 20, 2, 3, Duration.ofMinutes(5), 40, 256, Duration.ofMinutes(1),
                 Duration.ofHours(1), Duration.ofMinutes(10), RpcConfig.defaults(), Duration.ofMillis(500), 2,
-                Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, true);
+                Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, false);
     }
 
     /** The per-call settings of iterative lookup requests. */

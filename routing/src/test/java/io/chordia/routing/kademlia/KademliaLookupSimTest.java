@@ -45,6 +45,22 @@ class KademliaLookupSimTest {
     }
 
     @Test
+    void answeringFromACoveringLeafSetSavesTheLastHop() {
+        LookupReport[] reports = new LookupReport[2];
+        for (int j = 0; j < 2; j++) {
+            KademliaSimulation sim = new KademliaSimulation(3000, WAN, KademliaConfig.defaults().withLeafSetShortcut(j == 1));
+            for (int i = 0; i < 3000; i++) {
+                sim.addNode();
+            }
+            sim.installConverged();
+            reports[j] = sim.runLookups(500, LookupStyle.RECURSIVE, 1, "shortcut", Duration.ofMinutes(2));
+            System.out.println("3,000 nodes, recursive, leaf-set shortcut " + (j == 1) + ": " + reports[j]);
+            assertMeetsTheBar(reports[j], "shortcut " + (j == 1));
+        }
+        assertThat(reports[1].meanHops()).isLessThan(reports[0].meanHops() - 0.4);
+    }
+
+    @Test
     void aNetworkBuiltByJoiningOneByOneFindsTheTrueClosestAndKeepsExactLeafSets() {
         int n = 1000;
         KademliaSimulation sim = new KademliaSimulation(1000, WAN, KademliaConfig.defaults());
