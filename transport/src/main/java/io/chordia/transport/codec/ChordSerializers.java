@@ -17,6 +17,8 @@ import io.chordia.core.net.Contact;
 import io.chordia.transport.codec.ValueSerializers.ContactSerializer;
 import io.chordia.transport.codec.ValueSerializers.NodeIdSerializer;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -112,55 +114,47 @@ final class ChordSerializers {
         }
     }
 
-    /** {@link Neighbors}: predecessors, then successors. */
-    static final class NeighborsSerializer extends WireSerializer<Neighbors> {
+    /**
+     * {@link Neighbors} and {@link Leaving}, which carry the same two lists: predecessors, then
+     * successors.
+     */
+    static final class NeighbourListsSerializer<T> extends WireSerializer<T> {
         private final ContactLists lists;
+        private final Function<T, List<Contact>> predecessors;
+        private final Function<T, List<Contact>> successors;
+        private final BiFunction<List<Contact>, List<Contact>, T> create;
 
-        NeighborsSerializer(ContactLists lists) {
+        NeighbourListsSerializer(ContactLists lists, Function<T, List<Contact>> predecessors,
+                                 Function<T, List<Contact>> successors, BiFunction<List<Contact>, List<Contact>, T> create) {
             this.lists = lists;
+            this.predecessors = predecessors;
+            this.successors = successors;
+            this.create = create;
+        }
+
+        static NeighbourListsSerializer<Neighbors> neighbors(ContactLists lists) {
+            return new NeighbourListsSerializer<>(lists, Neighbors::predecessors, Neighbors::successors, Neighbors::new);
+        }
+
+        static NeighbourListsSerializer<Leaving> leaving(ContactLists lists) {
+            return new NeighbourListsSerializer<>(lists, Leaving::predecessors, Leaving::successors, Leaving::new);
         }
 
         @Override
-        int sizeOf(Neighbors n) {
-            return lists.sizeOf(n.predecessors()) + lists.sizeOf(n.successors());
+        int sizeOf(T v) {
+            return lists.sizeOf(predecessors.apply(v)) + lists.sizeOf(successors.apply(v));
         }
 
         @Override
-        public void write(Kryo kryo, Output out, Neighbors n) {
-            lists.write(kryo, out, n.predecessors());
-            lists.write(kryo, out, n.successors());
+        public void write(Kryo kryo, Output out, T v) {
+            lists.write(kryo, out, predecessors.apply(v));
+            lists.write(kryo, out, successors.apply(v));
         }
 
         @Override
-        public Neighbors read(Kryo kryo, Input in, Class<? extends Neighbors> type) {
-            List<Contact> predecessors = lists.read(kryo, in, Neighbors.MAX_PREDECESSORS, "predecessors");
-            return new Neighbors(predecessors, lists.read(kryo, in, Neighbors.MAX_SUCCESSORS, "successors"));
-        }
-    }
-
-    /** {@link Leaving}: predecessors, then successors. */
-    static final class LeavingSerializer extends WireSerializer<Leaving> {
-        private final ContactLists lists;
-
-        LeavingSerializer(ContactLists lists) {
-            this.lists = lists;
-        }
-
-        @Override
-        int sizeOf(Leaving n) {
-            return lists.sizeOf(n.predecessors()) + lists.sizeOf(n.successors());
-        }
-
-        @Override
-        public void write(Kryo kryo, Output out, Leaving n) {
-            lists.write(kryo, out, n.predecessors());
-            lists.write(kryo, out, n.successors());
-        }
-
-        @Override
-        public Leaving read(Kryo kryo, Input in, Class<? extends Leaving> type) {
-            List<Contact> predecessors = lists.read(kryo, in, Neighbors.MAX_PREDECESSORS, "predecessors");
-            return new Leaving(predecessors, lists.read(kryo, in, Neighbors.MAX_SUCCESSORS, "successors"));
+        public T read(Kryo kryo, Input in, Class<? extends T> type) {
+            List<Contact> preds = lists.read(kryo, in, Neighbors.MAX_PREDECESSORS, "predecessors");
+            return create.apply(preds, lists.read(kryo, in, Neighbors.MAX_SUCCESSORS, "successors"));
         }
     }
 
