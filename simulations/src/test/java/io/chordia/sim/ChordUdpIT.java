@@ -10,6 +10,7 @@ import io.chordia.core.rpc.RpcConfig;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.chord.ChordNode;
+import io.chordia.routing.chord.SortedRing;
 import io.chordia.routing.lookup.LookupResult;
 import io.chordia.transport.netty.NettyEventLoops;
 import io.chordia.transport.netty.NettyUdpTransport;
@@ -76,7 +77,7 @@ class ChordUdpIT {
             for (int i = 0; i < count; i++) {
                 LookupResult r = results.get(i).get(10, TimeUnit.SECONDS);
                 assertThat(r.succeeded()).as("%s lookup %s: %s", style, i, r).isTrue();
-                assertThat(r.owner()).as("%s owner of %s", style, keys.get(i)).isEqualTo(successorOf(ring, keys.get(i)));
+                assertThat(r.owner()).as("%s owner of %s", style, keys.get(i)).isEqualTo(SortedRing.successorOf(ring, keys.get(i)));
             }
         }
     }
@@ -116,14 +117,5 @@ class ChordUdpIT {
         live.forEach(n -> ring.add(n.self()));
         ring.sort(Comparator.comparing(Contact::id));
         return ring;
-    }
-
-    private static Contact successorOf(List<Contact> ring, NodeId key) {
-        for (Contact c : ring) {
-            if (c.id().compareTo(key) >= 0) {
-                return c;
-            }
-        }
-        return ring.get(0);
     }
 }

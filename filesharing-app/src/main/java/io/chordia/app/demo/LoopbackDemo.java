@@ -13,6 +13,7 @@ import io.chordia.core.util.Bytes;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.chord.ChordNode;
+import io.chordia.routing.chord.SortedRing;
 import io.chordia.routing.lookup.LookupResult;
 import io.chordia.routing.replication.ChordPlacement;
 import io.chordia.routing.replication.GetResult;
@@ -165,7 +166,7 @@ public final class LoopbackDemo {
             long start = System.nanoTime();
             LookupResult r = await(origin.node().lookup(key, style));
             double ms = (System.nanoTime() - start) / 1e6;
-            Contact truth = successorOf(ring, key);
+            Contact truth = SortedRing.successorOf(ring, key);
             boolean right = r.succeeded() && r.owner().equals(truth);
             wrong += right ? 0 : 1;
             out.printf(Locale.ROOT, "  %-9s sha1(%-17s = %s… from %s: owner %s, %d hops, %.1f ms %s%n", style,
@@ -223,15 +224,6 @@ public final class LoopbackDemo {
         peers.forEach(p -> ring.add(p.node().self()));
         ring.sort(Comparator.comparing(Contact::id));
         return ring;
-    }
-
-    private static Contact successorOf(List<Contact> ring, NodeId key) {
-        for (Contact c : ring) {
-            if (c.id().compareTo(key) >= 0) {
-                return c;
-            }
-        }
-        return ring.get(0);
     }
 
     private static <T> T await(CompletableFuture<T> future) throws Exception {

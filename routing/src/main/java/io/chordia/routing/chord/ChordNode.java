@@ -185,7 +185,7 @@ public final class ChordNode implements OverlayNode {
         }
         if (withFingers && n > 1) {
             for (int i = 0; i < NodeId.BITS; i++) {
-                state.setFinger(i, successorOf(ringInOrder, self().id().plusPowerOfTwo(i)));
+                state.setFinger(i, SortedRing.successorOf(ringInOrder, self().id().plusPowerOfTwo(i)));
             }
         }
         if (!joined) {
@@ -201,21 +201,6 @@ public final class ChordNode implements OverlayNode {
             }
         }
         return -1;
-    }
-
-    /** The first node at or after {@code key} in a sorted ring. */
-    static Contact successorOf(List<Contact> ringInOrder, NodeId key) {
-        int lo = 0;
-        int hi = ringInOrder.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ringInOrder.get(mid).id().compareTo(key) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return ringInOrder.get(lo == ringInOrder.size() ? 0 : lo);
     }
 
     @Override

@@ -116,7 +116,7 @@ final class ChordSim {
         int wrong = 0;
         for (int i = 0; i < results.size(); i++) {
             LookupResult r = results.get(i);
-            if (!r.succeeded() || !r.owner().equals(ChordNode.successorOf(ring, keys.get(i)))) {
+            if (!r.succeeded() || !r.owner().equals(SortedRing.successorOf(ring, keys.get(i)))) {
                 wrong++;
             }
         }

@@ -9,6 +9,7 @@ import io.chordia.core.sim.LinkConditions;
 import io.chordia.core.store.DhtRecord;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.chord.ChordConfig;
+import io.chordia.routing.chord.SortedRing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +59,7 @@ class StorageMassFailureSimTest {
         for (int k = 0; k < keys; k++) {
             boolean found = gets.get(k).join().status() == GetResult.Status.FOUND;
             lost += found ? 0 : 1;
-            int idx = successorIndex(ring, keyIds.get(k));
+            int idx = SortedRing.successorIndex(ring, keyIds.get(k));
             boolean live = false;
             for (int j = 0; j < 3; j++) {
                 live |= !dead.contains(ring.get((idx + j) % ring.size()).id());
@@ -68,14 +69,5 @@ class StorageMassFailureSimTest {
         assertThat(unreadableWithLiveReplica).isZero();
         // p^r = 12.5% for p = 0.5, r = 3; allow sampling noise on 2,000 keys.
         assertThat(lost).isBetween(keys * 8 / 100, keys * 17 / 100);
-    }
-
-    private static int successorIndex(List<Contact> ring, NodeId key) {
-        for (int i = 0; i < ring.size(); i++) {
-            if (ring.get(i).id().compareTo(key) >= 0) {
-                return i;
-            }
-        }
-        return 0;
     }
 }

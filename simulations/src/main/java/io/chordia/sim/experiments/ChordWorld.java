@@ -11,6 +11,7 @@ import io.chordia.core.sim.VirtualScheduler;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.chord.ChordNode;
+import io.chordia.routing.chord.SortedRing;
 import io.chordia.routing.lookup.LookupResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,22 +83,13 @@ final class ChordWorld {
         for (int i = 0; i < count; i++) {
             LookupResult r = results.get(i).join();
             hops[i] = r.hops();
-            if (!r.succeeded() || !r.owner().equals(successorOf(ring, keys.get(i)))) {
+            if (!r.succeeded() || !r.owner().equals(SortedRing.successorOf(ring, keys.get(i)))) {
                 failed++;
             }
         }
         java.util.Arrays.sort(hops);
         return new Outcome(count, failed, java.util.Arrays.stream(hops).average().orElse(0),
                 hops[count / 2], hops[(int) Math.ceil(0.99 * count) - 1]);
-    }
-
-    static Contact successorOf(List<Contact> ring, NodeId key) {
-        for (Contact c : ring) {
-            if (c.id().compareTo(key) >= 0) {
-                return c;
-            }
-        }
-        return ring.get(0);
     }
 
     record Outcome(int lookups, int failed, double meanHops, int p50Hops, int p99Hops) {}

@@ -13,6 +13,7 @@ import io.chordia.core.store.DhtRecord;
 import io.chordia.core.store.InMemoryRecordStore;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.chord.ChordConfig;
+import io.chordia.routing.chord.SortedRing;
 import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.replication.ChordPlacement;
 import io.chordia.routing.replication.GetResult;
@@ -133,7 +134,7 @@ public final class StorageLossExperiment {
         for (int k = 0; k < keys; k++) {
             boolean found = gets.get(k).isDone() && gets.get(k).join().status() == GetResult.Status.FOUND;
             lost += found ? 0 : 1;
-            int idx = successorIndex(ring, keyIds.get(k));
+            int idx = SortedRing.successorIndex(ring, keyIds.get(k));
             boolean live = false;
             for (int j = 0; j < r; j++) {
                 live |= !deadIds.contains(ring.get((idx + j) % ring.size()).id());
@@ -144,14 +145,5 @@ public final class StorageLossExperiment {
             }
         }
         return new Row(lost, withLive, readableWithLive, maintenanceBytesPerNodeSecond);
-    }
-
-    private static int successorIndex(List<Contact> ring, NodeId key) {
-        for (int i = 0; i < ring.size(); i++) {
-            if (ring.get(i).id().compareTo(key) >= 0) {
-                return i;
-            }
-        }
-        return 0;
     }
 }
