@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: simulations/run.sh ExperimentClass [args...]}"
 shift
-mvn -B -q -Dstyle.color=never -pl simulations -am -DskipTests package
-mvn -B -q -Dstyle.color=never -pl simulations dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
+# One reactor run, so the sibling modules resolve from this checkout, not from ~/.m2.
+mvn -B -q -Dstyle.color=never -pl simulations -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
 exec java -Xmx8g -cp "simulations/target/classes:$(cat simulations/target/classpath.txt)" "io.chordia.sim.experiments.$name" "$@"
