@@ -12,6 +12,7 @@ import io.chordia.core.message.LookupDone;
 import io.chordia.core.message.Neighbors;
 import io.chordia.core.message.NextHop;
 import io.chordia.core.message.Notify;
+import io.chordia.core.message.Ping;
 import io.chordia.core.message.RouteLookup;
 import io.chordia.core.net.Contact;
 import io.chordia.transport.codec.ValueSerializers.ContactSerializer;
@@ -50,6 +51,10 @@ final class ChordSerializers {
         @Override
         public T read(Kryo kryo, Input in, Class<? extends T> type) {
             return instance;
+        }
+
+        static EmptySerializer<Ping> ping() {
+            return new EmptySerializer<>(Ping::new);
         }
 
         static EmptySerializer<Ack> ack() {

@@ -9,19 +9,15 @@ import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.MessageLimits;
 import io.chordia.core.message.Nodes;
-import io.chordia.core.message.Ping;
 import io.chordia.core.message.Pong;
 import io.chordia.core.net.Address;
-import io.chordia.core.net.Contact;
 import io.chordia.transport.codec.ValueSerializers.AddressSerializer;
-import io.chordia.transport.codec.ValueSerializers.ContactSerializer;
 import io.chordia.transport.codec.ValueSerializers.NodeIdSerializer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** Serializers of message bodies; the envelope around them is written by {@link KryoWireCodec}. */
 final class MessageSerializers {
@@ -29,26 +25,6 @@ final class MessageSerializers {
     static final int MAX_DETAIL_BYTES = 3 * MessageLimits.MAX_DETAIL_CHARS;
 
     private MessageSerializers() {}
-
-    /** {@link Ping}: no fields. */
-    static final class PingSerializer extends WireSerializer<Ping> {
-        private static final Ping PING = new Ping();
-
-        @Override
-        int sizeOf(Ping value) {
-            return 0;
-        }
-
-        @Override
-        public void write(Kryo kryo, Output out, Ping ping) {
-            // Nothing: the type id in the header says it all.
-        }
-
-        @Override
-        public Ping read(Kryo kryo, Input in, Class<? extends Ping> type) {
-            return PING;
-        }
-    }
 
     /** {@link Pong}: the observed address. */
     static final class PongSerializer extends WireSerializer<Pong> {
@@ -102,42 +78,25 @@ final class MessageSerializers {
 
     /** {@link Nodes}: the number of contacts as one byte, then the contacts. */
     static final class NodesSerializer extends WireSerializer<Nodes> {
-        private final ContactSerializer contacts;
+        private final ChordSerializers.ContactLists lists;
 
-        NodesSerializer(ContactSerializer contacts) {
-            this.contacts = contacts;
+        NodesSerializer(ChordSerializers.ContactLists lists) {
+            this.lists = lists;
         }
 
         @Override
         int sizeOf(Nodes nodes) {
-            int size = 1;
-            for (Contact c : nodes.contacts()) {
-                size += contacts.sizeOf(c);
-            }
-            return size;
+            return lists.sizeOf(nodes.contacts());
         }
 
         @Override
         public void write(Kryo kryo, Output out, Nodes nodes) {
-            WireIO.writeU8(out, nodes.contacts().size());
-            for (Contact c : nodes.contacts()) {
-                contacts.write(kryo, out, c);
-            }
+            lists.write(kryo, out, nodes.contacts());
         }
 
         @Override
         public Nodes read(Kryo kryo, Input in, Class<? extends Nodes> type) {
-            int count = WireIO.readU8(in, "contact count");
-            // Both bounds before the list exists: the model's cap, and what the bytes can hold.
-            if (count > MessageLimits.MAX_CONTACTS) {
-                throw WireFormatException.malformed(count + " contacts, at most " + MessageLimits.MAX_CONTACTS);
-            }
-            WireIO.need(in, count * ContactSerializer.MIN_BYTES, count + " contacts");
-            Contact[] read = new Contact[count];
-            for (int i = 0; i < count; i++) {
-                read[i] = contacts.read(kryo, in, Contact.class);
-            }
-            return new Nodes(List.of(read)); // already immutable, so Nodes keeps it without another copy
+            return new Nodes(lists.read(kryo, in, MessageLimits.MAX_CONTACTS, "contacts"));
         }
     }
 

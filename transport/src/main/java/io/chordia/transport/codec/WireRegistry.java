@@ -36,7 +36,6 @@ import io.chordia.transport.codec.KademliaSerializers.RecursiveFindNodeSerialize
 import io.chordia.transport.codec.MessageSerializers.ErrorReplySerializer;
 import io.chordia.transport.codec.MessageSerializers.FindNodeSerializer;
 import io.chordia.transport.codec.MessageSerializers.NodesSerializer;
-import io.chordia.transport.codec.MessageSerializers.PingSerializer;
 import io.chordia.transport.codec.MessageSerializers.PongSerializer;
 import io.chordia.transport.codec.ValueSerializers.AddressSerializer;
 import io.chordia.transport.codec.ValueSerializers.ContactSerializer;
@@ -119,12 +118,12 @@ public final class WireRegistry {
         kryo.register(NodeId.class, ids, NODE_ID);
         kryo.register(Address.class, addresses, ADDRESS);
         kryo.register(Contact.class, contacts, CONTACT);
-        kryo.register(Ping.class, new PingSerializer(), PING);
+        ContactLists lists = new ContactLists(contacts);
+        kryo.register(Ping.class, EmptySerializer.ping(), PING);
         kryo.register(FindNode.class, new FindNodeSerializer(ids), FIND_NODE);
         kryo.register(Pong.class, new PongSerializer(addresses), PONG);
-        kryo.register(Nodes.class, new NodesSerializer(contacts), NODES);
+        kryo.register(Nodes.class, new NodesSerializer(lists), NODES);
         kryo.register(ErrorReply.class, new ErrorReplySerializer(), ERROR_REPLY);
-        ContactLists lists = new ContactLists(contacts);
         kryo.register(GetNeighbors.class, EmptySerializer.getNeighbors(), GET_NEIGHBORS);
         kryo.register(Notify.class, EmptySerializer.notifyMessage(), NOTIFY);
         kryo.register(FindSuccessor.class, new FindSuccessorSerializer(ids), FIND_SUCCESSOR);
