@@ -21,5 +21,7 @@ public enum DropReason {
     /** In simulation: the destination is crashed or not attached. */
     DESTINATION_DOWN,
     /** The sending endpoint is closed or crashed. */
-    SENDER_DOWN
+    SENDER_DOWN,
+    /** A bound on connections or queued sends was reached. */
+    OVERLOADED
 }

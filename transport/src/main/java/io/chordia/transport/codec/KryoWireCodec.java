@@ -44,6 +44,8 @@ public final class KryoWireCodec implements WireCodec {
     public static final int MIN_ENVELOPE_BYTES = HEADER_BYTES + 8 + ContactSerializer.MIN_BYTES;
     /** The largest UDP payload over IPv4 (65,535 - 20 - 8). */
     public static final int MAX_DATAGRAM_BYTES = 65_507;
+    /** The largest envelope on a stream: a 64 KiB value with room for the message around it. */
+    public static final int MAX_FRAME_BYTES = 80 * 1024;
 
     private static final byte[] NO_BYTES = new byte[0];
 
@@ -58,7 +60,7 @@ public final class KryoWireCodec implements WireCodec {
 
     /** @param maxEncodedBytes the largest envelope, in bytes, this codec writes or accepts */
     public KryoWireCodec(int maxEncodedBytes) {
-        Checks.inRange(maxEncodedBytes, MIN_ENVELOPE_BYTES, MAX_DATAGRAM_BYTES, "maxEncodedBytes");
+        Checks.inRange(maxEncodedBytes, MIN_ENVELOPE_BYTES, MAX_FRAME_BYTES, "maxEncodedBytes");
         this.maxEncodedBytes = maxEncodedBytes;
         for (Map.Entry<Class<? extends Message>, Integer> e : WireRegistry.messageIds().entrySet()) {
             byWireId[e.getValue()] = kryo.getRegistration(e.getValue());

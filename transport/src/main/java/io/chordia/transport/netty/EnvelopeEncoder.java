@@ -11,13 +11,15 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DatagramPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
  * Envelopes to datagrams, encoded straight into pooled direct memory (what the socket writes from,
  * and what epoll's sendmmsg batches). An envelope that would exceed the maximum is dropped as
- * OVERSIZE, one whose recipient is not an IP literal as UNRESOLVED; neither is written.
+ * OVERSIZE (or handed to an oversize handler, which sends it another way), one whose recipient is
+ * not an IP literal as UNRESOLVED; neither is written.
  */
 final class EnvelopeEncoder extends ChannelOutboundHandlerAdapter {
     private static final Logger LOG = LogManager.getLogger();
@@ -25,10 +27,17 @@ final class EnvelopeEncoder extends ChannelOutboundHandlerAdapter {
     private final KryoWireCodec codec;
     private final TransportStats stats;
     private final SocketAddressCache recipients = new SocketAddressCache();
+    private final Consumer<Envelope> oversize;
 
     EnvelopeEncoder(KryoWireCodec codec, TransportStats stats) {
+        this(codec, stats, null);
+    }
+
+    /** @param oversize takes envelopes too large for a datagram instead of dropping them; may be null */
+    EnvelopeEncoder(KryoWireCodec codec, TransportStats stats, Consumer<Envelope> oversize) {
         this.codec = codec;
         this.stats = stats;
+        this.oversize = oversize;
     }
 
     @Override
@@ -41,6 +50,11 @@ final class EnvelopeEncoder extends ChannelOutboundHandlerAdapter {
         InetSocketAddress to = recipients.toSocketAddress(envelope.recipient());
         if (to == null) {
             drop(promise, DropReason.UNRESOLVED, envelope, "recipient is not an IP literal");
+            return;
+        }
+        if (oversize != null && codec.encodedSize(envelope) > codec.maxEncodedBytes()) {
+            oversize.accept(envelope);
+            promise.trySuccess();
             return;
         }
         ByteBuf datagram;

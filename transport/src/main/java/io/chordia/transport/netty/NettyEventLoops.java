@@ -36,6 +36,9 @@ public final class NettyEventLoops {
     }
 
     static boolean isEpoll(EventLoopGroup group) {
+        if (group instanceof io.netty.channel.EventLoop loop && loop.parent() != null) {
+            return isEpoll(loop.parent()); // one loop of a group, so that channels can share it
+        }
         if (group instanceof EpollEventLoopGroup) {
             return true;
         }

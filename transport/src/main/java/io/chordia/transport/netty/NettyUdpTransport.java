@@ -23,6 +23,7 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -99,11 +100,22 @@ public final class NettyUdpTransport implements Transport {
      * transports may share a group.
      */
     public static NettyUdpTransport start(TransportConfig config, EventLoopGroup group) throws IOException {
-        return bind(config, Checks.notNull(group, "group"), null);
+        return bind(config, Checks.notNull(group, "group"), null, null);
+    }
+
+    /** As {@link #start(TransportConfig, EventLoopGroup)}, handing envelopes too large for a datagram to {@code oversize}. */
+    static NettyUdpTransport start(TransportConfig config, EventLoopGroup group, Consumer<Envelope> oversize)
+            throws IOException {
+        return bind(config, Checks.notNull(group, "group"), null, Checks.notNull(oversize, "oversize"));
     }
 
     private static NettyUdpTransport bind(TransportConfig config, EventLoopGroup group, EventLoopGroup owned)
             throws IOException {
+        return bind(config, group, owned, null);
+    }
+
+    private static NettyUdpTransport bind(TransportConfig config, EventLoopGroup group, EventLoopGroup owned,
+                                          Consumer<Envelope> oversize) throws IOException {
         Checks.notNull(config, "config");
         TransportStats stats = new TransportStats();
         InboundDispatcher dispatcher = new InboundDispatcher(stats);
@@ -118,7 +130,7 @@ public final class NettyUdpTransport implements Transport {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
                         // The codec is confined to this channel's event loop, like everything in the pipeline.
-                        initPipeline(ch.pipeline(), new KryoWireCodec(config.maxDatagramBytes()), stats, dispatcher, null);
+                        initPipeline(ch.pipeline(), new KryoWireCodec(config.maxDatagramBytes()), stats, dispatcher, null, oversize);
                     }
                 });
         // One byte more than the maximum, so an oversize datagram is seen truncated to max + 1.
@@ -150,13 +162,23 @@ public final class NettyUdpTransport implements Transport {
     /** @param local the recipient of inbound envelopes; {@code null} for the channel's bound address */
     static void initPipeline(ChannelPipeline pipeline, KryoWireCodec codec, TransportStats stats,
                              InboundDispatcher dispatcher, Address local) {
+        initPipeline(pipeline, codec, stats, dispatcher, local, null);
+    }
+
+    private static void initPipeline(ChannelPipeline pipeline, KryoWireCodec codec, TransportStats stats,
+                                     InboundDispatcher dispatcher, Address local, Consumer<Envelope> oversize) {
         pipeline.addLast(
                 // Defers flushes while a burst of datagrams is read, so the replies go out together.
                 new FlushConsolidationHandler(FLUSHES_PER_BATCH, true),
                 new DatagramDecoder(codec, stats, local),
-                new EnvelopeEncoder(codec, stats),
+                new EnvelopeEncoder(codec, stats, oversize),
                 dispatcher,
                 new DatagramErrorSink(stats));
+    }
+
+    /** The event loop this transport's channel, and so its node, runs on. */
+    io.netty.channel.EventLoop eventLoop() {
+        return channel.eventLoop();
     }
 
     /** The node executor: this channel's event loop. */
