@@ -7,7 +7,7 @@ package io.chordia.core.message;
  * @param <R> the response type
  */
 public sealed interface Request<R extends Response> extends Message permits Ping, FindNode,
-        GetNeighbors, Notify, FindSuccessor, RouteLookup, LookupDone, Leaving, StoreRecord, FetchRecord,
+        GetNeighbors, Notify, FindSuccessor, RouteLookup, LookupDone, Leaving, StoreRecord, FetchRecord, CheckRecord,
         RecursiveFindNode, RecursiveFindNodeDone {
     Class<R> responseType();
 }

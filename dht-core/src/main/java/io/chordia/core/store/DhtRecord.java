@@ -87,4 +87,26 @@ public record DhtRecord(NodeId key, RecordKind kind, Bytes value, long version, 
                 && writer.equals(o.writer) && publicKey.equals(o.publicKey) && salt.equals(o.salt)
                 && signature.equals(o.signature);
     }
+
+    /**
+     * SHA-1 over everything {@link #sameContent} compares, so replicas can check that they agree
+     * without shipping the value: equal digests mean the same content.
+     */
+    public Bytes contentDigest() {
+        java.security.MessageDigest sha1;
+        try {
+            sha1 = java.security.MessageDigest.getInstance("SHA-1");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-1", e);
+        }
+        sha1.update(key.toBytes());
+        sha1.update((byte) kind.ordinal());
+        sha1.update(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(version).array());
+        sha1.update(writer.toBytes());
+        for (Bytes part : new Bytes[] {value, publicKey, salt, signature}) {
+            sha1.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(part.length()).array());
+            sha1.update(part.toArray());
+        }
+        return Bytes.wrapOwned(sha1.digest());
+    }
 }

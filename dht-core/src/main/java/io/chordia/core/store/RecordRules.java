@@ -66,6 +66,24 @@ public final class RecordRules {
     }
 
     /** Plain and signed records: higher version, then (plain) higher writer id, then larger value. */
+    /**
+     * Whether {@code held} is the content with {@code digest} or newer than it, by the order of
+     * {@link #newer}, knowing only the other record's version, writer and content digest. When
+     * versions and writers tie and the contents differ it answers false: only the values can
+     * break that tie, and the store that follows decides it.
+     */
+    public static boolean sameOrNewer(DhtRecord held, long version, io.chordia.core.id.NodeId writer,
+                                      io.chordia.core.util.Bytes digest) {
+        if (held.version() != version) {
+            return held.version() > version;
+        }
+        int w = held.writer().compareTo(writer);
+        if (w != 0) {
+            return w > 0;
+        }
+        return held.contentDigest().equals(digest);
+    }
+
     public static boolean newer(DhtRecord a, DhtRecord b) {
         if (a.version() != b.version()) {
             return a.version() > b.version();

@@ -3,7 +3,9 @@ package io.chordia.routing.replication;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorCode;
+import io.chordia.core.message.CheckRecord;
 import io.chordia.core.message.FetchRecord;
+import io.chordia.core.message.RecordCheck;
 import io.chordia.core.message.RecordReply;
 import io.chordia.core.message.StoreRecord;
 import io.chordia.core.net.Address;
@@ -63,6 +65,7 @@ public final class ReplicatedStorage {
         this.tokens = new WriteTokens(random);
         rpc.register(FetchRecord.class, this::onFetch);
         rpc.register(StoreRecord.class, this::onStore);
+        rpc.register(CheckRecord.class, this::onCheck);
     }
 
     /** Starts token rotation, repair and republishing. */
@@ -236,6 +239,13 @@ public final class ReplicatedStorage {
         return new RecordReply(held == null ? List.of() : List.of(held.record()), tokens.tokenFor(context.source()));
     }
 
+    private RecordCheck onCheck(CheckRecord request, RequestContext context) {
+        StoredRecord held = liveRecord(request.key());
+        boolean needed = held == null
+                || !RecordRules.sameOrNewer(held.record(), request.version(), request.writer(), request.digest());
+        return new RecordCheck(needed, needed ? tokens.tokenFor(context.source()) : Bytes.EMPTY);
+    }
+
     private Ack onStore(StoreRecord request, RequestContext context) {
         if (!tokens.isValid(request.token(), context.source())) {
             stats.refusedTokens.increment();
@@ -343,12 +353,15 @@ public final class ReplicatedStorage {
         }).exceptionally(failure -> null);
     }
 
-    /** Makes sure {@code replica} holds {@code record} or newer; completes with whether it does. */
+    /**
+     * Makes sure {@code replica} holds {@code record} or newer; completes with whether it does. The
+     * check carries a digest, not the value, so an up-to-date replica costs two small datagrams.
+     */
     private CompletableFuture<Boolean> ensureHeld(Contact replica, DhtRecord record) {
-        return rpc.exchange(replica.address(), replica.id(), new FetchRecord(record.key()), config.rpc())
+        CheckRecord check = new CheckRecord(record.key(), record.version(), record.writer(), record.contentDigest());
+        return rpc.exchange(replica.address(), replica.id(), check, config.rpc())
                 .thenCompose(reply -> {
-                    List<DhtRecord> theirs = reply.body().records();
-                    if (!theirs.isEmpty() && (theirs.get(0).sameContent(record) || RecordRules.newer(theirs.get(0), record))) {
+                    if (!reply.body().needed()) {
                         return CompletableFuture.completedFuture(true);
                     }
                     stats.repairStores.increment();

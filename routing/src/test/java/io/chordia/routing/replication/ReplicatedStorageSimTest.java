@@ -120,4 +120,33 @@ class ReplicatedStorageSimTest {
             return e.getCause();
         }
     }
+
+    @Test
+    void repairChecksUpToDateReplicasByDigestAndShipsTheValueOnlyToOneThatLacksIt() {
+        sim.convergedRing(20);
+        java.util.Map<Class<?>, Integer> sent = new java.util.HashMap<>();
+        sim.network.addListener(new io.chordia.core.sim.NetworkListener() {
+            @Override
+            public void onSent(io.chordia.core.message.Envelope envelope, io.chordia.core.net.Address from, int bytes) {
+                sent.merge(envelope.body().getClass(), 1, Integer::sum);
+            }
+        });
+        byte[] big = new byte[20_000];
+        sim.workload.nextBytes(big);
+        DhtRecord record = DhtRecord.immutable(Bytes.wrapOwned(big), TTL);
+        assertThat(sim.await(sim.randomLive().storage().put(record), "put").status()).isEqualTo(PutResult.Status.OK);
+        sim.loop.advance(Duration.ofSeconds(5)); // the put's third replica may answer late
+        sent.clear();
+
+        sim.loop.advance(sim.storageConfig.repairInterval().multipliedBy(3));
+        assertThat(sent.getOrDefault(io.chordia.core.message.CheckRecord.class, 0)).isGreaterThanOrEqualTo(6);
+        assertThat(sent).doesNotContainKeys(StoreRecord.class, io.chordia.core.message.RecordReply.class);
+
+        StorageSim.Peer replica = sim.live.values().stream()
+                .filter(p -> p.storage().store().get(record.key()) != null).findFirst().orElseThrow();
+        replica.storage().store().remove(record.key()); // as if its disk had lost it
+        sim.loop.advance(sim.storageConfig.repairInterval().multipliedBy(2));
+        assertThat(sent.getOrDefault(StoreRecord.class, 0)).isBetween(1, 2);
+        assertThat(replica.storage().store().get(record.key()).record().sameContent(record)).isTrue();
+    }
 }

@@ -4,7 +4,9 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.chordia.core.id.NodeId;
+import io.chordia.core.message.CheckRecord;
 import io.chordia.core.message.FetchRecord;
+import io.chordia.core.message.RecordCheck;
 import io.chordia.core.message.RecordReply;
 import io.chordia.core.message.StoreRecord;
 import io.chordia.core.store.DhtRecord;
@@ -172,6 +174,61 @@ final class StorageSerializers {
             }
             List<DhtRecord> found = count == 0 ? List.of() : List.of(records.read(kryo, in));
             return new RecordReply(found, readBytes(in, WireIO.readU8(in, "token length"), StoreRecord.MAX_TOKEN_BYTES, "token"));
+        }
+    }
+
+    /** {@link CheckRecord}: key, version (8), writer, digest (20). */
+    static final class CheckRecordSerializer extends WireSerializer<CheckRecord> {
+        private final NodeIdSerializer ids;
+
+        CheckRecordSerializer(NodeIdSerializer ids) {
+            this.ids = ids;
+        }
+
+        @Override
+        int sizeOf(CheckRecord v) {
+            return NodeId.BYTES + 8 + NodeId.BYTES + CheckRecord.DIGEST_BYTES;
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, CheckRecord v) {
+            ids.write(kryo, out, v.key());
+            WireIO.writeLong(out, v.version());
+            ids.write(kryo, out, v.writer());
+            writeBytes(out, v.digest());
+        }
+
+        @Override
+        public CheckRecord read(Kryo kryo, Input in, Class<? extends CheckRecord> type) {
+            NodeId key = ids.read(kryo, in, NodeId.class);
+            long version = WireIO.readLong(in, "version");
+            NodeId writer = ids.read(kryo, in, NodeId.class);
+            return new CheckRecord(key, version, writer,
+                    readBytes(in, CheckRecord.DIGEST_BYTES, CheckRecord.DIGEST_BYTES, "digest"));
+        }
+    }
+
+    /** {@link RecordCheck}: needed (1: 0 or 1), token (1-byte length). */
+    static final class RecordCheckSerializer extends WireSerializer<RecordCheck> {
+        @Override
+        int sizeOf(RecordCheck v) {
+            return 1 + 1 + v.token().length();
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, RecordCheck v) {
+            WireIO.writeU8(out, v.needed() ? 1 : 0);
+            WireIO.writeU8(out, v.token().length());
+            writeBytes(out, v.token());
+        }
+
+        @Override
+        public RecordCheck read(Kryo kryo, Input in, Class<? extends RecordCheck> type) {
+            int needed = WireIO.readU8(in, "needed");
+            if (needed > 1) {
+                throw WireFormatException.malformed("needed flag " + needed + ", expected 0 or 1");
+            }
+            return new RecordCheck(needed == 1, readBytes(in, WireIO.readU8(in, "token length"), StoreRecord.MAX_TOKEN_BYTES, "token"));
         }
     }
 }

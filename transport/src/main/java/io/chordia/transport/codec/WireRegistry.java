@@ -6,8 +6,10 @@ import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.CheckRecord;
 import io.chordia.core.message.FetchRecord;
 import io.chordia.core.message.Leaving;
+import io.chordia.core.message.RecordCheck;
 import io.chordia.core.message.RecordReply;
 import io.chordia.core.message.StoreRecord;
 import io.chordia.core.message.LookupDone;
@@ -61,6 +63,7 @@ public final class WireRegistry {
     public static final int LEAVING = 0x17;
     public static final int STORE_RECORD = 0x18;
     public static final int FETCH_RECORD = 0x19;
+    public static final int CHECK_RECORD = 0x1a;
     public static final int PONG = 0x20;
     public static final int NODES = 0x21;
     public static final int ERROR_REPLY = 0x22;
@@ -68,6 +71,7 @@ public final class WireRegistry {
     public static final int NEIGHBORS = 0x24;
     public static final int NEXT_HOP = 0x25;
     public static final int RECORD_REPLY = 0x26;
+    public static final int RECORD_CHECK = 0x27;
     /** Kademlia requests take 0x30..0x37, its responses 0x38..0x3f. */
     public static final int RECURSIVE_FIND_NODE = 0x30;
     public static final int RECURSIVE_FIND_NODE_DONE = 0x31;
@@ -88,6 +92,8 @@ public final class WireRegistry {
             Map.entry(StoreRecord.class, STORE_RECORD),
             Map.entry(FetchRecord.class, FETCH_RECORD),
             Map.entry(RecordReply.class, RECORD_REPLY),
+            Map.entry(CheckRecord.class, CHECK_RECORD),
+            Map.entry(RecordCheck.class, RECORD_CHECK),
             Map.entry(RecursiveFindNode.class, RECURSIVE_FIND_NODE),
             Map.entry(RecursiveFindNodeDone.class, RECURSIVE_FIND_NODE_DONE),
             Map.entry(Pong.class, PONG),
@@ -137,6 +143,8 @@ public final class WireRegistry {
         kryo.register(StoreRecord.class, new StorageSerializers.StoreRecordSerializer(records), STORE_RECORD);
         kryo.register(FetchRecord.class, new StorageSerializers.FetchRecordSerializer(ids), FETCH_RECORD);
         kryo.register(RecordReply.class, new StorageSerializers.RecordReplySerializer(records), RECORD_REPLY);
+        kryo.register(CheckRecord.class, new StorageSerializers.CheckRecordSerializer(ids), CHECK_RECORD);
+        kryo.register(RecordCheck.class, new StorageSerializers.RecordCheckSerializer(), RECORD_CHECK);
         kryo.register(RecursiveFindNode.class, new RecursiveFindNodeSerializer(ids, lists), RECURSIVE_FIND_NODE);
         kryo.register(RecursiveFindNodeDone.class, new RecursiveFindNodeDoneSerializer(ids, lists), RECURSIVE_FIND_NODE_DONE);
         return kryo;

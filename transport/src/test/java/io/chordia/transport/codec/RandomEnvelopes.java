@@ -6,7 +6,9 @@ import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.CheckRecord;
 import io.chordia.core.message.FetchRecord;
+import io.chordia.core.message.RecordCheck;
 import io.chordia.core.message.Leaving;
 import io.chordia.core.message.RecordReply;
 import io.chordia.core.message.StoreRecord;
@@ -49,7 +51,7 @@ public final class RandomEnvelopes {
     }
 
     public Message body() {
-        switch (random.nextInt(19)) {
+        switch (random.nextInt(21)) {
             case 0:
                 return new Ping();
             case 1:
@@ -99,6 +101,11 @@ public final class RandomEnvelopes {
                 return new StoreRecord(record(), random.nextInt(3) - 1L, token());
             case 18:
                 return new RecordReply(random.nextBoolean() ? List.of() : List.of(record()), token());
+            case 19:
+                return new CheckRecord(NodeId.random(random), random.nextLong(), NodeId.random(random),
+                        digest());
+            case 20:
+                return new RecordCheck(random.nextBoolean(), token());
             default:
                 ErrorCode[] codes = ErrorCode.values();
                 return new ErrorReply(codes[random.nextInt(codes.length)], detail());
@@ -130,6 +137,12 @@ public final class RandomEnvelopes {
         random.nextBytes(salt);
         return RecordSigner.generate(random).sign(Bytes.wrapOwned(salt), random.nextLong(Long.MAX_VALUE),
                 Bytes.wrapOwned(value), ttl);
+    }
+
+    public Bytes digest() {
+        byte[] d = new byte[CheckRecord.DIGEST_BYTES];
+        random.nextBytes(d);
+        return Bytes.wrapOwned(d);
     }
 
     public Bytes token() {
