@@ -1,11 +1,21 @@
 package io.chordia.sim.experiments;
 
 import io.chordia.core.id.NodeId;
+import io.chordia.core.message.Ack;
+import io.chordia.core.message.CheckRecord;
+import io.chordia.core.message.Envelope;
+import io.chordia.core.message.ErrorReply;
+import io.chordia.core.message.FetchRecord;
+import io.chordia.core.message.Message;
+import io.chordia.core.message.RecordCheck;
+import io.chordia.core.message.RecordReply;
+import io.chordia.core.message.StoreRecord;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.core.random.RandomStreams;
 import io.chordia.core.sim.LatencyModel;
 import io.chordia.core.sim.LinkConditions;
+import io.chordia.core.sim.NetworkListener;
 import io.chordia.core.sim.SimEndpoint;
 import io.chordia.core.sim.SimNetwork;
 import io.chordia.core.sim.VirtualScheduler;
@@ -19,6 +29,7 @@ import io.chordia.routing.replication.GetResult;
 import io.chordia.routing.replication.PutResult;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
+import io.chordia.transport.codec.KryoWireCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,12 +46,22 @@ import java.util.random.RandomGenerator;
  * replaced by joining nodes; a quarter of the keys get a new version every 10 minutes. At the end
  * every key is read: lost keys and reads older than the latest acknowledged version are counted.
  *
- * <pre>simulations/run.sh StorageChurnExperiment [nodes] [keys] [hours] [medianSessionMinutes] [seed]</pre>
+ * <pre>simulations/run.sh StorageChurnExperiment [nodes] [keys] [hours] [medianSessionMinutes] [seed] [replicas]</pre>
  */
 public final class StorageChurnExperiment {
     private StorageChurnExperiment() {}
 
     private record Peer(ChordNode node, ReplicatedStorage storage) {}
+
+    /** What one run measured. */
+    public record Result(int nodes, int keys, double hours, double medianMinutes, int replicas, long seed,
+                         int departures, int acknowledged, int lost, int stale, long events,
+                         double repairBytesPerNodePerSecond, double wallSeconds) {
+        String line() {
+            return String.format(Locale.ROOT, "| %.1f | %d | %,d | %,d | %d | %d | %.1f | %.0f |", medianMinutes, replicas,
+                    departures, acknowledged, lost, stale, repairBytesPerNodePerSecond, wallSeconds);
+        }
+    }
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -48,14 +69,31 @@ public final class StorageChurnExperiment {
         double hours = args.length > 2 ? Double.parseDouble(args[2]) : 6;
         double medianMinutes = args.length > 3 ? Double.parseDouble(args[3]) : 30;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
-        long wallStart = System.nanoTime();
+        int replicas = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        Result r = run(n, keys, hours, medianMinutes, replicas, seed);
+        System.out.printf(Locale.ROOT, "%,d nodes, %,d keys, %.1f simulated hours, median session %.0f min, r = %d, seed %d%n",
+                n, keys, hours, medianMinutes, replicas, seed);
+        System.out.printf(Locale.ROOT, "departures %,d; acknowledged keys %,d; lost %d; stale reads %d; %,d events; "
+                        + "storage maintenance %.1f bytes/node/s; wall %.0f s%n",
+                r.departures(), r.acknowledged(), r.lost(), r.stale(), r.events(), r.repairBytesPerNodePerSecond(),
+                r.wallSeconds());
+    }
 
+    /**
+     * One run. Storage maintenance traffic is every storage message (checks, stores, fetches and
+     * their answers) sent outside the workload's own writes and final reads: repair, hand-off and
+     * republishing, in encoded bytes.
+     */
+    public static Result run(int n, int keys, double hours, double medianMinutes, int replicas, long seed) {
+        long wallStart = System.nanoTime();
         RandomStreams streams = new RandomStreams(seed);
         VirtualScheduler loop = new VirtualScheduler();
         SimNetwork network = new SimNetwork(loop, streams.stream("network"),
                 LinkConditions.of(LatencyModel.uniform(Duration.ofMillis(5), Duration.ofMillis(60))));
+        StorageTraffic traffic = new StorageTraffic();
+        network.addListener(traffic);
         ChordConfig chord = ChordConfig.defaults().withFixFingersInterval(Duration.ofSeconds(5));
-        StorageConfig storage = StorageConfig.defaults();
+        StorageConfig storage = StorageConfig.defaults().withReplicas(replicas, Math.min(2, replicas), Math.min(2, replicas));
         RandomGenerator ids = streams.stream("ids");
         RandomGenerator workload = streams.stream("workload");
         Map<NodeId, Peer> live = new LinkedHashMap<>();
@@ -88,12 +126,16 @@ public final class StorageChurnExperiment {
             keyIds.add(NodeId.sha1Of("key " + k));
         }
         Map<NodeId, Long> acknowledged = new HashMap<>();
+        traffic.counting = false;
         write(loop, live, workload, keyIds, acknowledged, 1);
+        traffic.counting = true;
+        long countedFrom = loop.nowNanos();
         long end = loop.nowNanos() + (long) (hours * 3600e9);
         double meanSessionSeconds = medianMinutes * 60 / Math.log(2);
         long nextWrite = loop.nowNanos() + Duration.ofMinutes(10).toNanos();
         long version = 2;
         int departures = 0;
+        long workloadNanos = 0;
         while (loop.nowNanos() < end) {
             double gap = -Math.log(1 - workload.nextDouble()) * meanSessionSeconds / live.size();
             loop.advance(Duration.ofNanos((long) (gap * 1e9)));
@@ -109,10 +151,16 @@ public final class StorageChurnExperiment {
                 live.put(joiner.node().self().id(), joiner);
             }
             if (loop.nowNanos() >= nextWrite) {
+                long writeStart = loop.nowNanos();
+                traffic.counting = false;
                 write(loop, live, workload, keyIds.subList(0, keys / 4), acknowledged, version++);
+                traffic.counting = true;
+                workloadNanos += loop.nowNanos() - writeStart;
                 nextWrite += Duration.ofMinutes(10).toNanos();
             }
         }
+        double countedSeconds = (loop.nowNanos() - countedFrom - workloadNanos) / 1e9;
+        traffic.counting = false;
         loop.advance(Duration.ofMinutes(1));
         List<CompletableFuture<GetResult>> gets = new ArrayList<>();
         for (NodeId key : keyIds) {
@@ -133,10 +181,31 @@ public final class StorageChurnExperiment {
                 stale++;
             }
         }
-        System.out.printf(Locale.ROOT, "%,d nodes, %,d keys, %.1f simulated hours, median session %.0f min, seed %d%n",
-                n, keys, hours, medianMinutes, seed);
-        System.out.printf(Locale.ROOT, "departures %,d; acknowledged keys %,d; lost %d; stale reads %d; %,d events; wall %.0f s%n",
-                departures, acknowledged.size(), lost, stale, loop.executedEvents(), (System.nanoTime() - wallStart) / 1e9);
+        return new Result(n, keys, hours, medianMinutes, replicas, seed, departures, acknowledged.size(), lost, stale,
+                loop.executedEvents(), traffic.bytes / (double) n / countedSeconds, (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    /** Encoded bytes of storage messages while {@link #counting}; an Ack counts when it answers a StoreRecord. */
+    private static final class StorageTraffic implements NetworkListener {
+        private final KryoWireCodec codec = new KryoWireCodec(KryoWireCodec.MAX_FRAME_BYTES);
+        private final java.util.Set<Long> storeTxIds = new java.util.HashSet<>();
+        boolean counting;
+        long bytes;
+
+        @Override
+        public void onSent(Envelope envelope, Address from, int ignored) {
+            Message body = envelope.body();
+            boolean storage = body instanceof CheckRecord || body instanceof RecordCheck || body instanceof FetchRecord
+                    || body instanceof RecordReply || body instanceof StoreRecord;
+            if (body instanceof StoreRecord) {
+                storeTxIds.add(envelope.txId());
+            } else if (body instanceof Ack || body instanceof ErrorReply) {
+                storage = storeTxIds.remove(envelope.txId());
+            }
+            if (storage && counting) {
+                bytes += codec.encodedSize(envelope);
+            }
+        }
     }
 
     private static Peer randomLive(Map<NodeId, Peer> live, RandomGenerator random) {
