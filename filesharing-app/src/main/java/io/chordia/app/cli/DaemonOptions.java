@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How a client command finds its node (through the data directory) and how it prints. */
 final class DaemonOptions {
@@ -21,6 +24,19 @@ final class DaemonOptions {
     @Option(names = "--json", description = "Print the answer as JSON.")
     boolean json;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** Where the command prints its answer (stdout, or a test's writer). */
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    /** Where the command prints messages that are not its answer. */
+    PrintWriter err() {
+        return command.commandLine().getErr();
+    }
+
     DataDir dataDir() {
         return new DataDir(dataDir != null ? dataDir : DataDir.defaultRoot());
     }
@@ -30,7 +46,7 @@ final class DaemonOptions {
         DataDir dir = dataDir();
         ControlClient client = connect(dir);
         try {
-            return client.call(command, request, resultType, TIMEOUT, progress -> System.err.println(progress));
+            return client.call(command, request, resultType, TIMEOUT, progress -> err().println(progress));
         } catch (ControlClient.NodeNotRunningException e) {
             throw notRunning(dir, e);
         }

@@ -26,16 +26,16 @@ final class GetCommand implements Callable<Integer> {
         String id = Keys.parse(key).toHex();
         GetReply reply = daemon.call("get", new GetRequest(id), GetReply.class);
         if (daemon.json) {
-            System.out.println(Json.pretty(reply));
+            daemon.out().println(Json.pretty(reply));
         }
         switch (reply.status()) {
             case "FOUND":
                 if (!daemon.json) {
-                    System.out.println(reply.value());
+                    daemon.out().println(reply.value());
                 }
                 return 0;
             case "NOT_FOUND":
-                System.err.println("chordia: not found: " + key + " (id " + id + ")");
+                daemon.err().println("chordia: not found: " + key + " (id " + id + ")");
                 return NOT_FOUND;
             default:
                 throw new UserFacingException("could not read " + key + ": too few replicas answered",

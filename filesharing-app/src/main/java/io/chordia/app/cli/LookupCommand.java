@@ -37,9 +37,9 @@ final class LookupCommand implements Callable<Integer> {
         }
         LookupReply reply = daemon.call("lookup", new LookupRequest(id, chosen.name()), LookupReply.class);
         if (daemon.json) {
-            System.out.println(Json.pretty(reply));
+            daemon.out().println(Json.pretty(reply));
         } else if (reply.owner() != null) {
-            System.out.printf(Locale.ROOT, "key    %s%nowner  %s%nhops   %d (%d messages, %.1f ms, %s)%npath   %s%n",
+            daemon.out().printf(Locale.ROOT, "key    %s%nowner  %s%nhops   %d (%d messages, %.1f ms, %s)%npath   %s%n",
                     id, reply.owner(), reply.hops(), reply.messages(), reply.millis(), chosen.name().toLowerCase(Locale.ROOT),
                     reply.path().isEmpty() ? "(answered locally)" : String.join(" -> ", reply.path()));
         }

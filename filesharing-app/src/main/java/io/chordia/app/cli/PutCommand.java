@@ -33,9 +33,9 @@ final class PutCommand implements Callable<Integer> {
         String id = Keys.parse(key).toHex();
         PutReply reply = daemon.call("put", new PutRequest(id, value, ttl == null ? 0 : ttl.toSeconds()), PutReply.class);
         if (daemon.json) {
-            System.out.println(Json.pretty(reply));
+            daemon.out().println(Json.pretty(reply));
         } else if ("OK".equals(reply.status())) {
-            System.out.printf("stored %s on %d replicas: %s%n", id, reply.replicas().size(), String.join(", ", reply.replicas()));
+            daemon.out().printf("stored %s on %d replicas: %s%n", id, reply.replicas().size(), String.join(", ", reply.replicas()));
         }
         if (!"OK".equals(reply.status())) {
             throw new UserFacingException("could not store " + key + ": " + reply.status().toLowerCase(java.util.Locale.ROOT)

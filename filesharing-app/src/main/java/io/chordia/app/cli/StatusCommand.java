@@ -19,24 +19,24 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NodeStatus s = daemon.call("status", new StatusRequest(), NodeStatus.class);
         if (daemon.json) {
-            System.out.println(Json.pretty(s));
+            daemon.out().println(Json.pretty(s));
             return 0;
         }
         NodeStatus.Traffic t = s.traffic();
         Duration up = Duration.ofSeconds(s.uptimeSeconds());
-        System.out.printf("node       %s%n", s.nodeId());
-        System.out.printf("protocol   %s on %s%n", s.protocol(), s.address());
-        System.out.printf("uptime     %dh %02dm %02ds (joined via %s)%n", up.toHours(), up.toMinutesPart(),
+        daemon.out().printf("node       %s%n", s.nodeId());
+        daemon.out().printf("protocol   %s on %s%n", s.protocol(), s.address());
+        daemon.out().printf("uptime     %dh %02dm %02ds (joined via %s)%n", up.toHours(), up.toMinutesPart(),
                 up.toSecondsPart(), s.joinedVia());
-        System.out.printf("routing    %s (%d contacts, %d saved for restarts)%n", s.routing(), s.routingContacts(),
+        daemon.out().printf("routing    %s (%d contacts, %d saved for restarts)%n", s.routing(), s.routingContacts(),
                 s.savedContacts());
-        System.out.printf("leaf set   %s%n", s.leafSet().isEmpty() ? "(empty)" : String.join(" ", s.leafSet()));
-        System.out.printf("records    %d (%d value bytes)%n", s.storedRecords(), s.storedValueBytes());
-        System.out.printf("traffic    %d datagrams sent (%d bytes), %d received (%d bytes), %d dropped%n",
+        daemon.out().printf("leaf set   %s%n", s.leafSet().isEmpty() ? "(empty)" : String.join(" ", s.leafSet()));
+        daemon.out().printf("records    %d (%d value bytes)%n", s.storedRecords(), s.storedValueBytes());
+        daemon.out().printf("traffic    %d datagrams sent (%d bytes), %d received (%d bytes), %d dropped%n",
                 t.datagramsSent(), t.bytesSent(), t.datagramsReceived(), t.bytesReceived(), t.datagramsDropped());
-        System.out.printf("rpc        %d calls, %d timeouts, %d requests served%n", t.rpcCalls(), t.rpcTimeouts(),
+        daemon.out().printf("rpc        %d calls, %d timeouts, %d requests served%n", t.rpcCalls(), t.rpcTimeouts(),
                 t.requestsServed());
-        System.out.printf("storage    %d puts ok, %d failed; %d gets found, %d not found, %d failed; %d repairs%n",
+        daemon.out().printf("storage    %d puts ok, %d failed; %d gets found, %d not found, %d failed; %d repairs%n",
                 t.putsOk(), t.putsFailed(), t.getsFound(), t.getsNotFound(), t.getsFailed(), t.repairStores());
         return 0;
     }

@@ -167,10 +167,11 @@ public final class ControlServer implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    /** Stops accepting, gives running commands up to a second to answer. */
+    /** Stops at once: a command still running loses its connection (its client reports so). */
     @Override
     public void close() {
-        http.stop(1);
+        // stop(n > 0) waits the full n seconds while a client holds an idle keep-alive connection.
+        http.stop(0);
         workers.shutdownNow();
     }
 }
