@@ -40,7 +40,8 @@ final class PutCommand implements Callable<Integer> {
         if (!"OK".equals(reply.status())) {
             throw new UserFacingException("could not store " + key + ": " + reply.status().toLowerCase(java.util.Locale.ROOT)
                     + (reply.detail().isEmpty() ? "" : " (" + reply.detail() + ")"),
-                    "FAILED: too few replicas answered, try again; REFUSED: a newer or different record holds the key");
+                    "FAILED".equals(reply.status()) ? "too few nodes acknowledged it: wait for more nodes to join, or try again"
+                            : "a newer record, or one of another kind, holds this key");
         }
         return 0;
     }

@@ -32,7 +32,7 @@ final class NodeLogging {
             return;
         }
         PatternLayout layout = PatternLayout.newBuilder().withConfiguration(config)
-                .withPattern("%d{ISO8601} %-5level [%t] %c{1} - %msg%n").build();
+                .withPattern("%d{ISO8601} %-5level [%t] %X{node} %c{1} - %msg%n").build();
         RollingFileAppender file = RollingFileAppender.newBuilder()
                 .setName(APPENDER)
                 .withFileName(logDir.resolve("chordia.log").toString())

@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
 
 /**
  * A running peer: identity, transport, overlay node, replicated storage on disk, saved contacts,
@@ -100,6 +101,10 @@ public final class PeerDaemon implements AutoCloseable {
                     streams.stream("storage"));
         }
         this.view = OverlayView.of(node);
+        // The node thread is this node's alone: tag its log lines with the short id (log4j2.xml's %X{node}).
+        String shortId = identity.id().shortId();
+        sockets.scheduler().execute(() -> ThreadContext.put("node", shortId));
+        ThreadContext.put("node", shortId);
     }
 
     /**

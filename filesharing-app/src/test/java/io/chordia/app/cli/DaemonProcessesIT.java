@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chordia.app.control.Json;
 import io.chordia.app.cli.ChordiaProcesses.Daemon;
 import io.chordia.app.cli.ChordiaProcesses.Result;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -53,8 +58,13 @@ class DaemonProcessesIT {
     @ValueSource(strings = {"chord", "kademlia"})
     void putGetKillRestartAndLeave(String protocol) throws Exception {
         int bootPort = ChordiaProcesses.freePort();
+        int metricsPort = ChordiaProcesses.freePort();
         Daemon boot = cli.startNode(work.resolve("boot"), "--protocol", protocol, "--host", "127.0.0.1",
-                "--port", String.valueOf(bootPort));
+                "--port", String.valueOf(bootPort), "--metrics-port", String.valueOf(metricsPort));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(boot.dataDir().resolve("control.secret"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(boot.dataDir().resolve("identity.key"))))
+                .isEqualTo("rw-------");
         String bootstrap = "localhost:" + bootPort; // a name: the command line resolves it
         List<Daemon> daemons = new java.util.ArrayList<>();
         int[] ports = new int[3];
@@ -71,6 +81,12 @@ class DaemonProcessesIT {
             ChordiaProcesses.awaitTrue("every node knows the other three", () -> unchecked(() ->
                     status(d).get("leafSet").size() >= 3));
         }
+
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE chordia_datagrams_received_total counter")
+                .containsPattern("chordia_routing_contacts\\{node=\"[0-9a-f]{8}\",protocol=\"" + protocol + "\"\\} 3");
 
         Result put = cli.run("put", "alice.txt", "Alice's notes", "--data-dir", daemons.get(0).dataDir().toString());
         assertThat(put.exit()).as(put.err()).isZero();
