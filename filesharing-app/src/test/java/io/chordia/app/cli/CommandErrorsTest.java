@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,6 +20,12 @@ import picocli.CommandLine;
 class CommandErrorsTest {
     @TempDir
     Path dir;
+
+    /** A node started in this JVM added a log file in a temporary directory: back to log4j2.xml. */
+    @AfterAll
+    static void restoreLogging() {
+        Configurator.reconfigure();
+    }
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
