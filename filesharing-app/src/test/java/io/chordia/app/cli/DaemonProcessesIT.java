@@ -40,7 +40,7 @@ class DaemonProcessesIT {
     }
 
     @AfterEach
-    void killAll() throws InterruptedException {
+    void killAll() {
         cli.close();
     }
 
