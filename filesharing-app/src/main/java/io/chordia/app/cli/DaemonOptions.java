@@ -1,5 +1,6 @@
 package io.chordia.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chordia.app.control.ControlClient;
 import io.chordia.app.node.DataDir;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,10 +45,16 @@ final class DaemonOptions {
 
     /** Calls {@code command} on the node, mapping "nobody listens" to an error the user can act on. */
     <A> A call(String command, Object request, Class<A> resultType) throws IOException, InterruptedException {
+        return call(command, request, resultType, TIMEOUT, progress -> err().println(progress));
+    }
+
+    /** Calls a long-running {@code command}, handing each progress update to {@code progress} as it comes. */
+    <A> A call(String command, Object request, Class<A> resultType, Duration timeout, Consumer<JsonNode> progress)
+            throws IOException, InterruptedException {
         DataDir dir = dataDir();
         ControlClient client = connect(dir);
         try {
-            return client.call(command, request, resultType, TIMEOUT, progress -> err().println(progress));
+            return client.call(command, request, resultType, timeout, progress);
         } catch (ControlClient.NodeNotRunningException e) {
             throw notRunning(dir, e);
         }

@@ -59,8 +59,13 @@ class DaemonProcessesIT {
     void putGetKillRestartAndLeave(String protocol) throws Exception {
         int bootPort = ChordiaProcesses.freePort();
         int metricsPort = ChordiaProcesses.freePort();
-        Daemon boot = cli.startNode(work.resolve("boot"), "--protocol", protocol, "--host", "127.0.0.1",
-                "--port", String.valueOf(bootPort), "--metrics-port", String.valueOf(metricsPort));
+        Path config = Files.writeString(work.resolve("boot.properties"), "protocol = " + protocol
+                + "\nhost = 127.0.0.1\nport = " + bootPort + "\nmetrics-port = " + metricsPort + "\n");
+        Daemon boot = cli.startNode(work.resolve("boot"), "--config", config.toString());
+        Result twice = cli.run("node", "--data-dir", boot.dataDir().toString(), "--port",
+                String.valueOf(ChordiaProcesses.freePort()));
+        assertThat(twice.exit()).isEqualTo(1);
+        assertThat(twice.err()).startsWith("chordia: another chordia node is using the data directory");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(boot.dataDir().resolve("control.secret"))))
                 .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(boot.dataDir().resolve("identity.key"))))
