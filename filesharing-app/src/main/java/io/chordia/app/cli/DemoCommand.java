@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 
 /** {@code chordia demo}: the README's main job. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a local network on 127.0.0.1 (a bootstrap node and a few dozen Chord peers, real UDP sockets, one process):"
-                + " peers join, store values, look keys up showing the hops, read back; then peers are killed and the data survives.")
+        description = {"Run a local network on 127.0.0.1 and show what it does.", "A bootstrap node and a few dozen Chord peers"
+                + " (real UDP sockets, one process): peers join, store values, look keys up showing the hops, read back;"
+                + " then peers are killed and the data survives."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--peers", defaultValue = "32", description = "Peers to start, the bootstrap node included (default: ${DEFAULT-VALUE}).")
     int peers;

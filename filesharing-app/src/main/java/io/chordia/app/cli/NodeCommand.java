@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code chordia node}: the peer daemon, in the foreground until SIGTERM or Ctrl-C. */
 @Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Run a peer in the foreground. On first start it creates its identity (Ed25519; node id ="
+        description = {"Run a peer (the daemon) in the foreground.", "On first start it creates its identity (Ed25519; node id ="
                 + " SHA-1 of the public key) in the data directory; later starts reuse it and rejoin through the"
                 + " saved contacts if the bootstrap nodes do not answer. SIGTERM or Ctrl-C leaves gracefully:"
                 + " records are handed to other replicas first.",

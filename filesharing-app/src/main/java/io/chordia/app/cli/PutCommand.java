@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code chordia put KEY VALUE}. */
 @Command(name = "put", mixinStandardHelpOptions = true,
-        description = "Store VALUE under KEY through the running node. KEY: 40 hex digits are the id itself;"
-                + " any other text is hashed (id = SHA-1 of its UTF-8 bytes). A later put of the same key wins.")
+        description = {"Store VALUE under KEY through the running node.", "KEY: 40 hex digits are the id itself;"
+                + " any other text is hashed (id = SHA-1 of its UTF-8 bytes). A later put of the same key wins."})
 final class PutCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KEY")
     String key;
