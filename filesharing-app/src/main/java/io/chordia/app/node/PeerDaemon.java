@@ -4,7 +4,6 @@ import io.chordia.app.cli.UserFacingException;
 import io.chordia.app.control.ControlRegistry;
 import io.chordia.app.control.ControlServer;
 import io.chordia.app.store.MvStoreRecordStore;
-import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.core.random.RandomStreams;
@@ -28,7 +27,6 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -302,10 +300,6 @@ public final class PeerDaemon implements AutoCloseable {
         return c.id().shortId() + "@" + c.address();
     }
 
-    static NodeId keyOf(String key) {
-        return Keys.parse(key);
-    }
-
     // ---------------------------------------------------------------- contacts and shutdown
 
     /** Writes the routing contacts to the data directory when they changed since the last save. */
@@ -383,9 +377,5 @@ public final class PeerDaemon implements AutoCloseable {
             future.cancel(false);
             throw e;
         }
-    }
-
-    List<Contact> lastSaved() {
-        return new ArrayList<>(lastSaved);
     }
 }
