@@ -114,21 +114,25 @@ public final class PeerDaemon implements AutoCloseable {
     public static PeerDaemon start(NodeSettings settings) throws IOException, InterruptedException {
         DataDir dataDir = new DataDir(settings.dataDir());
         dataDir.prepare();
-        NodeLogging.addRollingFile(dataDir.logDir());
         List<Address> bootstrap = NetworkAddresses.resolveBootstrap(settings.bootstrap());
         String host = NetworkAddresses.localHost(settings.host(), bootstrap);
-        NodeIdentity identity = NodeIdentity.loadOrCreate(dataDir.identityFile());
-        // The store first: it locks the data directory, so a second node on it fails here, clearly.
+        // The store first: it locks the data directory, so a second node on it fails here, before
+        // it touches the first one's log, identity or sockets.
         MvStoreRecordStore store = openStore(dataDir);
-        EventLoopGroup group = NettyEventLoops.newGroup(1, "chordia-node");
+        EventLoopGroup group = null;
         PeerDaemon daemon;
         try {
+            NodeLogging.addRollingFile(dataDir.logDir());
+            NodeIdentity identity = NodeIdentity.loadOrCreate(dataDir.identityFile());
+            group = NettyEventLoops.newGroup(1, "chordia-node");
             NodeSockets sockets = openTransport(TransportConfig.defaults().withBindHost(host).withPort(settings.port()),
                     group);
             daemon = new PeerDaemon(settings, dataDir, identity, group, sockets, store);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             store.close();
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            if (group != null) {
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
             throw e;
         }
         try {
