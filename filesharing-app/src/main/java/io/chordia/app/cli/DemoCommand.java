@@ -8,12 +8,14 @@ import picocli.CommandLine.Option;
 
 /** {@code chordia demo}: the README's main job. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a local network of Chord peers on 127.0.0.1 over real UDP: join, store, look up, read back, kill peers, read again.")
+        description = {"Run a local network on 127.0.0.1 and show what it does.", "A bootstrap node and a few dozen Chord peers"
+                + " (real UDP sockets, one process): peers join, store values, look keys up showing the hops, read back;"
+                + " then peers are killed and the data survives."})
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--peers", defaultValue = "16", description = "Peers to start (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--peers", defaultValue = "32", description = "Peers to start, the bootstrap node included (default: ${DEFAULT-VALUE}).")
     int peers;
 
-    @Option(names = "--kill", defaultValue = "3", description = "Peers to kill half way (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kill", defaultValue = "6", description = "Peers to kill half way (default: ${DEFAULT-VALUE}).")
     int kill;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for ids and choices (default: ${DEFAULT-VALUE}).")

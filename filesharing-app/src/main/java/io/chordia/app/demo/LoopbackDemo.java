@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
- * The demo's script: Chord peers with replicated storage on loopback UDP. They join one by one,
+ * The demo's script: a bootstrap node and Chord peers with replicated storage on loopback UDP. They join one by one,
  * store values, read them back through other peers, look keys up in both styles; then some peers
  * are killed and the data is read again once the ring has repaired itself. Every answer is
  * checked against the global view.
@@ -79,8 +79,10 @@ public final class LoopbackDemo {
         List<Peer> peers = new ArrayList<>();
         int wrong = 0;
         try {
-            out.printf("Starting %d Chord peers on 127.0.0.1 (real UDP sockets), r = %d successors, N = %d replicas%n",
-                    peerCount, chord.successorListLength(), storage.replicas());
+            out.printf("A Chord network on 127.0.0.1: a bootstrap node and %d peers, each with its own UDP socket,"
+                    + " all in this process.%nEach keeps %d successors; each value is stored on N = %d peers.%n%n",
+                    peerCount - 1, chord.successorListLength(), storage.replicas());
+            out.printf("Starting the bootstrap node, then peers joining through it%n");
             for (int i = 0; i < peerCount; i++) {
                 PeerSockets s = factory.open();
                 ChordNode node = new ChordNode(new Contact(NodeId.random(ids), s.transport().localAddress()),
@@ -91,7 +93,8 @@ public final class LoopbackDemo {
                 await(node.join(bootstrap));
                 store.start();
                 peers.add(new Peer(node, store));
-                out.printf("  peer %2d %s %s%n", i, node.self(), i == 0 ? "started the ring" : "joined through peer 0");
+                out.printf("  %s %s %s%n", i == 0 ? "bootstrap" : String.format("peer %2d ", i), node.self(),
+                        i == 0 ? "started the ring" : "joined through the bootstrap node");
             }
             out.printf("%nWaiting for the ring to stabilize...%n");
             awaitRing(peers);
@@ -107,7 +110,7 @@ public final class LoopbackDemo {
                         writer.node().self().id(), Duration.ofHours(1));
                 PutResult put = await(writer.storage().put(record));
                 wrong += put.status() == PutResult.Status.OK ? 0 : 1;
-                out.printf("  put %-16s via %s: %s on %s%n", '"' + kv[0] + '"', writer.node().self().id().shortId(),
+                out.printf("  put %-18s via %s: %s on %s%n", '"' + kv[0] + '"', writer.node().self().id().shortId(),
                         put.status(), put.acked().stream().map(c -> c.id().shortId()).toList());
             }
 
@@ -128,12 +131,16 @@ public final class LoopbackDemo {
                 peers.remove(victim);
                 victim.storage().stop();
                 victim.node().stop();
-                out.printf("  killed %s (held %d records)%n", victim.node().self(), victim.storage().store().size());
+                int held = victim.storage().store().size();
+                out.printf("  killed %s (held %d record%s)%n", victim.node().self(), held, held == 1 ? "" : "s");
             }
-            out.printf("%nWaiting for the ring and the replicas to repair...%n");
+            out.printf("%nWaiting for the ring and the replicas to repair (repair runs every %d s)...%n",
+                    storage.repairInterval().toSeconds());
             awaitRing(peers);
-            Thread.sleep(2 * storage.repairInterval().toMillis());
+            awaitReplicas(peers, storage.replicas());
+            out.printf("%nLooking the keys up again, around the dead peers%n");
             wrong += lookups(peers, pick);
+            out.printf("%nReading the values again: nothing was lost%n");
             wrong += reads(peers, pick);
 
             long sent = 0;
@@ -169,10 +176,19 @@ public final class LoopbackDemo {
             Contact truth = SortedRing.successorOf(ring, key);
             boolean right = r.succeeded() && r.owner().equals(truth);
             wrong += right ? 0 : 1;
-            out.printf(Locale.ROOT, "  %-9s sha1(%-17s = %s… from %s: owner %s, %d hops, %.1f ms %s%n", style,
-                    '"' + VALUES[i][0] + "\")", key.shortId(), origin.node().self().id().shortId(),
+            out.printf(Locale.ROOT, "  %-9s %-18s %s… from %s: owner %s, %d hops, %.1f ms %s%n", style,
+                    '"' + VALUES[i][0] + '"', key.shortId(), origin.node().self().id().shortId(),
                     r.succeeded() ? r.owner().id().shortId() : "-", r.hops(), ms,
                     right ? "✓" : "✗ (owner is " + truth.id().shortId() + ")");
+            if (style == LookupStyle.ITERATIVE && r.succeeded()) {
+                List<String> route = new ArrayList<>();
+                route.add(origin.node().self().id().shortId());
+                r.path().forEach(c -> route.add(c.id().shortId()));
+                if (!route.get(route.size() - 1).equals(r.owner().id().shortId())) {
+                    route.add(r.owner().id().shortId());
+                }
+                out.printf("            route: %s%n", String.join(" -> ", route));
+            }
         }
         return wrong;
     }
@@ -184,7 +200,7 @@ public final class LoopbackDemo {
             GetResult got = await(reader.storage().get(NodeId.sha1Of(kv[0])));
             boolean right = got.status() == GetResult.Status.FOUND && got.record().value().toUtf8().equals(kv[1]);
             wrong += right ? 0 : 1;
-            out.printf("  get %-16s via %s: %s from %d replicas %s%n", '"' + kv[0] + '"',
+            out.printf("  get %-18s via %s: %s from %d replicas %s%n", '"' + kv[0] + '"',
                     reader.node().self().id().shortId(),
                     got.status() == GetResult.Status.FOUND ? '"' + got.record().value().toUtf8() + '"' : got.status(),
                     got.answered().size(), right ? "✓" : "✗");
@@ -213,6 +229,31 @@ public final class LoopbackDemo {
             Thread.sleep(100);
         }
         throw new IllegalStateException("the ring did not stabilize within " + STEP_TIMEOUT);
+    }
+
+    /** Waits until every demo key is held by {@code replicas} live peers again. */
+    private void awaitReplicas(List<Peer> peers, int replicas) throws Exception {
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (true) {
+            int[] copies = new int[VALUES.length];
+            for (int i = 0; i < VALUES.length; i++) {
+                NodeId key = NodeId.sha1Of(VALUES[i][0]);
+                for (Peer p : peers) {
+                    // The store belongs to the node thread: read it there.
+                    copies[i] += CompletableFuture.supplyAsync(() -> p.storage().store().get(key) != null,
+                            p.node().rpc().scheduler()).get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) ? 1 : 0;
+                }
+            }
+            if (java.util.Arrays.stream(copies).allMatch(c -> c >= replicas)) {
+                out.printf("  every value is on %d live peers again%n", replicas);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                out.printf("  copies per value after %d s: %s%n", STEP_TIMEOUT.toSeconds(), java.util.Arrays.toString(copies));
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static Peer peerOf(List<Peer> peers, Contact c) {

@@ -222,6 +222,14 @@ final class RingMaintenance {
 
     /** Neighbors of this node, as the GetNeighbors handler answers. */
     Neighbors onGetNeighbors(GetNeighbors request, RequestContext context) {
+        if (!node.isJoined()) {
+            // A node not (yet, or no longer) in the ring must not be adopted as a successor with its
+            // empty list: a node restarted under its old id and address would collapse every
+            // successor list that still names it, and with them the ring. Refused, it looks dead
+            // and is evicted until it has joined.
+            throw new io.chordia.core.rpc.RequestRefusedException(io.chordia.core.message.ErrorCode.REFUSED,
+                    "not part of the ring yet");
+        }
         ChordState state = node.state();
         return new Neighbors(state.predecessors(), state.successors());
     }

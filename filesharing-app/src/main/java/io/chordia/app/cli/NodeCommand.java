@@ -1,0 +1,88 @@
+package io.chordia.app.cli;
+
+import io.chordia.app.node.NodeSettings;
+import io.chordia.app.node.PeerDaemon;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.LogManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code chordia node}: the peer daemon, in the foreground until SIGTERM or Ctrl-C. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Run a peer (the daemon) in the foreground.", "On first start it creates its identity (Ed25519; node id ="
+                + " SHA-1 of the public key) in the data directory; later starts reuse it and rejoin through the"
+                + " saved contacts if the bootstrap nodes do not answer. SIGTERM or Ctrl-C leaves gracefully:"
+                + " records are handed to other replicas first.",
+                "Options override the --config file, which overrides the defaults."})
+final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "PORT", description = "UDP (and TCP) port (default: 4000; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "Address to bind and give peers (default: the local address routing to the first bootstrap node, else 127.0.0.1).")
+    String host;
+
+    @Option(names = "--protocol", paramLabel = "chord|kademlia", description = "Overlay protocol (default: chord).")
+    String protocol;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "A node to join through; repeatable. None: start a new network (or rejoin through saved contacts).")
+    List<String> bootstrap;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Identity, records, contacts, logs (default: ~/.chordia).")
+    Path dataDir;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file with host, port, protocol, bootstrap (comma-separated), data-dir, metrics-port.")
+    Path config;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics and /health on this port.")
+    Integer metricsPort;
+
+    @Override
+    public Integer call() throws Exception {
+        PeerDaemon daemon = PeerDaemon.start(settings());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            System.out.println("left the network; state saved in " + daemon.dataDir().root());
+            LogManager.shutdown();
+            stopped.countDown();
+        }, "chordia-shutdown"));
+        System.out.printf("node %s (%s) on %s, joined via %s%n  data in %s; stop with Ctrl-C or SIGTERM%n",
+                daemon.identity().id().toHex(), daemon.settings().protocol().label(), daemon.self().address(),
+                daemon.joinedVia(), daemon.dataDir().root());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    NodeSettings settings() {
+        NodeSettings s = NodeSettings.defaults();
+        if (config != null) {
+            s = s.withFile(config);
+        }
+        if (host != null) {
+            s = s.withHost(host);
+        }
+        if (port != null) {
+            s = s.withPort(port);
+        }
+        if (protocol != null) {
+            s = s.withProtocol(NodeSettings.protocol(protocol));
+        }
+        if (bootstrap != null) {
+            s = s.withBootstrap(bootstrap);
+        }
+        if (dataDir != null) {
+            s = s.withDataDir(dataDir);
+        }
+        if (metricsPort != null) {
+            s = s.withMetricsPort(metricsPort);
+        }
+        return s;
+    }
+}

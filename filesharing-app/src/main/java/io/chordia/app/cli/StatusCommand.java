@@ -1,0 +1,43 @@
+package io.chordia.app.cli;
+
+import io.chordia.app.control.Json;
+import io.chordia.app.node.NodeCommands.StatusRequest;
+import io.chordia.app.node.NodeStatus;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code chordia status}: what the running node knows about itself. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the running node's id, protocol, address, uptime, routing table, leaf set, records and traffic.")
+final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    DaemonOptions daemon;
+
+    @Override
+    public Integer call() throws Exception {
+        NodeStatus s = daemon.call("status", new StatusRequest(), NodeStatus.class);
+        if (daemon.json) {
+            daemon.out().println(Json.pretty(s));
+            return 0;
+        }
+        NodeStatus.Traffic t = s.traffic();
+        Duration up = Duration.ofSeconds(s.uptimeSeconds());
+        daemon.out().printf("node       %s%n", s.nodeId());
+        daemon.out().printf("protocol   %s on %s%n", s.protocol(), s.address());
+        daemon.out().printf("uptime     %dh %02dm %02ds (joined via %s)%n", up.toHours(), up.toMinutesPart(),
+                up.toSecondsPart(), s.joinedVia());
+        daemon.out().printf("routing    %s (%d contacts, %d saved for restarts)%n", s.routing(), s.routingContacts(),
+                s.savedContacts());
+        daemon.out().printf("leaf set   %s%n", s.leafSet().isEmpty() ? "(empty)" : String.join(" ", s.leafSet()));
+        daemon.out().printf("records    %d (%d value bytes)%n", s.storedRecords(), s.storedValueBytes());
+        daemon.out().printf("traffic    %d datagrams sent (%d bytes), %d received (%d bytes), %d dropped%n",
+                t.datagramsSent(), t.bytesSent(), t.datagramsReceived(), t.bytesReceived(), t.datagramsDropped());
+        daemon.out().printf("rpc        %d calls, %d timeouts, %d requests served%n", t.rpcCalls(), t.rpcTimeouts(),
+                t.requestsServed());
+        daemon.out().printf("storage    %d puts ok, %d failed; %d gets found, %d not found, %d failed; %d repairs%n",
+                t.putsOk(), t.putsFailed(), t.getsFound(), t.getsNotFound(), t.getsFailed(), t.repairStores());
+        return 0;
+    }
+}

@@ -1,0 +1,129 @@
+package io.chordia.app.node;
+
+import io.chordia.app.cli.UserFacingException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * What {@code chordia node} is told: the defaults, overridden by a config file, overridden by
+ * command-line options. Bootstrap addresses stay text here; {@link NetworkAddresses} resolves them.
+ *
+ * @param host        the address to bind and to give peers; {@code null}: the local address that
+ *                    routes to the first bootstrap node, else 127.0.0.1
+ * @param port        UDP (and TCP) port; 0 picks a free one
+ * @param bootstrap   {@code host:port} of nodes to join through; empty starts a new network
+ * @param metricsPort Prometheus metrics port on {@code host}; 0 picks one, -1 serves none
+ */
+public record NodeSettings(String host, int port, Protocol protocol, List<String> bootstrap, Path dataDir,
+                           int metricsPort) {
+    public static final int DEFAULT_PORT = 4000;
+    static final Set<String> FILE_KEYS = Set.of("host", "port", "protocol", "bootstrap", "data-dir", "metrics-port");
+
+    public NodeSettings {
+        bootstrap = List.copyOf(bootstrap);
+        if (port < 0 || port > 65535) {
+            throw new UserFacingException("port " + port + " is out of range", "give a --port from 1 to 65535 (0 picks a free one)");
+        }
+        if (metricsPort < -1 || metricsPort > 65535) {
+            throw new UserFacingException("metrics port " + metricsPort + " is out of range", "give a --metrics-port from 1 to 65535");
+        }
+    }
+
+    public static NodeSettings defaults() {
+        return new NodeSettings(null, DEFAULT_PORT, Protocol.CHORD, List.of(), DataDir.defaultRoot(), -1);
+    }
+
+    public NodeSettings withHost(String value) {
+        return new NodeSettings(value, port, protocol, bootstrap, dataDir, metricsPort);
+    }
+
+    public NodeSettings withPort(int value) {
+        return new NodeSettings(host, value, protocol, bootstrap, dataDir, metricsPort);
+    }
+
+    public NodeSettings withProtocol(Protocol value) {
+        return new NodeSettings(host, port, value, bootstrap, dataDir, metricsPort);
+    }
+
+    public NodeSettings withBootstrap(List<String> value) {
+        return new NodeSettings(host, port, protocol, value, dataDir, metricsPort);
+    }
+
+    public NodeSettings withDataDir(Path value) {
+        return new NodeSettings(host, port, protocol, bootstrap, value, metricsPort);
+    }
+
+    public NodeSettings withMetricsPort(int value) {
+        return new NodeSettings(host, port, protocol, bootstrap, dataDir, value);
+    }
+
+    /**
+     * These settings overridden by the properties in {@code file}: {@code host}, {@code port},
+     * {@code protocol}, {@code bootstrap} (comma-separated), {@code data-dir}, {@code metrics-port}.
+     */
+    public NodeSettings withFile(Path file) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (NoSuchFileException e) {
+            throw new UserFacingException("config file " + file + " does not exist", "check the --config path");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserFacingException("cannot read config file " + file + ": " + e.getMessage(),
+                    "it is a properties file: one 'key = value' per line");
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (!FILE_KEYS.contains(key)) {
+                throw new UserFacingException("unknown setting '" + key + "' in " + file,
+                        "the settings are " + String.join(", ", FILE_KEYS.stream().sorted().toList()));
+            }
+        }
+        NodeSettings s = this;
+        String v;
+        if ((v = p.getProperty("host")) != null) {
+            s = s.withHost(v.strip());
+        }
+        if ((v = p.getProperty("port")) != null) {
+            s = s.withPort(number(file, "port", v));
+        }
+        if ((v = p.getProperty("protocol")) != null) {
+            s = s.withProtocol(protocol(v.strip()));
+        }
+        if ((v = p.getProperty("bootstrap")) != null) {
+            s = s.withBootstrap(Arrays.stream(v.split(",")).map(String::strip).filter(b -> !b.isEmpty()).toList());
+        }
+        if ((v = p.getProperty("data-dir")) != null) {
+            s = s.withDataDir(Path.of(v.strip().replaceFirst("^~", System.getProperty("user.home"))));
+        }
+        if ((v = p.getProperty("metrics-port")) != null) {
+            s = s.withMetricsPort(number(file, "metrics-port", v));
+        }
+        return s;
+    }
+
+    /** Parses {@code chord} or {@code kademlia}, any case. */
+    public static Protocol protocol(String text) {
+        for (Protocol p : Protocol.values()) {
+            if (p.label().equalsIgnoreCase(text)) {
+                return p;
+            }
+        }
+        throw new UserFacingException("unknown protocol '" + text + "'", "use --protocol chord or --protocol kademlia");
+    }
+
+    private static int number(Path file, String key, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UserFacingException("setting '" + key + "' in " + file + " is not a number: '" + value.strip() + "'",
+                    "give a whole number");
+        }
+    }
+}

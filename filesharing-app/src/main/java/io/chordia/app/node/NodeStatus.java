@@ -1,0 +1,23 @@
+package io.chordia.app.node;
+
+import java.util.List;
+
+/**
+ * What {@code chordia status} shows, as the control channel carries it.
+ *
+ * @param joinedVia       how the node got into the network at start: "new network", "bootstrap
+ *                        host:port" or "saved contacts"
+ * @param routing         one line summarizing the routing table
+ * @param routingContacts distinct contacts in the routing table
+ * @param leafSet         the nearest nodes ({@code shortId@host:port}), successors then predecessors for Chord
+ * @param savedContacts   contacts in the data directory's contacts file, for a warm restart
+ */
+public record NodeStatus(String nodeId, String protocol, String address, long uptimeSeconds, String joinedVia,
+                         String routing, int routingContacts, List<String> leafSet, int storedRecords,
+                         long storedValueBytes, int savedContacts, Traffic traffic) {
+    /** Counters since start. */
+    public record Traffic(long datagramsSent, long datagramsReceived, long bytesSent, long bytesReceived,
+                          long datagramsDropped, long rpcCalls, long rpcTimeouts, long requestsServed,
+                          long putsOk, long putsFailed, long getsFound, long getsNotFound, long getsFailed,
+                          long repairStores) {}
+}

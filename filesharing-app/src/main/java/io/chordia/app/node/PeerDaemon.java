@@ -1,0 +1,385 @@
+package io.chordia.app.node;
+
+import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.control.ControlRegistry;
+import io.chordia.app.control.ControlServer;
+import io.chordia.app.store.MvStoreRecordStore;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import io.chordia.core.random.RandomStreams;
+import io.chordia.core.time.Scheduler;
+import io.chordia.core.transport.Transport;
+import io.chordia.routing.OverlayNode;
+import io.chordia.routing.chord.ChordConfig;
+import io.chordia.routing.chord.ChordNode;
+import io.chordia.routing.kademlia.KademliaConfig;
+import io.chordia.routing.kademlia.KademliaNode;
+import io.chordia.routing.replication.ChordPlacement;
+import io.chordia.routing.replication.ReplicaPlacement;
+import io.chordia.routing.replication.ReplicatedStorage;
+import io.chordia.routing.replication.StorageConfig;
+import io.chordia.transport.netty.NettyEventLoops;
+import io.chordia.transport.netty.NettyUdpTransport;
+import io.chordia.transport.netty.TransportConfig;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
+
+/**
+ * A running peer: identity, transport, overlay node, replicated storage on disk, saved contacts,
+ * the control channel and metrics, started from {@link NodeSettings} and stopped by
+ * {@link #close()} (graceful: records handed over, neighbours told, state flushed).
+ */
+public final class PeerDaemon implements AutoCloseable {
+    /** How long a join may take before the next way in (saved contacts) is tried. */
+    static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a graceful leave may take before the node just stops. */
+    static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(10);
+    /** How often the contacts are saved when they changed. */
+    static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final NodeSettings settings;
+    private final DataDir dataDir;
+    private final NodeIdentity identity;
+    private final EventLoopGroup group;
+    private final NodeSockets sockets;
+    private final OverlayNode node;
+    private final OverlayView view;
+    private final ReplicatedStorage storage;
+    private final MvStoreRecordStore store;
+    private final long startNanos = System.nanoTime();
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "chordia-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile String joinedVia = "not yet";
+    private volatile List<Contact> lastSaved = List.of();
+    private ControlServer control;
+    private MetricsServer metrics;
+    private boolean closed;
+
+    /** The transport and the node thread it runs on. */
+    record NodeSockets(Transport transport, Scheduler scheduler) {}
+
+    private PeerDaemon(NodeSettings settings, DataDir dataDir, NodeIdentity identity, EventLoopGroup group,
+                       NodeSockets sockets, MvStoreRecordStore store) {
+        this.settings = settings;
+        this.dataDir = dataDir;
+        this.identity = identity;
+        this.group = group;
+        this.sockets = sockets;
+        this.store = store;
+        RandomStreams streams = new RandomStreams(new SecureRandom().nextLong());
+        Contact self = new Contact(identity.id(), sockets.transport().localAddress());
+        if (settings.protocol() == Protocol.CHORD) {
+            ChordNode chord = new ChordNode(self, sockets.transport(), sockets.scheduler(), streams.stream("node"),
+                    ChordConfig.defaults());
+            this.node = chord;
+            this.storage = new ReplicatedStorage(chord, store, StorageConfig.defaults(), new ChordPlacement(chord),
+                    streams.stream("storage"));
+        } else {
+            this.node = new KademliaNode(self, sockets.transport(), sockets.scheduler(), streams.stream("node"),
+                    KademliaConfig.defaults());
+            this.storage = new ReplicatedStorage(node, store, StorageConfig.defaults(), ReplicaPlacement.NONE,
+                    streams.stream("storage"));
+        }
+        this.view = OverlayView.of(node);
+        // The node thread is this node's alone: tag its log lines with the short id (log4j2.xml's %X{node}).
+        String shortId = identity.id().shortId();
+        sockets.scheduler().execute(() -> ThreadContext.put("node", shortId));
+        ThreadContext.put("node", shortId);
+    }
+
+    /**
+     * Starts a node: opens the data directory, binds, joins (through the bootstrap nodes, else the
+     * saved contacts, else alone when there were neither), then serves control and metrics.
+     *
+     * @throws UserFacingException for anything the user can fix (port in use, no bootstrap answered, ...)
+     */
+    public static PeerDaemon start(NodeSettings settings) throws IOException, InterruptedException {
+        DataDir dataDir = new DataDir(settings.dataDir());
+        dataDir.prepare();
+        List<Address> bootstrap = NetworkAddresses.resolveBootstrap(settings.bootstrap());
+        String host = NetworkAddresses.localHost(settings.host(), bootstrap);
+        // The store first: it locks the data directory, so a second node on it fails here, before
+        // it touches the first one's log, identity or sockets.
+        MvStoreRecordStore store = openStore(dataDir);
+        EventLoopGroup group = null;
+        PeerDaemon daemon;
+        try {
+            NodeLogging.addRollingFile(dataDir.logDir());
+            NodeIdentity identity = NodeIdentity.loadOrCreate(dataDir.identityFile());
+            group = NettyEventLoops.newGroup(1, "chordia-node");
+            NodeSockets sockets = openTransport(TransportConfig.defaults().withBindHost(host).withPort(settings.port()),
+                    group);
+            daemon = new PeerDaemon(settings, dataDir, identity, group, sockets, store);
+        } catch (RuntimeException | IOException e) {
+            store.close();
+            if (group != null) {
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
+            throw e;
+        }
+        try {
+            daemon.join(bootstrap, SavedContacts.load(dataDir.contactsFile()));
+            daemon.serve();
+            return daemon;
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            daemon.stopNow();
+            throw e;
+        }
+    }
+
+    /**
+     * The one place the node's transport is made, so a combined UDP + TCP transport can replace it.
+     */
+    static NodeSockets openTransport(TransportConfig config, EventLoopGroup group) {
+        try {
+            NettyUdpTransport udp = NettyUdpTransport.start(config, group);
+            return new NodeSockets(udp, udp.scheduler());
+        } catch (BindException e) {
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw new UserFacingException("port " + config.port() + " is in use on " + config.bindHost(),
+                        "pick another with --port, or stop the program using it", e);
+            }
+            throw new UserFacingException("cannot bind to " + config.bindHost() + ": it is not an address of this machine",
+                    "give one of this machine's addresses with --host", e);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot open the node's socket: " + e.getMessage(),
+                    "check --host and --port", e);
+        }
+    }
+
+    private static MvStoreRecordStore openStore(DataDir dataDir) {
+        try {
+            return MvStoreRecordStore.open(dataDir.recordsFile(), System::nanoTime, System::currentTimeMillis);
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("locked")) {
+                throw new UserFacingException("another chordia node is using the data directory " + dataDir.root(),
+                        "stop that node first, or give this one another --data-dir", e);
+            }
+            throw new UserFacingException("cannot open the record store " + dataDir.recordsFile() + ": " + e.getMessage(),
+                    "move the file away to start with an empty store (the network still holds the replicas)", e);
+        }
+    }
+
+    private void join(List<Address> bootstrap, List<Contact> saved) throws InterruptedException {
+        List<Address> seeds = bootstrap.stream().filter(a -> !a.equals(self().address())).toList();
+        List<Address> savedAddresses = saved.stream().filter(c -> !c.id().equals(self().id()))
+                .map(Contact::address).distinct().toList();
+        String failure = null;
+        if (!seeds.isEmpty()) {
+            failure = tryJoin(seeds);
+            if (failure == null) {
+                joinedVia = "bootstrap " + seeds.stream().map(Address::toString).reduce((a, b) -> a + ", " + b).orElseThrow();
+                return;
+            }
+            if (!savedAddresses.isEmpty()) {
+                LOG.warn("could not join through the bootstrap nodes {} ({}); trying the saved contacts", seeds, failure);
+            }
+        }
+        if (!savedAddresses.isEmpty()) {
+            String viaSaved = tryJoin(savedAddresses);
+            if (viaSaved == null) {
+                joinedVia = "saved contacts";
+                return;
+            }
+            LOG.warn("could not rejoin through {} saved contacts: {}", savedAddresses.size(), viaSaved);
+        }
+        if (seeds.isEmpty()) {
+            if (!savedAddresses.isEmpty()) {
+                LOG.warn("none of the saved contacts answered: starting a new network");
+            }
+            String alone = tryJoin(List.of());
+            if (alone != null) {
+                throw new IllegalStateException("could not start a new network: " + alone);
+            }
+            joinedVia = "new network";
+            return;
+        }
+        throw new UserFacingException("could not join: no bootstrap node answered at " + seeds
+                + (savedAddresses.isEmpty() ? "" : " and none of " + savedAddresses.size() + " saved contacts did"),
+                "check that a node runs there (UDP port) and is reachable, or leave out --bootstrap to start a new network");
+    }
+
+    /** Joins through {@code seeds}; returns null on success, else why not. */
+    private String tryJoin(List<Address> seeds) throws InterruptedException {
+        try {
+            await(node.join(seeds), JOIN_TIMEOUT);
+            return null;
+        } catch (TimeoutException e) {
+            return "timed out after " + JOIN_TIMEOUT.toSeconds() + " s";
+        } catch (java.util.concurrent.ExecutionException e) {
+            return String.valueOf(e.getCause().getMessage());
+        }
+    }
+
+    private void serve() throws IOException {
+        storage.start();
+        saveContacts();
+        housekeeping.scheduleWithFixedDelay(this::saveContactsQuietly, SAVE_INTERVAL.toMillis(), SAVE_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        ControlRegistry registry = new ControlRegistry();
+        NodeCommands.registerAll(registry, this);
+        String secret = HexFormat.of().formatHex(randomBytes(32));
+        control = ControlServer.start(registry, secret, 0);
+        // Secret before port: a client that finds the port can always read the secret.
+        DataDir.writeOwnerOnly(dataDir.controlSecretFile(), secret + "\n");
+        DataDir.writeAtomically(dataDir.controlPortFile(), control.port() + "\n");
+        if (settings.metricsPort() >= 0) {
+            metrics = MetricsServer.start(self().address().host(), settings.metricsPort(), this);
+        }
+        LOG.info("node {} ({}) serving on {}, joined via {}; control on 127.0.0.1:{}{}", identity.id().toHex(),
+                settings.protocol().label(), self().address(), joinedVia, control.port(),
+                metrics == null ? "" : ", metrics on port " + metrics.port());
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    // ---------------------------------------------------------------- what the commands use
+
+    public Contact self() {
+        return node.self();
+    }
+
+    public NodeIdentity identity() {
+        return identity;
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    public DataDir dataDir() {
+        return dataDir;
+    }
+
+    public OverlayNode node() {
+        return node;
+    }
+
+    public ReplicatedStorage storage() {
+        return storage;
+    }
+
+    public String joinedVia() {
+        return joinedVia;
+    }
+
+    /** The status, read on the node thread. */
+    public NodeStatus status() throws Exception {
+        OverlayView.Snapshot s = await(view.snapshot(), Duration.ofSeconds(5));
+        var t = sockets.transport().stats();
+        var rpc = node.rpc().stats();
+        var st = storage.stats();
+        NodeStatus.Traffic traffic = new NodeStatus.Traffic(t.sent(), t.received(), t.sentBytes(), t.receivedBytes(),
+                t.droppedTotal(), rpc.callsStarted(), rpc.timeouts(), rpc.requestsServed(), st.putsOk(), st.putsFailed(),
+                st.getsFound(), st.getsNotFound(), st.getsFailed(), st.repairStores());
+        return new NodeStatus(identity.id().toHex(), settings.protocol().label(), self().address().toString(),
+                Duration.ofNanos(System.nanoTime() - startNanos).toSeconds(), joinedVia, s.summary(),
+                s.contacts().size(), s.leafSet().stream().map(PeerDaemon::describe).toList(), store.size(),
+                store.valueBytes(), lastSaved.size(), traffic);
+    }
+
+    static String describe(Contact c) {
+        return c.id().shortId() + "@" + c.address();
+    }
+
+    // ---------------------------------------------------------------- contacts and shutdown
+
+    /** Writes the routing contacts to the data directory when they changed since the last save. */
+    void saveContacts() throws IOException {
+        try {
+            List<Contact> now = await(view.snapshot(), Duration.ofSeconds(5)).contacts();
+            if (!now.isEmpty() && !now.equals(lastSaved)) {
+                SavedContacts.save(dataDir.contactsFile(), now);
+                lastSaved = now;
+            }
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.debug("could not read the contacts to save: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void saveContactsQuietly() {
+        try {
+            saveContacts();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not save the contacts to {}: {}", dataDir.contactsFile(), e.toString());
+        }
+    }
+
+    /**
+     * Leaves gracefully: saves the contacts, hands the records held here to the other replicas,
+     * tells the neighbours, then closes the store and sockets. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        LOG.info("leaving the network: handing over the {} records held here", store.size());
+        housekeeping.shutdownNow();
+        saveContactsQuietly();
+        try {
+            await(storage.leave(), LEAVE_TIMEOUT);
+            LOG.info("left the network");
+        } catch (Exception e) {
+            LOG.warn("the graceful leave did not finish ({}); stopping anyway", e.toString());
+        }
+        stopNow();
+    }
+
+    private synchronized void stopNow() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        housekeeping.shutdownNow();
+        if (control != null) {
+            control.close();
+            try {
+                Files.deleteIfExists(dataDir.controlPortFile());
+            } catch (IOException e) {
+                LOG.warn("could not remove {}: {}", dataDir.controlPortFile(), e.toString());
+            }
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+        storage.stop();
+        node.stop();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        store.close();
+    }
+
+    static <T> T await(CompletableFuture<T> future, Duration timeout)
+            throws InterruptedException, java.util.concurrent.ExecutionException, TimeoutException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw e;
+        }
+    }
+}
