@@ -4,9 +4,6 @@ import io.chordia.app.cli.UserFacingException;
 import io.chordia.app.control.ControlCommand;
 import io.chordia.app.control.ControlRegistry;
 import io.chordia.core.id.NodeId;
-import io.chordia.core.message.Envelope;
-import io.chordia.core.message.StoreRecord;
-import io.chordia.core.net.Contact;
 import io.chordia.core.store.DhtRecord;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.LookupStyle;
@@ -14,8 +11,6 @@ import io.chordia.routing.lookup.LookupResult;
 import io.chordia.routing.replication.GetResult;
 import io.chordia.routing.replication.PutResult;
 import io.chordia.routing.replication.StorageConfig;
-import io.chordia.transport.codec.KryoWireCodec;
-import io.chordia.transport.netty.TransportConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -64,23 +59,19 @@ public final class NodeCommands {
                     "give a shorter --ttl");
         }
         Bytes value = Bytes.ofUtf8(q.value());
+        checkValueSize(value);
         // A later put by the same node wins: plain records keep the highest version.
         DhtRecord record = DhtRecord.plain(key, value, System.currentTimeMillis(), daemon.self().id(), ttl);
-        checkFitsOneDatagram(daemon.self(), record);
         PutResult r = awaitNetwork(daemon.storage().put(record), TIMEOUT);
         return new PutReply(key.toHex(), r.status().name(), r.acked().stream().map(PeerDaemon::describe).toList(),
                 r.version(), r.detail() == null ? "" : r.detail());
     }
 
-    /** Values go in one datagram until the transport carries large ones over TCP. */
-    private static void checkFitsOneDatagram(Contact self, DhtRecord record) {
-        int max = TransportConfig.DEFAULT_MAX_DATAGRAM_BYTES;
-        int size = new KryoWireCodec(KryoWireCodec.MAX_DATAGRAM_BYTES).encode(new Envelope(-1L, self, self.address(),
-                new StoreRecord(record, -1, Bytes.wrapOwned(new byte[StoreRecord.MAX_TOKEN_BYTES])))).length;
-        if (size > max) {
-            int fits = record.value().length() - (size - max);
-            throw new UserFacingException("the value is " + record.value().length() + " bytes; at most " + fits
-                    + " fit in one datagram for now", "store a shorter value");
+    /** Small values travel in one datagram, larger ones over TCP, up to the record limit. */
+    private static void checkValueSize(Bytes value) {
+        if (value.length() > DhtRecord.MAX_VALUE_BYTES) {
+            throw new UserFacingException("the value is " + value.length() + " bytes; a record holds at most "
+                    + DhtRecord.MAX_VALUE_BYTES, "store a shorter value, or share it as a file: chordia share FILE");
         }
     }
 

@@ -19,7 +19,7 @@ import io.chordia.routing.replication.ReplicaPlacement;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
 import io.chordia.transport.netty.NettyEventLoops;
-import io.chordia.transport.netty.NettyUdpTransport;
+import io.chordia.transport.netty.NettyPeerTransport;
 import io.chordia.transport.netty.TransportConfig;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
@@ -145,13 +145,11 @@ public final class PeerDaemon implements AutoCloseable {
         }
     }
 
-    /**
-     * The one place the node's transport is made, so a combined UDP + TCP transport can replace it.
-     */
+    /** The node's transport: UDP and TCP on the same port (large values travel over TCP). */
     static NodeSockets openTransport(TransportConfig config, EventLoopGroup group) {
         try {
-            NettyUdpTransport udp = NettyUdpTransport.start(config, group);
-            return new NodeSockets(udp, udp.scheduler());
+            NettyPeerTransport peer = NettyPeerTransport.start(config, group);
+            return new NodeSockets(peer, peer.scheduler());
         } catch (BindException e) {
             if (String.valueOf(e.getMessage()).contains("in use")) {
                 throw new UserFacingException("port " + config.port() + " is in use on " + config.bindHost(),

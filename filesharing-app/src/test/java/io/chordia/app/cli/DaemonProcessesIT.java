@@ -99,6 +99,13 @@ class DaemonProcessesIT {
         Result got = get(daemons.get(1), "alice.txt");
         assertThat(got.exit()).as(got.err()).isZero();
         assertThat(got.out()).isEqualTo("Alice's notes\n");
+        // A value too large for a datagram travels over TCP between the daemons.
+        String large = "0123456789abcdef".repeat(3_000);
+        Result putLarge = cli.run("put", "large", large, "--data-dir", daemons.get(1).dataDir().toString());
+        assertThat(putLarge.exit()).as(putLarge.err()).isZero();
+        Result gotLarge = get(daemons.get(0), "large");
+        assertThat(gotLarge.exit()).as(gotLarge.err()).isZero();
+        assertThat(gotLarge.out()).isEqualTo(large + "\n");
         Result missing = get(daemons.get(1), "nobody-stored-this");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("not found: nobody-stored-this");
