@@ -21,5 +21,7 @@ public enum DropReason {
     /** In simulation: the destination is crashed or not attached. */
     DESTINATION_DOWN,
     /** The sending endpoint is closed or crashed. */
-    SENDER_DOWN
+    SENDER_DOWN,
+    /** Refused before decoding by an inbound gate: a per-source or global rate limit. */
+    RATE_LIMITED
 }

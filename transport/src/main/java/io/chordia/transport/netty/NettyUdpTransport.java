@@ -28,7 +28,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The datagram {@link Transport} on a Netty UDP channel. Pipeline, head to tail:
- * flush consolidation, {@link DatagramDecoder}, {@link EnvelopeEncoder}, {@link InboundDispatcher},
+ * an optional {@link DatagramGate}, flush consolidation, {@link DatagramDecoder}, {@link EnvelopeEncoder}, {@link InboundDispatcher},
  * {@link DatagramErrorSink}. Malformed, oversize and unsendable envelopes are counted and dropped;
  * nothing throws out of the pipeline or out of {@link #send}.
  *
@@ -99,11 +99,25 @@ public final class NettyUdpTransport implements Transport {
      * transports may share a group.
      */
     public static NettyUdpTransport start(TransportConfig config, EventLoopGroup group) throws IOException {
-        return bind(config, Checks.notNull(group, "group"), null);
+        return bind(config, Checks.notNull(group, "group"), null, DatagramGate.OPEN);
+    }
+
+    /**
+     * As {@link #start(TransportConfig, EventLoopGroup)}, with {@code gate} asked about every datagram
+     * before it is decoded; refused datagrams are counted {@link DropReason#RATE_LIMITED}.
+     */
+    public static NettyUdpTransport start(TransportConfig config, EventLoopGroup group, DatagramGate gate)
+            throws IOException {
+        return bind(config, Checks.notNull(group, "group"), null, Checks.notNull(gate, "gate"));
     }
 
     private static NettyUdpTransport bind(TransportConfig config, EventLoopGroup group, EventLoopGroup owned)
             throws IOException {
+        return bind(config, group, owned, DatagramGate.OPEN);
+    }
+
+    private static NettyUdpTransport bind(TransportConfig config, EventLoopGroup group, EventLoopGroup owned,
+                                          DatagramGate gate) throws IOException {
         Checks.notNull(config, "config");
         TransportStats stats = new TransportStats();
         InboundDispatcher dispatcher = new InboundDispatcher(stats);
@@ -119,6 +133,10 @@ public final class NettyUdpTransport implements Transport {
                     protected void initChannel(DatagramChannel ch) {
                         // The codec is confined to this channel's event loop, like everything in the pipeline.
                         initPipeline(ch.pipeline(), new KryoWireCodec(config.maxDatagramBytes()), stats, dispatcher, null);
+                        if (gate != DatagramGate.OPEN) {
+                            // First of all, so a refused datagram costs no decoding.
+                            ch.pipeline().addFirst(new DatagramGateHandler(gate, stats));
+                        }
                     }
                 });
         // One byte more than the maximum, so an oversize datagram is seen truncated to max + 1.
