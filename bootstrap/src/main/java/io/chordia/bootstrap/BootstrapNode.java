@@ -45,6 +45,7 @@ import org.apache.logging.log4j.Logger;
 public final class BootstrapNode implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
     private static final Duration SNAPSHOT_PERIOD = Duration.ofMillis(500);
+    private static final int RECEIVE_BUFFER_BYTES = 8 << 20;
 
     /** Sizes of the node-thread tables, copied out periodically for readers on other threads. */
     public record TableSizes(int routingTable, int pendingCalls, long takenAtNanos) {}
@@ -91,7 +92,10 @@ public final class BootstrapNode implements AutoCloseable {
         try {
             VerifiedPeers verified = new VerifiedPeers(limits.maxVerifiedPeers());
             SourceRateLimiter limiter = new SourceRateLimiter(limits, System::nanoTime, verified::isVerifiedSource);
-            NettyUdpTransport udp = NettyUdpTransport.start(transport, group, limiter);
+            // A deep receive queue rides out bursts (the kernel clamps it to net.core.rmem_max).
+            NettyUdpTransport udp = NettyUdpTransport.start(
+                    transport.withSocketBuffers(Math.max(transport.receiveBufferBytes(), RECEIVE_BUFFER_BYTES),
+                            transport.sendBufferBytes()), group, limiter);
             KryoWireCodec sizes = new KryoWireCodec(transport.maxDatagramBytes());
             GuardedTransport guarded = new GuardedTransport(udp, id, verified, sizes::encodedSize, limits);
             BootstrapNode bootstrap = new BootstrapNode(group, udp, limiter, verified, guarded, protocol, limits);
@@ -211,6 +215,10 @@ public final class BootstrapNode implements AutoCloseable {
 
     public long sourceEvictions() {
         return limiter.evictions();
+    }
+
+    public long untrackedDatagrams() {
+        return limiter.untrackedDatagrams();
     }
 
     public int verifiedPeers() {

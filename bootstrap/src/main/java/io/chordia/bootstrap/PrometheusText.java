@@ -37,7 +37,9 @@ final class PrometheusText {
         t.header("rate_limited_total", "counter", "datagrams refused before decoding, by which limit");
         t.sample("rate_limited_total", "scope", "source", node.limitedPerSource());
         t.sample("rate_limited_total", "scope", "global", node.limitedGlobally());
-        t.counter("source_evictions_total", "per-source buckets evicted to stay under the cap", node.sourceEvictions());
+        t.counter("source_evictions_total", "idle per-source buckets evicted to make room", node.sourceEvictions());
+        t.counter("untracked_datagrams_total", "datagrams from new sources while the table was full of active ones",
+                node.untrackedDatagrams());
         t.counter("replies_trimmed_total", "replies to unverified sources cut to the amplification budget",
                 node.repliesTrimmed());
         t.counter("replies_refused_total", "replies not sent: over budget, or answering no request seen",

@@ -36,6 +36,12 @@ final class TokenBucket {
         return false;
     }
 
+    /** True when the bucket has refilled to its burst: it is indistinguishable from a new one. */
+    boolean isFull(long nowNanos) {
+        long elapsed = nowNanos - lastNanos;
+        return elapsed >= capacityNanos || heldNanos + Math.max(0, elapsed) >= capacityNanos;
+    }
+
     /** Whole tokens held at {@code nowNanos}, without taking any. */
     long tokens(long nowNanos) {
         long elapsed = Math.max(0, nowNanos - lastNanos);

@@ -64,9 +64,35 @@ class SourceRateLimiterTest {
         for (int i = 0; i < 10_000; i++) {
             assertThat(limiter.admit(address(i), 50)).as("a new source has a full bucket").isTrue();
             assertThat(limiter.trackedSources()).isLessThanOrEqualTo(100);
+            now += SECOND; // every source goes quiet long enough to refill, so may be forgotten
         }
         assertThat(limiter.trackedSources()).isEqualTo(100);
         assertThat(limiter.evictions()).isEqualTo(9_900);
+        assertThat(limiter.untrackedDatagrams()).isZero();
+    }
+
+    @Test
+    void newSourcesShareOneBucketWhileTheTableIsFullOfActiveOnes() {
+        BootstrapLimits limits = BootstrapLimits.defaults().withPerSource(10, 5).withMaxTrackedSources(10)
+                .withGlobalRate(1_000_000);
+        SourceRateLimiter limiter = limiter(limits);
+        for (int i = 0; i < 10; i++) {
+            limiter.admit(address(i), 50);
+        }
+        int admitted = 0;
+        for (int i = 10; i < 10_010; i++) {
+            admitted += limiter.admit(address(i), 50) ? 1 : 0;
+        }
+        assertThat(admitted).as("the untracked bucket's burst, not a fresh bucket per spoofed address")
+                .isEqualTo(SourceRateLimiter.UNTRACKED_SHARE * 5);
+        assertThat(limiter.trackedSources()).isEqualTo(10);
+        assertThat(limiter.evictions()).isZero();
+        assertThat(limiter.untrackedDatagrams()).isEqualTo(10_000);
+
+        verifiedSources.add(ip(20_000));
+        assertThat(limiter.admit(address(20_000), 50)).as("a verified source gets a bucket even now").isTrue();
+        assertThat(limiter.evictions()).isEqualTo(1);
+        assertThat(limiter.trackedSources()).isEqualTo(10);
     }
 
     @Test

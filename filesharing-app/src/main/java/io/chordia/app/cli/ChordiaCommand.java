@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code chordia} command line: one subcommand per way of using Chordia. */
 @Command(name = "chordia", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A Chord/Kademlia DHT overlay network.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, io.chordia.bootstrap.BootstrapCommand.class, CommandLine.HelpCommand.class})
 public final class ChordiaCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;

@@ -1,5 +1,6 @@
 package io.chordia.app.cli;
 
+import io.chordia.core.util.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -14,7 +15,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         boolean verbose = parsed.hasMatchedOption("--verbose")
                 || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"));
         var err = cmd.getErr();
-        if (e instanceof UserFacingException user) {
+        if (e instanceof UserError user) {
             err.println("chordia: " + user.getMessage());
             if (user.hint() != null) {
                 err.println("  " + user.hint());
