@@ -83,7 +83,12 @@ public final class BootstrapCommand implements Callable<Integer> {
             metrics = MetricsServer.start(metricsHost, metricsPort, node);
         } catch (BindException e) {
             node.close();
-            throw new UserError(e.getMessage(), "pick another with --metrics-port", e);
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw new UserError("metrics port " + metricsPort + " is in use on " + metricsHost,
+                        "pick another with --metrics-port", e);
+            }
+            throw new UserError("cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(),
+                    "use an IP address of this machine with --metrics-host", e);
         } catch (IOException | RuntimeException e) {
             node.close();
             throw new UserError("cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(),
@@ -109,7 +114,11 @@ public final class BootstrapCommand implements Callable<Integer> {
         try {
             return BootstrapNode.start(transport, proto, id, limits);
         } catch (BindException e) {
-            throw new UserError(e.getMessage(), "pick another with --port, or --host", e);
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw new UserError("UDP port " + port + " is in use on " + host, "pick another with --port", e);
+            }
+            throw new UserError("cannot bind UDP to " + host + ":" + port + ": no such local address",
+                    "use an IP address of this machine with --host, or 0.0.0.0 for all", e);
         } catch (UnknownHostException e) {
             throw new UserError("cannot bind to --host " + host + ": not an address of this machine",
                     "use an IP address of this machine, or 0.0.0.0 for all", e);

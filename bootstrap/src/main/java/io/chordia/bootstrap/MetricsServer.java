@@ -35,7 +35,9 @@ public final class MetricsServer implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (BindException e) {
-            BindException out = new BindException("metrics port " + port + " is in use on " + host + ": pick another port");
+            BindException out = new BindException(String.valueOf(e.getMessage()).contains("in use")
+                    ? "metrics port " + port + " is in use on " + host
+                    : "cannot bind metrics to " + host + ":" + port + ": " + e.getMessage());
             out.initCause(e);
             throw out;
         }

@@ -5,8 +5,10 @@ import io.chordia.core.transport.DropReason;
 import io.chordia.core.transport.TransportStats;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A bootstrap node's counters in the Prometheus text exposition format (version 0.0.4). The names
@@ -15,6 +17,8 @@ import java.util.Map;
 final class PrometheusText {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final String P = "chordia_bootstrap_";
+    private static final Set<DropReason> SIMULATION_ONLY =
+            EnumSet.of(DropReason.LOSS, DropReason.PARTITIONED, DropReason.DESTINATION_DOWN);
 
     private final StringBuilder out = new StringBuilder(4096);
 
@@ -31,6 +35,9 @@ final class PrometheusText {
         t.counter("bytes_sent_total", "bytes handed to the socket", traffic.sentBytes());
         t.header("datagrams_dropped_total", "counter", "datagrams dropped by the transport, by reason");
         for (Map.Entry<DropReason, Long> e : traffic.droppedByReason().entrySet()) {
+            if (SIMULATION_ONLY.contains(e.getKey())) {
+                continue;
+            }
             t.sample("datagrams_dropped_total", "reason", e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
         }
         t.counter("datagrams_admitted_total", "datagrams the rate limiter let through", node.admitted());
