@@ -134,5 +134,9 @@ class SourceRateLimiterTest {
         assertThat(a).isEqualTo(b);
         assertThat(a).isNotEqualTo(c);
         assertThat(v4).isNotEqualTo(SourceKeys.of(InetAddress.getByName("::a00:1")));
+        assertThat(SourceKeys.of(InetAddress.getByName("10.0.0.2"))).isEqualTo(v4 + 1);
+        assertThat(SourceKeys.of(InetAddress.getByName("255.255.255.255")))
+                .isNotEqualTo(SourceKeys.of(InetAddress.getByName("255.255.255.254")));
+        assertThat(SourceKeys.of(InetAddress.getByName("::ffff:10.0.0.1"))).as("IPv4-mapped is IPv4").isEqualTo(v4);
     }
 }
