@@ -14,9 +14,9 @@ import java.time.Duration;
  *                              own share, so a flood of strangers cannot starve known peers)
  * @param maxTrackedSources     per-source token buckets kept; the least recently seen is evicted
  * @param maxVerifiedPeers      addresses remembered as verified (they answered our ping)
- * @param amplificationFactor   a reply to an unverified source is at most this many times the
- *                              bytes of its request
- * @param maxReplyBudgets       requests from unverified sources awaiting their budgeted reply
+ * @param amplificationFactor   what we send an unverified address is at most this many times the
+ *                              bytes of the requests it sent us
+ * @param maxReplyBudgets       unverified addresses whose byte budget is remembered
  * @param maxPendingCalls       the node's own calls in flight (the RPC pending table)
  * @param maxProbesInFlight     verification pings in flight at once
  * @param reprobeAfter          an address that did not answer our ping is not pinged again sooner

@@ -97,7 +97,8 @@ public final class BootstrapNode implements AutoCloseable {
                     transport.withSocketBuffers(Math.max(transport.receiveBufferBytes(), RECEIVE_BUFFER_BYTES),
                             transport.sendBufferBytes()), group, limiter);
             KryoWireCodec sizes = new KryoWireCodec(transport.maxDatagramBytes());
-            GuardedTransport guarded = new GuardedTransport(udp, id, verified, sizes::encodedSize, limits);
+            GuardedTransport guarded = new GuardedTransport(udp, new Contact(id, udp.localAddress()), verified,
+                    sizes::encodedSize, limits);
             BootstrapNode bootstrap = new BootstrapNode(group, udp, limiter, verified, guarded, protocol, limits);
             // Built on the node thread: the socket is already receiving, and node state is confined to it.
             udp.scheduler().eventLoop().submit(() -> bootstrap.assemble(id)).get(10, TimeUnit.SECONDS);
@@ -148,7 +149,7 @@ public final class BootstrapNode implements AutoCloseable {
         rpc.register(FetchRecord.class, (request, ctx) -> {
             throw new RequestRefusedException(ErrorCode.UNSUPPORTED, "a bootstrap node stores no records");
         });
-        prober = new SourceProber(rpc, scheduler.clock(), limits);
+        prober = new SourceProber(rpc, guarded, scheduler.clock(), limits);
         guarded.onUnverifiedRequest(prober::probe);
         snapshots = scheduler.scheduleAtFixedRate(Duration.ZERO, SNAPSHOT_PERIOD, () -> takeSnapshot(rpc));
     }
@@ -243,6 +244,10 @@ public final class BootstrapNode implements AutoCloseable {
 
     public long repliesRefused() {
         return guarded.repliesRefused();
+    }
+
+    public long requestsWithheld() {
+        return guarded.requestsWithheld();
     }
 
     public long probesSent() {

@@ -121,8 +121,10 @@ final class FloodCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  rate-limited: %,d per source, %,d global; decoded and served: %,d%n",
                     node.limitedPerSource(), node.limitedGlobally(), stats.received());
             out.printf("  dropped by reason: %s%n", nonZero(stats));
-            out.printf("  replies trimmed to 3x: %,d, replies refused: %,d, unverified contacts withheld: %,d, probes: %,d%n",
-                    node.repliesTrimmed(), node.repliesRefused(), node.contactsWithheld(), node.probesSent());
+            out.printf("  replies trimmed to 3x: %,d, replies refused: %,d, pings withheld: %,d, unverified contacts withheld: %,d,"
+                    + " probes: %,d; bytes out/in: %.2f%n", node.repliesTrimmed(), node.repliesRefused(),
+                    node.requestsWithheld(), node.contactsWithheld(), node.probesSent(),
+                    (double) stats.sentBytes() / Math.max(1, stats.receivedBytes()));
             System.gc();
             out.printf("  tables: %d/%d sources, %d/%d verified, %d/%d pending calls, %d/%d reply budgets; heap after GC %d MiB%n",
                     node.trackedSources(), node.limits().maxTrackedSources(), node.verifiedPeers(),

@@ -1,6 +1,5 @@
 package io.chordia.bootstrap;
 
-import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.Request;
 import io.chordia.core.message.Response;
@@ -22,37 +21,44 @@ import java.util.function.ToIntFunction;
  * <ul>
  *   <li>an address is <em>verified</em> once a response arrives from it to a request we sent it;
  *   <li>replies hand out only verified contacts (and ourselves);
- *   <li>a reply to an unverified address is at most {@code amplificationFactor} times the bytes of
- *       the request it answers: contact lists are cut to fit, and a reply that cannot fit, or
- *       answers no request we saw, is not sent.
+ *   <li>no amplification: everything we send to an unverified address that has sent us requests
+ *       stays within {@code amplificationFactor} times the bytes of those requests. Each request
+ *       adds to the address's byte budget; replies (contact lists cut to fit) and our own
+ *       requests (verification pings) spend it; what does not fit is not sent. A reply to an
+ *       unverified address with no budget answers nothing we saw, and is not sent either.
+ *       Requests to addresses that never wrote to us (our own lookups) are not limited.
  * </ul>
  * Every table here is bounded; the oldest entry goes first.
  *
  * <p>Threading: node thread only (the delegate's event loop); counters and sizes readable anywhere.
  */
 final class GuardedTransport implements Transport {
-    private record ReplyKey(Address to, long txId) {}
+    /** Bytes we may still send to one unverified address. */
+    private static final class Budget {
+        long bytes;
+    }
 
     private final Transport delegate;
-    private final NodeId selfId;
+    private final Contact self;
     private final VerifiedPeers verified;
     private final ToIntFunction<Envelope> sizeOf;
     private final int amplificationFactor;
     private final BoundedMap<Long, Address> outstanding;
-    private final BoundedMap<ReplyKey, Integer> budgets;
+    private final BoundedMap<Address, Budget> budgets;
     private volatile Consumer<Address> onUnverifiedRequest = a -> {};
     private final LongAdder contactsWithheld = new LongAdder();
     private final LongAdder repliesTrimmed = new LongAdder();
     private final LongAdder repliesRefused = new LongAdder();
+    private final LongAdder requestsWithheld = new LongAdder();
 
     /**
      * @param sizeOf the encoded size of an envelope, as the wire codec computes it (the codec
      *               has one encoding per value, so an inbound request re-measures to its datagram)
      */
-    GuardedTransport(Transport delegate, NodeId selfId, VerifiedPeers verified, ToIntFunction<Envelope> sizeOf,
+    GuardedTransport(Transport delegate, Contact self, VerifiedPeers verified, ToIntFunction<Envelope> sizeOf,
                      BootstrapLimits limits) {
         this.delegate = Checks.notNull(delegate, "delegate");
-        this.selfId = Checks.notNull(selfId, "selfId");
+        this.self = Checks.notNull(self, "self");
         this.verified = Checks.notNull(verified, "verified");
         this.sizeOf = Checks.notNull(sizeOf, "sizeOf");
         this.amplificationFactor = limits.amplificationFactor();
@@ -69,6 +75,15 @@ final class GuardedTransport implements Transport {
     @Override
     public void send(Envelope envelope) {
         if (envelope.body() instanceof Request<?>) {
+            Budget budget = verified.isVerified(envelope.recipient()) ? null : budgets.get(envelope.recipient());
+            if (budget != null) {
+                int size = sizeOf.applyAsInt(envelope);
+                if (size > budget.bytes) {
+                    requestsWithheld.increment();
+                    return;
+                }
+                budget.bytes -= size;
+            }
             outstanding.put(envelope.txId(), envelope.recipient());
             delegate.send(envelope);
             return;
@@ -85,8 +100,9 @@ final class GuardedTransport implements Transport {
             out = new Envelope(envelope.txId(), envelope.sender(), envelope.recipient(), allowed);
         }
         if (!verified.isVerified(envelope.recipient())) {
-            Integer budget = budgets.remove(new ReplyKey(envelope.recipient(), envelope.txId()));
-            Envelope fitted = budget == null ? null : ReplyContacts.fitTo(out, budget, sizeOf);
+            Budget budget = budgets.get(envelope.recipient());
+            Envelope fitted = budget == null ? null
+                    : ReplyContacts.fitTo(out, (int) Math.min(Integer.MAX_VALUE, budget.bytes), sizeOf);
             if (fitted == null) {
                 repliesRefused.increment();
                 return;
@@ -94,6 +110,7 @@ final class GuardedTransport implements Transport {
             if (fitted != out) {
                 repliesTrimmed.increment();
             }
+            budget.bytes -= sizeOf.applyAsInt(fitted);
             out = fitted;
         }
         delegate.send(out);
@@ -107,13 +124,19 @@ final class GuardedTransport implements Transport {
                 Address asked = outstanding.remove(envelope.txId());
                 if (source.equals(asked)) {
                     verified.answered(envelope.sender().id(), source);
+                    budgets.remove(source);
                 }
                 handler.onEnvelope(envelope, source);
                 return;
             }
             boolean known = verified.isVerified(source);
             if (!known) {
-                budgets.put(new ReplyKey(source, envelope.txId()), amplificationFactor * sizeOf.applyAsInt(envelope));
+                Budget budget = budgets.get(source);
+                if (budget == null) {
+                    budget = new Budget();
+                    budgets.put(source, budget);
+                }
+                budget.bytes += (long) amplificationFactor * sizeOf.applyAsInt(envelope);
             }
             handler.onEnvelope(envelope, source);
             if (!known) {
@@ -122,8 +145,14 @@ final class GuardedTransport implements Transport {
         });
     }
 
+    /** Whether {@code body} sent to {@code to} now would be within the budget (node thread). */
+    boolean canAfford(Address to, io.chordia.core.message.Message body) {
+        Budget budget = verified.isVerified(to) ? null : budgets.get(to);
+        return budget == null || sizeOf.applyAsInt(new Envelope(0, self, to, body)) <= budget.bytes;
+    }
+
     private boolean mayHandOut(Contact contact) {
-        return contact.id().equals(selfId) || verified.isVerified(contact);
+        return contact.id().equals(self.id()) || verified.isVerified(contact);
     }
 
     @Override
@@ -153,6 +182,11 @@ final class GuardedTransport implements Transport {
         return repliesRefused.sum();
     }
 
+    long requestsWithheld() {
+        return requestsWithheld.sum();
+    }
+
+    /** Unverified addresses with a byte budget. */
     int pendingReplyBudgets() {
         return budgets.size();
     }
@@ -178,6 +212,10 @@ final class GuardedTransport implements Transport {
                 map.remove(eldest.getKey());
             }
             size = map.size();
+        }
+
+        V get(K key) {
+            return map.get(key);
         }
 
         V remove(K key) {

@@ -51,6 +51,8 @@ final class PrometheusText {
                 node.repliesTrimmed());
         t.counter("replies_refused_total", "replies not sent: over budget, or answering no request seen",
                 node.repliesRefused());
+        t.counter("requests_withheld_total", "our own requests to unverified senders not sent: over their byte budget",
+                node.requestsWithheld());
         t.counter("contacts_withheld_total", "unverified contacts left out of replies", node.contactsWithheld());
         t.counter("probes_sent_total", "pings sent to verify sources", node.probesSent());
         RpcStats rpc = node.rpcStats();
@@ -70,8 +72,8 @@ final class PrometheusText {
         t.gauge("routing_table_contacts", "contacts in the routing table (Chord: neighbour lists)", sizes.routingTable());
         t.gauge("pending_calls", "the node's requests awaiting a reply", sizes.pendingCalls());
         t.gauge("pending_calls_max", "cap on the node's requests awaiting a reply", limits.maxPendingCalls());
-        t.gauge("reply_budgets", "requests from unverified sources awaiting their reply", node.pendingReplyBudgets());
-        t.gauge("reply_budgets_max", "cap on reply budgets", limits.maxReplyBudgets());
+        t.gauge("reply_budgets", "unverified addresses with a byte budget", node.pendingReplyBudgets());
+        t.gauge("reply_budgets_max", "cap on byte budgets", limits.maxReplyBudgets());
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         t.gauge("heap_used_bytes", "JVM heap in use", heap.getUsed());
         t.gauge("heap_max_bytes", "JVM heap limit (-1: none)", heap.getMax());

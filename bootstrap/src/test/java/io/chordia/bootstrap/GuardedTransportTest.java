@@ -27,7 +27,7 @@ class GuardedTransportTest {
     private final KryoWireCodec codec = new KryoWireCodec(1232);
     private final RecordingTransport wire = new RecordingTransport(LOCAL);
     private final VerifiedPeers verified = new VerifiedPeers(1000);
-    private final GuardedTransport guarded = new GuardedTransport(wire, SELF.id(), verified, codec::encodedSize,
+    private final GuardedTransport guarded = new GuardedTransport(wire, SELF, verified, codec::encodedSize,
             BootstrapLimits.defaults());
     private final List<Address> unverifiedRequesters = new ArrayList<>();
     /** What the node behind the guard answers to every request. */
@@ -108,11 +108,41 @@ class GuardedTransportTest {
         assertThat(wire.sent).hasSize(1);
         assertThat(((NextHop) wire.sent.get(0).body()).nodes()).isNotEmpty();
 
-        Envelope big = new Envelope(9, SELF, STRANGER, new Pong(new Address("a".repeat(200) + ".example", 1)));
+        Envelope big = new Envelope(9, SELF, STRANGER, new Pong(new Address("a".repeat(240) + ".example", 1)));
         answer = big.body();
         wire.deliver(new Envelope(9, STRANGER_CONTACT, LOCAL, new Ping()), STRANGER);
-        assertThat(wire.sent).as("a 200-byte pong to a 40-byte ping").hasSize(1);
+        assertThat(wire.sent).as("a 290-byte pong to two 40-byte pings").hasSize(1);
         assertThat(guarded.repliesRefused()).isEqualTo(2);
+    }
+
+    @Test
+    void ourOwnRequestsToAnUnverifiedSenderSpendItsBudgetToo() {
+        answer = new Pong(STRANGER);
+        Envelope ping = new Envelope(1, STRANGER_CONTACT, LOCAL, new Ping());
+        wire.deliver(ping, STRANGER);
+        long budget = 3L * codec.encode(ping).length;
+        long spent = codec.encode(wire.sent.get(0)).length;
+
+        int sentPings = 0;
+        while (guarded.canAfford(STRANGER, new Ping())) {
+            guarded.send(new Envelope(100 + sentPings, SELF, STRANGER, new Ping()));
+            spent += codec.encode(wire.sent.get(wire.sent.size() - 1)).length;
+            sentPings++;
+        }
+        guarded.send(new Envelope(99, SELF, STRANGER, new Ping()));
+
+        assertThat(sentPings).as("a pong and one ping fit in three pings' worth").isEqualTo(1);
+        assertThat(wire.sent).hasSize(2);
+        assertThat(spent).isLessThanOrEqualTo(budget);
+        assertThat(guarded.requestsWithheld()).isEqualTo(1);
+
+        Address neverWroteToUs = new Address("203.0.113.200", 4000);
+        guarded.send(new Envelope(7, SELF, neverWroteToUs, new Ping()));
+        assertThat(wire.sent).as("our own lookups go anywhere").hasSize(3);
+
+        wire.deliver(new Envelope(100, STRANGER_CONTACT, LOCAL, new Pong(STRANGER)), STRANGER);
+        assertThat(verified.isVerified(STRANGER)).isTrue();
+        assertThat(guarded.canAfford(STRANGER, new Nodes(peers(20)))).as("verified: no budget").isTrue();
     }
 
     @Test
