@@ -30,8 +30,9 @@ class BootstrapFloodIT {
      * Well below what the node's event loop absorbs, so the peer's pings are lost only when the
      * machine starves the node thread for longer than the socket's receive buffer lasts (4 MiB,
      * about 60 ms at 40,000/s on a loaded 2-core machine): that is the host's limit, not the node's.
+     * {@code chordia bootstrap flood} measures the higher rates.
      */
-    private static final long RATE = 25_000;
+    private static final long RATE = 20_000;
 
     @Test
     void keepsServingAWellBehavedPeerWithBoundedMemory() throws Exception {
@@ -54,7 +55,8 @@ class BootstrapFloodIT {
             WellBehavedPeer.Counts during = peer.counts().minus(before);
             assertThat(sent.sent()).isEqualTo(DATAGRAMS);
             assertThat(during.sent()).as("pings during the flood").isGreaterThan(50);
-            assertThat(during.answeredFraction()).as("answered fraction of %s", during).isGreaterThanOrEqualTo(0.9);
+            assertThat(during.answeredFraction()).as("answered fraction of %s; node: %s", during, node.transportStats())
+                    .isGreaterThanOrEqualTo(0.9);
 
             TransportStats stats = node.transportStats();
             assertThat(Waiting.until(() -> accounted(stats) >= DATAGRAMS / 2, Duration.ofSeconds(10)))
