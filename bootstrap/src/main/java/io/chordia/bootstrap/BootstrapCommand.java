@@ -17,57 +17,57 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code chordia bootstrap}: a public bootstrap node in the foreground, until SIGTERM or Ctrl-C. */
 @Command(name = "bootstrap", mixinStandardHelpOptions = true, subcommands = FloodCommand.class,
-        description = {"Run a public bootstrap node in the foreground: a long-lived peer with hardened defaults "
-                + "(per-source rate limits, bounded tables, no amplification, verified contacts only, no storage), "
-                + "with /health and /metrics over HTTP. SIGTERM or Ctrl-C stops it.",
-                "See docs/bootstrap.md for the threat model and the metrics."})
+        description = {"Run a public bootstrap node in the foreground, with hardened defaults.",
+                "A long-lived peer with per-source rate limits, bounded tables, no amplification, verified contacts "
+                + "only and no storage, with /health and /metrics over HTTP. SIGTERM or Ctrl-C stops it. "
+                + "See docs/bootstrap.md for the threat model and the metrics."})
 public final class BootstrapCommand implements Callable<Integer> {
     private static final BootstrapLimits DEFAULTS = BootstrapLimits.defaults();
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--host", description = "UDP interface to bind: an IP address, 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "IP", description = "UDP interface to bind: an IP address, 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
     String host = TransportConfig.defaults().bindHost();
 
-    @Option(names = "--port", description = "UDP port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", description = "UDP port (default: ${DEFAULT-VALUE}).")
     int port = TransportConfig.DEFAULT_PORT;
 
-    @Option(names = "--protocol", description = "chord or kademlia (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--protocol", paramLabel = "chord|kademlia", description = "chord or kademlia (default: ${DEFAULT-VALUE}).")
     String protocol = BootstrapProtocol.KADEMLIA.toString();
 
-    @Option(names = "--metrics-host", description = "Interface for /health and /metrics (default: ${DEFAULT-VALUE}: "
+    @Option(names = "--metrics-host", paramLabel = "IP", description = "Interface for /health and /metrics (default: ${DEFAULT-VALUE}: "
             + "only this machine; use 0.0.0.0 to let a remote Prometheus scrape it).")
     String metricsHost = "127.0.0.1";
 
-    @Option(names = "--metrics-port", description = "HTTP port for /health and /metrics (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "HTTP port for /health and /metrics (default: ${DEFAULT-VALUE}).")
     int metricsPort = 9464;
 
-    @Option(names = "--data-dir", description = "Where the node keeps its id (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the node keeps its id (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of(System.getProperty("user.home"), ".chordia");
 
-    @Option(names = "--rate-per-source", description = "Datagrams/s one source IP (IPv6: /64) may send (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate-per-source", paramLabel = "N", description = "Datagrams/s one source IP (IPv6: /64) may send (default: ${DEFAULT-VALUE}).")
     int perSourceRate = DEFAULTS.perSourceRate();
 
-    @Option(names = "--burst-per-source", description = "Datagrams one quiet source may send at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--burst-per-source", paramLabel = "N", description = "Datagrams one quiet source may send at once (default: ${DEFAULT-VALUE}).")
     int perSourceBurst = DEFAULTS.perSourceBurst();
 
-    @Option(names = "--global-rate", description = "Datagrams/s from all unverified sources together (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--global-rate", paramLabel = "N", description = "Datagrams/s from all unverified sources together (default: ${DEFAULT-VALUE}).")
     int globalRate = DEFAULTS.globalRate();
 
-    @Option(names = "--verified-rate", description = "Datagrams/s from all verified peers together (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--verified-rate", paramLabel = "N", description = "Datagrams/s from all verified peers together (default: ${DEFAULT-VALUE}).")
     int verifiedRate = DEFAULTS.verifiedRate();
 
-    @Option(names = "--max-sources", description = "Per-source rate-limit buckets kept (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-sources", paramLabel = "N", description = "Per-source rate-limit buckets kept (default: ${DEFAULT-VALUE}).")
     int maxSources = DEFAULTS.maxTrackedSources();
 
-    @Option(names = "--max-verified", description = "Verified peer addresses remembered (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-verified", paramLabel = "N", description = "Verified peer addresses remembered (default: ${DEFAULT-VALUE}).")
     int maxVerified = DEFAULTS.maxVerifiedPeers();
 
-    @Option(names = "--max-pending-calls", description = "The node's own requests in flight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-pending-calls", paramLabel = "N", description = "The node's own requests in flight (default: ${DEFAULT-VALUE}).")
     int maxPendingCalls = DEFAULTS.maxPendingCalls();
 
-    @Option(names = "--bucket-size", description = "Kademlia k: bucket size and most contacts per reply, 1..20 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bucket-size", paramLabel = "K", description = "Kademlia k: bucket size and most contacts per reply, 1..20 (default: ${DEFAULT-VALUE}).")
     int k = DEFAULTS.k();
 
     @Override

@@ -28,35 +28,36 @@ import picocli.CommandLine.Spec;
  * how many of the peer's pings it still answered.
  */
 @Command(name = "flood", mixinStandardHelpOptions = true,
-        description = "Flood a bootstrap node with valid and garbage datagrams from many sockets while a "
-                + "well-behaved peer pings it; print datagrams/s absorbed and the peer's answered pings.")
+        description = {"Benchmark: flood a bootstrap node and count what it still answers.",
+                "Floods a bootstrap node (one in this process unless --target) with valid and garbage datagrams from "
+                + "many sockets while a well-behaved peer pings it; prints datagrams/s absorbed and the peer's answered pings."})
 final class FloodCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", description = "host:port of a running bootstrap node; default: start one in this process on 127.0.0.1.")
+    @Option(names = "--target", paramLabel = "HOST:PORT", description = "host:port of a running bootstrap node; default: start one in this process on 127.0.0.1.")
     String target;
 
-    @Option(names = "--sockets", description = "Sockets to flood from (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sockets", paramLabel = "N", description = "Sockets to flood from (default: ${DEFAULT-VALUE}).")
     int sockets = 200;
 
-    @Option(names = "--source-ips", description = "Loopback source addresses 127.0.1.x to spread the sockets over, "
+    @Option(names = "--source-ips", paramLabel = "N", description = "Loopback source addresses 127.0.1.x to spread the sockets over, "
             + "when the target is on loopback (Linux); 0 for 127.0.0.1 only (default: ${DEFAULT-VALUE}).")
     int sourceIps = 100;
 
-    @Option(names = "--datagrams", description = "Datagrams to send (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--datagrams", paramLabel = "N", description = "Datagrams to send (default: ${DEFAULT-VALUE}).")
     long datagrams = 500_000;
 
-    @Option(names = "--rate", description = "Datagrams/s to send at; 0 for as fast as possible (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", paramLabel = "PER_SECOND", description = "Datagrams/s to send at; 0 for as fast as possible (default: ${DEFAULT-VALUE}).")
     long rate = 0;
 
-    @Option(names = "--ping-interval-ms", description = "The well-behaved peer's ping interval (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ping-interval-ms", paramLabel = "MS", description = "The well-behaved peer's ping interval (default: ${DEFAULT-VALUE}).")
     int pingIntervalMs = 25;
 
-    @Option(names = "--protocol", description = "Protocol of the in-process node: chord or kademlia (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--protocol", paramLabel = "chord|kademlia", description = "Protocol of the in-process node: chord or kademlia (default: ${DEFAULT-VALUE}).")
     String protocol = "kademlia";
 
-    @Option(names = "--seed", description = "Seed of the flood's contents (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the flood's contents (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
     @Override
