@@ -12,8 +12,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
-        boolean verbose = parsed.hasMatchedOption("--verbose")
-                || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"));
+        boolean verbose = false;
+        // --verbose is inherited, so it may follow any level: chordia bootstrap flood --verbose.
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            verbose |= level.hasMatchedOption("--verbose");
+        }
         var err = cmd.getErr();
         if (e instanceof UserError user) {
             err.println("chordia: " + user.getMessage());
