@@ -23,6 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "See docs/bootstrap.md for the threat model and the metrics."})
 public final class BootstrapCommand implements Callable<Integer> {
     private static final BootstrapLimits DEFAULTS = BootstrapLimits.defaults();
+    /** {@link BootstrapLimits} components and the options that set them, for error messages. */
+    private static final String[][] OPTION_NAMES = {
+        {"perSourceRate", "--rate-per-source"}, {"perSourceBurst", "--burst-per-source"}, {"globalRate", "--global-rate"},
+        {"verifiedRate", "--verified-rate"}, {"maxTrackedSources", "--max-sources"}, {"maxVerifiedPeers", "--max-verified"},
+        {"maxPendingCalls", "--max-pending-calls"}, {"k", "--bucket-size"},
+    };
 
     @Spec
     CommandSpec spec;
@@ -150,7 +156,11 @@ public final class BootstrapCommand implements Callable<Integer> {
                     DEFAULTS.amplificationFactor(), DEFAULTS.maxReplyBudgets(), maxPendingCalls,
                     DEFAULTS.maxProbesInFlight(), DEFAULTS.reprobeAfter(), k);
         } catch (IllegalArgumentException e) {
-            throw new UserError("a limit is out of range: " + e.getMessage(), "see chordia bootstrap --help");
+            String message = String.valueOf(e.getMessage());
+            for (String[] name : OPTION_NAMES) {
+                message = message.replace(name[0] + " ", name[1] + " ");
+            }
+            throw new UserError(message, "see chordia bootstrap --help for the limits", e);
         }
     }
 

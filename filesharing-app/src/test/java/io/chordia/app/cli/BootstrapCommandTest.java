@@ -40,7 +40,8 @@ class BootstrapCommandTest {
         assertThat(run("bootstrap", "--port", "70000")).isEqualTo(ErrorReporter.USER_ERROR);
         assertThat(err.toString()).startsWith("chordia: --port must be between 0 and 65535, was 70000");
         assertThat(run("bootstrap", "--rate-per-source", "0")).isEqualTo(ErrorReporter.USER_ERROR);
-        assertThat(err.toString()).contains("perSourceRate").doesNotContain("\tat ");
+        assertThat(err.toString()).contains("chordia: --rate-per-source must be in [1, 1000000], was 0")
+                .doesNotContain("\tat ");
     }
 
     @Test
