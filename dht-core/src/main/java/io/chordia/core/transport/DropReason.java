@@ -23,5 +23,7 @@ public enum DropReason {
     /** The sending endpoint is closed or crashed. */
     SENDER_DOWN,
     /** A bound on connections or queued sends was reached. */
-    OVERLOADED
+    OVERLOADED,
+    /** Refused before decoding by an inbound gate: a per-source or global rate limit. */
+    RATE_LIMITED
 }

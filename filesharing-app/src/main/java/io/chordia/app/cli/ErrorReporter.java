@@ -1,5 +1,6 @@
 package io.chordia.app.cli;
 
+import io.chordia.core.util.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -11,10 +12,13 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
-        boolean verbose = parsed.hasMatchedOption("--verbose")
-                || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"));
+        boolean verbose = false;
+        // --verbose is inherited, so it may follow any level: chordia bootstrap flood --verbose.
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            verbose |= level.hasMatchedOption("--verbose");
+        }
         var err = cmd.getErr();
-        if (e instanceof UserFacingException user) {
+        if (e instanceof UserError user) {
             err.println("chordia: " + user.getMessage());
             if (user.hint() != null) {
                 err.println("  " + user.hint());

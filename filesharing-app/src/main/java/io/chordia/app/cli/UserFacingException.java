@@ -1,25 +1,20 @@
 package io.chordia.app.cli;
 
+import io.chordia.core.util.UserError;
+
 /**
  * An error the user can act on: the message says what was wrong, the hint what to do. Printed
- * as one line each, without a stack trace unless {@code --verbose}.
+ * as one line each, without a stack trace unless {@code --verbose}. The behaviour lives in
+ * {@link UserError}, so commands in modules below this one (bootstrap) can throw it too.
  */
-public final class UserFacingException extends RuntimeException {
+public final class UserFacingException extends UserError {
     private static final long serialVersionUID = 1L;
 
-    private final String hint;
-
     public UserFacingException(String message, String hint) {
-        super(message);
-        this.hint = hint;
+        super(message, hint);
     }
 
     public UserFacingException(String message, String hint, Throwable cause) {
-        super(message, cause);
-        this.hint = hint;
-    }
-
-    public String hint() {
-        return hint;
+        super(message, hint, cause);
     }
 }

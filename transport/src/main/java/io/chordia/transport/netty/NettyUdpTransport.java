@@ -29,7 +29,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The datagram {@link Transport} on a Netty UDP channel. Pipeline, head to tail:
- * flush consolidation, {@link DatagramDecoder}, {@link EnvelopeEncoder}, {@link InboundDispatcher},
+ * an optional {@link DatagramGate}, flush consolidation, {@link DatagramDecoder}, {@link EnvelopeEncoder}, {@link InboundDispatcher},
  * {@link DatagramErrorSink}. Malformed, oversize and unsendable envelopes are counted and dropped;
  * nothing throws out of the pipeline or out of {@link #send}.
  *
@@ -100,22 +100,31 @@ public final class NettyUdpTransport implements Transport {
      * transports may share a group.
      */
     public static NettyUdpTransport start(TransportConfig config, EventLoopGroup group) throws IOException {
-        return bind(config, Checks.notNull(group, "group"), null, null);
+        return bind(config, Checks.notNull(group, "group"), null, DatagramGate.OPEN, null);
+    }
+
+    /**
+     * As {@link #start(TransportConfig, EventLoopGroup)}, with {@code gate} asked about every datagram
+     * before it is decoded; refused datagrams are counted {@link DropReason#RATE_LIMITED}.
+     */
+    public static NettyUdpTransport start(TransportConfig config, EventLoopGroup group, DatagramGate gate)
+            throws IOException {
+        return bind(config, Checks.notNull(group, "group"), null, Checks.notNull(gate, "gate"), null);
     }
 
     /** As {@link #start(TransportConfig, EventLoopGroup)}, handing envelopes too large for a datagram to {@code oversize}. */
     static NettyUdpTransport start(TransportConfig config, EventLoopGroup group, Consumer<Envelope> oversize)
             throws IOException {
-        return bind(config, Checks.notNull(group, "group"), null, Checks.notNull(oversize, "oversize"));
+        return bind(config, Checks.notNull(group, "group"), null, DatagramGate.OPEN, Checks.notNull(oversize, "oversize"));
     }
 
     private static NettyUdpTransport bind(TransportConfig config, EventLoopGroup group, EventLoopGroup owned)
             throws IOException {
-        return bind(config, group, owned, null);
+        return bind(config, group, owned, DatagramGate.OPEN, null);
     }
 
     private static NettyUdpTransport bind(TransportConfig config, EventLoopGroup group, EventLoopGroup owned,
-                                          Consumer<Envelope> oversize) throws IOException {
+                                          DatagramGate gate, Consumer<Envelope> oversize) throws IOException {
         Checks.notNull(config, "config");
         TransportStats stats = new TransportStats();
         InboundDispatcher dispatcher = new InboundDispatcher(stats);
@@ -131,6 +140,10 @@ public final class NettyUdpTransport implements Transport {
                     protected void initChannel(DatagramChannel ch) {
                         // The codec is confined to this channel's event loop, like everything in the pipeline.
                         initPipeline(ch.pipeline(), new KryoWireCodec(config.maxDatagramBytes()), stats, dispatcher, null, oversize);
+                        if (gate != DatagramGate.OPEN) {
+                            // First of all, so a refused datagram costs no decoding.
+                            ch.pipeline().addFirst(new DatagramGateHandler(gate, stats));
+                        }
                     }
                 });
         // One byte more than the maximum, so an oversize datagram is seen truncated to max + 1.

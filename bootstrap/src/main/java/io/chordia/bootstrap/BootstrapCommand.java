@@ -1,0 +1,172 @@
+package io.chordia.bootstrap;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.util.UserError;
+import io.chordia.transport.netty.TransportConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code chordia bootstrap}: a public bootstrap node in the foreground, until SIGTERM or Ctrl-C. */
+@Command(name = "bootstrap", mixinStandardHelpOptions = true, subcommands = FloodCommand.class,
+        description = {"Run a public bootstrap node in the foreground, with hardened defaults.",
+                "A long-lived peer with per-source rate limits, bounded tables, no amplification, verified contacts "
+                + "only and no storage, with /health and /metrics over HTTP. SIGTERM or Ctrl-C stops it. "
+                + "See docs/bootstrap.md for the threat model and the metrics."})
+public final class BootstrapCommand implements Callable<Integer> {
+    private static final BootstrapLimits DEFAULTS = BootstrapLimits.defaults();
+    /** {@link BootstrapLimits} components and the options that set them, for error messages. */
+    private static final String[][] OPTION_NAMES = {
+        {"perSourceRate", "--rate-per-source"}, {"perSourceBurst", "--burst-per-source"}, {"globalRate", "--global-rate"},
+        {"verifiedRate", "--verified-rate"}, {"maxTrackedSources", "--max-sources"}, {"maxVerifiedPeers", "--max-verified"},
+        {"maxPendingCalls", "--max-pending-calls"}, {"k", "--bucket-size"},
+    };
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "IP", description = "UDP interface to bind: an IP address, 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
+    String host = TransportConfig.defaults().bindHost();
+
+    @Option(names = "--port", paramLabel = "PORT", description = "UDP port (default: ${DEFAULT-VALUE}).")
+    int port = TransportConfig.DEFAULT_PORT;
+
+    @Option(names = "--protocol", paramLabel = "chord|kademlia", description = "chord or kademlia (default: ${DEFAULT-VALUE}).")
+    String protocol = BootstrapProtocol.KADEMLIA.toString();
+
+    @Option(names = "--metrics-host", paramLabel = "IP", description = "Interface for /health and /metrics (default: ${DEFAULT-VALUE}: "
+            + "only this machine; use 0.0.0.0 to let a remote Prometheus scrape it).")
+    String metricsHost = "127.0.0.1";
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "HTTP port for /health and /metrics (default: ${DEFAULT-VALUE}).")
+    int metricsPort = 9464;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the node keeps its id (default: ${DEFAULT-VALUE}).")
+    Path dataDir = Path.of(System.getProperty("user.home"), ".chordia");
+
+    @Option(names = "--rate-per-source", paramLabel = "N", description = "Datagrams/s one source IP (IPv6: /64) may send (default: ${DEFAULT-VALUE}).")
+    int perSourceRate = DEFAULTS.perSourceRate();
+
+    @Option(names = "--burst-per-source", paramLabel = "N", description = "Datagrams one quiet source may send at once (default: ${DEFAULT-VALUE}).")
+    int perSourceBurst = DEFAULTS.perSourceBurst();
+
+    @Option(names = "--global-rate", paramLabel = "N", description = "Datagrams/s from all unverified sources together (default: ${DEFAULT-VALUE}).")
+    int globalRate = DEFAULTS.globalRate();
+
+    @Option(names = "--verified-rate", paramLabel = "N", description = "Datagrams/s from all verified peers together (default: ${DEFAULT-VALUE}).")
+    int verifiedRate = DEFAULTS.verifiedRate();
+
+    @Option(names = "--max-sources", paramLabel = "N", description = "Per-source rate-limit buckets kept (default: ${DEFAULT-VALUE}).")
+    int maxSources = DEFAULTS.maxTrackedSources();
+
+    @Option(names = "--max-verified", paramLabel = "N", description = "Verified peer addresses remembered (default: ${DEFAULT-VALUE}).")
+    int maxVerified = DEFAULTS.maxVerifiedPeers();
+
+    @Option(names = "--max-pending-calls", paramLabel = "N", description = "The node's own requests in flight (default: ${DEFAULT-VALUE}).")
+    int maxPendingCalls = DEFAULTS.maxPendingCalls();
+
+    @Option(names = "--bucket-size", paramLabel = "K", description = "Kademlia k: bucket size and most contacts per reply, 1..20 (default: ${DEFAULT-VALUE}).")
+    int k = DEFAULTS.k();
+
+    @Override
+    public Integer call() throws Exception {
+        BootstrapProtocol proto = parseProtocol();
+        BootstrapLimits limits = limits();
+        TransportConfig transport = transportConfig();
+        checkPort(metricsPort, "--metrics-port");
+        NodeId id = NodeIdFile.loadOrCreate(dataDir);
+        BootstrapNode node = startNode(transport, proto, id, limits);
+        MetricsServer metrics;
+        try {
+            metrics = MetricsServer.start(metricsHost, metricsPort, node);
+        } catch (BindException e) {
+            node.close();
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw new UserError("metrics port " + metricsPort + " is in use on " + metricsHost,
+                        "pick another with --metrics-port", e);
+            }
+            throw new UserError("cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(),
+                    "use an IP address of this machine with --metrics-host", e);
+        } catch (IOException | RuntimeException e) {
+            node.close();
+            throw new UserError("cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(),
+                    "check --metrics-host and --metrics-port", e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        PrintWriter out = spec.commandLine().getOut();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            metrics.close();
+            node.close();
+            out.println("chordia bootstrap: stopped");
+            out.flush();
+            stopped.countDown();
+        }, "chordia-bootstrap-shutdown"));
+        out.printf("chordia bootstrap: node %s (%s) listening on udp %s; health and metrics on http://%s:%d/metrics%n",
+                node.self().id().toHex(), proto, node.address(), metricsHost, metrics.address().getPort());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private BootstrapNode startNode(TransportConfig transport, BootstrapProtocol proto, NodeId id, BootstrapLimits limits) {
+        try {
+            return BootstrapNode.start(transport, proto, id, limits);
+        } catch (BindException e) {
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw new UserError("UDP port " + port + " is in use on " + host, "pick another with --port", e);
+            }
+            throw new UserError("cannot bind UDP to " + host + ":" + port + ": no such local address",
+                    "use an IP address of this machine with --host, or 0.0.0.0 for all", e);
+        } catch (UnknownHostException e) {
+            throw new UserError("cannot bind to --host " + host + ": not an address of this machine",
+                    "use an IP address of this machine, or 0.0.0.0 for all", e);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage(), "check --host and --port", e);
+        }
+    }
+
+    private BootstrapProtocol parseProtocol() {
+        try {
+            return BootstrapProtocol.parse(protocol);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--protocol: " + e.getMessage(), "use --protocol chord or --protocol kademlia");
+        }
+    }
+
+    private TransportConfig transportConfig() {
+        checkPort(port, "--port");
+        try {
+            return TransportConfig.defaults().withBindHost(host).withPort(port);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--host: " + e.getMessage(), "use an IP address of this machine, or 0.0.0.0");
+        }
+    }
+
+    private BootstrapLimits limits() {
+        try {
+            return new BootstrapLimits(perSourceRate, perSourceBurst, globalRate, verifiedRate, maxSources, maxVerified,
+                    DEFAULTS.amplificationFactor(), DEFAULTS.maxReplyBudgets(), maxPendingCalls,
+                    DEFAULTS.maxProbesInFlight(), DEFAULTS.reprobeAfter(), k);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            for (String[] name : OPTION_NAMES) {
+                message = message.replace(name[0] + " ", name[1] + " ");
+            }
+            throw new UserError(message, "see chordia bootstrap --help for the limits", e);
+        }
+    }
+
+    private static void checkPort(int value, String option) {
+        if (value < 0 || value > 65535) {
+            throw new UserError(option + " must be between 0 and 65535, was " + value, "pick a port in that range");
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package io.chordia.bootstrap;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.message.FetchRecord;
+import io.chordia.core.message.RecursiveFindNode;
+import io.chordia.core.message.RouteLookup;
+import io.chordia.core.message.StoreRecord;
+import io.chordia.core.message.ErrorCode;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import io.chordia.core.rpc.RequestRefusedException;
+import io.chordia.core.rpc.RpcEndpoint;
+import io.chordia.core.time.Cancellable;
+import io.chordia.core.transport.TransportStats;
+import io.chordia.core.util.Checks;
+import io.chordia.routing.OverlayNode;
+import io.chordia.routing.chord.ChordConfig;
+import io.chordia.routing.chord.ChordNode;
+import io.chordia.routing.kademlia.KademliaConfig;
+import io.chordia.routing.kademlia.KademliaNode;
+import io.chordia.transport.codec.KryoWireCodec;
+import io.chordia.transport.netty.EventLoopScheduler;
+import io.chordia.transport.netty.NettyEventLoops;
+import io.chordia.transport.netty.NettyUdpTransport;
+import io.chordia.transport.netty.TransportConfig;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * A public bootstrap node: a real Chord or Kademlia peer on its own UDP socket and event loop,
+ * behind a {@link SourceRateLimiter} (before decoding) and a {@link GuardedTransport} (verified
+ * contacts only, no amplification), with bounded tables, no storage and no recursive routing.
+ *
+ * <p>Threading: {@link #start} and {@link #close} from any thread but the node's; the getters
+ * from any thread.
+ */
+public final class BootstrapNode implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger();
+    private static final Duration SNAPSHOT_PERIOD = Duration.ofMillis(500);
+    private static final int RECEIVE_BUFFER_BYTES = 8 << 20;
+
+    /** Sizes of the node-thread tables, copied out periodically for readers on other threads. */
+    public record TableSizes(int routingTable, int pendingCalls, long takenAtNanos) {}
+
+    private final EventLoopGroup group;
+    private final NettyUdpTransport udp;
+    private final SourceRateLimiter limiter;
+    private final VerifiedPeers verified;
+    private final GuardedTransport guarded;
+    private final BootstrapProtocol protocol;
+    private final BootstrapLimits limits;
+    private final long startedNanos = System.nanoTime();
+    private OverlayNode node;
+    private SourceProber prober;
+    private Cancellable snapshots = Cancellable.NONE;
+    private volatile TableSizes sizes = new TableSizes(0, 0, System.nanoTime());
+    private volatile boolean closed;
+
+    private BootstrapNode(EventLoopGroup group, NettyUdpTransport udp, SourceRateLimiter limiter,
+                          VerifiedPeers verified, GuardedTransport guarded, BootstrapProtocol protocol,
+                          BootstrapLimits limits) {
+        this.group = group;
+        this.udp = udp;
+        this.limiter = limiter;
+        this.verified = verified;
+        this.guarded = guarded;
+        this.protocol = protocol;
+        this.limits = limits;
+    }
+
+    /**
+     * Binds the socket and starts the node alone (it is the network's first contact).
+     *
+     * @throws java.net.BindException if the port is in use (the message says which)
+     * @throws IOException            if the socket cannot be bound for another reason
+     */
+    public static BootstrapNode start(TransportConfig transport, BootstrapProtocol protocol, NodeId id,
+                                      BootstrapLimits limits) throws IOException {
+        Checks.notNull(transport, "transport");
+        Checks.notNull(protocol, "protocol");
+        Checks.notNull(id, "id");
+        Checks.notNull(limits, "limits");
+        EventLoopGroup group = NettyEventLoops.newGroup(1, "chordia-bootstrap");
+        try {
+            VerifiedPeers verified = new VerifiedPeers(limits.maxVerifiedPeers());
+            SourceRateLimiter limiter = new SourceRateLimiter(limits, System::nanoTime, verified::isVerifiedSource);
+            // A deep receive queue rides out bursts (the kernel clamps it to net.core.rmem_max).
+            NettyUdpTransport udp = NettyUdpTransport.start(
+                    transport.withSocketBuffers(Math.max(transport.receiveBufferBytes(), RECEIVE_BUFFER_BYTES),
+                            transport.sendBufferBytes()), group, limiter);
+            KryoWireCodec sizes = new KryoWireCodec(transport.maxDatagramBytes());
+            GuardedTransport guarded = new GuardedTransport(udp, new Contact(id, udp.localAddress()), verified,
+                    sizes::encodedSize, limits);
+            BootstrapNode bootstrap = new BootstrapNode(group, udp, limiter, verified, guarded, protocol, limits);
+            // Built on the node thread: the socket is already receiving, and node state is confined to it.
+            udp.scheduler().eventLoop().submit(() -> bootstrap.assemble(id)).get(10, TimeUnit.SECONDS);
+            bootstrap.node.join(List.of()).get(10, TimeUnit.SECONDS);
+            LOG.info("bootstrap node {} ({}) serving on {}", id.shortId(), protocol, udp.localAddress());
+            return bootstrap;
+        } catch (IOException | RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IOException("interrupted while starting the bootstrap node", e);
+        } catch (ExecutionException | TimeoutException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IllegalStateException("the bootstrap node did not start", e);
+        }
+    }
+
+    private void assemble(NodeId id) {
+        Contact self = new Contact(id, udp.localAddress());
+        EventLoopScheduler scheduler = udp.scheduler();
+        // Transaction ids must be unguessable on the open internet: no seeded generator here.
+        SecureRandom random = new SecureRandom();
+        RpcEndpoint rpc;
+        if (protocol == BootstrapProtocol.KADEMLIA) {
+            KademliaConfig defaults = KademliaConfig.defaults();
+            KademliaNode kademlia = new KademliaNode(self, guarded, scheduler, random, defaults.withK(limits.k())
+                    .withRpc(defaults.rpc().withMaxPendingCalls(limits.maxPendingCalls())));
+            rpc = kademlia.rpc();
+            rpc.register(RecursiveFindNode.class, (request, ctx) -> {
+                throw new RequestRefusedException(ErrorCode.REFUSED, "a bootstrap node answers iterative lookups only");
+            });
+            node = kademlia;
+        } else {
+            ChordConfig defaults = ChordConfig.defaults();
+            ChordNode chord = new ChordNode(self, guarded, scheduler, random,
+                    defaults.withMaintenanceRpc(defaults.maintenanceRpc().withMaxPendingCalls(limits.maxPendingCalls())));
+            rpc = chord.rpc();
+            rpc.register(RouteLookup.class, (request, ctx) -> {
+                throw new RequestRefusedException(ErrorCode.REFUSED, "a bootstrap node answers iterative lookups only");
+            });
+            node = chord;
+        }
+        rpc.register(StoreRecord.class, (request, ctx) -> {
+            throw new RequestRefusedException(ErrorCode.QUOTA_EXCEEDED, "a bootstrap node stores no records");
+        });
+        rpc.register(FetchRecord.class, (request, ctx) -> {
+            throw new RequestRefusedException(ErrorCode.UNSUPPORTED, "a bootstrap node stores no records");
+        });
+        prober = new SourceProber(rpc, guarded, scheduler.clock(), limits);
+        guarded.onUnverifiedRequest(prober::probe);
+        snapshots = scheduler.scheduleAtFixedRate(Duration.ZERO, SNAPSHOT_PERIOD, () -> takeSnapshot(rpc));
+    }
+
+    private void takeSnapshot(RpcEndpoint rpc) {
+        int table = node instanceof KademliaNode k ? k.routingTable().size()
+                : ((ChordNode) node).successors().size() + ((ChordNode) node).predecessors().size();
+        sizes = new TableSizes(table, rpc.pendingCalls(), System.nanoTime());
+    }
+
+    public Contact self() {
+        return node.self();
+    }
+
+    public Address address() {
+        return udp.localAddress();
+    }
+
+    public BootstrapProtocol protocol() {
+        return protocol;
+    }
+
+    public BootstrapLimits limits() {
+        return limits;
+    }
+
+    public TransportStats transportStats() {
+        return udp.stats();
+    }
+
+    public io.chordia.core.rpc.RpcStats rpcStats() {
+        return node instanceof KademliaNode k ? k.rpc().stats() : ((ChordNode) node).rpc().stats();
+    }
+
+    /** The latest copy of the node-thread tables' sizes; healthy nodes refresh it twice a second. */
+    public TableSizes tableSizes() {
+        return sizes;
+    }
+
+    public long uptimeNanos() {
+        return System.nanoTime() - startedNanos;
+    }
+
+    /** True while the socket is open and the node thread keeps taking its snapshots. */
+    public boolean healthy() {
+        return !closed && System.nanoTime() - sizes.takenAtNanos() < 10 * SNAPSHOT_PERIOD.toNanos();
+    }
+
+    public int trackedSources() {
+        return limiter.trackedSources();
+    }
+
+    public long admitted() {
+        return limiter.admitted();
+    }
+
+    public long limitedPerSource() {
+        return limiter.limitedPerSource();
+    }
+
+    public long limitedGlobally() {
+        return limiter.limitedGlobally();
+    }
+
+    public long sourceEvictions() {
+        return limiter.evictions();
+    }
+
+    public long untrackedDatagrams() {
+        return limiter.untrackedDatagrams();
+    }
+
+    public int verifiedPeers() {
+        return verified.size();
+    }
+
+    public int pendingReplyBudgets() {
+        return guarded.pendingReplyBudgets();
+    }
+
+    public int outstandingRequests() {
+        return guarded.outstandingRequests();
+    }
+
+    public long contactsWithheld() {
+        return guarded.contactsWithheld();
+    }
+
+    public long repliesTrimmed() {
+        return guarded.repliesTrimmed();
+    }
+
+    public long repliesRefused() {
+        return guarded.repliesRefused();
+    }
+
+    public long requestsWithheld() {
+        return guarded.requestsWithheld();
+    }
+
+    public long probesSent() {
+        return prober.probesSent();
+    }
+
+    /** Stops the node, closes the socket and the event loop; idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            udp.scheduler().eventLoop().submit(() -> {
+                snapshots.cancel();
+                node.stop();
+            }).await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        udp.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        LOG.info("bootstrap node {} stopped", node.self().id().shortId());
+    }
+}

@@ -1,0 +1,231 @@
+package io.chordia.bootstrap;
+
+import io.chordia.core.message.Envelope;
+import io.chordia.core.message.Request;
+import io.chordia.core.message.Response;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import io.chordia.core.transport.InboundHandler;
+import io.chordia.core.transport.Transport;
+import io.chordia.core.transport.TransportStats;
+import io.chordia.core.util.Checks;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+
+/**
+ * The bootstrap node's policy on what leaves it, as a {@link Transport} around the real one, so
+ * the same rules hold whichever overlay protocol runs on top:
+ * <ul>
+ *   <li>an address is <em>verified</em> once a response arrives from it to a request we sent it;
+ *   <li>replies hand out only verified contacts (and ourselves);
+ *   <li>no amplification: everything we send to an unverified address that has sent us requests
+ *       stays within {@code amplificationFactor} times the bytes of those requests. Each request
+ *       adds to the address's byte budget; replies (contact lists cut to fit) and our own
+ *       requests (verification pings) spend it; what does not fit is not sent. A reply to an
+ *       unverified address with no budget answers nothing we saw, and is not sent either.
+ *       Requests to addresses that never wrote to us (our own lookups) are not limited.
+ * </ul>
+ * Every table here is bounded; the oldest entry goes first.
+ *
+ * <p>Threading: node thread only (the delegate's event loop); counters and sizes readable anywhere.
+ */
+final class GuardedTransport implements Transport {
+    /** Bytes we may still send to one unverified address. */
+    private static final class Budget {
+        long bytes;
+    }
+
+    private final Transport delegate;
+    private final Contact self;
+    private final VerifiedPeers verified;
+    private final ToIntFunction<Envelope> sizeOf;
+    private final int amplificationFactor;
+    private final BoundedMap<Long, Address> outstanding;
+    private final BoundedMap<Address, Budget> budgets;
+    private volatile Consumer<Address> onUnverifiedRequest = a -> {};
+    private final LongAdder contactsWithheld = new LongAdder();
+    private final LongAdder repliesTrimmed = new LongAdder();
+    private final LongAdder repliesRefused = new LongAdder();
+    private final LongAdder requestsWithheld = new LongAdder();
+
+    /**
+     * @param sizeOf the encoded size of an envelope, as the wire codec computes it (the codec
+     *               has one encoding per value, so an inbound request re-measures to its datagram)
+     */
+    GuardedTransport(Transport delegate, Contact self, VerifiedPeers verified, ToIntFunction<Envelope> sizeOf,
+                     BootstrapLimits limits) {
+        this.delegate = Checks.notNull(delegate, "delegate");
+        this.self = Checks.notNull(self, "self");
+        this.verified = Checks.notNull(verified, "verified");
+        this.sizeOf = Checks.notNull(sizeOf, "sizeOf");
+        this.amplificationFactor = limits.amplificationFactor();
+        // Our own calls are capped by the RPC layer; twice that covers retransmissions' reuse of ids.
+        this.outstanding = new BoundedMap<>(2 * limits.maxPendingCalls());
+        this.budgets = new BoundedMap<>(limits.maxReplyBudgets());
+    }
+
+    /** Called on the node thread after each request from an unverified address has been handled. */
+    void onUnverifiedRequest(Consumer<Address> listener) {
+        this.onUnverifiedRequest = Checks.notNull(listener, "listener");
+    }
+
+    @Override
+    public void send(Envelope envelope) {
+        if (envelope.body() instanceof Request<?>) {
+            Budget budget = verified.isVerified(envelope.recipient()) ? null : budgets.get(envelope.recipient());
+            if (budget != null) {
+                int size = sizeOf.applyAsInt(envelope);
+                if (size > budget.bytes) {
+                    requestsWithheld.increment();
+                    return;
+                }
+                budget.bytes -= size;
+            }
+            outstanding.put(envelope.txId(), envelope.recipient());
+            delegate.send(envelope);
+            return;
+        }
+        Response reply = (Response) envelope.body();
+        Response allowed = ReplyContacts.allowedOnly(reply, this::mayHandOut);
+        if (allowed == null) {
+            repliesRefused.increment();
+            return;
+        }
+        Envelope out = envelope;
+        if (allowed != reply) {
+            contactsWithheld.add(ReplyContacts.contactCount(reply) - ReplyContacts.contactCount(allowed));
+            out = new Envelope(envelope.txId(), envelope.sender(), envelope.recipient(), allowed);
+        }
+        if (!verified.isVerified(envelope.recipient())) {
+            Budget budget = budgets.get(envelope.recipient());
+            Envelope fitted = budget == null ? null
+                    : ReplyContacts.fitTo(out, (int) Math.min(Integer.MAX_VALUE, budget.bytes), sizeOf);
+            if (fitted == null) {
+                repliesRefused.increment();
+                return;
+            }
+            if (fitted != out) {
+                repliesTrimmed.increment();
+            }
+            budget.bytes -= sizeOf.applyAsInt(fitted);
+            out = fitted;
+        }
+        delegate.send(out);
+    }
+
+    @Override
+    public void onReceive(InboundHandler handler) {
+        Checks.notNull(handler, "handler");
+        delegate.onReceive((envelope, source) -> {
+            if (envelope.body() instanceof Response) {
+                Address asked = outstanding.remove(envelope.txId());
+                if (source.equals(asked)) {
+                    verified.answered(envelope.sender().id(), source);
+                    budgets.remove(source);
+                }
+                handler.onEnvelope(envelope, source);
+                return;
+            }
+            boolean known = verified.isVerified(source);
+            if (!known) {
+                Budget budget = budgets.get(source);
+                if (budget == null) {
+                    budget = new Budget();
+                    budgets.put(source, budget);
+                }
+                budget.bytes += (long) amplificationFactor * sizeOf.applyAsInt(envelope);
+            }
+            handler.onEnvelope(envelope, source);
+            if (!known) {
+                onUnverifiedRequest.accept(source);
+            }
+        });
+    }
+
+    /** Whether {@code body} sent to {@code to} now would be within the budget (node thread). */
+    boolean canAfford(Address to, io.chordia.core.message.Message body) {
+        Budget budget = verified.isVerified(to) ? null : budgets.get(to);
+        return budget == null || sizeOf.applyAsInt(new Envelope(0, self, to, body)) <= budget.bytes;
+    }
+
+    private boolean mayHandOut(Contact contact) {
+        return contact.id().equals(self.id()) || verified.isVerified(contact);
+    }
+
+    @Override
+    public Address localAddress() {
+        return delegate.localAddress();
+    }
+
+    @Override
+    public TransportStats stats() {
+        return delegate.stats();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    long contactsWithheld() {
+        return contactsWithheld.sum();
+    }
+
+    long repliesTrimmed() {
+        return repliesTrimmed.sum();
+    }
+
+    long repliesRefused() {
+        return repliesRefused.sum();
+    }
+
+    long requestsWithheld() {
+        return requestsWithheld.sum();
+    }
+
+    /** Unverified addresses with a byte budget. */
+    int pendingReplyBudgets() {
+        return budgets.size();
+    }
+
+    int outstandingRequests() {
+        return outstanding.size();
+    }
+
+    /** An insertion-ordered map that drops its oldest entry past a hard cap; size readable anywhere. */
+    private static final class BoundedMap<K, V> {
+        private final int capacity;
+        private final LinkedHashMap<K, V> map = new LinkedHashMap<>();
+        private volatile int size;
+
+        BoundedMap(int capacity) {
+            this.capacity = capacity;
+        }
+
+        void put(K key, V value) {
+            map.put(key, value);
+            if (map.size() > capacity) {
+                Map.Entry<K, V> eldest = map.entrySet().iterator().next();
+                map.remove(eldest.getKey());
+            }
+            size = map.size();
+        }
+
+        V get(K key) {
+            return map.get(key);
+        }
+
+        V remove(K key) {
+            V value = map.remove(key);
+            size = map.size();
+            return value;
+        }
+
+        int size() {
+            return size;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.chordia.bootstrap;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.util.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+/**
+ * The bootstrap node's id, kept in its data directory so peers that saved it find the same node
+ * after a restart. A new random id on first start.
+ */
+final class NodeIdFile {
+    static final String NAME = "bootstrap-node-id";
+
+    private NodeIdFile() {}
+
+    static NodeId loadOrCreate(Path dataDir) {
+        Path file = dataDir.resolve(NAME);
+        try {
+            Files.createDirectories(dataDir);
+            if (Files.exists(file)) {
+                String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+                try {
+                    return NodeId.fromHex(text);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(file + " does not hold a node id (40 hex digits)",
+                            "delete it to start with a new id, or restore it from a backup", e);
+                }
+            }
+            NodeId id = NodeId.random(new SecureRandom());
+            Path tmp = dataDir.resolve(NAME + ".tmp");
+            Files.writeString(tmp, id.toHex() + "\n", StandardCharsets.US_ASCII);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return id;
+        } catch (AccessDeniedException | java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+            throw notWritable(dataDir, e);
+        } catch (FileSystemException e) {
+            throw notWritable(dataDir, e);
+        } catch (IOException e) {
+            throw new UserError("cannot use data directory " + dataDir + ": " + e.getMessage(),
+                    "pick another with --data-dir", e);
+        }
+    }
+
+    private static UserError notWritable(Path dataDir, IOException e) {
+        return new UserError("data directory " + dataDir + " is not a writable directory",
+                "pick another with --data-dir, or fix its permissions", e);
+    }
+}
