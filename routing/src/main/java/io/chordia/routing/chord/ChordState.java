@@ -3,8 +3,6 @@ package io.chordia.routing.chord;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -142,23 +140,38 @@ final class ChordState {
      * key first: the next hops of a lookup, best first, the rest as fallbacks.
      */
     List<Contact> closestPreceding(NodeId key, int count) {
-        List<Contact> known = new ArrayList<>(NodeId.BITS + successors.size());
-        addPreceding(known, successors, key);
-        for (Contact f : fingers) {
-            if (f != null) {
-                addPreceding(known, List.of(f), key);
-            }
+        List<Contact> known = new ArrayList<>(successors.size() + 24);
+        for (Contact c : successors) {
+            addPreceding(known, c, key);
         }
-        // Closest to the key first = largest clockwise distance from this node.
-        known.sort(Comparator.comparing((Contact c) -> self.id().ringDistanceTo(c.id())).reversed());
-        return known.size() <= count ? known : List.copyOf(known.subList(0, count));
+        Contact previous = null;
+        for (Contact f : fingers) {
+            // Consecutive fingers mostly hold the same contact (all i below log2 of the gap to the
+            // successor do): the hot path of every lookup hop, so skip repeats before any id test.
+            if (f != null && !f.equals(previous)) {
+                addPreceding(known, f, key);
+            }
+            previous = f;
+        }
+        // Closest to the key first = largest clockwise distance from this node; each distance computed once.
+        int n = known.size();
+        NodeId[] distance = new NodeId[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            distance[i] = self.id().ringDistanceTo(known.get(i).id());
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> distance[b].compareTo(distance[a]));
+        List<Contact> sorted = new ArrayList<>(Math.min(n, count));
+        for (int i = 0; i < n && i < count; i++) {
+            sorted.add(known.get(order[i]));
+        }
+        return n <= count ? sorted : List.copyOf(sorted);
     }
 
-    private void addPreceding(List<Contact> into, Collection<Contact> from, NodeId key) {
-        for (Contact c : from) {
-            if (c.id().isInOpenOpen(self.id(), key) && !containsId(into, c.id())) {
-                into.add(c);
-            }
+    private void addPreceding(List<Contact> into, Contact c, NodeId key) {
+        if (c.id().isInOpenOpen(self.id(), key) && !containsId(into, c.id())) {
+            into.add(c);
         }
     }
 
