@@ -69,8 +69,17 @@ public final class VirtualScheduler {
 
     /** Runs the next live event, if any; returns false when the queue is empty. */
     public boolean runNext() {
-        Event e;
-        while ((e = queue.poll()) != null) {
+        return runNextDueBy(Long.MAX_VALUE);
+    }
+
+    /**
+     * Runs the next live event due at or before {@code deadlineNanos}; dead events (cancelled, or
+     * of a crashed incarnation) on the way are discarded. Never runs an event past the deadline,
+     * even when dead events due before it are skipped first.
+     */
+    private boolean runNextDueBy(long deadlineNanos) {
+        while (!queue.isEmpty() && queue.headDue() <= deadlineNanos) {
+            Event e = queue.poll();
             if (e.isLive()) {
                 nowNanos = e.dueNanos;
                 executed++;
@@ -83,8 +92,8 @@ public final class VirtualScheduler {
 
     /** Runs every event due at or before {@code deadlineNanos}, then sets the time to it. */
     public void runUntilTime(long deadlineNanos) {
-        while (!queue.isEmpty() && queue.headDue() <= deadlineNanos) {
-            runNext();
+        while (runNextDueBy(deadlineNanos)) {
+            // each call runs one event
         }
         nowNanos = Math.max(nowNanos, deadlineNanos);
     }
@@ -102,11 +111,10 @@ public final class VirtualScheduler {
     public boolean runUntil(BooleanSupplier condition, Duration maxTime) {
         long deadline = saturatedAdd(nowNanos, maxTime.toNanos());
         while (!condition.getAsBoolean()) {
-            if (queue.isEmpty() || queue.headDue() > deadline) {
+            if (!runNextDueBy(deadline)) {
                 nowNanos = Math.max(nowNanos, deadline);
                 return condition.getAsBoolean();
             }
-            runNext();
         }
         return true;
     }
