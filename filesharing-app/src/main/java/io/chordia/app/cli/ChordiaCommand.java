@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code chordia} command line: one subcommand per way of using Chordia. */
 @Command(name = "chordia", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A Chord/Kademlia DHT overlay network.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, io.chordia.sim.cli.SimCommand.class, CommandLine.HelpCommand.class})
 public final class ChordiaCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
@@ -24,6 +24,7 @@ public final class ChordiaCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new ChordiaCommand());
         cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setParameterExceptionHandler(new io.chordia.sim.cli.OneLineUsageErrors());
         return cli.execute(args);
     }
 

@@ -108,7 +108,7 @@ public final class SimCommand implements Callable<Integer> {
 
     /** A command line for {@code sim} alone, with the same one-line error reporting as {@code chordia}. */
     public static CommandLine newCommandLine() {
-        CommandLine cli = new CommandLine(new SimCommand());
+        CommandLine cli = new CommandLine(new SimCommand()).setCommandName("chordia sim");
         cli.setParameterExceptionHandler(new OneLineUsageErrors());
         return cli;
     }
