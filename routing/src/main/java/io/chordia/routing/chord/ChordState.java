@@ -16,6 +16,8 @@ final class ChordState {
     private final List<Contact> successors = new ArrayList<>();
     private final List<Contact> predecessors = new ArrayList<>();
     private final Contact[] fingers = new Contact[NodeId.BITS];
+    /** The fingers without repeats (first by index wins), rebuilt after a change; null when stale. */
+    private List<Contact> distinctFingers;
 
     ChordState(Contact self, int successorListLength, int predecessorListLength) {
         this.self = self;
@@ -123,7 +125,11 @@ final class ChordState {
     }
 
     void setFinger(int i, Contact c) {
-        fingers[i] = c != null && c.id().equals(self.id()) ? null : c;
+        Contact value = c != null && c.id().equals(self.id()) ? null : c;
+        if (!java.util.Objects.equals(fingers[i], value)) {
+            fingers[i] = value;
+            distinctFingers = null;
+        }
     }
 
     /** Forgets {@code id} as a finger (it failed to answer). Successors change only by stabilize. */
@@ -131,6 +137,7 @@ final class ChordState {
         for (int i = 0; i < fingers.length; i++) {
             if (fingers[i] != null && fingers[i].id().equals(id)) {
                 fingers[i] = null;
+                distinctFingers = null;
             }
         }
     }
@@ -144,14 +151,9 @@ final class ChordState {
         for (Contact c : successors) {
             addPreceding(known, c, key);
         }
-        Contact previous = null;
-        for (Contact f : fingers) {
-            // Consecutive fingers mostly hold the same contact (all i below log2 of the gap to the
-            // successor do): the hot path of every lookup hop, so skip repeats before any id test.
-            if (f != null && !f.equals(previous)) {
-                addPreceding(known, f, key);
-            }
-            previous = f;
+        // Most of the 160 fingers repeat a few contacts; this is the hot path of every lookup hop.
+        for (Contact f : distinctFingers()) {
+            addPreceding(known, f, key);
         }
         // Closest to the key first = largest clockwise distance from this node; each distance computed once.
         int n = known.size();
@@ -167,6 +169,19 @@ final class ChordState {
             sorted.add(known.get(order[i]));
         }
         return n <= count ? sorted : List.copyOf(sorted);
+    }
+
+    private List<Contact> distinctFingers() {
+        if (distinctFingers == null) {
+            List<Contact> out = new ArrayList<>();
+            for (Contact f : fingers) {
+                if (f != null && !containsId(out, f.id())) {
+                    out.add(f);
+                }
+            }
+            distinctFingers = out;
+        }
+        return distinctFingers;
     }
 
     private void addPreceding(List<Contact> into, Contact c, NodeId key) {

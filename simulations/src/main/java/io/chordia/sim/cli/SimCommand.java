@@ -85,7 +85,7 @@ public final class SimCommand implements Callable<Integer> {
     NetworkKind network;
 
     @Option(names = "--stabilize", defaultValue = "5s", converter = Converters.Time.class,
-            description = "Chord: stabilize and finger-refresh interval (default: ${DEFAULT-VALUE}).")
+            description = "Chord: stabilize and refresh one finger this often, check the predecessor half as often (default: ${DEFAULT-VALUE}).")
     Duration stabilize;
 
     @Option(names = "--no-byte-count", negatable = false,
@@ -121,8 +121,10 @@ public final class SimCommand implements Callable<Integer> {
         try {
             config = new ScenarioConfig(protocol, lookupStyle, nodes, seed, duration, lookups, churnMedian, churnModel,
                     failFraction, keys, replicas, loss, latency, network, 60);
-            tuning = ScenarioTuning.defaults().withCountBytes(!noByteCount);
-            tuning = tuning.withChord(tuning.chord().withStabilizeInterval(stabilize).withFixFingersInterval(stabilize));
+            if (stabilize.isZero()) {
+                throw new IllegalArgumentException("--stabilize must be positive");
+            }
+            tuning = ScenarioTuning.defaults().withCountBytes(!noByteCount).withChordMaintenance(stabilize);
         } catch (IllegalArgumentException e) {
             err.println("chordia sim: " + e.getMessage());
             err.flush();

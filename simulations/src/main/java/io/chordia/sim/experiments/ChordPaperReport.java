@@ -149,9 +149,7 @@ public final class ChordPaperReport {
                 + "up to R = 0.1/s (values read off the figure, approximate).", n).blank();
         md.line("| R (/s) | median session | lookups | failed | hops mean | latency p50 ms | bytes/node/s |");
         md.line("|-------:|---------------:|--------:|-------:|----------:|---------------:|-------------:|");
-        ScenarioTuning tuning = ScenarioTuning.defaults();
-        tuning = tuning.withChord(tuning.chord().withStabilizeInterval(Duration.ofSeconds(30))
-                .withFixFingersInterval(Duration.ofSeconds(30)));
+        ScenarioTuning tuning = ScenarioTuning.defaults().withChordMaintenance(Duration.ofSeconds(30));
         for (double rate : new double[] {0.025, 0.05, 0.075, 0.1}) {
             Duration median = Duration.ofMillis((long) (n / rate * Math.log(2) * 1000));
             ScenarioConfig config = new ScenarioConfig(Protocol.CHORD, LookupStyle.ITERATIVE, n, seed, Duration.ofMinutes(30),

@@ -78,7 +78,7 @@ public final class ChurnSweepReport {
             Duration interval = intervals[i];
             ScenarioTuning tuning = ScenarioTuning.defaults();
             tuning = protocol == Protocol.CHORD
-                    ? tuning.withChord(tuning.chord().withStabilizeInterval(interval).withFixFingersInterval(interval))
+                    ? tuning.withChordMaintenance(interval)
                     : tuning.withKademlia(kademlia(interval));
             ScenarioConfig config = new ScenarioConfig(protocol, LookupStyle.ITERATIVE, n, seed, duration, -1, median,
                     SessionModel.EXPONENTIAL, 0, 0, 3, 0, LatencySpec.parse(LatencySpec.DEFAULT), NetworkKind.SIM, 60);
