@@ -11,7 +11,8 @@ public final class SummaryText {
         StringBuilder out = new StringBuilder();
         line(out, "%s, %s lookups, %,d nodes, seed %d, %s network", s.protocol(), s.lookupStyle(), s.nodes(), s.seed(),
                 s.network());
-        line(out, "simulated %s; churn %s%s; loss %s; latency %s", seconds(s.simulatedSeconds()), s.churnModel(),
+        line(out, "%s %s; churn %s%s; loss %s; latency %s", s.network().equals("udp") ? "ran (wall time)" : "simulated",
+                seconds(s.simulatedSeconds()), s.churnModel(),
                 s.churnMedianSeconds() > 0 ? " (median session " + seconds(s.churnMedianSeconds()) + ")" : "",
                 s.loss(), s.latency());
         line(out, "");

@@ -130,7 +130,8 @@ public final class ScenarioRunner {
                     latencyMicros.percentile(99) / 1000.0, liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
                     stored.size(), lost, violations, joins, failedJoins, departures, massFailures, live.size(),
                     config.churns() ? lower(config.churnModel()) : "none", config.churnMedian().toNanos() / 1e9,
-                    config.loss(), config.latency().text(), trace, series.rows());
+                    config.loss(), config.network() == NetworkKind.UDP ? "loopback" : config.latency().text(), trace,
+                    series.rows());
         }
     }
 
