@@ -62,7 +62,7 @@ public final class ChurnSweepReport {
         if (chartDir != null) {
             try {
                 Charts.write(chartDir, "latency-vs-bandwidth", "Lookup latency against maintenance bandwidth under churn",
-                        "bytes per node per second", "median lookup latency (ms)", lines, true);
+                        "bytes per node per second (log scale)", "median lookup latency (ms)", lines, true, true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

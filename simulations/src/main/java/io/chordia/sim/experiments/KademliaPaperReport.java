@@ -30,10 +30,10 @@ public final class KademliaPaperReport {
                 + "its range), one-way delays uniform 10–80 ms, %,d lookups of random keys per row. Rounds: the referral "
                 + "depth of the node found (see KademliaSweep). Exact: the lookup returned the XOR-closest live node.", seed,
                 scale, LOOKUPS).blank();
-        int maxLog2 = 12 + (31 - Integer.numberOfLeadingZeros(scale));
+        int maxLog2 = 14 + (31 - Integer.numberOfLeadingZeros(scale));
         md.line("## Rounds against N (k = 20, α = 3, b = 1)").blank();
         md.line(KademliaSweep.HEADER + " paper: ≤ log2 N |", "    N");
-        md.line(KademliaSweep.RULE + "----------------:|");
+        md.append(KademliaSweep.RULE + "----------------:|\n");
         for (int log2 = 8; log2 <= maxLog2; log2 += 2) {
             int n = 1 << log2;
             KademliaSimulation sim = KademliaSweep.network(seed * 100 + log2, n, KademliaConfig.defaults(), false);
@@ -42,26 +42,26 @@ public final class KademliaPaperReport {
                 md.line("%s %15d |", KademliaSweep.row(sim, Integer.toString(n), name, style, 1, LOOKUPS), log2);
             }
         }
-        int n = 1 << (maxLog2 - 1);
+        int n = 1 << (maxLog2 - 3);
         md.blank().line("## k sweep (N = %,d, α = 3, iterative)", n).blank();
         md.line("Paper: larger k makes lookups more robust to stale contacts at the cost of bigger tables; rounds barely change.")
                 .blank();
         md.line(KademliaSweep.HEADER, "    k");
-        md.line(KademliaSweep.RULE);
+        md.append(KademliaSweep.RULE + "\n");
         for (int k : new int[] {4, 8, 12, 20}) {
             KademliaConfig config = KademliaConfig.defaults().withK(k).withReplacementCacheSize(k);
             KademliaSimulation sim = KademliaSweep.network(seed * 1000 + k, n, config, false);
-            md.line(KademliaSweep.row(sim, Integer.toString(k), "iterative", LookupStyle.ITERATIVE, 1, LOOKUPS));
+            md.append(KademliaSweep.row(sim, Integer.toString(k), "iterative", LookupStyle.ITERATIVE, 1, LOOKUPS) + "\n");
         }
         md.blank().line("## α sweep (N = %,d, k = 20, iterative)", n).blank();
         md.line("Paper: α concurrent requests trade messages for latency (a slow or dead contact no longer stalls a round).")
                 .blank();
         md.line(KademliaSweep.HEADER, "    α");
-        md.line(KademliaSweep.RULE);
+        md.append(KademliaSweep.RULE + "\n");
         for (int alpha : new int[] {1, 2, 3, 5}) {
             KademliaSimulation sim = KademliaSweep.network(seed * 10_000 + alpha, n,
                     KademliaConfig.defaults().withAlpha(alpha), false);
-            md.line(KademliaSweep.row(sim, Integer.toString(alpha), "iterative", LookupStyle.ITERATIVE, 1, LOOKUPS));
+            md.append(KademliaSweep.row(sim, Integer.toString(alpha), "iterative", LookupStyle.ITERATIVE, 1, LOOKUPS) + "\n");
         }
         return md.blank().toString();
     }

@@ -34,6 +34,12 @@ public final class Charts {
     /** Writes {@code dir/name.png} and {@code dir/name.svg}. */
     public static void write(Path dir, String name, String title, String xLabel, String yLabel, List<Line> lines,
                              boolean withShapes) throws IOException {
+        write(dir, name, title, xLabel, yLabel, lines, withShapes, false);
+    }
+
+    /** As above; with {@code logX} the x axis is logarithmic (every x must be positive). */
+    public static void write(Path dir, String name, String title, String xLabel, String yLabel, List<Line> lines,
+                             boolean withShapes, boolean logX) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Line line : lines) {
             XYSeries s = new XYSeries(line.name(), false, true);
@@ -53,6 +59,9 @@ public final class Charts {
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
         plot.setRenderer(renderer);
+        if (logX) {
+            plot.setDomainAxis(new org.jfree.chart.axis.LogAxis(xLabel));
+        }
         ChartUtils.saveChartAsPNG(dir.resolve(name + ".png").toFile(), chart, WIDTH, HEIGHT);
         SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
         chart.draw(svg, new java.awt.geom.Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
