@@ -75,6 +75,8 @@ public final class ScenarioRunner {
     private long departures;
     private long massFailures;
     private int invariantViolations;
+    private double liveNodeSum;
+    private long liveNodeSamples;
 
     public ScenarioRunner(ScenarioConfig config) {
         this(config, ScenarioTuning.defaults());
@@ -372,9 +374,6 @@ public final class ScenarioRunner {
             series.departed();
         }
     }
-
-    private double liveNodeSum;
-    private long liveNodeSamples;
 
     private void closeStep() {
         liveNodeSum += live.size();
