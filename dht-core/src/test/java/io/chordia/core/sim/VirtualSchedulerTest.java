@@ -107,4 +107,45 @@ class VirtualSchedulerTest {
         assertThat(loop.runUntil(() -> log.size() == 1000, Duration.ofSeconds(10))).isFalse();
         assertThat(loop.now()).isEqualTo(Duration.ofSeconds(12));
     }
+
+    @Test
+    void skippingDeadEventsNeverRunsALiveOnePastTheDeadline() {
+        VirtualNodeScheduler dead = loop.newNodeScheduler("dead");
+        VirtualNodeScheduler live = loop.newNodeScheduler("live");
+        dead.schedule(Duration.ofSeconds(1), () -> log.add("dead"));
+        Cancellable cancelled = live.schedule(Duration.ofSeconds(1), () -> log.add("cancelled"));
+        live.schedule(Duration.ofSeconds(3), () -> log.add("3s"));
+        dead.kill();
+        cancelled.cancel();
+
+        loop.advance(Duration.ofSeconds(2));
+
+        assertThat(log).isEmpty();
+        assertThat(loop.now()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(loop.executedEvents()).isZero();
+        loop.advance(Duration.ofSeconds(1));
+        assertThat(log).containsExactly("3s");
+    }
+
+    @Test
+    void cancelledTimersLeaveTheQueueAtOnceAndTheRestKeepTheirOrder() {
+        VirtualNodeScheduler a = loop.newNodeScheduler("a");
+        List<Cancellable> timers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            timers.add(a.schedule(Duration.ofMillis(1000 - i * 7 % 500), () -> log.add("t" + n)));
+        }
+        for (int i = 0; i < 100; i += 2) {
+            timers.get(i).cancel();
+        }
+        assertThat(loop.pendingEvents()).isEqualTo(50);
+
+        loop.runUntilIdle(1000);
+
+        List<String> expected = new ArrayList<>();
+        java.util.stream.IntStream.range(0, 100).filter(i -> i % 2 == 1).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer i) -> 1000 - i * 7 % 500).thenComparingInt(i -> i))
+                .forEach(i -> expected.add("t" + i));
+        assertThat(log).isEqualTo(expected);
+    }
 }

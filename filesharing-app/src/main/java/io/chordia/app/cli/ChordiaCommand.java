@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         description = "A Chord/Kademlia DHT overlay network.",
         subcommands = {DemoCommand.class, NodeCommand.class, PutCommand.class, GetCommand.class,
                 LookupCommand.class, StatusCommand.class, io.chordia.bootstrap.BootstrapCommand.class,
-                CommandLine.HelpCommand.class})
+                io.chordia.sim.cli.SimCommand.class, CommandLine.HelpCommand.class})
 public final class ChordiaCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
@@ -26,6 +26,7 @@ public final class ChordiaCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new ChordiaCommand());
         cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setParameterExceptionHandler(new io.chordia.sim.cli.OneLineUsageErrors());
         return cli.execute(args);
     }
 

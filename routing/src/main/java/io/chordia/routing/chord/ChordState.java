@@ -3,8 +3,6 @@ package io.chordia.routing.chord;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,6 +16,8 @@ final class ChordState {
     private final List<Contact> successors = new ArrayList<>();
     private final List<Contact> predecessors = new ArrayList<>();
     private final Contact[] fingers = new Contact[NodeId.BITS];
+    /** The fingers without repeats (first by index wins), rebuilt after a change; null when stale. */
+    private List<Contact> distinctFingers;
 
     ChordState(Contact self, int successorListLength, int predecessorListLength) {
         this.self = self;
@@ -125,7 +125,11 @@ final class ChordState {
     }
 
     void setFinger(int i, Contact c) {
-        fingers[i] = c != null && c.id().equals(self.id()) ? null : c;
+        Contact value = c != null && c.id().equals(self.id()) ? null : c;
+        if (!java.util.Objects.equals(fingers[i], value)) {
+            fingers[i] = value;
+            distinctFingers = null;
+        }
     }
 
     /** Forgets {@code id} as a finger (it failed to answer). Successors change only by stabilize. */
@@ -133,6 +137,7 @@ final class ChordState {
         for (int i = 0; i < fingers.length; i++) {
             if (fingers[i] != null && fingers[i].id().equals(id)) {
                 fingers[i] = null;
+                distinctFingers = null;
             }
         }
     }
@@ -142,23 +147,46 @@ final class ChordState {
      * key first: the next hops of a lookup, best first, the rest as fallbacks.
      */
     List<Contact> closestPreceding(NodeId key, int count) {
-        List<Contact> known = new ArrayList<>(NodeId.BITS + successors.size());
-        addPreceding(known, successors, key);
-        for (Contact f : fingers) {
-            if (f != null) {
-                addPreceding(known, List.of(f), key);
-            }
+        List<Contact> known = new ArrayList<>(successors.size() + 24);
+        for (Contact c : successors) {
+            addPreceding(known, c, key);
         }
-        // Closest to the key first = largest clockwise distance from this node.
-        known.sort(Comparator.comparing((Contact c) -> self.id().ringDistanceTo(c.id())).reversed());
-        return known.size() <= count ? known : List.copyOf(known.subList(0, count));
+        // Most of the 160 fingers repeat a few contacts; this is the hot path of every lookup hop.
+        for (Contact f : distinctFingers()) {
+            addPreceding(known, f, key);
+        }
+        // Closest to the key first = largest clockwise distance from this node; each distance computed once.
+        int n = known.size();
+        NodeId[] distance = new NodeId[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            distance[i] = self.id().ringDistanceTo(known.get(i).id());
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> distance[b].compareTo(distance[a]));
+        List<Contact> sorted = new ArrayList<>(Math.min(n, count));
+        for (int i = 0; i < n && i < count; i++) {
+            sorted.add(known.get(order[i]));
+        }
+        return n <= count ? sorted : List.copyOf(sorted);
     }
 
-    private void addPreceding(List<Contact> into, Collection<Contact> from, NodeId key) {
-        for (Contact c : from) {
-            if (c.id().isInOpenOpen(self.id(), key) && !containsId(into, c.id())) {
-                into.add(c);
+    private List<Contact> distinctFingers() {
+        if (distinctFingers == null) {
+            List<Contact> out = new ArrayList<>();
+            for (Contact f : fingers) {
+                if (f != null && !containsId(out, f.id())) {
+                    out.add(f);
+                }
             }
+            distinctFingers = out;
+        }
+        return distinctFingers;
+    }
+
+    private void addPreceding(List<Contact> into, Contact c, NodeId key) {
+        if (c.id().isInOpenOpen(self.id(), key) && !containsId(into, c.id())) {
+            into.add(c);
         }
     }
 

@@ -36,21 +36,12 @@ public final class KademliaSweep {
         boolean joined = args.length <= 2 || !args[2].equals("converged");
         System.out.printf(Locale.ROOT, "Kademlia lookups, k = 20, alpha = 3, b = 1; networks %s; %d lookups per row; seed %d%n",
                 joined ? "built by joining one node at a time" : "filled from global knowledge (converged)", LOOKUPS, seed);
-        System.out.println("|     N | style         | exact  | k-closest | rounds mean | p50 | p99 | messages mean | p50 | p99 | datagrams |");
-        System.out.println("|------:|---------------|-------:|----------:|------------:|----:|----:|--------------:|----:|----:|----------:|");
+        System.out.println(String.format(HEADER, "    N"));
+        System.out.println(RULE);
         for (int log2 = 8; log2 <= maxLog2; log2++) {
             int n = 1 << log2;
             long start = System.nanoTime();
-            KademliaSimulation sim = new KademliaSimulation(seed * 100 + log2, WAN, KademliaConfig.defaults());
-            for (int i = 0; i < n; i++) {
-                sim.addNode();
-            }
-            if (joined) {
-                sim.joinAll(0, n, Duration.ofMillis(20), Duration.ofHours(24));
-                sim.runFor(Duration.ofSeconds(30));
-            } else {
-                sim.installConverged();
-            }
+            KademliaSimulation sim = network(seed * 100 + log2, n, KademliaConfig.defaults(), joined);
             double buildSeconds = (System.nanoTime() - start) / 1e9;
             row(sim, n, "iterative", LookupStyle.ITERATIVE, 1);
             row(sim, n, "iterative d=4", LookupStyle.ITERATIVE, 4);
@@ -61,11 +52,34 @@ public final class KademliaSweep {
     }
 
     private static void row(KademliaSimulation sim, int n, String name, LookupStyle style, int disjointPaths) {
+        System.out.println(row(sim, Integer.toString(n), name, style, disjointPaths, LOOKUPS));
+    }
+
+    static final String HEADER = "| %s | style         | exact  | k-closest | rounds mean | p50 | p99 | messages mean | p50 | p99 | datagrams |";
+    static final String RULE = "|------:|---------------|-------:|----------:|------------:|----:|----:|--------------:|----:|----:|----------:|";
+
+    /** One table row: {@code lookups} lookups of random keys from random nodes, all started at once. */
+    static String row(KademliaSimulation sim, String first, String name, LookupStyle style, int disjointPaths, int lookups) {
         long sent = sim.network.stats().sent();
-        LookupReport r = sim.runLookups(LOOKUPS, style, disjointPaths, name, Duration.ofHours(1));
-        double datagrams = (double) (sim.network.stats().sent() - sent) / LOOKUPS;
-        System.out.printf(Locale.ROOT, "| %5d | %-13s | %5.1f%% | %8.1f%% | %11.2f | %3d | %3d | %13.1f | %3d | %3d | %9.1f |%n",
-                n, name, 100 * r.exactRate(), 100 * r.meanKFraction(), r.meanHops(), r.hopsPercentile(50),
+        LookupReport r = sim.runLookups(lookups, style, disjointPaths, name, Duration.ofHours(1));
+        double datagrams = (double) (sim.network.stats().sent() - sent) / lookups;
+        return String.format(Locale.ROOT, "| %5s | %-13s | %5.1f%% | %8.1f%% | %11.2f | %3d | %3d | %13.1f | %3d | %3d | %9.1f |",
+                first, name, 100 * r.exactRate(), 100 * r.meanKFraction(), r.meanHops(), r.hopsPercentile(50),
                 r.hopsPercentile(99), r.meanMessages(), r.messagesPercentile(50), r.messagesPercentile(99), datagrams);
+    }
+
+    /** A network of n nodes, joined one at a time or filled from global knowledge. */
+    static KademliaSimulation network(long seed, int n, KademliaConfig config, boolean joined) {
+        KademliaSimulation sim = new KademliaSimulation(seed, WAN, config);
+        for (int i = 0; i < n; i++) {
+            sim.addNode();
+        }
+        if (joined) {
+            sim.joinAll(0, n, Duration.ofMillis(20), Duration.ofHours(24));
+            sim.runFor(Duration.ofSeconds(30));
+        } else {
+            sim.installConverged();
+        }
+        return sim;
     }
 }

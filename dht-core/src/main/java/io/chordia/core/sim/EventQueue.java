@@ -1,0 +1,115 @@
+package io.chordia.core.sim;
+
+import java.util.Arrays;
+
+/**
+ * The virtual scheduler's priority queue: a binary heap ordered by (due time, sequence number)
+ * whose keys live in primitive arrays beside the events, so sifting compares contiguous longs
+ * instead of chasing one pointer per comparison. Each event knows its slot, so a cancelled timer
+ * leaves the heap at once rather than weighing on every operation until it falls due.
+ */
+final class EventQueue {
+    private long[] due = new long[256];
+    private long[] seq = new long[256];
+    private VirtualScheduler.Event[] events = new VirtualScheduler.Event[256];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Due time of the head; only when not empty. */
+    long headDue() {
+        return due[0];
+    }
+
+    void add(VirtualScheduler.Event e) {
+        if (size == events.length) {
+            int capacity = size * 2;
+            due = Arrays.copyOf(due, capacity);
+            seq = Arrays.copyOf(seq, capacity);
+            events = Arrays.copyOf(events, capacity);
+        }
+        siftUp(size++, e.dueNanos, e.seq, e);
+    }
+
+    /** Removes and returns the head, or null when empty. */
+    VirtualScheduler.Event poll() {
+        if (size == 0) {
+            return null;
+        }
+        VirtualScheduler.Event head = events[0];
+        removeAt(0);
+        return head;
+    }
+
+    /** Removes {@code e} if it is queued. */
+    void remove(VirtualScheduler.Event e) {
+        int i = e.slot;
+        if (i >= 0 && i < size && events[i] == e) {
+            removeAt(i);
+        }
+    }
+
+    private void removeAt(int i) {
+        events[i].slot = -1;
+        int last = --size;
+        if (i == last) {
+            events[last] = null;
+            return;
+        }
+        long d = due[last];
+        long s = seq[last];
+        VirtualScheduler.Event moved = events[last];
+        events[last] = null;
+        siftDown(i, d, s, moved);
+        if (events[i] == moved) {
+            siftUp(i, d, s, moved);
+        }
+    }
+
+    private void siftUp(int i, long d, long s, VirtualScheduler.Event e) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            long pd = due[parent];
+            if (pd < d || (pd == d && seq[parent] < s)) {
+                break;
+            }
+            place(i, pd, seq[parent], events[parent]);
+            i = parent;
+        }
+        place(i, d, s, e);
+    }
+
+    private void siftDown(int i, long d, long s, VirtualScheduler.Event e) {
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            int right = child + 1;
+            long cd = due[child];
+            long cs = seq[child];
+            if (right < size && (due[right] < cd || (due[right] == cd && seq[right] < cs))) {
+                child = right;
+                cd = due[right];
+                cs = seq[right];
+            }
+            if (d < cd || (d == cd && s < cs)) {
+                break;
+            }
+            place(i, cd, cs, events[child]);
+            i = child;
+        }
+        place(i, d, s, e);
+    }
+
+    private void place(int i, long d, long s, VirtualScheduler.Event e) {
+        due[i] = d;
+        seq[i] = s;
+        events[i] = e;
+        e.slot = i;
+    }
+}

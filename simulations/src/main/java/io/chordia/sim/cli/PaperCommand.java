@@ -1,0 +1,69 @@
+package io.chordia.sim.cli;
+
+import io.chordia.sim.experiments.ChordPaperReport;
+import io.chordia.sim.experiments.ChurnSweepReport;
+import io.chordia.sim.experiments.KademliaPaperReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chordia sim paper chord|kademlia|churn}: reruns published experiments and writes a markdown report. */
+@Command(name = "paper", mixinStandardHelpOptions = true,
+        description = {"Rerun published experiments on our implementation and print a markdown report with our numbers "
+                + "beside the paper's:",
+                "  chord     path length vs N, keys per node with and without virtual nodes, lookups after "
+                        + "simultaneous failures, lookups under churn (Stoica et al., 2001/2003)",
+                "  kademlia  rounds vs N, k and alpha sweeps (Maymounkov and Mazieres, 2002)",
+                "  churn     lookup latency against maintenance bandwidth, in the manner of Li et al. (2005)",
+                "Default sizes finish in a few minutes; --scale 2 or more runs bigger networks."})
+final class PaperCommand implements Callable<Integer> {
+    enum Paper { chord, kademlia, churn }
+
+    @Parameters(paramLabel = "PAPER", description = "chord, kademlia or churn")
+    Paper paper;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--scale", defaultValue = "1",
+            description = "Multiplies network sizes (powers of two add rows to N sweeps) (default: ${DEFAULT-VALUE}).")
+    int scale;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write report.md (and charts) here.")
+    Path out;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (scale < 1 || scale > 64) {
+            err.println("chordia sim paper: --scale must be between 1 and 64, was " + scale);
+            err.flush();
+            return SimCommand.USAGE_ERROR;
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        String report = switch (paper) {
+            case chord -> new ChordPaperReport(seed, scale).run();
+            case kademlia -> new KademliaPaperReport(seed, scale).run();
+            case churn -> new ChurnSweepReport(seed, scale).run(out);
+        };
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(report);
+        stdout.flush();
+        if (out != null) {
+            Files.writeString(out.resolve("report.md"), report, StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,148 @@
+package io.chordia.sim.cli;
+
+import io.chordia.routing.LookupStyle;
+import io.chordia.sim.churn.SessionModel;
+import io.chordia.sim.report.RunFiles;
+import io.chordia.sim.report.SummaryJson;
+import io.chordia.sim.report.SummaryText;
+import io.chordia.sim.scenario.LatencySpec;
+import io.chordia.sim.scenario.NetworkKind;
+import io.chordia.sim.scenario.Protocol;
+import io.chordia.sim.scenario.ScenarioConfig;
+import io.chordia.sim.scenario.ScenarioRunner;
+import io.chordia.sim.scenario.ScenarioTuning;
+import io.chordia.sim.scenario.Summary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chordia sim}: one scenario on the in-memory network (virtual time) or on real UDP
+ * sockets on 127.0.0.1 (wall time), with the real node code; prints a summary.
+ */
+@Command(name = "sim", mixinStandardHelpOptions = true, subcommands = PaperCommand.class,
+        description = {"Run a DHT scenario with the real node code on the simulated network (virtual time, "
+                + "reproducible by seed) or on real UDP sockets on 127.0.0.1 (--network udp: durations are wall time).",
+                "Example: chordia sim --protocol chord --nodes 1000 --duration 1h --churn-median 30m --json"})
+public final class SimCommand implements Callable<Integer> {
+    static final int USAGE_ERROR = 2;
+
+    @Option(names = "--protocol", defaultValue = "chord", converter = Converters.ProtocolName.class,
+            description = "chord or kademlia (default: ${DEFAULT-VALUE}).")
+    Protocol protocol;
+
+    @Option(names = "--nodes", defaultValue = "1000", description = "Nodes at the start (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed: same seed and options, same summary (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--duration", defaultValue = "1h", converter = Converters.Time.class,
+            description = "Scenario time, e.g. 10m, 1h, 1h30m; simulated, or wall time with --network udp (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--lookups", defaultValue = "-1",
+            description = "Lookups of random keys from random nodes, spread over the run (default: one per node per minute).")
+    long lookups;
+
+    @Option(names = "--lookup-style", defaultValue = "iterative", converter = Converters.StyleName.class,
+            description = "iterative or recursive (default: ${DEFAULT-VALUE}).")
+    LookupStyle lookupStyle;
+
+    @Option(names = "--churn-median", defaultValue = "0", converter = Converters.Time.class,
+            description = "Median session time; each departing node is replaced by a joining one; 0 means no churn (default: ${DEFAULT-VALUE}).")
+    Duration churnMedian;
+
+    @Option(names = "--churn-model", defaultValue = "exponential", converter = Converters.ChurnModelName.class,
+            description = "Session length distribution: exponential, weibull (k=0.5) or pareto (alpha=2) (default: ${DEFAULT-VALUE}).")
+    SessionModel churnModel;
+
+    @Option(names = "--fail-fraction", defaultValue = "0",
+            description = "Fraction of the live nodes that crash at once half way through (default: ${DEFAULT-VALUE}).")
+    double failFraction;
+
+    @Option(names = "--keys", defaultValue = "0", description = "Records stored before the run and read back after it (default: ${DEFAULT-VALUE}).")
+    int keys;
+
+    @Option(names = "--replicas", defaultValue = "3", description = "Copies of each record (default: ${DEFAULT-VALUE}).")
+    int replicas;
+
+    @Option(names = "--loss", defaultValue = "0", description = "Probability a datagram is lost, simulator only (default: ${DEFAULT-VALUE}).")
+    double loss;
+
+    @Option(names = "--latency", defaultValue = LatencySpec.DEFAULT, converter = Converters.Latency.class,
+            description = "One-way delay: constant:50ms, uniform:5ms-60ms, lognormal:40ms,0.6 or wan (default: ${DEFAULT-VALUE}).")
+    LatencySpec latency;
+
+    @Option(names = "--network", defaultValue = "sim", converter = Converters.NetworkName.class,
+            description = "sim (virtual time) or udp (real sockets on 127.0.0.1, wall time, up to ~1,000 nodes) (default: ${DEFAULT-VALUE}).")
+    NetworkKind network;
+
+    @Option(names = "--stabilize", defaultValue = "5s", converter = Converters.Time.class,
+            description = "Chord: stabilize and refresh one finger this often, check the predecessor half as often (default: ${DEFAULT-VALUE}).")
+    Duration stabilize;
+
+    @Option(names = "--no-byte-count", negatable = false,
+            description = "Do not encode simulated datagrams to count bytes (faster; byte figures become 0).")
+    boolean noByteCount;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write summary.txt, summary.json, series.csv and charts (PNG, SVG) here.")
+    Path out;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout instead of the text summary.")
+    boolean json;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Standalone entry point (the {@code chordia} launcher registers this as a subcommand). */
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** A command line for {@code sim} alone, with the same one-line error reporting as {@code chordia}. */
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new SimCommand()).setCommandName("chordia sim");
+        cli.setParameterExceptionHandler(new OneLineUsageErrors());
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ScenarioConfig config;
+        ScenarioTuning tuning;
+        try {
+            config = new ScenarioConfig(protocol, lookupStyle, nodes, seed, duration, lookups, churnMedian, churnModel,
+                    failFraction, keys, replicas, loss, latency, network, 60);
+            if (stabilize.isZero()) {
+                throw new IllegalArgumentException("--stabilize must be positive");
+            }
+            tuning = ScenarioTuning.defaults().withCountBytes(!noByteCount).withChordMaintenance(stabilize);
+        } catch (IllegalArgumentException e) {
+            err.println("chordia sim: " + e.getMessage());
+            err.flush();
+            return USAGE_ERROR;
+        }
+        Summary summary = new ScenarioRunner(config, tuning).run(ProgressBar.forConsole());
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(json ? SummaryJson.compact(summary) + "\n" : SummaryText.format(summary));
+        stdout.flush();
+        if (out != null) {
+            try {
+                RunFiles.write(out, summary);
+            } catch (IOException e) {
+                err.println("chordia sim: cannot write to " + out + ": " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package io.chordia.sim.report;
+
+import io.chordia.sim.scenario.Summary;
+import java.util.Locale;
+
+/** The human-readable summary printed by default. */
+public final class SummaryText {
+    private SummaryText() {}
+
+    public static String format(Summary s) {
+        StringBuilder out = new StringBuilder();
+        line(out, "%s, %s lookups, %,d nodes, seed %d, %s network", s.protocol(), s.lookupStyle(), s.nodes(), s.seed(),
+                s.network());
+        line(out, "%s %s; churn %s%s; loss %s; latency %s", s.network().equals("udp") ? "ran (wall time)" : "simulated",
+                seconds(s.simulatedSeconds()), s.churnModel(),
+                s.churnMedianSeconds() > 0 ? " (median session " + seconds(s.churnMedianSeconds()) + ")" : "",
+                s.loss(), s.latency());
+        line(out, "");
+        line(out, "lookups          %,d (%,d abandoned: their origin crashed)", s.lookups(), s.lookupsAbandoned());
+        line(out, "success rate     %.4f", s.lookupSuccessRate());
+        line(out, "hops             mean %.2f, p50 %d, p99 %d", s.hopsMean(), s.hopsP50(), s.hopsP99());
+        line(out, "latency          p50 %.1f ms, p99 %.1f ms", s.lookupLatencyMsP50(), s.lookupLatencyMsP99());
+        line(out, "traffic          %,d messages, %,d bytes, %.1f bytes/node/s", s.messages(), s.bytes(),
+                s.maintenanceBytesPerNodePerSecond());
+        line(out, "churn            %,d departures, %,d joins (%,d failed), %,d crashed at half time, %,d live at the end",
+                s.departures(), s.joins(), s.failedJoins(), s.massFailures(), s.liveNodesAtEnd());
+        if (s.keysStored() > 0) {
+            line(out, "keys             %,d stored, %,d lost", s.keysStored(), s.keysLost());
+        }
+        if (s.ringInvariantViolations() != null) {
+            line(out, "ring invariants  %,d violations (checked every simulated minute)", s.ringInvariantViolations());
+        }
+        if (s.traceHash() != null) {
+            line(out, "event trace      %s", s.traceHash());
+        }
+        line(out, "");
+        line(out, "wall time        %.1f s (%.1f s building), %,.0f events/s, %,.0f messages/s", s.wallSeconds(),
+                s.setupWallSeconds(), s.eventsPerWallSecond(), s.messagesPerWallSecond());
+        return out.toString();
+    }
+
+    private static String seconds(double s) {
+        return s >= 3600 && s % 3600 == 0 ? (long) (s / 3600) + " h" : s >= 60 && s % 60 == 0 ? (long) (s / 60) + " min"
+                : String.format(Locale.ROOT, "%.0f s", s);
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

@@ -1,0 +1,424 @@
+package io.chordia.sim.scenario;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.random.RandomStreams;
+import io.chordia.core.sim.LinkConditions;
+import io.chordia.core.store.DhtRecord;
+import io.chordia.core.util.Bytes;
+import io.chordia.routing.chord.ChordConfig;
+import io.chordia.routing.kademlia.KademliaConfig;
+import io.chordia.routing.lookup.LookupResult;
+import io.chordia.routing.replication.GetResult;
+import io.chordia.routing.replication.PutResult;
+import io.chordia.routing.replication.StorageConfig;
+import io.chordia.sim.metrics.Samples;
+import io.chordia.sim.metrics.SeriesRecorder;
+import io.chordia.sim.world.ChordOverlay;
+import io.chordia.sim.world.Host;
+import io.chordia.sim.world.KademliaOverlay;
+import io.chordia.sim.world.Membership;
+import io.chordia.sim.world.Overlay;
+import io.chordia.sim.world.Peer;
+import io.chordia.sim.world.SimSubstrate;
+import io.chordia.sim.world.Substrate;
+import io.chordia.sim.world.UdpSubstrate;
+import io.chordia.transport.codec.KryoWireCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs one scenario: builds a converged network, stores the keys, then for the scenario's duration
+ * makes lookups spread over time, replaces departing nodes (churn) and crashes a fraction at half
+ * time; finally reads the keys back. Each lookup is graded against the oracle when it completes.
+ * Every scenario event runs on the substrate's control thread.
+ */
+public final class ScenarioRunner {
+    /** Receives the fraction of the run done, from the driving thread. */
+    public interface Progress {
+        void update(double fraction);
+
+        default void done() {}
+
+        Progress NONE = fraction -> {};
+    }
+
+    private static final long STEP_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final long DRAIN_NANOS = Duration.ofMinutes(2).toNanos();
+
+    private final ScenarioConfig config;
+    private final ScenarioTuning tuning;
+    private final RandomStreams streams;
+    private final RandomGenerator ids;
+    private final RandomGenerator workload;
+    private final RandomGenerator churn;
+    private final Membership live = new Membership();
+    private final Samples hops = new Samples();
+    private final Samples latencyMicros = new Samples();
+    private final SeriesRecorder series = new SeriesRecorder();
+    private final Map<Long, Peer> pendingLookups = new LinkedHashMap<>();
+    private Substrate substrate;
+    private Overlay overlay;
+    private long endNanos;
+    private int nextHost;
+    private long lookupsStarted;
+    private long lookupsSucceeded;
+    private long lookupsFinished;
+    private long joins;
+    private long failedJoins;
+    private long departures;
+    private long massFailures;
+    private int invariantViolations;
+    private double liveNodeSum;
+    private long liveNodeSamples;
+
+    public ScenarioRunner(ScenarioConfig config) {
+        this(config, ScenarioTuning.defaults());
+    }
+
+    public ScenarioRunner(ScenarioConfig config, ScenarioTuning tuning) {
+        this.config = config;
+        this.tuning = tuning;
+        this.streams = new RandomStreams(config.seed());
+        this.ids = streams.stream("ids");
+        this.workload = streams.stream("workload");
+        this.churn = streams.stream("churn");
+    }
+
+    public Summary run(Progress progress) {
+        long wallStart = System.nanoTime();
+        try (Substrate s = newSubstrate()) {
+            substrate = s;
+            overlay = newOverlay();
+            build();
+            Map<NodeId, Long> stored = storeKeys();
+            long runWallStart = System.nanoTime();
+            double setupSeconds = (runWallStart - wallStart) / 1e9;
+            long eventsAtStart = substrate.events();
+            long messagesAtStart = substrate.messages();
+            long bytesAtStart = substrate.bytes();
+            long start = substrate.nowNanos();
+            endNanos = start + config.duration().toNanos();
+            onControl(() -> schedule(start));
+            series.start(messagesAtStart, bytesAtStart);
+            long steps = (config.duration().toNanos() + STEP_NANOS - 1) / STEP_NANOS;
+            for (long i = 1; i <= steps; i++) {
+                substrate.runUntil(Math.min(endNanos, start + i * STEP_NANOS));
+                onControl(this::closeStep);
+                progress.update((double) i / steps);
+            }
+            progress.done();
+            double runWall = (System.nanoTime() - runWallStart) / 1e9;
+            long events = substrate.events() - eventsAtStart;
+            long messages = substrate.messages() - messagesAtStart;
+            long bytes = substrate.bytes() - bytesAtStart;
+            double liveNodeSeconds = meanLiveNodes() * config.duration().toNanos() / 1e9;
+            substrate.runUntil(() -> pendingLookups.isEmpty(), DRAIN_NANOS);
+            long abandoned = onControl(this::abandonPending);
+            long lost = stored.isEmpty() ? 0 : countLost(stored);
+            Integer violations = ringViolations();
+            String trace = substrate instanceof SimSubstrate sim ? sim.network().trace().toString() : null;
+            return new Summary(lower(config.protocol()), lower(config.lookupStyle()), lower(config.network()), config.nodes(),
+                    config.seed(), config.duration().toNanos() / 1e9, (System.nanoTime() - wallStart) / 1e9, setupSeconds,
+                    events, events / runWall, messages, messages / runWall, bytes, lookupsFinished, abandoned,
+                    lookupsFinished == 0 ? 0 : (double) lookupsSucceeded / lookupsFinished, hops.mean(),
+                    hops.percentile(50), hops.percentile(99), latencyMicros.percentile(50) / 1000.0,
+                    latencyMicros.percentile(99) / 1000.0, liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
+                    stored.size(), lost, violations, joins, failedJoins, departures, massFailures, live.size(),
+                    config.churns() ? lower(config.churnModel()) : "none", config.churnMedian().toNanos() / 1e9,
+                    config.loss(), config.network() == NetworkKind.UDP ? "loopback" : config.latency().text(), trace,
+                    series.rows());
+        }
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    private Substrate newSubstrate() {
+        if (config.network() == NetworkKind.UDP) {
+            return new UdpSubstrate(tuning.udpEventLoops());
+        }
+        LinkConditions link = LinkConditions.of(config.latency().model()).withLoss(config.loss());
+        return new SimSubstrate(streams.stream("network"), link,
+                tuning.countBytes() ? new KryoWireCodec(KryoWireCodec.MAX_DATAGRAM_BYTES) : null);
+    }
+
+    private Overlay newOverlay() {
+        StorageConfig storage = StorageConfig.defaults().withReplicas(config.replicas(), Math.min(2, config.replicas()),
+                Math.min(2, config.replicas()));
+        if (config.protocol() == Protocol.CHORD) {
+            ChordConfig chord = tuning.chord().withSuccessorListLength(Math.max(tuning.chord().successorListLength(),
+                    config.replicas() + 1));
+            return new ChordOverlay(chord, storage);
+        }
+        KademliaConfig kademlia = tuning.kademlia();
+        return new KademliaOverlay(kademlia, storage);
+    }
+
+    // ---- building ------------------------------------------------------------------------------
+
+    private void build() {
+        List<Peer> peers = new ArrayList<>(config.nodes());
+        onControl(() -> {
+            for (int i = 0; i < config.nodes(); i++) {
+                peers.add(newPeer());
+            }
+            peers.sort(Comparator.comparing(p -> p.node().self().id()));
+            return null;
+        });
+        List<CompletableFuture<Void>> installed = overlay.installConverged(peers, streams.stream("converged"));
+        awaitAll(installed, "the converged network to be installed");
+        onControl(() -> {
+            for (Peer p : peers) {
+                live.add(p);
+                if (p.storage() != null) {
+                    p.storage().start();
+                }
+            }
+            return null;
+        });
+    }
+
+    private Peer newPeer() {
+        int index = nextHost++;
+        Host host = substrate.newHost(index);
+        return overlay.create(host, NodeId.random(ids), streams.stream("node", index), streams.stream("storage", index),
+                config.keys() > 0);
+    }
+
+    private Map<NodeId, Long> storeKeys() {
+        Map<NodeId, Long> acknowledged = new LinkedHashMap<>();
+        if (config.keys() == 0) {
+            return acknowledged;
+        }
+        Duration ttl = config.duration().plusHours(1).compareTo(DhtRecord.MAX_TTL) < 0 ? config.duration().plusHours(1)
+                : DhtRecord.MAX_TTL;
+        List<NodeId> keys = new ArrayList<>();
+        List<CompletableFuture<PutResult>> puts = onControl(() -> {
+            List<CompletableFuture<PutResult>> out = new ArrayList<>();
+            for (int k = 0; k < config.keys(); k++) {
+                NodeId key = NodeId.sha1Of("key " + k);
+                keys.add(key);
+                out.add(live.random(workload).storage().put(DhtRecord.plain(key, Bytes.ofUtf8("value " + k), 1,
+                        NodeId.ZERO, ttl)));
+            }
+            return out;
+        });
+        awaitAll(puts, "the keys to be stored");
+        for (int k = 0; k < keys.size(); k++) {
+            CompletableFuture<PutResult> f = puts.get(k);
+            if (f.isDone() && !f.isCompletedExceptionally() && f.join().status() == PutResult.Status.OK) {
+                acknowledged.put(keys.get(k), 1L);
+            }
+        }
+        return acknowledged;
+    }
+
+    private long countLost(Map<NodeId, Long> stored) {
+        List<CompletableFuture<GetResult>> gets = onControl(() -> {
+            List<CompletableFuture<GetResult>> out = new ArrayList<>();
+            for (NodeId key : stored.keySet()) {
+                out.add(live.random(workload).storage().get(key));
+            }
+            return out;
+        });
+        awaitAll(gets, "the keys to be read back");
+        long lost = 0;
+        for (CompletableFuture<GetResult> f : gets) {
+            boolean found = f.isDone() && !f.isCompletedExceptionally() && f.join().status() == GetResult.Status.FOUND;
+            lost += found ? 0 : 1;
+        }
+        return lost;
+    }
+
+    private void awaitAll(List<? extends CompletableFuture<?>> futures, String what) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+        if (!substrate.runUntil(all::isDone, Duration.ofMinutes(10).toNanos())) {
+            long open = futures.stream().filter(f -> !f.isDone()).count();
+            if (open * 100 > futures.size()) {
+                throw new IllegalStateException("timed out waiting for " + what + " (" + open + " of " + futures.size()
+                        + " unfinished; seed " + config.seed() + ")");
+            }
+        }
+    }
+
+    // ---- the run -------------------------------------------------------------------------------
+
+    private void schedule(long start) {
+        long lookups = config.effectiveLookups();
+        if (lookups > 0) {
+            scheduleLookup(start, 0, lookups);
+        }
+        if (config.churns()) {
+            for (Peer p : live.inIdOrder()) {
+                scheduleDeparture(p);
+            }
+        }
+        if (config.failFraction() > 0) {
+            substrate.at(start + config.duration().toNanos() / 2, this::massFailure);
+        }
+    }
+
+    /** Lookup i of n falls at a random point of the i-th of n equal slices of the run. */
+    private void scheduleLookup(long start, long i, long n) {
+        long slice = config.duration().toNanos() / n;
+        long at = start + i * slice + (slice > 0 ? workload.nextLong(slice) : 0);
+        substrate.at(at, () -> {
+            startLookup();
+            if (i + 1 < n) {
+                scheduleLookup(start, i + 1, n);
+            }
+        });
+    }
+
+    private void startLookup() {
+        if (live.size() == 0) {
+            return;
+        }
+        Peer origin = live.random(workload);
+        NodeId key = NodeId.random(workload);
+        long id = lookupsStarted++;
+        long startedAt = substrate.nowNanos();
+        pendingLookups.put(id, origin);
+        overlay.lookup(origin, key, config.lookupStyle()).whenCompleteAsync((result, failure) -> {
+            if (pendingLookups.remove(id) == null) {
+                return;
+            }
+            finishLookup(result, failure, key, startedAt);
+        }, substrate.control());
+    }
+
+    private void finishLookup(LookupResult result, Throwable failure, NodeId key, long startedAt) {
+        boolean ok = failure == null && live.size() > 0 && overlay.isCorrect(result, overlay.responsible(live, key));
+        int hopCount = failure == null ? result.hops() : 0;
+        double latencyMs = (substrate.nowNanos() - startedAt) / 1e6;
+        lookupsFinished++;
+        if (ok) {
+            lookupsSucceeded++;
+            hops.add(hopCount);
+            latencyMicros.add((substrate.nowNanos() - startedAt) / 1000);
+        }
+        series.lookup(ok, hopCount, latencyMs);
+    }
+
+    /** Lookups still open at the end: failed if their origin is alive, abandoned if it crashed. */
+    private long abandonPending() {
+        long abandoned = 0;
+        for (Peer origin : pendingLookups.values()) {
+            if (live.contains(origin)) {
+                lookupsFinished++;
+            } else {
+                abandoned++;
+            }
+        }
+        pendingLookups.clear();
+        return abandoned;
+    }
+
+    private void scheduleDeparture(Peer peer) {
+        long session = config.churnModel().sampleNanos(config.churnMedian().toNanos(), churn);
+        long at = substrate.nowNanos() + session;
+        if (at < endNanos) {
+            substrate.at(at, () -> depart(peer));
+        }
+    }
+
+    private void depart(Peer peer) {
+        if (!live.contains(peer) || substrate.nowNanos() >= endNanos) {
+            return;
+        }
+        live.remove(peer);
+        peer.crash();
+        departures++;
+        series.departed();
+        if (live.size() > 0) {
+            replace();
+        }
+    }
+
+    /** A new node joins through a random live one, keeping the population steady. */
+    private void replace() {
+        Peer joiner = newPeer();
+        Peer via = live.random(churn);
+        joiner.node().join(List.of(via.node().self().address())).whenCompleteAsync((ok, failure) -> {
+            if (failure != null || substrate.nowNanos() >= endNanos) {
+                failedJoins += failure != null ? 1 : 0;
+                joiner.crash();
+                return;
+            }
+            live.add(joiner);
+            joins++;
+            series.joined();
+            if (joiner.storage() != null) {
+                joiner.storage().start();
+            }
+            scheduleDeparture(joiner);
+        }, substrate.control());
+    }
+
+    private void massFailure() {
+        long count = Math.round(config.failFraction() * live.size());
+        RandomGenerator pick = streams.stream("mass-failure");
+        for (long i = 0; i < count && live.size() > 1; i++) {
+            Peer victim = live.random(pick);
+            live.remove(victim);
+            victim.crash();
+            massFailures++;
+            series.departed();
+        }
+    }
+
+    private void closeStep() {
+        liveNodeSum += live.size();
+        liveNodeSamples++;
+        if (substrate.singleThreaded() && config.protocol() == Protocol.CHORD && tuning.checkInvariants()) {
+            invariantViolations += overlay.invariantViolations(live.inIdOrder());
+        }
+        series.close(live.size(), substrate.messages(), substrate.bytes());
+    }
+
+    private double meanLiveNodes() {
+        return liveNodeSamples == 0 ? live.size() : liveNodeSum / liveNodeSamples;
+    }
+
+    private Integer ringViolations() {
+        if (!substrate.singleThreaded() || config.protocol() != Protocol.CHORD) {
+            return null;
+        }
+        return invariantViolations;
+    }
+
+    // ---- threading -----------------------------------------------------------------------------
+
+    private void onControl(Runnable task) {
+        onControl(() -> {
+            task.run();
+            return null;
+        });
+    }
+
+    private <T> T onControl(java.util.concurrent.Callable<T> task) {
+        if (substrate.singleThreaded()) {
+            try {
+                return task.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        CompletableFuture<T> result = CompletableFuture.supplyAsync(() -> {
+            try {
+                return task.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, substrate.control());
+        return result.join();
+    }
+}

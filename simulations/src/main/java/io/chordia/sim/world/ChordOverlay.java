@@ -1,0 +1,67 @@
+package io.chordia.sim.world;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Contact;
+import io.chordia.core.store.InMemoryRecordStore;
+import io.chordia.routing.LookupStyle;
+import io.chordia.routing.chord.ChordConfig;
+import io.chordia.routing.chord.ChordNode;
+import io.chordia.routing.chord.RingInvariants;
+import io.chordia.routing.lookup.LookupResult;
+import io.chordia.routing.replication.ChordPlacement;
+import io.chordia.routing.replication.ReplicatedStorage;
+import io.chordia.routing.replication.StorageConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+/** Chord nodes with successor-list replication. */
+public final class ChordOverlay implements Overlay {
+    private final ChordConfig config;
+    private final StorageConfig storage;
+
+    public ChordOverlay(ChordConfig config, StorageConfig storage) {
+        this.config = config;
+        this.storage = storage;
+    }
+
+    @Override
+    public Peer create(Host host, NodeId id, RandomGenerator random, RandomGenerator storageRandom, boolean withStorage) {
+        ChordNode node = new ChordNode(new Contact(id, host.transport().localAddress()), host.transport(), host.scheduler(),
+                random, config);
+        ReplicatedStorage store = withStorage ? new ReplicatedStorage(node, new InMemoryRecordStore(), storage,
+                new ChordPlacement(node), storageRandom) : null;
+        return new Peer(node, store, host);
+    }
+
+    @Override
+    public List<CompletableFuture<Void>> installConverged(List<Peer> peers, RandomGenerator random) {
+        List<Contact> ring = new ArrayList<>(peers.size());
+        peers.forEach(p -> ring.add(p.node().self()));
+        List<Contact> frozen = List.copyOf(ring);
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (Peer p : peers) {
+            done.add(CompletableFuture.runAsync(() -> ((ChordNode) p.node()).installConvergedState(frozen, true),
+                    p.host().scheduler()));
+        }
+        return done;
+    }
+
+    @Override
+    public Peer responsible(Membership live, NodeId key) {
+        return live.successorOf(key);
+    }
+
+    @Override
+    public CompletableFuture<LookupResult> lookup(Peer origin, NodeId key, LookupStyle style) {
+        return origin.node().lookup(key, style);
+    }
+
+    @Override
+    public int invariantViolations(List<Peer> liveInIdOrder) {
+        List<ChordNode> nodes = new ArrayList<>(liveInIdOrder.size());
+        liveInIdOrder.forEach(p -> nodes.add((ChordNode) p.node()));
+        return RingInvariants.violations(nodes).size();
+    }
+}

@@ -1,0 +1,66 @@
+package io.chordia.sim.world;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Contact;
+import io.chordia.core.store.InMemoryRecordStore;
+import io.chordia.routing.LookupStyle;
+import io.chordia.routing.kademlia.KademliaConfig;
+import io.chordia.routing.kademlia.KademliaNode;
+import io.chordia.routing.lookup.LookupResult;
+import io.chordia.routing.replication.ReplicaPlacement;
+import io.chordia.routing.replication.ReplicatedStorage;
+import io.chordia.routing.replication.StorageConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+/** Kademlia nodes; storage finds replicas by lookup (no local placement knowledge). */
+public final class KademliaOverlay implements Overlay {
+    private final KademliaConfig config;
+    private final StorageConfig storage;
+
+    public KademliaOverlay(KademliaConfig config, StorageConfig storage) {
+        this.config = config;
+        this.storage = storage;
+    }
+
+    @Override
+    public Peer create(Host host, NodeId id, RandomGenerator random, RandomGenerator storageRandom, boolean withStorage) {
+        KademliaNode node = new KademliaNode(new Contact(id, host.transport().localAddress()), host.transport(),
+                host.scheduler(), random, config);
+        ReplicatedStorage store = withStorage ? new ReplicatedStorage(node, new InMemoryRecordStore(), storage,
+                ReplicaPlacement.NONE, storageRandom) : null;
+        return new Peer(node, store, host);
+    }
+
+    @Override
+    public List<CompletableFuture<Void>> installConverged(List<Peer> peers, RandomGenerator random) {
+        NodeId[] sorted = new NodeId[peers.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = peers.get(i).node().self().id();
+        }
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (int i = 0; i < peers.size(); i++) {
+            List<Contact> contacts = ConvergedBuckets.contactsFor(i, sorted, peers, config.k(), config.leafSetSize(), random);
+            KademliaNode node = (KademliaNode) peers.get(i).node();
+            done.add(CompletableFuture.runAsync(() -> node.installContacts(contacts), peers.get(i).host().scheduler()));
+        }
+        return done;
+    }
+
+    @Override
+    public Peer responsible(Membership live, NodeId key) {
+        return live.xorClosest(key);
+    }
+
+    @Override
+    public CompletableFuture<LookupResult> lookup(Peer origin, NodeId key, LookupStyle style) {
+        return origin.node().lookup(key, style);
+    }
+
+    @Override
+    public int invariantViolations(List<Peer> liveInIdOrder) {
+        return 0;
+    }
+}
