@@ -29,11 +29,11 @@ public final class ShareServer implements AutoCloseable {
     }
 
     /**
-     * Binds {@code bind} (an IP literal; port 0 picks one) on {@code group}; blocks until bound.
+     * Binds {@code host} (an IP literal) and {@code port} (0 picks one) on {@code group}; blocks until bound.
      *
      * @throws java.io.IOException when the port is taken or the address is not local
      */
-    public static ShareServer bind(Address bind, EventLoopGroup group, ContentCatalog catalog, UploadSlots slots,
+    public static ShareServer bind(String host, int port, EventLoopGroup group, ContentCatalog catalog, UploadSlots slots,
                                    WireStats stats, Duration idleTimeout) throws java.io.IOException {
         ChannelGroup connections = new DefaultChannelGroup("share-uploads", GlobalEventExecutor.INSTANCE);
         ServerBootstrap b = new ServerBootstrap()
@@ -56,14 +56,14 @@ public final class ShareServer implements AutoCloseable {
                     }
                 });
         try {
-            Channel ch = b.bind(new InetSocketAddress(bind.host(), bind.port())).sync().channel();
+            Channel ch = b.bind(new InetSocketAddress(host, port)).sync().channel();
             InetSocketAddress local = (InetSocketAddress) ch.localAddress();
-            return new ShareServer(ch, new Address(bind.host(), local.getPort()), connections);
+            return new ShareServer(ch, new Address(host, local.getPort()), connections);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while binding " + bind);
+            throw new java.io.InterruptedIOException("interrupted while binding " + host + ":" + port);
         } catch (Exception e) {
-            throw new java.io.IOException("cannot listen on " + bind + ": " + e.getMessage(), e);
+            throw new java.io.IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 
