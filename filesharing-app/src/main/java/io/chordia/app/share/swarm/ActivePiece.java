@@ -36,10 +36,13 @@ final class ActivePiece {
         return Math.min(WireFormat.BLOCK_SIZE, length - block * WireFormat.BLOCK_SIZE);
     }
 
+    /** Blocks before it were all requested at some point; lost requests move it back. */
+    private int cursor;
+
     int firstUnrequested() {
-        for (int b = 0; b < blocks.length; b++) {
-            if (blocks[b] == NONE) {
-                return b;
+        for (; cursor < blocks.length; cursor++) {
+            if (blocks[cursor] == NONE) {
+                return cursor;
             }
         }
         return -1;
@@ -56,6 +59,7 @@ final class ActivePiece {
         }
         if (requests[block] == 0 && (blocks[block] == REQUESTED || blocks[block] == RECEIVING)) {
             blocks[block] = NONE;
+            cursor = Math.min(cursor, block);
         }
     }
 }

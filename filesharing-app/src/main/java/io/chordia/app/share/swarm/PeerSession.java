@@ -21,6 +21,8 @@ final class PeerSession implements PeerEvents {
     /** Block keys ({@code piece << 32 | block}) asked of this peer and not yet answered. */
     final Set<Long> outstanding = new HashSet<>();
     long receivingKey = -1;
+    /** The piece this peer is being asked for, block after block, until all are requested. */
+    ActivePiece current;
     long blocksDelivered;
     int strikes;
     /** Closed because we were done with it, not because the peer failed: no back-off. */

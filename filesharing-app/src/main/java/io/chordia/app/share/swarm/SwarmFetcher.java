@@ -80,6 +80,8 @@ public final class SwarmFetcher {
     private final Set<Address> delivered = new LinkedHashSet<>();
     private final List<Address> candidates = new ArrayList<>();
     private final Map<Integer, ActivePiece> active = new LinkedHashMap<>();
+    /** Active pieces whose peer went away with blocks unrequested: the next peer with room takes them over. */
+    private final java.util.ArrayDeque<ActivePiece> orphans = new java.util.ArrayDeque<>();
     private final int[] pendingCommit;
     private int pendingCount;
 
@@ -349,8 +351,10 @@ public final class SwarmFetcher {
         for (ActivePiece ap : active.values()) {
             if (ap.owner == s) {
                 ap.owner = null;
+                orphans.add(ap);
             }
         }
+        s.current = null;
         if (finished) {
             return;
         }
@@ -393,14 +397,23 @@ public final class SwarmFetcher {
     }
 
     private long nextBlock(PeerSession s) {
-        // 1. Continue a piece this peer owns, or one whose owner is gone.
-        for (ActivePiece ap : active.values()) {
-            if ((ap.owner == s || ap.owner == null) && s.has.get(ap.index)) {
-                int b = ap.firstUnrequested();
-                if (b >= 0) {
-                    ap.owner = s;
-                    return PeerSession.key(ap.index, b);
-                }
+        // 1. Continue this peer's piece, or one whose peer went away.
+        if (s.current != null) {
+            int b = active.get(s.current.index) == s.current ? s.current.firstUnrequested() : -1;
+            if (b >= 0) {
+                return PeerSession.key(s.current.index, b);
+            }
+            s.current = null;
+        }
+        for (java.util.Iterator<ActivePiece> it = orphans.iterator(); it.hasNext(); ) {
+            ActivePiece ap = it.next();
+            if (active.get(ap.index) != ap || ap.owner != null || ap.firstUnrequested() < 0) {
+                it.remove();
+            } else if (s.has.get(ap.index)) {
+                it.remove();
+                ap.owner = s;
+                s.current = ap;
+                return PeerSession.key(ap.index, ap.firstUnrequested());
             }
         }
         // 2. Start the rarest piece it has.
@@ -410,6 +423,7 @@ public final class SwarmFetcher {
                 ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(manifest.pieceLength(p), manifest.pieceLength(p));
                 ActivePiece ap = new ActivePiece(p, manifest.pieceLength(p), buf, s);
                 active.put(p, ap);
+                s.current = ap;
                 return PeerSession.key(p, 0);
             }
         }
