@@ -38,4 +38,11 @@ class ShareServiceTest {
             s.interruptedFetchResumes();
         }
     }
+
+    @Test
+    void aPeerServingAManifestThatDoesNotHashToTheContentIdIsBanned() throws Exception {
+        try (SwarmScenarios s = new SwarmScenarios(dir, SIZE)) {
+            s.peerServingAForgedManifestIsBanned();
+        }
+    }
 }

@@ -131,6 +131,20 @@ final class SwarmScenarios implements AutoCloseable {
         assertThat(second.downloadedBytes()).isLessThan(size * 3 / 4);
     }
 
+    void peerServingAForgedManifestIsBanned() throws Exception {
+        // The liar serves another content's manifest under this content's id, and is asked first.
+        LocalContent real = new Sharer().share(original());
+        Path otherFile = TestFiles.random(dir.resolve("other").resolve("data.bin"), size, 99);
+        LocalContent other = new Sharer().share(otherFile);
+        ShareService liar = peer();
+        liar.serve(new LocalContent(real.id(), other.manifest(), other.encodedManifest(), other.files()));
+        Link link = peer().share(original());
+        assertThat(link).isEqualTo(real.link());
+        FetchResult r = await(peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
+        assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(r.banned()).containsExactly(liar.address());
+    }
+
     @Override
     public void close() {
         for (ShareService s : services) {
