@@ -142,8 +142,8 @@ public final class SwarmFetcher {
     // ------------------------------------------------------------------ manifest
 
     private void begin() {
-        ticker = loop.scheduleAtFixedRate(this::tick, config.progressInterval().toNanos(),
-                config.progressInterval().toNanos(), TimeUnit.NANOSECONDS);
+        long tickNanos = Math.max(config.progressInterval().toNanos(), TimeUnit.MILLISECONDS.toNanos(50));
+        ticker = loop.scheduleAtFixedRate(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
         try {
             byte[] saved = PieceStore.savedManifest(outDir, id);
             if (saved != null && ContentId.of(saved).equals(id)) {
@@ -214,6 +214,9 @@ public final class SwarmFetcher {
             s.closedByUs = true; // a manifest connection: data connections are opened fresh
             s.close();
             sessions.remove(s.address);
+        }
+        if (candidates.isEmpty()) {
+            lookupPeers(); // the manifest came from disk (a resume): no peers asked yet
         }
         connectMore();
     }
