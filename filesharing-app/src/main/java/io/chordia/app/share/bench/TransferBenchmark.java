@@ -6,6 +6,7 @@ import io.chordia.app.share.ProgressListener;
 import io.chordia.app.share.ShareConfig;
 import io.chordia.app.share.ShareService;
 import io.chordia.app.share.directory.InMemoryPeerDirectory;
+import io.chordia.app.share.swarm.SwarmConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * One seeder to one fetcher, and one seeder to four fetchers at once, of a random file over
  * loopback, every piece verified and written to disk; prints MB/s (10^6 bytes per second) per run
  * and the median. All peers run in this JVM, each with its own event loops and workers, as the
- * daemons would. Usage: {@code TransferBenchmark [--size-mib N] [--runs N] [--dir DIR] [--fetchers N]}.
+ * daemons would. Usage: {@code TransferBenchmark [--size-mib N] [--runs N] [--dir DIR] [--fetchers N] [--window BLOCKS]}.
  */
 public final class TransferBenchmark {
     private TransferBenchmark() {}
@@ -33,14 +34,16 @@ public final class TransferBenchmark {
         int runs = 3;
         int fetchers = 4;
         Path base = Path.of("/tmp");
+        int window = SwarmConfig.defaults().requestWindow();
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--size-mib" -> sizeMib = Long.parseLong(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--dir" -> base = Path.of(args[i + 1]);
                 case "--fetchers" -> fetchers = Integer.parseInt(args[i + 1]);
+                case "--window" -> window = Integer.parseInt(args[i + 1]);
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; options: --size-mib N --runs N --dir DIR --fetchers N");
+                    System.err.println("unknown option " + args[i] + "; options: --size-mib N --runs N --dir DIR --fetchers N --window BLOCKS");
                     System.exit(2);
                 }
             }
@@ -50,6 +53,8 @@ public final class TransferBenchmark {
             long size = sizeMib << 20;
             Path file = randomFile(work.resolve("seed").resolve("bench.bin"), size);
             InMemoryPeerDirectory directory = new InMemoryPeerDirectory();
+            ShareConfig fetcherConfig = ShareConfig.defaults().withSeedAfterFetch(false)
+                    .withSwarm(SwarmConfig.defaults().withRequestWindow(window));
             int cores = Runtime.getRuntime().availableProcessors();
             try (ShareService seeder = ShareService.start(ShareConfig.defaults().withMaxUploads(64), directory)) {
                 long t0 = System.nanoTime();
@@ -57,14 +62,14 @@ public final class TransferBenchmark {
                 System.out.printf(Locale.ROOT, "%d MiB file in %s, %d cores; hashed for sharing at %.0f MB/s; epoll %s%n",
                         sizeMib, work, cores, size / ((System.nanoTime() - t0) / 1e3),
                         io.chordia.transport.netty.NettyEventLoops.epollAvailable());
-                run("warm-up 1 -> 1", link, directory, work, 1, 1, size);
+                run("warm-up 1 -> 1", link, directory, fetcherConfig, work, 1, 1, size);
                 List<Double> one = new ArrayList<>();
                 for (int r = 0; r < runs; r++) {
-                    one.add(run("1 seeder -> 1 fetcher", link, directory, work, 1, r + 1, size));
+                    one.add(run("1 seeder -> 1 fetcher", link, directory, fetcherConfig, work, 1, r + 1, size));
                 }
                 List<Double> many = new ArrayList<>();
                 for (int r = 0; r < runs; r++) {
-                    many.add(run("1 seeder -> " + fetchers + " fetchers (aggregate)", link, directory, work, fetchers, r + 1,
+                    many.add(run("1 seeder -> " + fetchers + " fetchers (aggregate)", link, directory, fetcherConfig, work, fetchers, r + 1,
                             size));
                 }
                 System.out.printf(Locale.ROOT, "median 1 -> 1: %.0f MB/s; median 1 -> %d aggregate: %.0f MB/s%n",
@@ -76,23 +81,25 @@ public final class TransferBenchmark {
         }
     }
 
-    private static double run(String what, Link link, InMemoryPeerDirectory directory, Path work, int fetchers, int run,
+    private static double run(String what, Link link, InMemoryPeerDirectory directory, ShareConfig config, Path work, int fetchers, int run,
                               long size) throws Exception {
         List<ShareService> peers = new ArrayList<>();
         List<CompletableFuture<FetchResult>> fetches = new ArrayList<>();
         try {
             for (int i = 0; i < fetchers; i++) {
-                peers.add(ShareService.start(ShareConfig.defaults().withSeedAfterFetch(false), directory));
+                peers.add(ShareService.start(config, directory));
             }
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             for (int i = 0; i < fetchers; i++) {
                 fetches.add(peers.get(i).fetch(link, work.resolve("out-" + i), ProgressListener.NONE));
             }
             CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double mbps = fetchers * size / seconds / 1e6;
-            System.out.printf(Locale.ROOT, "%-40s run %d: %6.0f MB/s (%.2f s, %d hash failures)%n", what, run, mbps, seconds,
-                    fetches.stream().mapToInt(f -> f.join().hashFailures()).sum());
+            double cpuPerGib = (processCpuNanos() - cpu0) / 1e9 / (fetchers * (double) size / (1L << 30));
+            System.out.printf(Locale.ROOT, "%-40s run %d: %6.0f MB/s (%.2f s, %.2f CPU s per GiB, %d hash failures)%n", what,
+                    run, mbps, seconds, cpuPerGib, fetches.stream().mapToInt(f -> f.join().hashFailures()).sum());
             return mbps;
         } finally {
             peers.forEach(ShareService::close);
@@ -100,6 +107,12 @@ public final class TransferBenchmark {
                 deleteTree(work.resolve("out-" + i));
             }
         }
+    }
+
+    /** CPU time of this process (user and system, all threads): steadier than wall time on a shared machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double median(List<Double> xs) {
