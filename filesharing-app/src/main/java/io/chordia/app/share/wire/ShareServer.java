@@ -7,6 +7,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.FileRegion;
+import io.netty.channel.MessageSizeEstimator;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -18,6 +21,16 @@ import java.util.concurrent.TimeUnit;
 
 /** The listening socket of a peer's file sharing: one {@link SeederHandler} per accepted connection. */
 public final class ShareServer implements AutoCloseable {
+    private static final MessageSizeEstimator REGION_AWARE_SIZES = () -> msg -> {
+        if (msg instanceof ByteBuf b) {
+            return b.readableBytes();
+        }
+        if (msg instanceof FileRegion r) {
+            return (int) Math.min(Integer.MAX_VALUE, r.count());
+        }
+        return 8;
+    };
+
     private final Channel channel;
     private final Address address;
     private final ChannelGroup connections;
@@ -41,6 +54,8 @@ public final class ShareServer implements AutoCloseable {
                 .channel(ShareChannels.serverType(group))
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
+                // Netty sizes a FileRegion as 0 bytes: count its length, or queued blocks would never stop reading.
+                .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, REGION_AWARE_SIZES)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
