@@ -17,7 +17,8 @@ final class ActivePiece {
     final ByteBuf buffer;
     final byte[] blocks;
     final byte[] requests;
-    final Set<PeerSession> contributors = new LinkedHashSet<>();
+    /** Who delivered each received block: a banned peer's blocks are dropped before they taint a piece. */
+    final PeerSession[] from;
     /** The peer that started it and continues it; null once that peer is gone, so any peer may finish it. */
     PeerSession owner;
     int received;
@@ -29,6 +30,7 @@ final class ActivePiece {
         int n = (length + WireFormat.BLOCK_SIZE - 1) / WireFormat.BLOCK_SIZE;
         this.blocks = new byte[n];
         this.requests = new byte[n];
+        this.from = new PeerSession[n];
         this.owner = owner;
     }
 
@@ -46,6 +48,28 @@ final class ActivePiece {
             }
         }
         return -1;
+    }
+
+    Set<PeerSession> contributors() {
+        Set<PeerSession> all = new LinkedHashSet<>();
+        for (PeerSession p : from) {
+            if (p != null) {
+                all.add(p);
+            }
+        }
+        return all;
+    }
+
+    /** Forgets the blocks {@code peer} delivered; they will be requested again. */
+    void dropBlocksFrom(PeerSession peer) {
+        for (int b = 0; b < blocks.length; b++) {
+            if (from[b] == peer && blocks[b] == RECEIVED) {
+                from[b] = null;
+                blocks[b] = requests[b] > 0 ? REQUESTED : NONE;
+                received--;
+                cursor = Math.min(cursor, b);
+            }
+        }
     }
 
     boolean complete() {

@@ -163,13 +163,15 @@ public final class SwarmFetcher {
             return;
         }
         if (!Arrays.equals(contentId, id.toBytes()) || !ContentId.of(encoded).equals(id)) {
-            ban(s, DropReason.BAD_MANIFEST, "its manifest does not hash to the content id");
+            stats.dropped(DropReason.BAD_MANIFEST);
+            ban(s, "its manifest does not hash to the content id");
             return;
         }
         try {
             acceptManifest(encoded);
         } catch (InvalidManifestException e) {
-            ban(s, DropReason.BAD_MANIFEST, e.getMessage());
+            stats.dropped(DropReason.BAD_MANIFEST);
+            ban(s, e.getMessage());
         }
     }
 
@@ -486,7 +488,7 @@ public final class SwarmFetcher {
         ap.blocks[block] = ActivePiece.RECEIVED;
         ap.requests[block]--;
         ap.received++;
-        ap.contributors.add(s);
+        ap.from[block] = s;
         if (ap.requests[block] > 0) {
             for (PeerSession other : sessions.values()) {
                 if (other != s && other.outstanding.remove(key)) {
@@ -547,11 +549,11 @@ public final class SwarmFetcher {
             hashFailures++;
             picker.release(ap.index);
             stats.dropped(DropReason.BAD_PIECE);
-            List<PeerSession> culprits = List.copyOf(ap.contributors);
+            List<PeerSession> culprits = List.copyOf(ap.contributors());
             for (PeerSession c : culprits) {
                 // One sender: it is the liar. Several (endgame): each gets a strike, two strikes ban.
                 if (culprits.size() == 1 || ++c.strikes >= 2) {
-                    ban(c, DropReason.BAD_PIECE, "piece " + ap.index + " failed its hash");
+                    ban(c, "piece " + ap.index + " failed its hash");
                 }
             }
             fillAll();
@@ -637,9 +639,12 @@ public final class SwarmFetcher {
         }
     }
 
-    private void ban(PeerSession s, DropReason reason, String why) {
+    private void ban(PeerSession s, String why) {
         if (banned.add(s.address)) {
             LOG.info("banned {} for {}: {}", s.address, link.name(), why);
+        }
+        for (ActivePiece ap : active.values()) {
+            ap.dropBlocksFrom(s);
         }
         s.close();
         if (manifest == null) {
