@@ -63,14 +63,18 @@ final class SwarmScenarios implements AutoCloseable {
     }
 
     void twoSeedersOneFetcher() throws Exception {
-        Link link = peer().share(original());
-        Link same = peer().share(copy("seed-b"));
+        ShareService a = peer();
+        ShareService b = peer();
+        Link link = a.share(original());
+        Link same = b.share(copy("seed-b"));
         assertThat(same).isEqualTo(link);
-        FetchResult r = await(peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
+        ShareService fetcher = peer();
+        FetchResult r = await(fetcher.fetch(link, dir.resolve("out"), ProgressListener.NONE));
         assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
         assertThat(r.downloadedBytes()).isGreaterThanOrEqualTo(size);
         assertThat(r.hashFailures()).isZero();
-        assertThat(r.peersUsed()).isEqualTo(2);
+        assertThat(r.peersUsed()).as("peers that delivered; seeders %s / %s; fetcher %s", a.stats(), b.stats(), fetcher.stats())
+                .isEqualTo(2);
     }
 
     void seederStoppedMidFetch() throws Exception {

@@ -247,8 +247,8 @@ public final class SwarmFetcher {
     }
 
     private void connectMore() {
-        if (finished) {
-            return;
+        if (finished || (manifest != null && picker == null)) {
+            return; // between manifest and store: data connections wait for the store to say what we have
         }
         long now = System.nanoTime();
         int limit = manifest == null ? 1 : config.maxPeers();
