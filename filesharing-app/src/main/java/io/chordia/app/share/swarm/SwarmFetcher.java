@@ -87,7 +87,7 @@ public final class SwarmFetcher {
 
     private byte[] encodedManifest;
     private Manifest manifest;
-    private PieceStore store;
+    private volatile PieceStore store;
     private PiecePicker picker;
     private int verifying;
     private int committing;
@@ -96,7 +96,7 @@ public final class SwarmFetcher {
     private int resumed;
     private int hashFailures;
     private boolean finished;
-    private boolean completing;
+    private volatile boolean completing;
     private boolean lookupInFlight;
     private long lastLookupNanos;
     private final long startNanos = System.nanoTime();
@@ -635,7 +635,11 @@ public final class SwarmFetcher {
         try {
             loop.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("fetch of {} outlived its service", link.name());
+            // The service shut down under a worker's report: nobody will close the store on the loop.
+            PieceStore s = store;
+            if (s != null && !completing) {
+                s.close();
+            }
         }
     }
 
