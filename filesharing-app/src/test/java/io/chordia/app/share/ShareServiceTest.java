@@ -45,4 +45,11 @@ class ShareServiceTest {
             s.peerServingAForgedManifestIsBanned();
         }
     }
+
+    @Test
+    void anAlteredLinkOrAContentNobodyHasFailsWithAClearMessage() throws Exception {
+        try (SwarmScenarios s = new SwarmScenarios(dir, SIZE)) {
+            s.alteredLinkAndMissingPeersFailWithAClearMessage();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.chordia.app.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chordia.app.share.directory.InMemoryPeerDirectory;
 import io.chordia.app.share.swarm.SwarmConfig;
@@ -147,6 +148,21 @@ final class SwarmScenarios implements AutoCloseable {
         FetchResult r = await(peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
         assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
         assertThat(r.banned()).containsExactly(liar.address());
+    }
+
+    void alteredLinkAndMissingPeersFailWithAClearMessage() throws Exception {
+        Link link = peer().share(original());
+        Link renamed = new Link(link.contentId(), "renamed.bin", link.size());
+        assertThatThrownBy(() -> await(peer().fetch(renamed, dir.resolve("out"), ProgressListener.NONE)))
+                .hasCauseInstanceOf(FetchFailedException.class)
+                .hasMessageContaining("the link says 'renamed.bin'").hasMessageContaining("the link was altered");
+        ShareService lonely = ShareService.start(ShareConfig.defaults().withThreads(1, 1)
+                .withSwarm(ShareConfig.defaults().swarm().withStallTimeout(Duration.ofMillis(300))), directory);
+        services.add(lonely);
+        Link nobodyHasIt = new Link(new ContentId(io.chordia.core.id.NodeId.sha1Of("nothing")), "x", 1);
+        assertThatThrownBy(() -> await(lonely.fetch(nobodyHasIt, dir.resolve("out2"), ProgressListener.NONE)))
+                .hasCauseInstanceOf(FetchFailedException.class)
+                .hasMessageContaining("no peer delivered the manifest of x in 0 s (0 peers known, 0 banned)");
     }
 
     @Override
