@@ -41,4 +41,11 @@ class ShareServiceIT {
             s.interruptedFetchResumes();
         }
     }
+
+    @Test
+    void aFetcherKilledWithSigkillHalfWayResumesFromItsJournal() throws Exception {
+        try (SwarmScenarios s = new SwarmScenarios(dir, SIZE)) {
+            s.fetcherKilledHalfWayResumes();
+        }
+    }
 }

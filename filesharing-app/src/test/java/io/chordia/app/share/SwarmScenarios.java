@@ -165,6 +165,42 @@ final class SwarmScenarios implements AutoCloseable {
                 .hasMessageContaining("no peer delivered the manifest of x in 0 s (0 peers known, 0 banned)");
     }
 
+    /** A fetcher process killed with SIGKILL half way; the fetch resumes from what its journal made durable. */
+    void fetcherKilledHalfWayResumes() throws Exception {
+        ShareService seeder = peer();
+        Link link = seeder.share(original());
+        Path out = dir.resolve("out");
+        Path journal = out.resolve(".chordia-partial").resolve(link.contentId().toHex() + ".journal");
+        long wantEntries = size / ManifestLimits.DEFAULT_PIECE_SIZE / 4;
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FetchProcessMain.class.getName(),
+                seeder.address().host(), String.valueOf(seeder.address().port()), link.toString(), out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // The child freezes at half way; wait for its journal to name a quarter of the pieces.
+            while (journalEntries(journal) < wantEntries) {
+                assertThat(child.isAlive()).as("the child fetch ended early: %s", Files.readString(dir.resolve("child.log")))
+                        .isTrue();
+                assertThat(System.nanoTime()).as("the child journalled a quarter in time").isLessThan(deadline);
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful close
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        FetchResult second = await(peer().fetch(link, out, ProgressListener.NONE));
+        assertThat(TestFiles.sha256(second.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(second.resumedPieces()).isGreaterThanOrEqualTo((int) wantEntries);
+        assertThat(second.resumedPieces()).as("the child froze at half way").isLessThanOrEqualTo((int) (2 * wantEntries + 8));
+        assertThat(second.downloadedBytes()).isLessThanOrEqualTo(size - second.resumedPieces()
+                * (long) ManifestLimits.DEFAULT_PIECE_SIZE + 4L * ManifestLimits.DEFAULT_PIECE_SIZE);
+    }
+
+    private static long journalEntries(Path journal) throws java.io.IOException {
+        return Files.exists(journal) ? Math.max(0, (Files.size(journal) - 24) / 4) : 0;
+    }
+
     @Override
     public void close() {
         for (ShareService s : services) {
