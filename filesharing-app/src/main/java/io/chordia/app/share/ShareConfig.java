@@ -22,6 +22,9 @@ public record ShareConfig(String bindHost, int bindPort, int pieceSize, int maxU
     public ShareConfig {
         Checks.notNull(bindHost, "bindHost");
         Checks.inRange(bindPort, 0, 65535, "bindPort");
+        Checks.check(Integer.bitCount(pieceSize) == 1 && pieceSize >= ManifestLimits.MIN_PIECE_SIZE
+                && pieceSize <= ManifestLimits.MAX_PIECE_SIZE, "pieceSize must be a power of two in [%s, %s], was %s",
+                ManifestLimits.MIN_PIECE_SIZE, ManifestLimits.MAX_PIECE_SIZE, pieceSize);
         Checks.inRange(maxUploads, 1, 10_000, "maxUploads");
         Checks.positive(announceTtl, "announceTtl");
         Checks.positive(idleTimeout, "idleTimeout");

@@ -162,7 +162,7 @@ final class SwarmScenarios implements AutoCloseable {
         Link nobodyHasIt = new Link(new ContentId(io.chordia.core.id.NodeId.sha1Of("nothing")), "x", 1);
         assertThatThrownBy(() -> await(lonely.fetch(nobodyHasIt, dir.resolve("out2"), ProgressListener.NONE)))
                 .hasCauseInstanceOf(FetchFailedException.class)
-                .hasMessageContaining("no peer delivered the manifest of x in 0 s (0 peers known, 0 banned)");
+                .hasMessageContaining("no peer delivered the manifest of x in 300 ms (0 peers known, 0 banned)");
     }
 
     /** A fetcher process killed with SIGKILL half way; the fetch resumes from what its journal made durable. */

@@ -87,7 +87,7 @@ public final class SwarmFetcher {
 
     private byte[] encodedManifest;
     private Manifest manifest;
-    private volatile PieceStore store;
+    private PieceStore store;
     private PiecePicker picker;
     private int verifying;
     private int committing;
@@ -96,7 +96,7 @@ public final class SwarmFetcher {
     private int resumed;
     private int hashFailures;
     private boolean finished;
-    private volatile boolean completing;
+    private boolean completing;
     private boolean lookupInFlight;
     private long lastLookupNanos;
     private final long startNanos = System.nanoTime();
@@ -589,7 +589,7 @@ public final class SwarmFetcher {
                 error = e;
             }
             Throwable e = error;
-            post(() -> {
+            boolean reported = post(() -> {
                 committing--;
                 if (e != null && !finished) {
                     fail(new FetchFailedException("cannot record progress in " + outDir + ": " + e.getMessage(), e));
@@ -598,6 +598,9 @@ public final class SwarmFetcher {
                 closeStoreWhenIdle();
                 maybeComplete();
             });
+            if (!reported) {
+                target.close(); // the service shut down under this last commit: nobody else will close the store
+            }
         });
     }
 
@@ -631,15 +634,12 @@ public final class SwarmFetcher {
     // ------------------------------------------------------------------ failure, progress
 
     /** Runs {@code task} on the fetch's loop; dropped when the service is shutting down (its connections go with it). */
-    private void post(Runnable task) {
+    private boolean post(Runnable task) {
         try {
             loop.execute(task);
+            return true;
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            // The service shut down under a worker's report: nobody will close the store on the loop.
-            PieceStore s = store;
-            if (s != null && !completing) {
-                s.close();
-            }
+            return false;
         }
     }
 
@@ -718,7 +718,9 @@ public final class SwarmFetcher {
 
     private String stallMessage() {
         String what = manifest == null ? "the manifest" : "any piece";
-        return "no peer delivered " + what + " of " + link.name() + " in " + config.stallTimeout().toSeconds() + " s ("
+        Duration t = config.stallTimeout();
+        String in = t.toMillis() < 1000 ? t.toMillis() + " ms" : t.toSeconds() + " s";
+        return "no peer delivered " + what + " of " + link.name() + " in " + in + " ("
                 + candidates.size() + " peers known, " + banned.size() + " banned)";
     }
 
