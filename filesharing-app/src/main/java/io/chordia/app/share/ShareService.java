@@ -1,0 +1,167 @@
+package io.chordia.app.share;
+
+import io.chordia.app.share.directory.PeerDirectory;
+import io.chordia.app.share.swarm.SwarmFetcher;
+import io.chordia.app.share.wire.ContentCatalog;
+import io.chordia.app.share.wire.ServedContent;
+import io.chordia.app.share.wire.ShareServer;
+import io.chordia.app.share.wire.UploadSlots;
+import io.chordia.app.share.wire.WireStats;
+import io.chordia.core.net.Address;
+import io.chordia.transport.netty.NettyEventLoops;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One peer's file sharing, the facade the daemon hosts: a transfer server, the contents it
+ * serves, the fetches it runs, and its announcements in a {@link PeerDirectory}.
+ *
+ * <ul>
+ *   <li>{@link #share(Path)} hashes a file or directory (blocking: it reads it all), serves it,
+ *       announces this peer for it and keeps the announcement fresh; returns the link to hand out.
+ *   <li>{@link #fetch(Link, Path, ProgressListener)} downloads a link into {@code outDir/<name>},
+ *       resuming an earlier interrupted fetch into the same directory. The future completes with a
+ *       {@link FetchResult}, or fails with a {@link FetchFailedException} whose message is fit for
+ *       a user; cancelling it stops the fetch and keeps what is verified for a resume. Once
+ *       complete, the content is served and announced too (unless
+ *       {@link ShareConfig#seedAfterFetch()} is off).
+ *   <li>{@link #close()} stops serving, fetching and announcing (announcements then expire).
+ * </ul>
+ *
+ * <p>Thread-safe. Progress callbacks and futures complete on the service's threads: they must not
+ * block. It owns its threads: {@link ShareConfig#ioThreads()} Netty event loops and
+ * {@link ShareConfig#workerThreads()} workers for hashing and disk writes.
+ */
+public final class ShareService implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final ShareConfig config;
+    private final PeerDirectory directory;
+    private final EventLoopGroup group;
+    private final ExecutorService workers;
+    private final ContentCatalog catalog = new ContentCatalog();
+    private final WireStats stats = new WireStats();
+    private final ShareServer server;
+    private final Map<ContentId, Boolean> announced = new ConcurrentHashMap<>();
+    private final Map<SwarmFetcher, Boolean> fetches = new ConcurrentHashMap<>();
+    private final ScheduledFuture<?> refresher;
+    private final SplittableRandom seeds = new SplittableRandom();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private ShareService(ShareConfig config, PeerDirectory directory) throws IOException {
+        this.config = config;
+        this.directory = directory;
+        this.group = NettyEventLoops.newGroup(config.ioThreads(), "share-io");
+        this.workers = Executors.newFixedThreadPool(config.workerThreads(), new DefaultThreadFactory("share-worker", true));
+        try {
+            this.server = ShareServer.bind(config.bindHost(), config.bindPort(), group, catalog,
+                    new UploadSlots(config.maxUploads()), stats, config.idleTimeout());
+        } catch (IOException | RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            workers.shutdownNow();
+            throw e;
+        }
+        long every = Math.max(1, config.announceTtl().toMillis() / 3);
+        this.refresher = group.next().scheduleAtFixedRate(this::announceAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts a service listening as {@code config} says; throws an {@link IOException} saying why when it cannot listen. */
+    public static ShareService start(ShareConfig config, PeerDirectory directory) throws IOException {
+        return new ShareService(config, directory);
+    }
+
+    /** Where other peers reach this one's transfer server. */
+    public Address address() {
+        return server.address();
+    }
+
+    public WireStats stats() {
+        return stats;
+    }
+
+    /** Hashes and serves {@code path}; announces it (asynchronously, refreshed); returns its link. */
+    public Link share(Path path) throws IOException {
+        LocalContent content = new Sharer(config.pieceSize()).share(path);
+        serve(content);
+        return content.link();
+    }
+
+    /** Serves a content already hashed (e.g. one the daemon kept from an earlier run) and announces it. */
+    public void serve(LocalContent content) throws IOException {
+        catalog.add(new ServedContent(content));
+        announced.put(content.id(), Boolean.TRUE);
+        announce(content.id());
+    }
+
+    /** Stops serving and announcing {@code id}; the announcement expires after its TTL. */
+    public void unshare(ContentId id) {
+        announced.remove(id);
+        catalog.remove(id);
+    }
+
+    /** Fetches {@code link} into {@code outDir}; see the class comment. */
+    public CompletableFuture<FetchResult> fetch(Link link, Path outDir, ProgressListener listener) {
+        SwarmFetcher fetcher = new SwarmFetcher(link, outDir.toAbsolutePath().normalize(), directory, address(),
+                group.next(), workers, config.swarm(), seeds.split(), stats, listener);
+        fetches.put(fetcher, Boolean.TRUE);
+        CompletableFuture<FetchResult> result = fetcher.start();
+        result.whenComplete((r, failure) -> {
+            fetches.remove(fetcher);
+            if (failure instanceof CancellationException) {
+                fetcher.cancel();
+            } else if (failure == null && config.seedAfterFetch()) {
+                try {
+                    serve(r.content());
+                } catch (IOException e) {
+                    LOG.warn("fetched {} but cannot serve it: {}", link.name(), e.getMessage());
+                }
+            }
+        });
+        return result;
+    }
+
+    private void announceAll() {
+        announced.keySet().forEach(this::announce);
+    }
+
+    private void announce(ContentId id) {
+        directory.announce(id, address(), config.announceTtl()).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("announcing {} failed (retried in {} s): {}", id, config.announceTtl().toSeconds() / 3,
+                        failure.getMessage());
+            }
+        });
+    }
+
+    /** Stops everything; fetches in progress fail with a cancellation and keep their verified pieces. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        refresher.cancel(false);
+        fetches.keySet().forEach(SwarmFetcher::cancel);
+        server.close();
+        catalog.closeAll();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.chordia.app.share.directory;
+
+import io.chordia.app.share.ContentId;
+import io.chordia.core.net.Address;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Announces and finds the peers that hold a content.
+ *
+ * <p>Thread-safe. Futures may complete on any thread (a DHT node's thread, say): dependants must
+ * not block. Failures are {@link java.io.IOException}s inside the future.
+ */
+public interface PeerDirectory {
+    /** Says {@code peer} serves {@code content} for {@code ttl}; the caller re-announces before it runs out. */
+    CompletableFuture<Void> announce(ContentId content, Address peer, Duration ttl);
+
+    /** The peers announced for {@code content} and not expired, possibly empty, in no particular order. */
+    CompletableFuture<List<Address>> findPeers(ContentId content);
+}

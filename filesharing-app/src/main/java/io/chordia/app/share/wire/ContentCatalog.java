@@ -1,0 +1,35 @@
+package io.chordia.app.share.wire;
+
+import io.chordia.app.share.ContentId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The contents one peer serves, by id. Thread-safe. */
+public final class ContentCatalog {
+    private final Map<ContentId, ServedContent> served = new ConcurrentHashMap<>();
+
+    /** Serves {@code content}; a content already served under the same id keeps being served. */
+    public ServedContent add(ServedContent content) {
+        ServedContent previous = served.putIfAbsent(content.content().id(), content);
+        if (previous != null) {
+            content.close();
+            return previous;
+        }
+        return content;
+    }
+
+    public ServedContent get(ContentId id) {
+        return served.get(id);
+    }
+
+    public void remove(ContentId id) {
+        ServedContent c = served.remove(id);
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    public void closeAll() {
+        served.keySet().forEach(this::remove);
+    }
+}

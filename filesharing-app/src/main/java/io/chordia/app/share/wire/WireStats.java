@@ -1,0 +1,52 @@
+package io.chordia.app.share.wire;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of one share service's wire: written on I/O threads, read from any. */
+public final class WireStats {
+    private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
+    private final LongAdder blocksServed = new LongAdder();
+    private final LongAdder bytesServed = new LongAdder();
+
+    public WireStats() {
+        for (DropReason r : DropReason.values()) {
+            drops.put(r, new LongAdder());
+        }
+    }
+
+    public void dropped(DropReason reason) {
+        drops.get(reason).increment();
+    }
+
+    public long drops(DropReason reason) {
+        return drops.get(reason).sum();
+    }
+
+    void served(int bytes) {
+        blocksServed.increment();
+        bytesServed.add(bytes);
+    }
+
+    public long blocksServed() {
+        return blocksServed.sum();
+    }
+
+    public long bytesServed() {
+        return bytesServed.sum();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("served ").append(blocksServed()).append(" blocks, ").append(bytesServed())
+                .append(" bytes; dropped");
+        for (DropReason r : DropReason.values()) {
+            long n = drops(r);
+            if (n > 0) {
+                b.append(' ').append(r).append('=').append(n);
+            }
+        }
+        return b.toString();
+    }
+}

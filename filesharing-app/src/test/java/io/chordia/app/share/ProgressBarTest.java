@@ -1,0 +1,38 @@
+package io.chordia.app.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ProgressBarTest {
+    private final FetchProgress half = new FetchProgress("movie.mkv", 128L << 20, 64L << 20, 64L << 20, 412e6, 3,
+            Duration.ofSeconds(75), false);
+
+    @Test
+    void theBarShowsFractionSizesSpeedPeersAndEta() {
+        assertThat(ProgressBar.bar(half)).isEqualTo(
+                "[###############...............]  50%  64 MiB / 128 MiB  412 MB/s  3 peers  ETA 1:15");
+    }
+
+    @Test
+    void withoutATerminalOnlyTheSummaryLineIsPrinted() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+        bar.onProgress(half);
+        bar.onProgress(new FetchProgress("movie.mkv", 128L << 20, 128L << 20, 100L << 20, 500e6, 0, Duration.ZERO, true));
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("fetched movie.mkv: 128 MiB, 100 MiB downloaded at 500 MB/s" + System.lineSeparator());
+    }
+
+    @Test
+    void onATerminalTheLineIsRedrawnInPlace() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        bar.onProgress(half);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("\r[###").doesNotContain("\n");
+    }
+}

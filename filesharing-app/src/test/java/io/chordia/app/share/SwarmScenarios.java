@@ -1,0 +1,210 @@
+package io.chordia.app.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chordia.app.share.directory.InMemoryPeerDirectory;
+import io.chordia.app.share.swarm.SwarmConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The swarm scenarios, run over real sockets on 127.0.0.1 at a given file size: by the unit test
+ * at a few MiB and by the integration test at 64 MiB.
+ */
+final class SwarmScenarios implements AutoCloseable {
+    private final Path dir;
+    private final long size;
+    private final InMemoryPeerDirectory directory = new InMemoryPeerDirectory();
+    private final List<ShareService> services = new ArrayList<>();
+
+    SwarmScenarios(Path dir, long size) {
+        this.dir = dir;
+        this.size = size;
+    }
+
+    ShareService peer() throws Exception {
+        return peer(ShareConfig.defaults().withThreads(1, 1));
+    }
+
+    ShareService peer(ShareConfig config) throws Exception {
+        // Progress on every verified piece, so a test can act at an exact point of the transfer.
+        ShareService s = ShareService.start(config.withSwarm(config.swarm().withStallTimeout(Duration.ofSeconds(20))
+                .withProgressInterval(Duration.ofNanos(1))), directory);
+        services.add(s);
+        return s;
+    }
+
+    Path original() throws Exception {
+        Path f = dir.resolve("seed-a").resolve("data.bin");
+        if (!Files.exists(f)) {
+            TestFiles.random(f, size, 42);
+        }
+        return f;
+    }
+
+    /** The same file in another seeder's directory. */
+    Path copy(String seeder) throws Exception {
+        Path f = dir.resolve(seeder).resolve("data.bin");
+        Files.createDirectories(f.getParent());
+        Files.copy(original(), f);
+        return f;
+    }
+
+    static FetchResult await(CompletableFuture<FetchResult> f) throws Exception {
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    void twoSeedersOneFetcher() throws Exception {
+        ShareService a = peer();
+        ShareService b = peer();
+        Link link = a.share(original());
+        Link same = b.share(copy("seed-b"));
+        assertThat(same).isEqualTo(link);
+        ShareService fetcher = peer();
+        FetchResult r = await(fetcher.fetch(link, dir.resolve("out"), ProgressListener.NONE));
+        assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(r.downloadedBytes()).isGreaterThanOrEqualTo(size);
+        assertThat(r.hashFailures()).isZero();
+        assertThat(r.peersUsed()).as("peers that delivered; seeders %s / %s; fetcher %s", a.stats(), b.stats(), fetcher.stats())
+                .isEqualTo(2);
+    }
+
+    void seederStoppedMidFetch() throws Exception {
+        ShareService a = peer();
+        Link link = a.share(original());
+        peer().share(copy("seed-b"));
+        AtomicBoolean stopped = new AtomicBoolean();
+        FetchResult r = await(peer().fetch(link, dir.resolve("out"), p -> {
+            if (!p.done() && p.verifiedBytes() >= size / 4 && stopped.compareAndSet(false, true)) {
+                a.close();
+            }
+        }));
+        assertThat(stopped).as("the seeder was stopped before the end").isTrue();
+        assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
+    }
+
+    void corruptingSeederIsBanned() throws Exception {
+        Link link = peer().share(original());
+        ShareService liar = peer();
+        Path bad = copy("seed-liar");
+        assertThat(liar.share(bad)).isEqualTo(link);
+        // Overwrite its file in place (the liar keeps serving the file it opened): every piece it sends is wrong.
+        Path garbage = TestFiles.random(dir.resolve("garbage.bin"), size, 7);
+        try (var out = java.nio.channels.FileChannel.open(bad, java.nio.file.StandardOpenOption.WRITE)) {
+            out.write(java.nio.ByteBuffer.wrap(Files.readAllBytes(garbage)), 0);
+        }
+        FetchResult r = await(peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
+        assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(r.banned()).containsExactly(liar.address());
+        assertThat(r.hashFailures()).isPositive();
+    }
+
+    void interruptedFetchResumes() throws Exception {
+        Link link = peer().share(original());
+        Path out = dir.resolve("out");
+        ShareService fetcher = peer(ShareConfig.defaults().withThreads(1, 1).withSeedAfterFetch(false));
+        AtomicReference<CompletableFuture<FetchResult>> first = new AtomicReference<>();
+        CompletableFuture<FetchResult> started = fetcher.fetch(link, out, p -> {
+            CompletableFuture<FetchResult> f = first.get();
+            if (!p.done() && p.verifiedBytes() >= size / 2 && f != null) {
+                f.cancel(true);
+            }
+        });
+        first.set(started);
+        try {
+            await(started);
+            throw new AssertionError("the first fetch should have been cancelled half way");
+        } catch (CancellationException expected) {
+            // what we asked for
+        }
+        fetcher.close();
+        FetchResult second = await(peer().fetch(link, out, ProgressListener.NONE));
+        assertThat(TestFiles.sha256(second.root())).isEqualTo(TestFiles.sha256(original()));
+        long pieceSize = ManifestLimits.DEFAULT_PIECE_SIZE;
+        assertThat(second.resumedPieces()).as("pieces kept from the first run").isGreaterThan(0);
+        assertThat(second.downloadedBytes()).as("the second run fetches only what the first did not keep")
+                .isLessThanOrEqualTo(size - second.resumedPieces() * pieceSize + 4 * pieceSize);
+        assertThat(second.downloadedBytes()).isLessThan(size * 3 / 4);
+    }
+
+    void peerServingAForgedManifestIsBanned() throws Exception {
+        // The liar serves another content's manifest under this content's id, and is asked first.
+        LocalContent real = new Sharer().share(original());
+        Path otherFile = TestFiles.random(dir.resolve("other").resolve("data.bin"), size, 99);
+        LocalContent other = new Sharer().share(otherFile);
+        ShareService liar = peer();
+        liar.serve(new LocalContent(real.id(), other.manifest(), other.encodedManifest(), other.files()));
+        Link link = peer().share(original());
+        assertThat(link).isEqualTo(real.link());
+        FetchResult r = await(peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
+        assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(r.banned()).containsExactly(liar.address());
+    }
+
+    void alteredLinkAndMissingPeersFailWithAClearMessage() throws Exception {
+        Link link = peer().share(original());
+        Link renamed = new Link(link.contentId(), "renamed.bin", link.size());
+        assertThatThrownBy(() -> await(peer().fetch(renamed, dir.resolve("out"), ProgressListener.NONE)))
+                .hasCauseInstanceOf(FetchFailedException.class)
+                .hasMessageContaining("the link says 'renamed.bin'").hasMessageContaining("the link was altered");
+        ShareService lonely = ShareService.start(ShareConfig.defaults().withThreads(1, 1)
+                .withSwarm(ShareConfig.defaults().swarm().withStallTimeout(Duration.ofMillis(300))), directory);
+        services.add(lonely);
+        Link nobodyHasIt = new Link(new ContentId(io.chordia.core.id.NodeId.sha1Of("nothing")), "x", 1);
+        assertThatThrownBy(() -> await(lonely.fetch(nobodyHasIt, dir.resolve("out2"), ProgressListener.NONE)))
+                .hasCauseInstanceOf(FetchFailedException.class)
+                .hasMessageContaining("no peer delivered the manifest of x in 300 ms (0 peers known, 0 banned)");
+    }
+
+    /** A fetcher process killed with SIGKILL half way; the fetch resumes from what its journal made durable. */
+    void fetcherKilledHalfWayResumes() throws Exception {
+        ShareService seeder = peer();
+        Link link = seeder.share(original());
+        Path out = dir.resolve("out");
+        Path journal = out.resolve(".chordia-partial").resolve(link.contentId().toHex() + ".journal");
+        long wantEntries = size / ManifestLimits.DEFAULT_PIECE_SIZE / 4;
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FetchProcessMain.class.getName(),
+                seeder.address().host(), String.valueOf(seeder.address().port()), link.toString(), out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // The child freezes at half way; wait for its journal to name a quarter of the pieces.
+            while (journalEntries(journal) < wantEntries) {
+                assertThat(child.isAlive()).as("the child fetch ended early: %s", Files.readString(dir.resolve("child.log")))
+                        .isTrue();
+                assertThat(System.nanoTime()).as("the child journalled a quarter in time").isLessThan(deadline);
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful close
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        FetchResult second = await(peer().fetch(link, out, ProgressListener.NONE));
+        assertThat(TestFiles.sha256(second.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(second.resumedPieces()).isGreaterThanOrEqualTo((int) wantEntries);
+        assertThat(second.resumedPieces()).as("the child froze at half way").isLessThanOrEqualTo((int) (2 * wantEntries + 8));
+        assertThat(second.downloadedBytes()).isLessThanOrEqualTo(size - second.resumedPieces()
+                * (long) ManifestLimits.DEFAULT_PIECE_SIZE + 4L * ManifestLimits.DEFAULT_PIECE_SIZE);
+    }
+
+    private static long journalEntries(Path journal) throws java.io.IOException {
+        return Files.exists(journal) ? Math.max(0, (Files.size(journal) - 24) / 4) : 0;
+    }
+
+    @Override
+    public void close() {
+        for (ShareService s : services) {
+            s.close();
+        }
+    }
+}
