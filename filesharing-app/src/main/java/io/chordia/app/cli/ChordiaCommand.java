@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "chordia", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A Chord/Kademlia DHT overlay network.",
         subcommands = {DemoCommand.class, NodeCommand.class, PutCommand.class, GetCommand.class,
-                LookupCommand.class, StatusCommand.class, io.chordia.bootstrap.BootstrapCommand.class,
+                LookupCommand.class, StatusCommand.class, ShareCommand.class, FetchCommand.class,
+                io.chordia.bootstrap.BootstrapCommand.class,
                 io.chordia.sim.cli.SimCommand.class, CommandLine.HelpCommand.class})
 public final class ChordiaCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")

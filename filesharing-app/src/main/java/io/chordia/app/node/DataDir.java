@@ -49,6 +49,11 @@ public record DataDir(Path root) {
         return root.resolve("control.secret");
     }
 
+    /** What this node serves (shared or fetched), so a restart serves it again. */
+    public Path sharesFile() {
+        return root.resolve("shares.txt");
+    }
+
     public Path logDir() {
         return root.resolve("logs");
     }

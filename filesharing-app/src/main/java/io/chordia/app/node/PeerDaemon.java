@@ -3,6 +3,13 @@ package io.chordia.app.node;
 import io.chordia.app.cli.UserFacingException;
 import io.chordia.app.control.ControlRegistry;
 import io.chordia.app.control.ControlServer;
+import io.chordia.app.share.FetchResult;
+import io.chordia.app.share.Link;
+import io.chordia.app.share.LocalContent;
+import io.chordia.app.share.ProgressListener;
+import io.chordia.app.share.ShareConfig;
+import io.chordia.app.share.ShareService;
+import io.chordia.app.share.directory.DhtPeerDirectory;
 import io.chordia.app.store.MvStoreRecordStore;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
@@ -25,6 +32,7 @@ import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -69,6 +77,8 @@ public final class PeerDaemon implements AutoCloseable {
     });
     private volatile String joinedVia = "not yet";
     private volatile List<Contact> lastSaved = List.of();
+    private final SharedContents shared;
+    private ShareService share;
     private ControlServer control;
     private MetricsServer metrics;
     private boolean closed;
@@ -84,6 +94,7 @@ public final class PeerDaemon implements AutoCloseable {
         this.group = group;
         this.sockets = sockets;
         this.store = store;
+        this.shared = new SharedContents(dataDir.sharesFile());
         RandomStreams streams = new RandomStreams(new SecureRandom().nextLong());
         Contact self = new Contact(identity.id(), sockets.transport().localAddress());
         if (settings.protocol() == Protocol.CHORD) {
@@ -232,8 +243,10 @@ public final class PeerDaemon implements AutoCloseable {
         saveContacts();
         housekeeping.scheduleWithFixedDelay(this::saveContactsQuietly, SAVE_INTERVAL.toMillis(), SAVE_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
+        startSharing();
         ControlRegistry registry = new ControlRegistry();
         NodeCommands.registerAll(registry, this);
+        ShareCommands.registerAll(registry, this);
         String secret = HexFormat.of().formatHex(randomBytes(32));
         control = ControlServer.start(registry, secret, 0);
         // Secret before port: a client that finds the port can always read the secret.
@@ -245,6 +258,49 @@ public final class PeerDaemon implements AutoCloseable {
         LOG.info("node {} ({}) serving on {}, joined via {}; control on 127.0.0.1:{}{}", identity.id().toHex(),
                 settings.protocol().label(), self().address(), joinedVia, control.port(),
                 metrics == null ? "" : ", metrics on port " + metrics.port());
+    }
+
+    /**
+     * Starts the transfer server (TCP, a free port on the node's host, announced in the DHT), and
+     * serves again in the background what this node shared or fetched before a restart.
+     */
+    private void startSharing() throws IOException {
+        ShareConfig config = ShareConfig.defaults().withBind(self().address().host(), 0);
+        share = ShareService.start(config, new DhtPeerDirectory(storage, System::currentTimeMillis));
+        shared.load();
+        housekeeping.execute(() -> shared.entries().forEach((id, path) -> {
+            LocalContent content = SharedContents.rehash(id, path, config.pieceSize());
+            try {
+                if (content == null) {
+                    shared.remove(id);
+                } else {
+                    share.serve(content);
+                    LOG.info("serving {} again ({})", path, id);
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot serve {} again: {}", path, e.getMessage());
+            }
+        }));
+    }
+
+    /** Hashes {@code path}, serves and announces it, and remembers it across restarts. */
+    Link share(Path path) throws IOException {
+        Link link = share.share(path);
+        shared.add(link.contentId(), path);
+        return link;
+    }
+
+    /** Fetches {@code link} into {@code outDir}; once complete it is served and remembered too. */
+    CompletableFuture<FetchResult> fetch(Link link, Path outDir, ProgressListener progress) {
+        return share.fetch(link, outDir, progress).whenComplete((r, failure) -> {
+            if (r != null) {
+                try {
+                    shared.add(link.contentId(), r.root());
+                } catch (IOException e) {
+                    LOG.warn("cannot record {} in {}: {}", r.root(), dataDir.sharesFile(), e.getMessage());
+                }
+            }
+        });
     }
 
     private static byte[] randomBytes(int n) {
@@ -364,6 +420,9 @@ public final class PeerDaemon implements AutoCloseable {
         }
         if (metrics != null) {
             metrics.close();
+        }
+        if (share != null) {
+            share.close();
         }
         storage.stop();
         node.stop();
