@@ -11,5 +11,5 @@ flock /tmp/chordia-build.lock mvn -B -q -o -pl filesharing-app -am compile depen
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >/dev/null
 cp="filesharing-app/target/classes:transport/target/classes:routing/target/classes:dht-core/target/classes"
 cp="$cp:simulations/target/classes:bootstrap/target/classes:$(cat "$cp_file")"
-exec flock /tmp/chordia-build.lock java -Xmx1g -XX:MaxDirectMemorySize=1g -cp "$cp" \
+flock /tmp/chordia-build.lock java -Xmx1g -XX:MaxDirectMemorySize=1g -cp "$cp" \
   io.chordia.app.share.bench.TransferBenchmark "$@"

@@ -18,8 +18,6 @@ import io.chordia.app.share.wire.FetcherConnector;
 import io.chordia.app.share.wire.WireFormat;
 import io.chordia.app.share.wire.WireStats;
 import io.chordia.core.net.Address;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -79,9 +77,6 @@ public final class SwarmFetcher {
     private final Set<Address> banned = new LinkedHashSet<>();
     private final Set<Address> delivered = new LinkedHashSet<>();
     private final List<Address> candidates = new ArrayList<>();
-    private final Map<Integer, ActivePiece> active = new LinkedHashMap<>();
-    /** Active pieces whose peer went away with blocks unrequested: the next peer with room takes them over. */
-    private final java.util.ArrayDeque<ActivePiece> orphans = new java.util.ArrayDeque<>();
     private final int[] pendingCommit;
     private int pendingCount;
 
@@ -89,6 +84,7 @@ public final class SwarmFetcher {
     private Manifest manifest;
     private PieceStore store;
     private PiecePicker picker;
+    private BlockPlanner planner;
     private int verifying;
     private int committing;
     private long verifiedBytes;
@@ -101,9 +97,7 @@ public final class SwarmFetcher {
     private long lastLookupNanos;
     private final long startNanos = System.nanoTime();
     private long lastGoodNanos = startNanos;
-    private long speedSampleNanos = startNanos;
-    private long speedSampleBytes;
-    private double speed;
+    private final SpeedMeter meter = new SpeedMeter(startNanos);
     private long lastReportNanos;
     private ScheduledFuture<?> ticker;
 
@@ -207,6 +201,7 @@ public final class SwarmFetcher {
             verifiedBytes += manifest.pieceLength(p);
         }
         picker = new PiecePicker(manifest.pieceCount(), have, random);
+        planner = new BlockPlanner(manifest, config, picker);
         lastGoodNanos = System.nanoTime();
         if (picker.complete()) {
             complete();
@@ -339,27 +334,9 @@ public final class SwarmFetcher {
         if (s.has != null && picker != null) {
             picker.removePeer(s.has);
         }
-        if (s.receivingKey >= 0) {
-            ActivePiece ap = active.get((int) (s.receivingKey >>> 32));
-            if (ap != null && ap.blocks[(int) s.receivingKey] == ActivePiece.RECEIVING) {
-                ap.blocks[(int) s.receivingKey] = ActivePiece.REQUESTED;
-            }
-            s.receivingKey = -1;
+        if (planner != null) {
+            planner.peerGone(s);
         }
-        for (long key : s.outstanding) {
-            ActivePiece ap = active.get((int) (key >>> 32));
-            if (ap != null) {
-                ap.requestLost((int) key);
-            }
-        }
-        s.outstanding.clear();
-        for (ActivePiece ap : active.values()) {
-            if (ap.owner == s) {
-                ap.owner = null;
-                orphans.add(ap);
-            }
-        }
-        s.current = null;
         if (finished) {
             return;
         }
@@ -382,11 +359,11 @@ public final class SwarmFetcher {
         }
         boolean sent = false;
         while (s.outstanding.size() < config.requestWindow()) {
-            long key = nextBlock(s);
+            long key = planner.nextBlock(s, verifying);
             if (key < 0) {
                 break;
             }
-            ActivePiece ap = active.get((int) (key >>> 32));
+            ActivePiece ap = planner.get((int) (key >>> 32));
             int block = (int) key;
             if (ap.blocks[block] == ActivePiece.NONE) {
                 ap.blocks[block] = ActivePiece.REQUESTED;
@@ -401,61 +378,8 @@ public final class SwarmFetcher {
         }
     }
 
-    private long nextBlock(PeerSession s) {
-        // 1. Continue this peer's piece, or one whose peer went away.
-        if (s.current != null) {
-            int b = active.get(s.current.index) == s.current ? s.current.firstUnrequested() : -1;
-            if (b >= 0) {
-                return PeerSession.key(s.current.index, b);
-            }
-            s.current = null;
-        }
-        for (java.util.Iterator<ActivePiece> it = orphans.iterator(); it.hasNext(); ) {
-            ActivePiece ap = it.next();
-            if (active.get(ap.index) != ap || ap.owner != null || ap.firstUnrequested() < 0) {
-                it.remove();
-            } else if (s.has.get(ap.index)) {
-                it.remove();
-                ap.owner = s;
-                s.current = ap;
-                return PeerSession.key(ap.index, ap.firstUnrequested());
-            }
-        }
-        // 2. Start the rarest piece it has.
-        if (active.size() + verifying < config.maxPiecesInFlight()) {
-            int p = picker.pick(s.has);
-            if (p >= 0) {
-                ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(manifest.pieceLength(p), manifest.pieceLength(p));
-                ActivePiece ap = new ActivePiece(p, manifest.pieceLength(p), buf, s);
-                active.put(p, ap);
-                s.current = ap;
-                return PeerSession.key(p, 0);
-            }
-        }
-        // 3. Endgame: nothing left to start, so duplicate what others are slow to deliver.
-        if (picker.neededCount() == 0) {
-            long best = -1;
-            int fewest = Integer.MAX_VALUE;
-            for (ActivePiece ap : active.values()) {
-                if (!s.has.get(ap.index)) {
-                    continue;
-                }
-                for (int b = 0; b < ap.blocks.length; b++) {
-                    long key = PeerSession.key(ap.index, b);
-                    if (ap.blocks[b] == ActivePiece.REQUESTED && ap.requests[b] < config.endgameDuplicates()
-                            && ap.requests[b] < fewest && !s.outstanding.contains(key)) {
-                        best = key;
-                        fewest = ap.requests[b];
-                    }
-                }
-            }
-            return best;
-        }
-        return -1;
-    }
-
     ByteBuffer onBlockStart(PeerSession s, int piece, int offset, int length) {
-        ActivePiece ap = active.get(piece);
+        ActivePiece ap = planner.get(piece);
         int block = offset / WireFormat.BLOCK_SIZE;
         long key = PeerSession.key(piece, block);
         if (!s.outstanding.contains(key) || ap == null || offset % WireFormat.BLOCK_SIZE != 0
@@ -477,7 +401,7 @@ public final class SwarmFetcher {
     }
 
     void onBlockDone(PeerSession s, int piece, int offset, int length) {
-        ActivePiece ap = active.get(piece);
+        ActivePiece ap = planner.get(piece);
         int block = offset / WireFormat.BLOCK_SIZE;
         long key = PeerSession.key(piece, block);
         s.receivingKey = -1;
@@ -498,7 +422,7 @@ public final class SwarmFetcher {
             }
         }
         if (ap.complete()) {
-            active.remove(piece);
+            planner.remove(piece);
             verify(ap);
         }
     }
@@ -647,8 +571,8 @@ public final class SwarmFetcher {
         if (banned.add(s.address)) {
             LOG.info("banned {} for {}: {}", s.address, link.name(), why);
         }
-        for (ActivePiece ap : active.values()) {
-            ap.dropBlocksFrom(s);
+        if (planner != null) {
+            planner.dropBlocksFrom(s);
         }
         s.close();
         if (manifest == null) {
@@ -669,10 +593,9 @@ public final class SwarmFetcher {
         if (store != null && pendingCount > 0) {
             commitPending(); // keep what is verified for a resume
         }
-        for (ActivePiece ap : active.values()) {
-            ap.buffer.release();
+        if (planner != null) {
+            planner.releaseAll();
         }
-        active.clear();
         closeStoreWhenIdle();
         result.completeExceptionally(failure);
     }
@@ -698,13 +621,7 @@ public final class SwarmFetcher {
             return;
         }
         long now = System.nanoTime();
-        double dt = (now - speedSampleNanos) / 1e9;
-        if (dt > 0) {
-            double instant = (downloadedBytes - speedSampleBytes) / dt;
-            speed = speed == 0 ? instant : 0.7 * speed + 0.3 * instant;
-            speedSampleNanos = now;
-            speedSampleBytes = downloadedBytes;
-        }
+        meter.sample(now, downloadedBytes);
         report(false);
         if (now - lastGoodNanos > config.stallTimeout().toNanos()) {
             fail(new FetchFailedException(stallMessage()));
@@ -725,14 +642,14 @@ public final class SwarmFetcher {
     }
 
     private void report(boolean done) {
-        lastReportNanos = System.nanoTime();
+        long now = System.nanoTime();
+        lastReportNanos = now;
         long total = link.size();
         int peers = (int) sessions.values().stream().filter(s -> s.phase == PeerSession.Phase.ACTIVE).count();
-        Duration eta = speed > 1 ? Duration.ofMillis((long) ((total - verifiedBytes) / speed * 1000)) : null;
         try {
             listener.onProgress(new FetchProgress(link.name(), total, verifiedBytes, downloadedBytes,
-                    done ? (System.nanoTime() - startNanos > 0 ? downloadedBytes / ((System.nanoTime() - startNanos) / 1e9) : 0) : speed,
-                    peers, done ? Duration.ZERO : eta, done));
+                    done ? meter.average(now, downloadedBytes) : meter.recent(), peers,
+                    done ? Duration.ZERO : meter.eta(total - verifiedBytes), done));
         } catch (RuntimeException e) {
             LOG.warn("progress listener failed", e);
         }
