@@ -142,6 +142,8 @@ public final class LoopbackDemo {
             wrong += lookups(peers, pick);
             out.printf("%nReading the values again: nothing was lost%n");
             wrong += reads(peers, pick);
+            wrong += DemoFileSharing.run(out, List.of(peers.get(1).storage(), peers.get(2).storage()),
+                    peers.get(peers.size() - 1).storage(), streams.masterSeed());
 
             long sent = 0;
             long received = 0;

@@ -21,6 +21,7 @@ class LoopbackDemoIT {
 
         assertThat(wrong).as(printed).isZero();
         assertThat(printed).contains("peer 11 ").contains("killed ").contains("Every answer was right.");
+        assertThat(printed).contains("SHA-256 of the copy equals the original").contains("fetched holiday-video.bin: 32 MiB");
         // 6 lookups and 6 reads before the kills, and again after.
         assertThat(printed.lines().filter(l -> l.contains("✓")).count()).isEqualTo(24);
         assertThat(printed.lines().filter(l -> l.startsWith("  put ") && l.contains(": OK on")).count()).isEqualTo(6);
