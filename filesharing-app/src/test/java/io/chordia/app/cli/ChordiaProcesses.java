@@ -68,7 +68,12 @@ final class ChordiaProcesses implements AutoCloseable {
 
     /** Starts {@code chordia node ...} without waiting. */
     Daemon launchNode(Path dataDir, String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("node", "--data-dir", dataDir.toString()));
+        return launch("node", dataDir, args);
+    }
+
+    /** Starts the long-running {@code chordia <command> --data-dir DIR ...} without waiting. */
+    Daemon launch(String command, Path dataDir, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(command, "--data-dir", dataDir.toString()));
         all.addAll(List.of(args));
         Path output = work.resolve("node-" + (++outputs) + ".log");
         Process p = new ProcessBuilder(java(all)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
