@@ -2,10 +2,8 @@ package io.chordia.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.chordia.app.cli.ChordiaProcesses.Daemon;
 import io.chordia.app.cli.ChordiaProcesses.Result;
-import io.chordia.app.control.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +33,6 @@ class BootstrapAndDaemonsIT {
         cli.close();
     }
 
-    private JsonNode status(Daemon d) throws Exception {
-        Result r = cli.run("status", "--json", "--data-dir", d.dataDir().toString());
-        assertThat(r.exit()).as("status of %s: %s%s", d.dataDir(), r.err(), d.output()).isZero();
-        return Json.mapper().readTree(r.out());
-    }
-
     @Test
     void daemonsJoinThroughABootstrapNodeAndKeepTheirDataWhenOneIsKilled() throws Exception {
         int bootPort = ChordiaProcesses.freePort();
@@ -60,8 +52,8 @@ class BootstrapAndDaemonsIT {
         }
         for (Daemon d : daemons) {
             // The two other daemons, learnt through the bootstrap node (and perhaps the node itself).
-            ChordiaProcesses.awaitTrue("every daemon knows the two others", () -> unchecked(() ->
-                    status(d).get("routingContacts").asInt() >= 2));
+            ChordiaProcesses.awaitEventually("every daemon knows the two others", () ->
+                    cli.status(d).get("routingContacts").asInt() >= 2);
         }
 
         Result put = cli.run("put", "greeting", "hello through a bootstrap node", "--data-dir", daemons.get(0).dataDir().toString());
@@ -75,17 +67,5 @@ class BootstrapAndDaemonsIT {
         assertThat(afterKill.exit()).as(afterKill.err()).isZero();
         assertThat(afterKill.out()).isEqualTo("hello through a bootstrap node\n");
         assertThat(boot.process().isAlive()).isTrue();
-    }
-
-    private interface Check {
-        boolean get() throws Exception;
-    }
-
-    private static boolean unchecked(Check check) {
-        try {
-            return check.get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -101,6 +101,29 @@ final class ChordiaProcesses implements AutoCloseable {
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /** {@code chordia status --json} of a running daemon. */
+    com.fasterxml.jackson.databind.JsonNode status(Daemon d) throws Exception {
+        Result r = run("status", "--json", "--data-dir", d.dataDir().toString());
+        assertThat(r.exit()).as("status of %s: %s%s", d.dataDir(), r.err(), d.output()).isZero();
+        return io.chordia.app.control.Json.mapper().readTree(r.out());
+    }
+
+    /** A condition that may throw while the processes settle. */
+    interface Check {
+        boolean get() throws Exception;
+    }
+
+    /** Polls {@code condition} until it holds; a throw (or failed assertion) counts as "not yet". */
+    static void awaitEventually(String what, Check condition) throws InterruptedException {
+        awaitTrue(what, () -> {
+            try {
+                return condition.get();
+            } catch (Exception | AssertionError e) {
+                return false;
+            }
+        });
+    }
+
     /** Polls {@code condition} until it holds or the deadline passes: no fixed sleeps. */
     static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
