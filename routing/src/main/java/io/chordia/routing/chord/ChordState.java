@@ -155,20 +155,11 @@ final class ChordState {
         for (Contact f : distinctFingers()) {
             addPreceding(known, f, key);
         }
-        // Closest to the key first = largest clockwise distance from this node; each distance computed once.
+        // Closest to the key first = largest clockwise distance from this node (ids are distinct, so no ties).
+        NodeId me = self.id();
+        known.sort((a, b) -> me.compareRingDistances(b.id(), a.id()));
         int n = known.size();
-        NodeId[] distance = new NodeId[n];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            distance[i] = self.id().ringDistanceTo(known.get(i).id());
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> distance[b].compareTo(distance[a]));
-        List<Contact> sorted = new ArrayList<>(Math.min(n, count));
-        for (int i = 0; i < n && i < count; i++) {
-            sorted.add(known.get(order[i]));
-        }
-        return n <= count ? sorted : List.copyOf(sorted);
+        return n <= count ? known : List.copyOf(known.subList(0, count));
     }
 
     private List<Contact> distinctFingers() {
