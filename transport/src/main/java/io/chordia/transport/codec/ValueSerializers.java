@@ -49,16 +49,19 @@ final class ValueSerializers {
      */
     static final class AddressSerializer extends WireSerializer<Address> {
         private static final byte[] TEXT = new byte[0];
+        private static final int FORM_SLOTS = 1 << 14;
 
         /** IPv4 addresses decoded lately, by (address, port): peers recur, and Address validates per char. */
         private final long[] recentKeys = new long[256];
         private final Address[] recent = new Address[256];
         /**
-         * Binary forms of hosts lately encoded: sizeOf and write look at the same strings in turn,
-         * and replies repeat the same contacts from the routing table.
+         * Binary forms of hosts lately encoded, two ways per set (most recent first): sizeOf and
+         * write look at the same strings in turn, and replies repeat the contacts of the routing
+         * table. Big enough that a simulator sizing every datagram of 10,000 nodes mostly hits;
+         * parsing the literal again on a miss was a tenth of a 1,000-node simulation's time.
          */
-        private final String[] formHosts = new String[1024];
-        private final byte[][] forms = new byte[1024][];
+        private final String[] formHosts = new String[FORM_SLOTS];
+        private final byte[][] forms = new byte[FORM_SLOTS][];
 
         @Override
         int sizeOf(Address a) {
@@ -131,14 +134,21 @@ final class ValueSerializers {
         }
 
         private byte[] binaryForm(String host) {
-            int slot = mix(host.hashCode()) & (formHosts.length - 1);
-            String cached = formHosts[slot];
-            // Identity first (the usual hit); equal text from another source hits too, rather than thrash the slot.
-            if (cached != host && !host.equals(cached)) {
-                forms[slot] = computeBinaryForm(host);
-                formHosts[slot] = host;
+            int first = mix(host.hashCode()) & (FORM_SLOTS - 2);
+            // Identity first (the usual hit); equal text from another source hits too, rather than thrash the set.
+            if (isHost(formHosts[first], host)) {
+                return forms[first];
             }
-            return forms[slot];
+            byte[] form = isHost(formHosts[first + 1], host) ? forms[first + 1] : computeBinaryForm(host);
+            formHosts[first + 1] = formHosts[first];
+            forms[first + 1] = forms[first];
+            formHosts[first] = host;
+            forms[first] = form;
+            return form;
+        }
+
+        private static boolean isHost(String cached, String host) {
+            return cached == host || host.equals(cached);
         }
 
         /** 4 bytes for canonical IPv4, 16 for canonical IPv6, none for anything else. */
