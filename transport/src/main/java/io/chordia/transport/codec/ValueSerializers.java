@@ -49,7 +49,9 @@ final class ValueSerializers {
      */
     static final class AddressSerializer extends WireSerializer<Address> {
         private static final byte[] TEXT = new byte[0];
-        private static final int FORM_SLOTS = 1 << 14;
+        private static final int MIN_FORM_SLOTS = 1 << 10;
+        private static final int MAX_FORM_SLOTS = 1 << 16;
+        private static final int FORM_WINDOW = 1 << 13;
 
         /** IPv4 addresses decoded lately, by (address, port): peers recur, and Address validates per char. */
         private final long[] recentKeys = new long[256];
@@ -57,11 +59,15 @@ final class ValueSerializers {
         /**
          * Binary forms of hosts lately encoded, two ways per set (most recent first): sizeOf and
          * write look at the same strings in turn, and replies repeat the contacts of the routing
-         * table. Big enough that a simulator sizing every datagram of 10,000 nodes mostly hits;
-         * parsing the literal again on a miss was a tenth of a 1,000-node simulation's time.
+         * table. It starts small (a node's codec sees few peers) and grows while it misses more
+         * than one lookup in 16, up to {@link #MAX_FORM_SLOTS}: the simulator sizes every datagram
+         * of thousands of nodes with one codec, and parsing the literal again on each miss was a
+         * tenth of its time.
          */
-        private final String[] formHosts = new String[FORM_SLOTS];
-        private final byte[][] forms = new byte[FORM_SLOTS][];
+        private String[] formHosts = new String[MIN_FORM_SLOTS];
+        private byte[][] forms = new byte[MIN_FORM_SLOTS][];
+        private int formLookups;
+        private int formMisses;
 
         @Override
         int sizeOf(Address a) {
@@ -134,12 +140,29 @@ final class ValueSerializers {
         }
 
         private byte[] binaryForm(String host) {
-            int first = mix(host.hashCode()) & (FORM_SLOTS - 2);
+            if (++formLookups == FORM_WINDOW) {
+                formLookups = 0;
+                formMisses = 0;
+            }
+            int first = mix(host.hashCode()) & (formHosts.length - 2);
             // Identity first (the usual hit); equal text from another source hits too, rather than thrash the set.
             if (isHost(formHosts[first], host)) {
                 return forms[first];
             }
-            byte[] form = isHost(formHosts[first + 1], host) ? forms[first + 1] : computeBinaryForm(host);
+            byte[] form;
+            if (isHost(formHosts[first + 1], host)) {
+                form = forms[first + 1];
+            } else {
+                form = computeBinaryForm(host);
+                if (++formMisses > FORM_WINDOW / 16 && formHosts.length < MAX_FORM_SLOTS) {
+                    // Thrashing: start again four times as big (the lost entries refill on use).
+                    formHosts = new String[formHosts.length * 4];
+                    forms = new byte[formHosts.length][];
+                    formMisses = 0;
+                    formLookups = 0;
+                    first = mix(host.hashCode()) & (formHosts.length - 2);
+                }
+            }
             formHosts[first + 1] = formHosts[first];
             forms[first + 1] = forms[first];
             formHosts[first] = host;
