@@ -199,13 +199,41 @@ public final class NodeId implements Comparable<NodeId> {
         return other.minus(this);
     }
 
+    /**
+     * Compares the clockwise distances from this id to {@code x} and to {@code y}, as
+     * {@code ringDistanceTo(x).compareTo(ringDistanceTo(y))} would, without allocating: interval
+     * tests run on every routing decision.
+     */
+    public int compareRingDistances(NodeId x, NodeId y) {
+        // (x - this) and (y - this) mod 2^160, word by word with borrows, compared from the top word down.
+        long xl = Integer.toUnsignedLong(x.lo) - Integer.toUnsignedLong(lo);
+        long yl = Integer.toUnsignedLong(y.lo) - Integer.toUnsignedLong(lo);
+        long xb = xl >>> 63;
+        long yb = yl >>> 63;
+        long xm = x.mid - mid - xb;
+        long ym = y.mid - mid - yb;
+        long xh = x.hi - hi - borrowOut(x.mid, mid, xb);
+        long yh = y.hi - hi - borrowOut(y.mid, mid, yb);
+        int c = Long.compareUnsigned(xh, yh);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compareUnsigned(xm, ym);
+        return c != 0 ? c : Integer.compareUnsigned((int) xl, (int) yl);
+    }
+
+    /** The borrow out of {@code a - b - borrowIn} on 64-bit unsigned words. */
+    private static long borrowOut(long a, long b, long borrowIn) {
+        int c = Long.compareUnsigned(a, b);
+        return c < 0 || (c == 0 && borrowIn != 0) ? 1 : 0;
+    }
+
     /** True when this id lies in the open ring interval (a, b); (a, a) is the ring without a. */
     public boolean isInOpenOpen(NodeId a, NodeId b) {
         if (a.equals(b)) {
             return !equals(a);
         }
-        NodeId d = a.ringDistanceTo(this);
-        return !d.isZero() && d.compareTo(a.ringDistanceTo(b)) < 0;
+        return !equals(a) && a.compareRingDistances(this, b) < 0;
     }
 
     /** True when this id lies in the half-open ring interval (a, b]; (a, a] is the whole ring. */
@@ -213,8 +241,7 @@ public final class NodeId implements Comparable<NodeId> {
         if (a.equals(b)) {
             return true;
         }
-        NodeId d = a.ringDistanceTo(this);
-        return !d.isZero() && d.compareTo(a.ringDistanceTo(b)) <= 0;
+        return !equals(a) && a.compareRingDistances(this, b) <= 0;
     }
 
     /** True when this id lies in the half-open ring interval [a, b); [a, a) is the whole ring. */
@@ -222,7 +249,7 @@ public final class NodeId implements Comparable<NodeId> {
         if (a.equals(b)) {
             return true;
         }
-        return a.ringDistanceTo(this).compareTo(a.ringDistanceTo(b)) < 0;
+        return a.compareRingDistances(this, b) < 0;
     }
 
     public boolean isZero() {

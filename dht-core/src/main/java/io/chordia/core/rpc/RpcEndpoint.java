@@ -16,7 +16,6 @@ import io.chordia.core.transport.Transport;
 import io.chordia.core.util.Checks;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,8 +42,8 @@ public final class RpcEndpoint implements AutoCloseable {
     private final RpcStats stats = new RpcStats();
     private final Map<Class<?>, AsyncRequestHandler<?, ?>> asyncHandlers = new HashMap<>();
     private final Map<Class<?>, RequestHandler<?, ?>> handlers = new HashMap<>();
-    private final Map<Long, PendingCall<?>> pending = new HashMap<>();
-    private final Map<Long, Boolean> recentlyFinished;
+    private final LongKeyedMap<PendingCall<?>> pending = new LongKeyedMap<>();
+    private final FinishedTransactions recentlyFinished;
     private boolean closed;
 
     public RpcEndpoint(Contact self, Transport transport, Scheduler scheduler, RandomGenerator random, RpcConfig config) {
@@ -53,16 +52,7 @@ public final class RpcEndpoint implements AutoCloseable {
         this.scheduler = Checks.notNull(scheduler, "scheduler");
         this.random = Checks.notNull(random, "random");
         this.config = Checks.notNull(config, "config");
-        int memory = config.recentTxMemory();
-        // Access order is irrelevant; insertion order gives FIFO eviction of the oldest finished ids.
-        this.recentlyFinished = new LinkedHashMap<>(Math.min(memory, 1024) * 2) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-                return size() > memory;
-            }
-        };
+        this.recentlyFinished = new FinishedTransactions(config.recentTxMemory());
         register(Ping.class, (ping, ctx) -> new Pong(ctx.source()));
         transport.onReceive(this::onEnvelope);
     }
@@ -136,10 +126,10 @@ public final class RpcEndpoint implements AutoCloseable {
         }
         closed = true;
         RpcClosedException reason = new RpcClosedException("RPC endpoint of " + self + " closed");
-        for (PendingCall<?> call : pending.values().toArray(PendingCall<?>[]::new)) {
+        pending.forEachValue(call -> {
             call.timer.cancel();
             call.future.completeExceptionally(reason);
-        }
+        });
         pending.clear();
     }
 
@@ -167,7 +157,7 @@ public final class RpcEndpoint implements AutoCloseable {
         long txId;
         do {
             txId = random.nextLong();
-        } while (pending.containsKey(txId) || recentlyFinished.containsKey(txId));
+        } while (pending.containsKey(txId) || recentlyFinished.contains(txId));
         return txId;
     }
 
@@ -198,7 +188,7 @@ public final class RpcEndpoint implements AutoCloseable {
         pending.remove(call.txId);
         call.timer.cancel();
         if (config.recentTxMemory() > 0) {
-            recentlyFinished.put(call.txId, answered);
+            recentlyFinished.add(call.txId, answered);
         }
     }
 
@@ -213,7 +203,7 @@ public final class RpcEndpoint implements AutoCloseable {
     private void onResponse(Envelope envelope, Response response) {
         PendingCall<?> call = pending.get(envelope.txId());
         if (call == null) {
-            Boolean answered = recentlyFinished.get(envelope.txId());
+            Boolean answered = recentlyFinished.answered(envelope.txId());
             if (answered == null) {
                 stats.unknownResponses.increment();
             } else if (answered) {

@@ -13,6 +13,14 @@ public interface WireCodec {
     byte[] encode(Envelope envelope);
 
     /**
+     * {@code encode(envelope).length}, with the same exception, for counting bytes: a codec that
+     * can size an envelope without writing it should, since the simulator sizes every datagram.
+     */
+    default int encodedLength(Envelope envelope) {
+        return encode(envelope).length;
+    }
+
+    /**
      * Decodes {@code length} bytes at {@code offset}. {@code recipient} fills the envelope's
      * recipient, which the wire does not carry.
      */

@@ -79,6 +79,8 @@ class NodeIdTest {
             assertThat(x.isInOpenOpen(a, b)).as("%s in (%s, %s)", x, a, b).isEqualTo(refOpenOpen(ba, bb, bx));
             assertThat(x.isInOpenClosed(a, b)).as("%s in (%s, %s]", x, a, b).isEqualTo(refOpenClosed(ba, bb, bx));
             assertThat(x.isInClosedOpen(a, b)).as("%s in [%s, %s)", x, a, b).isEqualTo(refClosedOpen(ba, bb, bx));
+            assertThat(Integer.signum(a.compareRingDistances(x, b))).as("%s->%s vs %s->%s", a, x, a, b)
+                    .isEqualTo(bx.subtract(ba).mod(RING).compareTo(bb.subtract(ba).mod(RING)));
         }
     }
 

@@ -194,13 +194,13 @@ public final class ChordNode implements OverlayNode {
         }
     }
 
-    private static int indexOf(List<Contact> ring, NodeId id) {
-        for (int i = 0; i < ring.size(); i++) {
-            if (ring.get(i).id().equals(id)) {
-                return i;
-            }
+    /** Binary search, not a scan: building a converged ring of n nodes calls this n times. */
+    private static int indexOf(List<Contact> ringInOrder, NodeId id) {
+        if (ringInOrder.isEmpty()) {
+            return -1;
         }
-        return -1;
+        int i = SortedRing.successorIndex(ringInOrder, id);
+        return ringInOrder.get(i).id().equals(id) ? i : -1;
     }
 
     @Override

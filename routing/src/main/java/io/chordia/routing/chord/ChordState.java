@@ -147,28 +147,35 @@ final class ChordState {
      * key first: the next hops of a lookup, best first, the rest as fallbacks.
      */
     List<Contact> closestPreceding(NodeId key, int count) {
+        NodeId me = self.id();
         List<Contact> known = new ArrayList<>(successors.size() + 24);
         for (Contact c : successors) {
-            addPreceding(known, c, key);
+            if (c.id().isInOpenOpen(me, key)) {
+                known.add(c);
+            }
         }
         // Most of the 160 fingers repeat a few contacts; this is the hot path of every lookup hop.
         for (Contact f : distinctFingers()) {
-            addPreceding(known, f, key);
+            if (f.id().isInOpenOpen(me, key)) {
+                known.add(f);
+            }
         }
-        // Closest to the key first = largest clockwise distance from this node; each distance computed once.
-        int n = known.size();
-        NodeId[] distance = new NodeId[n];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            distance[i] = self.id().ringDistanceTo(known.get(i).id());
-            order[i] = i;
+        // Closest to the key first = largest clockwise distance from this node. The sort is stable,
+        // so of a node known twice (a successor and a finger) the first added leads its run of
+        // equal ids, and keeping each run's first drops repeats without a quadratic search.
+        known.sort((a, b) -> me.compareRingDistances(b.id(), a.id()));
+        int n = 0;
+        for (int i = 0; i < known.size(); i++) {
+            Contact c = known.get(i);
+            if (n == 0 || !known.get(n - 1).id().equals(c.id())) {
+                known.set(n++, c);
+            }
         }
-        java.util.Arrays.sort(order, (a, b) -> distance[b].compareTo(distance[a]));
-        List<Contact> sorted = new ArrayList<>(Math.min(n, count));
-        for (int i = 0; i < n && i < count; i++) {
-            sorted.add(known.get(order[i]));
+        if (n > count) {
+            return List.copyOf(known.subList(0, count));
         }
-        return n <= count ? sorted : List.copyOf(sorted);
+        known.subList(n, known.size()).clear();
+        return known;
     }
 
     private List<Contact> distinctFingers() {
@@ -182,12 +189,6 @@ final class ChordState {
             distinctFingers = out;
         }
         return distinctFingers;
-    }
-
-    private void addPreceding(List<Contact> into, Contact c, NodeId key) {
-        if (c.id().isInOpenOpen(self.id(), key) && !containsId(into, c.id())) {
-            into.add(c);
-        }
     }
 
     private static boolean containsId(List<Contact> list, NodeId id) {

@@ -80,6 +80,12 @@ public final class KryoWireCodec implements WireCodec {
         return HEADER_BYTES + 8 + contacts.sizeOf(envelope.sender()) + bodySerializer(envelope.body()).sizeOf(envelope.body());
     }
 
+    /** Sizes without writing: the serializers' {@code sizeOf} is what {@link #encode} allocates, checked there. */
+    @Override
+    public int encodedLength(Envelope envelope) {
+        return checkedSize(envelope);
+    }
+
     @Override
     public byte[] encode(Envelope envelope) {
         int size = checkedSize(envelope);

@@ -49,16 +49,25 @@ final class ValueSerializers {
      */
     static final class AddressSerializer extends WireSerializer<Address> {
         private static final byte[] TEXT = new byte[0];
+        private static final int MIN_FORM_SLOTS = 1 << 10;
+        private static final int MAX_FORM_SLOTS = 1 << 16;
+        private static final int FORM_WINDOW = 1 << 13;
 
         /** IPv4 addresses decoded lately, by (address, port): peers recur, and Address validates per char. */
         private final long[] recentKeys = new long[256];
         private final Address[] recent = new Address[256];
         /**
-         * Binary forms of hosts lately encoded: sizeOf and write look at the same strings in turn,
-         * and replies repeat the same contacts from the routing table.
+         * Binary forms of hosts lately encoded, two ways per set (most recent first): sizeOf and
+         * write look at the same strings in turn, and replies repeat the contacts of the routing
+         * table. It starts small (a node's codec sees few peers) and grows while it misses more
+         * than one lookup in 16, up to {@link #MAX_FORM_SLOTS}: the simulator sizes every datagram
+         * of thousands of nodes with one codec, and parsing the literal again on each miss was a
+         * tenth of its time.
          */
-        private final String[] formHosts = new String[1024];
-        private final byte[][] forms = new byte[1024][];
+        private String[] formHosts = new String[MIN_FORM_SLOTS];
+        private byte[][] forms = new byte[MIN_FORM_SLOTS][];
+        private int formLookups;
+        private int formMisses;
 
         @Override
         int sizeOf(Address a) {
@@ -131,14 +140,38 @@ final class ValueSerializers {
         }
 
         private byte[] binaryForm(String host) {
-            int slot = mix(host.hashCode()) & (formHosts.length - 1);
-            String cached = formHosts[slot];
-            // Identity first (the usual hit); equal text from another source hits too, rather than thrash the slot.
-            if (cached != host && !host.equals(cached)) {
-                forms[slot] = computeBinaryForm(host);
-                formHosts[slot] = host;
+            if (++formLookups == FORM_WINDOW) {
+                formLookups = 0;
+                formMisses = 0;
             }
-            return forms[slot];
+            int first = mix(host.hashCode()) & (formHosts.length - 2);
+            // Identity first (the usual hit); equal text from another source hits too, rather than thrash the set.
+            if (isHost(formHosts[first], host)) {
+                return forms[first];
+            }
+            byte[] form;
+            if (isHost(formHosts[first + 1], host)) {
+                form = forms[first + 1];
+            } else {
+                form = computeBinaryForm(host);
+                if (++formMisses > FORM_WINDOW / 16 && formHosts.length < MAX_FORM_SLOTS) {
+                    // Thrashing: start again four times as big (the lost entries refill on use).
+                    formHosts = new String[formHosts.length * 4];
+                    forms = new byte[formHosts.length][];
+                    formMisses = 0;
+                    formLookups = 0;
+                    first = mix(host.hashCode()) & (formHosts.length - 2);
+                }
+            }
+            formHosts[first + 1] = formHosts[first];
+            forms[first + 1] = forms[first];
+            formHosts[first] = host;
+            forms[first] = form;
+            return form;
+        }
+
+        private static boolean isHost(String cached, String host) {
+            return cached == host || host.equals(cached);
         }
 
         /** 4 bytes for canonical IPv4, 16 for canonical IPv6, none for anything else. */

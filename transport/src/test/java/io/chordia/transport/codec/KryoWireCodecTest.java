@@ -276,4 +276,19 @@ class KryoWireCodecTest {
         assertThat(decoded.body()).isEqualTo(WireFixtures.BODIES.get(FindNode.class));
         assertThat(decoded.txId()).isEqualTo(WireFixtures.TX_ID);
     }
+
+    @Test
+    void sizesAndEncodesRightWhileItsAddressCacheGrows() throws MalformedMessageException {
+        // Far more hosts than the cache starts with, each seen twice, with text hosts among them.
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 40_000; i++) {
+                String host = i % 7 == 0 ? "node" + i + ".example" : "10." + (i >>> 16) + "." + (i >>> 8 & 0xFF) + "." + (i & 0xFF);
+                Envelope pong = new Envelope(i, WireFixtures.SENDER, WireFixtures.RECIPIENT, new Pong(new Address(host, 80)));
+                byte[] encoded = codec.encode(pong);
+                assertThat(codec.encodedLength(pong)).isEqualTo(encoded.length);
+                assertThat(encoded.length).isEqualTo(BODY + 1 + (i % 7 == 0 ? 1 + host.length() : 4) + 2);
+                assertThat(codec.decode(encoded, 0, encoded.length, WireFixtures.RECIPIENT)).isEqualTo(pong);
+            }
+        }
+    }
 }
