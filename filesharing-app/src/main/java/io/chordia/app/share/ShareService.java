@@ -47,6 +47,8 @@ import org.apache.logging.log4j.Logger;
  */
 public final class ShareService implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
+    /** How long {@link #close()} waits for piece writes and journal commits in flight. */
+    private static final java.time.Duration CLOSE_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final ShareConfig config;
     private final PeerDirectory directory;
@@ -157,9 +159,15 @@ public final class ShareService implements AutoCloseable {
         server.close();
         catalog.closeAll();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        // Queued journal commits fsync what was downloaded: let them finish, or a resume (or another
+        // fetch into the same directory right after) finds less than was verified. A slow disk can
+        // take seconds to sync tens of MiB, hence the long bound.
         workers.shutdown();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("file sharing stopped with disk writes still running after {} s; a resume re-fetches what they held",
+                        CLOSE_TIMEOUT.toSeconds());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -133,6 +133,7 @@ final class SwarmScenarios implements AutoCloseable {
         assertThat(second.resumedPieces()).as("pieces kept from the first run").isGreaterThan(0);
         assertThat(second.downloadedBytes()).as("the second run fetches only what the first did not keep")
                 .isLessThanOrEqualTo(size - second.resumedPieces() * pieceSize + 4 * pieceSize);
+        assertThat(second.downloadedBytes()).isLessThan(size * 3 / 4);
     }
 
     void peerServingAForgedManifestIsBanned() throws Exception {
