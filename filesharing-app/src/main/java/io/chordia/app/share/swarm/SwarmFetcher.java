@@ -87,6 +87,8 @@ public final class SwarmFetcher {
     private BlockPlanner planner;
     private int verifying;
     private int committing;
+    /** Commits not yet done, counted on the worker side: only the last may close the store once the loop is gone. */
+    private final java.util.concurrent.atomic.AtomicInteger commitsOutstanding = new java.util.concurrent.atomic.AtomicInteger();
     private long verifiedBytes;
     private long downloadedBytes;
     private int resumed;
@@ -504,6 +506,7 @@ public final class SwarmFetcher {
         int[] batch = Arrays.copyOf(pendingCommit, pendingCount);
         pendingCount = 0;
         committing++;
+        commitsOutstanding.incrementAndGet();
         PieceStore target = store;
         workers.execute(() -> {
             Throwable error = null;
@@ -512,6 +515,7 @@ public final class SwarmFetcher {
             } catch (IOException | RuntimeException e) {
                 error = e;
             }
+            boolean last = commitsOutstanding.decrementAndGet() == 0;
             Throwable e = error;
             boolean reported = post(() -> {
                 committing--;
@@ -522,8 +526,10 @@ public final class SwarmFetcher {
                 closeStoreWhenIdle();
                 maybeComplete();
             });
-            if (!reported) {
-                target.close(); // the service shut down under this last commit: nobody else will close the store
+            if (!reported && last) {
+                // The service shut down under the commits: the last one to finish closes the store. An
+                // earlier one closing it would make the later commits fail and lose their pieces for a resume.
+                target.close();
             }
         });
     }
