@@ -25,10 +25,15 @@ public final class ChordiaCommand implements Runnable {
 
     /** Runs the command line and returns the exit code (for tests and {@link #main}). */
     public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /** The command line with the error handlers every run uses; tests redirect its output. */
+    static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new ChordiaCommand());
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(new io.chordia.sim.cli.OneLineUsageErrors());
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

@@ -13,8 +13,7 @@ class BootstrapCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new ChordiaCommand());
-        cli.setExecutionExceptionHandler(new ErrorReporter());
+        CommandLine cli = ChordiaCommand.newCommandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
