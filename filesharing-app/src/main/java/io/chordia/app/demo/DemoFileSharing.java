@@ -1,30 +1,21 @@
 package io.chordia.app.demo;
 
+import io.chordia.app.share.FetchProgress;
 import io.chordia.app.share.FetchResult;
 import io.chordia.app.share.Link;
 import io.chordia.app.share.ProgressBar;
-import io.chordia.app.share.FetchProgress;
+import io.chordia.app.share.SampleFiles;
 import io.chordia.app.share.ShareConfig;
 import io.chordia.app.share.ShareService;
 import io.chordia.app.share.directory.DhtPeerDirectory;
 import io.chordia.routing.replication.ReplicatedStorage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The demo's file-sharing step: two peers share the same file (so there are two sources), a third
@@ -42,7 +33,7 @@ final class DemoFileSharing {
         ShareService[] services = new ShareService[seeders.size() + 1];
         try {
             Path file = dir.resolve("seed").resolve("holiday-video.bin");
-            writeRandom(file, seed);
+            SampleFiles.random(file, SIZE, seed);
             out.printf("%nSharing a %d MiB file from %d peers; another peer fetches it through the DHT%n",
                     SIZE >> 20, seeders.size());
             Link link = null;
@@ -61,8 +52,8 @@ final class DemoFileSharing {
             out.printf("  %s from %d peer%s%n", ProgressBar.summary(new FetchProgress(link.name(), r.totalBytes(),
                     r.totalBytes(), r.downloadedBytes(), r.bytesPerSecond(), r.peersUsed(), null, true)),
                     r.peersUsed(), r.peersUsed() == 1 ? "" : "s");
-            String original = sha256(file);
-            boolean same = original.equals(sha256(r.root()));
+            String original = SampleFiles.sha256(file);
+            boolean same = original.equals(SampleFiles.sha256(r.root()));
             out.printf(Locale.ROOT, "  SHA-256 of the copy %s the original's (%s…)%n", same ? "equals" : "DIFFERS FROM",
                     original.substring(0, 16));
             return same ? 0 : 1;
@@ -72,45 +63,11 @@ final class DemoFileSharing {
                     s.close();
                 }
             }
-            deleteTree(dir);
-        }
-    }
-
-    private static void writeRandom(Path file, long seed) throws IOException {
-        Files.createDirectories(file.getParent());
-        byte[] block = new byte[1 << 20];
-        Random random = new Random(seed);
-        try (OutputStream o = Files.newOutputStream(file)) {
-            for (int i = 0; i < SIZE / block.length; i++) {
-                random.nextBytes(block);
-                o.write(block);
+            try {
+                SampleFiles.deleteTree(dir);
+            } catch (IOException e) {
+                System.err.println("chordia: could not remove the demo's temporary files in " + dir + ": " + e.getMessage());
             }
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("chordia: could not remove the demo's temporary files in " + dir + ": " + e.getMessage());
         }
     }
 }

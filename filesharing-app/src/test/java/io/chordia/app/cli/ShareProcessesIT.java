@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.app.cli.ChordiaProcesses.Daemon;
 import io.chordia.app.cli.ChordiaProcesses.Result;
-import java.io.InputStream;
+import io.chordia.app.share.SampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,16 +41,7 @@ class ShareProcessesIT {
 
     @Test
     void shareFromTwoSeedersFetchFromAThirdWithOneSeederKilled() throws Exception {
-        Path original = work.resolve("seed-a").resolve("big.bin");
-        Files.createDirectories(original.getParent());
-        byte[] block = new byte[1 << 20];
-        Random random = new Random(64);
-        try (var out = Files.newOutputStream(original)) {
-            for (int i = 0; i < SIZE / block.length; i++) {
-                random.nextBytes(block);
-                out.write(block);
-            }
-        }
+        Path original = SampleFiles.random(work.resolve("seed-a").resolve("big.bin"), SIZE, 64);
         Path copy = Files.createDirectories(work.resolve("seed-b")).resolve("big.bin");
         Files.copy(original, copy);
 
@@ -82,19 +69,11 @@ class ShareProcessesIT {
         Result fetched = cli.run("fetch", link, "-o", out.toString(), "--data-dir", daemons.get(2).dataDir().toString());
         assertThat(fetched.exit()).as("%s%s", fetched.err(), daemons.get(2).output()).isZero();
         assertThat(fetched.err()).as("one summary line off a terminal").startsWith("fetched big.bin: 64 MiB");
-        assertThat(sha256(out.resolve("big.bin"))).isEqualTo(sha256(original));
+        assertThat(SampleFiles.sha256(out.resolve("big.bin"))).isEqualTo(SampleFiles.sha256(original));
 
         Result bad = cli.run("fetch", "chordia:not-a-link", "--data-dir", daemons.get(2).dataDir().toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).startsWith("chordia: not a chordia link").doesNotContain("Exception");
         assertThat(boot.process().isAlive()).isTrue();
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }

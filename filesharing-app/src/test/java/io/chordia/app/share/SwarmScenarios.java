@@ -46,7 +46,7 @@ final class SwarmScenarios implements AutoCloseable {
     Path original() throws Exception {
         Path f = dir.resolve("seed-a").resolve("data.bin");
         if (!Files.exists(f)) {
-            TestFiles.random(f, size, 42);
+            SampleFiles.random(f, size, 42);
         }
         return f;
     }
@@ -71,7 +71,7 @@ final class SwarmScenarios implements AutoCloseable {
         assertThat(same).isEqualTo(link);
         ShareService fetcher = peer();
         FetchResult r = await(fetcher.fetch(link, dir.resolve("out"), ProgressListener.NONE));
-        assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(SampleFiles.sha256(r.root())).isEqualTo(SampleFiles.sha256(original()));
         assertThat(r.downloadedBytes()).isGreaterThanOrEqualTo(size);
         assertThat(r.hashFailures()).isZero();
         assertThat(r.peersUsed()).as("peers that delivered; seeders %s / %s; fetcher %s", a.stats(), b.stats(), fetcher.stats())
@@ -89,7 +89,7 @@ final class SwarmScenarios implements AutoCloseable {
             }
         }));
         assertThat(stopped).as("the seeder was stopped before the end").isTrue();
-        assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(SampleFiles.sha256(r.root())).isEqualTo(SampleFiles.sha256(original()));
     }
 
     void corruptingSeederIsBanned() throws Exception {
@@ -98,12 +98,12 @@ final class SwarmScenarios implements AutoCloseable {
         Path bad = copy("seed-liar");
         assertThat(liar.share(bad)).isEqualTo(link);
         // Overwrite its file in place (the liar keeps serving the file it opened): every piece it sends is wrong.
-        Path garbage = TestFiles.random(dir.resolve("garbage.bin"), size, 7);
+        Path garbage = SampleFiles.random(dir.resolve("garbage.bin"), size, 7);
         try (var out = java.nio.channels.FileChannel.open(bad, java.nio.file.StandardOpenOption.WRITE)) {
             out.write(java.nio.ByteBuffer.wrap(Files.readAllBytes(garbage)), 0);
         }
         FetchResult r = await(peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
-        assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(SampleFiles.sha256(r.root())).isEqualTo(SampleFiles.sha256(original()));
         assertThat(r.banned()).containsExactly(liar.address());
         assertThat(r.hashFailures()).isPositive();
     }
@@ -130,7 +130,7 @@ final class SwarmScenarios implements AutoCloseable {
         }
         fetcher.close();
         FetchResult second = await(peer().fetch(link, out, ProgressListener.NONE));
-        assertThat(TestFiles.sha256(second.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(SampleFiles.sha256(second.root())).isEqualTo(SampleFiles.sha256(original()));
         long pieceSize = ManifestLimits.DEFAULT_PIECE_SIZE;
         assertThat(second.resumedPieces() * pieceSize).as("every piece verified before the cancel is kept")
                 .isGreaterThanOrEqualTo(verifiedAtCancel.get());
@@ -142,14 +142,14 @@ final class SwarmScenarios implements AutoCloseable {
     void peerServingAForgedManifestIsBanned() throws Exception {
         // The liar serves another content's manifest under this content's id, and is asked first.
         LocalContent real = new Sharer().share(original());
-        Path otherFile = TestFiles.random(dir.resolve("other").resolve("data.bin"), size, 99);
+        Path otherFile = SampleFiles.random(dir.resolve("other").resolve("data.bin"), size, 99);
         LocalContent other = new Sharer().share(otherFile);
         ShareService liar = peer();
         liar.serve(new LocalContent(real.id(), other.manifest(), other.encodedManifest(), other.files()));
         Link link = peer().share(original());
         assertThat(link).isEqualTo(real.link());
         FetchResult r = await(peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
-        assertThat(TestFiles.sha256(r.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(SampleFiles.sha256(r.root())).isEqualTo(SampleFiles.sha256(original()));
         assertThat(r.banned()).containsExactly(liar.address());
     }
 
@@ -193,7 +193,7 @@ final class SwarmScenarios implements AutoCloseable {
             child.waitFor(10, TimeUnit.SECONDS);
         }
         FetchResult second = await(peer().fetch(link, out, ProgressListener.NONE));
-        assertThat(TestFiles.sha256(second.root())).isEqualTo(TestFiles.sha256(original()));
+        assertThat(SampleFiles.sha256(second.root())).isEqualTo(SampleFiles.sha256(original()));
         assertThat(second.resumedPieces()).isGreaterThanOrEqualTo((int) wantEntries);
         assertThat(second.resumedPieces()).as("the child froze at half way").isLessThanOrEqualTo((int) (2 * wantEntries + 8));
         assertThat(second.downloadedBytes()).isLessThanOrEqualTo(size - second.resumedPieces()

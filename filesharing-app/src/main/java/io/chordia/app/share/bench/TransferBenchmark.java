@@ -3,22 +3,19 @@ package io.chordia.app.share.bench;
 import io.chordia.app.share.FetchResult;
 import io.chordia.app.share.Link;
 import io.chordia.app.share.ProgressListener;
+import io.chordia.app.share.SampleFiles;
 import io.chordia.app.share.ShareConfig;
 import io.chordia.app.share.ShareService;
 import io.chordia.app.share.directory.InMemoryPeerDirectory;
 import io.chordia.app.share.swarm.SwarmConfig;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One seeder to one fetcher, and one seeder to four fetchers at once, of a random file over
@@ -51,7 +48,7 @@ public final class TransferBenchmark {
         Path work = Files.createTempDirectory(base, "chordia-bench-");
         try {
             long size = sizeMib << 20;
-            Path file = randomFile(work.resolve("seed").resolve("bench.bin"), size);
+            Path file = SampleFiles.random(work.resolve("seed").resolve("bench.bin"), size, 1);
             InMemoryPeerDirectory directory = new InMemoryPeerDirectory();
             ShareConfig fetcherConfig = ShareConfig.defaults().withSeedAfterFetch(false)
                     .withSwarm(SwarmConfig.defaults().withRequestWindow(window));
@@ -77,7 +74,7 @@ public final class TransferBenchmark {
                 System.out.println("seeder: " + seeder.stats());
             }
         } finally {
-            deleteTree(work);
+            SampleFiles.deleteTree(work);
         }
     }
 
@@ -104,7 +101,7 @@ public final class TransferBenchmark {
         } finally {
             peers.forEach(ShareService::close);
             for (int i = 0; i < fetchers; i++) {
-                deleteTree(work.resolve("out-" + i));
+                SampleFiles.deleteTree(work.resolve("out-" + i));
             }
         }
     }
@@ -118,36 +115,5 @@ public final class TransferBenchmark {
     private static double median(List<Double> xs) {
         List<Double> s = xs.stream().sorted().toList();
         return s.isEmpty() ? 0 : s.get(s.size() / 2);
-    }
-
-    private static Path randomFile(Path file, long size) throws IOException {
-        Files.createDirectories(file.getParent());
-        SplittableRandom random = new SplittableRandom(1);
-        byte[] chunk = new byte[4 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; ) {
-                for (int i = 0; i < chunk.length; i += 8) {
-                    long v = random.nextLong();
-                    for (int j = 0; j < 8; j++) {
-                        chunk[i + j] = (byte) (v >>> (8 * j));
-                    }
-                }
-                int n = (int) Math.min(left, chunk.length);
-                out.write(chunk, 0, n);
-                left -= n;
-            }
-        }
-        return file;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

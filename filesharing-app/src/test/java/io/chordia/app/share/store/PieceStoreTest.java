@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chordia.app.share.LocalContent;
+import io.chordia.app.share.SampleFiles;
 import io.chordia.app.share.Sharer;
-import io.chordia.app.share.TestFiles;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -22,9 +22,9 @@ class PieceStoreTest {
 
     private LocalContent sharedDirectory() throws Exception {
         Path src = dir.resolve("src/album");
-        TestFiles.random(src.resolve("a.bin"), 3 * PIECE + 100, 1);
-        TestFiles.random(src.resolve("empty.bin"), 0, 2);
-        TestFiles.random(src.resolve("sub/b.bin"), 2 * PIECE - 50, 3);
+        SampleFiles.random(src.resolve("a.bin"), 3 * PIECE + 100, 1);
+        SampleFiles.random(src.resolve("empty.bin"), 0, 2);
+        SampleFiles.random(src.resolve("sub/b.bin"), 2 * PIECE - 50, 3);
         return new Sharer(PIECE).share(src);
     }
 
@@ -103,7 +103,7 @@ class PieceStoreTest {
         }
         LocalContent done = store.finish(c.encodedManifest());
         assertThat(done.files()).hasSize(3);
-        assertThat(TestFiles.sha256(out.resolve("album/sub/b.bin"))).isEqualTo(TestFiles.sha256(dir.resolve("src/album/sub/b.bin")));
+        assertThat(SampleFiles.sha256(out.resolve("album/sub/b.bin"))).isEqualTo(SampleFiles.sha256(dir.resolve("src/album/sub/b.bin")));
         assertThat(out.resolve("album/empty.bin")).isEmptyFile();
         assertThat(out.resolve(PieceStore.STATE_DIR)).doesNotExist();
     }

@@ -3,8 +3,8 @@ package io.chordia.app.share.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.app.share.LocalContent;
+import io.chordia.app.share.SampleFiles;
 import io.chordia.app.share.Sharer;
-import io.chordia.app.share.TestFiles;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.FileRegion;
@@ -26,7 +26,7 @@ class SeederHandlerTest {
 
     @BeforeEach
     void share() throws Exception {
-        content = new Sharer(16 * 1024).share(TestFiles.random(dir.resolve("f.bin"), 40_000, 1));
+        content = new Sharer(16 * 1024).share(SampleFiles.random(dir.resolve("f.bin"), 40_000, 1));
         catalog.add(new ServedContent(content));
     }
 
