@@ -1,9 +1,9 @@
 package io.chordia.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.chordia.app.control.Json;
 import io.chordia.app.node.ShareCommands.FetchReply;
 import io.chordia.app.node.ShareCommands.FetchRequest;
+import io.chordia.app.node.ShareCommands.FetchUpdate;
 import io.chordia.app.share.FetchProgress;
 import io.chordia.app.share.ProgressBar;
 import java.nio.file.Path;
@@ -36,12 +36,9 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProgressBar bar = ProgressBar.forStderr();
-        FetchProgress[] last = new FetchProgress[1];
         FetchRequest request = new FetchRequest(link, outDir.toAbsolutePath().normalize().toString());
-        FetchReply reply = daemon.call("fetch", request, FetchReply.class, TIMEOUT, update -> {
-            last[0] = progressOf(update);
-            bar.onProgress(last[0]);
-        });
+        FetchReply reply = daemon.call("fetch", request, FetchReply.class, TIMEOUT,
+                update -> bar.onProgress(Json.mapper().convertValue(update, FetchUpdate.class).toProgress()));
         if (daemon.json) {
             daemon.out().println(Json.pretty(reply));
         } else {
@@ -50,12 +47,5 @@ final class FetchCommand implements Callable<Integer> {
             daemon.out().println(reply.path());
         }
         return 0;
-    }
-
-    private static FetchProgress progressOf(JsonNode u) {
-        JsonNode eta = u.get("etaSeconds");
-        return new FetchProgress(u.path("name").asText(), u.path("totalBytes").asLong(), u.path("verifiedBytes").asLong(),
-                u.path("downloadedBytes").asLong(), u.path("bytesPerSecond").asDouble(), u.path("peers").asInt(),
-                eta == null || eta.isNull() ? null : Duration.ofSeconds(eta.asLong()), false);
     }
 }

@@ -46,6 +46,12 @@ public final class ShareCommands {
             return new FetchUpdate(p.name(), p.totalBytes(), p.verifiedBytes(), p.downloadedBytes(), p.bytesPerSecond(),
                     p.peers(), p.eta() == null ? null : p.eta().toSeconds());
         }
+
+        /** The progress this line reports, for the client's progress bar. */
+        public FetchProgress toProgress() {
+            return new FetchProgress(name, totalBytes, verifiedBytes, downloadedBytes, bytesPerSecond, peers,
+                    etaSeconds == null ? null : Duration.ofSeconds(etaSeconds), false);
+        }
     }
 
     public record FetchReply(String path, String name, long totalBytes, long downloadedBytes, int resumedPieces,
