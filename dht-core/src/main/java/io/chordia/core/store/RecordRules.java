@@ -74,25 +74,19 @@ public final class RecordRules {
      */
     public static boolean sameOrNewer(DhtRecord held, long version, io.chordia.core.id.NodeId writer,
                                       io.chordia.core.util.Bytes digest) {
-        if (held.version() != version) {
-            return held.version() > version;
-        }
-        int w = held.writer().compareTo(writer);
-        if (w != 0) {
-            return w > 0;
-        }
-        return held.contentDigest().equals(digest);
+        int order = byVersionThenWriter(held, version, writer);
+        return order != 0 ? order > 0 : held.contentDigest().equals(digest);
     }
 
     public static boolean newer(DhtRecord a, DhtRecord b) {
-        if (a.version() != b.version()) {
-            return a.version() > b.version();
-        }
-        int w = a.writer().compareTo(b.writer());
-        if (w != 0) {
-            return w > 0;
-        }
-        return compare(a.value(), b.value()) > 0;
+        int order = byVersionThenWriter(a, b.version(), b.writer());
+        return order != 0 ? order > 0 : compare(a.value(), b.value()) > 0;
+    }
+
+    /** The order of {@link #newer} before values are compared: higher version, then higher writer id. */
+    private static int byVersionThenWriter(DhtRecord a, long version, io.chordia.core.id.NodeId writer) {
+        int v = Long.compare(a.version(), version);
+        return v != 0 ? v : a.writer().compareTo(writer);
     }
 
     private static int compare(io.chordia.core.util.Bytes a, io.chordia.core.util.Bytes b) {

@@ -336,12 +336,7 @@ public final class ReplicatedStorage {
                 : CompletableFuture.completedFuture(local);
         replicas.thenAccept(set -> {
             boolean responsible = set.stream().anyMatch(c -> c.id().equals(node.self().id()));
-            List<CompletableFuture<Boolean>> pushes = new ArrayList<>();
-            for (Contact replica : set) {
-                if (!replica.id().equals(node.self().id())) {
-                    pushes.add(ensureHeld(replica, record));
-                }
-            }
+            List<CompletableFuture<Boolean>> pushes = ensureHeldByOthers(set, record);
             if (!responsible) {
                 CompletableFuture.allOf(pushes.toArray(CompletableFuture[]::new)).thenRun(() -> {
                     if (pushes.stream().allMatch(p -> Boolean.TRUE.equals(p.join())) && set.size() >= config.replicas()) {
@@ -353,12 +348,23 @@ public final class ReplicatedStorage {
         }).exceptionally(failure -> null);
     }
 
+    /** {@link #ensureHeld} on every replica in {@code set} but this node, with one digest for all. */
+    private List<CompletableFuture<Boolean>> ensureHeldByOthers(List<Contact> set, DhtRecord record) {
+        CheckRecord check = new CheckRecord(record.key(), record.version(), record.writer(), record.contentDigest());
+        List<CompletableFuture<Boolean>> pushes = new ArrayList<>();
+        for (Contact replica : set) {
+            if (!replica.id().equals(node.self().id())) {
+                pushes.add(ensureHeld(replica, record, check));
+            }
+        }
+        return pushes;
+    }
+
     /**
      * Makes sure {@code replica} holds {@code record} or newer; completes with whether it does. The
      * check carries a digest, not the value, so an up-to-date replica costs two small datagrams.
      */
-    private CompletableFuture<Boolean> ensureHeld(Contact replica, DhtRecord record) {
-        CheckRecord check = new CheckRecord(record.key(), record.version(), record.writer(), record.contentDigest());
+    private CompletableFuture<Boolean> ensureHeld(Contact replica, DhtRecord record, CheckRecord check) {
         return rpc.exchange(replica.address(), replica.id(), check, config.rpc())
                 .thenCompose(reply -> {
                     if (!reply.body().needed()) {
@@ -384,15 +390,9 @@ public final class ReplicatedStorage {
             List<CompletableFuture<?>> handoffs = new ArrayList<>();
             for (StoredRecord held : store.all()) {
                 DhtRecord record = withRemainingTtl(held);
-                handoffs.add(replicasOf(record.key()).thenCompose(set -> {
-                    List<CompletableFuture<Boolean>> pushes = new ArrayList<>();
-                    for (Contact c : set) {
-                        if (!c.id().equals(node.self().id())) {
-                            pushes.add(ensureHeld(c, record));
-                        }
-                    }
-                    return CompletableFuture.allOf(pushes.toArray(CompletableFuture[]::new));
-                }).exceptionally(f -> null));
+                handoffs.add(replicasOf(record.key())
+                        .thenCompose(set -> CompletableFuture.allOf(ensureHeldByOthers(set, record).toArray(CompletableFuture[]::new)))
+                        .exceptionally(f -> null));
             }
             return CompletableFuture.allOf(handoffs.toArray(CompletableFuture[]::new)).thenCompose(ignored -> node.leave());
         }).thenCompose(f -> f);
