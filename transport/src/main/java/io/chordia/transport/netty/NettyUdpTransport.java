@@ -88,7 +88,7 @@ public final class NettyUdpTransport implements Transport {
     public static NettyUdpTransport start(TransportConfig config) throws IOException {
         EventLoopGroup group = NettyEventLoops.newGroup(1, "chordia-udp");
         try {
-            return bind(config, group, group);
+            return bind(config, group, group, DatagramGate.OPEN, null);
         } catch (IOException | RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
@@ -116,11 +116,6 @@ public final class NettyUdpTransport implements Transport {
     static NettyUdpTransport start(TransportConfig config, EventLoopGroup group, Consumer<Envelope> oversize)
             throws IOException {
         return bind(config, Checks.notNull(group, "group"), null, DatagramGate.OPEN, Checks.notNull(oversize, "oversize"));
-    }
-
-    private static NettyUdpTransport bind(TransportConfig config, EventLoopGroup group, EventLoopGroup owned)
-            throws IOException {
-        return bind(config, group, owned, DatagramGate.OPEN, null);
     }
 
     private static NettyUdpTransport bind(TransportConfig config, EventLoopGroup group, EventLoopGroup owned,
