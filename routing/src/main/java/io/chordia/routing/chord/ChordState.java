@@ -3,6 +3,7 @@ package io.chordia.routing.chord;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,11 +14,19 @@ final class ChordState {
     private final Contact self;
     private final int successorListLength;
     private final int predecessorListLength;
-    private final List<Contact> successors = new ArrayList<>();
-    private final List<Contact> predecessors = new ArrayList<>();
+    /**
+     * Immutable, nearest first, replaced whole on change: every Neighbors answer and lookup hands
+     * them out, so reading must not copy.
+     */
+    private List<Contact> successors = List.of();
+    private List<Contact> predecessors = List.of();
     private final Contact[] fingers = new Contact[NodeId.BITS];
-    /** The fingers without repeats (first by index wins), rebuilt after a change; null when stale. */
-    private List<Contact> distinctFingers;
+    /**
+     * The fingers without repeats (first by index wins) in clockwise order from this node, rebuilt
+     * after a change; null when stale. Sorted once per change, so that each lookup hop merges two
+     * sorted lists instead of sorting what it knows.
+     */
+    private Contact[] fingersByDistance;
 
     ChordState(Contact self, int successorListLength, int predecessorListLength) {
         this.self = self;
@@ -39,7 +48,7 @@ final class ChordState {
     }
 
     List<Contact> successors() {
-        return List.copyOf(successors);
+        return successors;
     }
 
     /** The predecessor, or {@code null} when unknown. */
@@ -48,7 +57,7 @@ final class ChordState {
     }
 
     List<Contact> predecessors() {
-        return List.copyOf(predecessors);
+        return predecessors;
     }
 
     /**
@@ -57,53 +66,54 @@ final class ChordState {
      * are dropped, so the list stays ordered even in a ring smaller than r.
      */
     void adoptSuccessors(Contact first, List<Contact> itsSuccessors) {
-        List<Contact> candidates = new ArrayList<>(itsSuccessors.size() + 1);
-        candidates.add(first);
-        candidates.addAll(itsSuccessors);
-        successors.clear();
-        NodeId last = null;
-        for (Contact c : candidates) {
-            if (successors.size() == successorListLength || c.id().equals(self.id())) {
-                break;
-            }
-            NodeId d = self.id().ringDistanceTo(c.id());
-            if (last == null || d.compareTo(last) > 0) {
-                successors.add(c);
-                last = d;
-            } else {
-                break;
-            }
-        }
+        successors = keepIfSame(successors, inRingOrder(first, itsSuccessors, successorListLength, true));
     }
 
     /** Drops {@code id} from the successor list (it failed a liveness check). */
     void removeSuccessor(NodeId id) {
-        successors.removeIf(c -> c.id().equals(id));
+        successors = successors.stream().filter(c -> !c.id().equals(id)).toList();
     }
 
     /** Sets the predecessor list to {@code first :: itsPredecessors}, nearest first, counterclockwise. */
     void adoptPredecessors(Contact first, List<Contact> itsPredecessors) {
-        List<Contact> candidates = new ArrayList<>(itsPredecessors.size() + 1);
-        candidates.add(first);
-        candidates.addAll(itsPredecessors);
-        predecessors.clear();
-        NodeId last = null;
-        for (Contact c : candidates) {
-            if (predecessors.size() == predecessorListLength || c.id().equals(self.id())) {
+        predecessors = keepIfSame(predecessors, inRingOrder(first, itsPredecessors, predecessorListLength, false));
+    }
+
+    /**
+     * The longest prefix of {@code first :: rest}, at most {@code max} long, that moves away from this
+     * node strictly monotonically: clockwise for successors, counterclockwise for predecessors.
+     * It stops at this node, at a repeat and at a wrap.
+     */
+    private List<Contact> inRingOrder(Contact first, List<Contact> rest, int max, boolean clockwise) {
+        NodeId me = self.id();
+        Contact[] out = new Contact[Math.min(max, rest.size() + 1)];
+        int n = 0;
+        Contact last = null;
+        for (int i = -1; i < rest.size() && n < out.length; i++) {
+            Contact c = i < 0 ? first : rest.get(i);
+            if (c.id().equals(me)) {
                 break;
             }
-            NodeId d = c.id().ringDistanceTo(self.id());
-            if (last == null || d.compareTo(last) > 0) {
-                predecessors.add(c);
-                last = d;
-            } else {
+            boolean further = last == null || (clockwise
+                    ? me.compareRingDistances(c.id(), last.id()) > 0
+                    // counterclockwise distance to me grows as the clockwise distance from me shrinks
+                    : me.compareRingDistances(c.id(), last.id()) < 0);
+            if (!further) {
                 break;
             }
+            out[n++] = c;
+            last = c;
         }
+        return List.of(Arrays.copyOf(out, n));
+    }
+
+    /** The old list when equal to the new one: stabilize re-adopts an unchanged list every round. */
+    private static List<Contact> keepIfSame(List<Contact> old, List<Contact> fresh) {
+        return old.equals(fresh) ? old : fresh;
     }
 
     void clearPredecessor() {
-        predecessors.clear();
+        predecessors = List.of();
     }
 
     /** True when this node is responsible for {@code key}: it lies in (predecessor, self]. */
@@ -128,7 +138,7 @@ final class ChordState {
         Contact value = c != null && c.id().equals(self.id()) ? null : c;
         if (!java.util.Objects.equals(fingers[i], value)) {
             fingers[i] = value;
-            distinctFingers = null;
+            fingersByDistance = null;
         }
     }
 
@@ -137,58 +147,71 @@ final class ChordState {
         for (int i = 0; i < fingers.length; i++) {
             if (fingers[i] != null && fingers[i].id().equals(id)) {
                 fingers[i] = null;
-                distinctFingers = null;
+                fingersByDistance = null;
             }
         }
     }
 
     /**
      * Up to {@code count} known nodes strictly between this node and {@code key}, closest to the
-     * key first: the next hops of a lookup, best first, the rest as fallbacks.
+     * key first: the next hops of a lookup, best first, the rest as fallbacks. A node known both as
+     * a successor and as a finger appears once, as the successor.
      */
     List<Contact> closestPreceding(NodeId key, int count) {
         NodeId me = self.id();
-        List<Contact> known = new ArrayList<>(successors.size() + 24);
-        for (Contact c : successors) {
-            if (c.id().isInOpenOpen(me, key)) {
-                known.add(c);
+        Contact[] byDistance = fingersByDistance();
+        // Both lists run clockwise from this node: the nodes before the key are a prefix of each,
+        // and merging the prefixes from their far ends gives the nodes closest to the key first.
+        int s = countBefore(successors, key);
+        int f = countBefore(Arrays.asList(byDistance), key);
+        List<Contact> out = new ArrayList<>(Math.min(count, s + f));
+        while (out.size() < count && (s > 0 || f > 0)) {
+            int c = s == 0 ? -1 : f == 0 ? 1
+                    : me.compareRingDistances(successors.get(s - 1).id(), byDistance[f - 1].id());
+            if (c >= 0) {
+                if (c == 0) {
+                    f--; // the same node as a finger: the successor entry stands for both
+                }
+                out.add(successors.get(--s));
+            } else {
+                out.add(byDistance[--f]);
             }
         }
-        // Most of the 160 fingers repeat a few contacts; this is the hot path of every lookup hop.
-        for (Contact f : distinctFingers()) {
-            if (f.id().isInOpenOpen(me, key)) {
-                known.add(f);
-            }
-        }
-        // Closest to the key first = largest clockwise distance from this node. The sort is stable,
-        // so of a node known twice (a successor and a finger) the first added leads its run of
-        // equal ids, and keeping each run's first drops repeats without a quadratic search.
-        known.sort((a, b) -> me.compareRingDistances(b.id(), a.id()));
-        int n = 0;
-        for (int i = 0; i < known.size(); i++) {
-            Contact c = known.get(i);
-            if (n == 0 || !known.get(n - 1).id().equals(c.id())) {
-                known.set(n++, c);
-            }
-        }
-        if (n > count) {
-            return List.copyOf(known.subList(0, count));
-        }
-        known.subList(n, known.size()).clear();
-        return known;
+        return out;
     }
 
-    private List<Contact> distinctFingers() {
-        if (distinctFingers == null) {
-            List<Contact> out = new ArrayList<>();
+    /** How many of {@code clockwise} (ordered clockwise from this node) lie in (self, key). */
+    private int countBefore(List<Contact> clockwise, NodeId key) {
+        NodeId me = self.id();
+        if (key.equals(me)) {
+            return clockwise.size(); // (self, self) is the ring without this node
+        }
+        int lo = 0;
+        int hi = clockwise.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (me.compareRingDistances(clockwise.get(mid).id(), key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private Contact[] fingersByDistance() {
+        if (fingersByDistance == null) {
+            List<Contact> distinct = new ArrayList<>();
             for (Contact f : fingers) {
-                if (f != null && !containsId(out, f.id())) {
-                    out.add(f);
+                if (f != null && !containsId(distinct, f.id())) {
+                    distinct.add(f);
                 }
             }
-            distinctFingers = out;
+            NodeId me = self.id();
+            distinct.sort((a, b) -> me.compareRingDistances(a.id(), b.id()));
+            fingersByDistance = distinct.toArray(new Contact[0]);
         }
-        return distinctFingers;
+        return fingersByDistance;
     }
 
     private static boolean containsId(List<Contact> list, NodeId id) {
@@ -214,6 +237,6 @@ final class ChordState {
     }
 
     List<Contact> successorsUpTo(int max) {
-        return successors.size() <= max ? List.copyOf(successors) : List.copyOf(successors.subList(0, max));
+        return successors.size() <= max ? successors : List.copyOf(successors.subList(0, max));
     }
 }
