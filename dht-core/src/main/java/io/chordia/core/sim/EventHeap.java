@@ -3,16 +3,23 @@ package io.chordia.core.sim;
 import java.util.Arrays;
 
 /**
- * The virtual scheduler's priority queue: a binary heap ordered by (due time, sequence number)
- * whose keys live in primitive arrays beside the events, so sifting compares contiguous longs
- * instead of chasing one pointer per comparison. Each event knows its slot, so a cancelled timer
- * leaves the heap at once rather than weighing on every operation until it falls due.
+ * A binary heap of events ordered by (due time, sequence number) whose keys live in primitive
+ * arrays beside the events, so sifting compares contiguous longs instead of chasing one pointer
+ * per comparison. Each event knows its slot, so a cancelled timer leaves the heap at once rather
+ * than weighing on every operation until it falls due. One bucket of the {@link EventQueue}'s
+ * wheel, or its far-future overflow.
  */
-final class EventQueue {
-    private long[] due = new long[256];
-    private long[] seq = new long[256];
-    private VirtualScheduler.Event[] events = new VirtualScheduler.Event[256];
+final class EventHeap {
+    private long[] due;
+    private long[] seq;
+    private VirtualScheduler.Event[] events;
     private int size;
+
+    EventHeap(int initialCapacity) {
+        due = new long[initialCapacity];
+        seq = new long[initialCapacity];
+        events = new VirtualScheduler.Event[initialCapacity];
+    }
 
     int size() {
         return size;
@@ -47,12 +54,9 @@ final class EventQueue {
         return head;
     }
 
-    /** Removes {@code e} if it is queued. */
+    /** Removes {@code e}, which must be in this heap. */
     void remove(VirtualScheduler.Event e) {
-        int i = e.slot;
-        if (i >= 0 && i < size && events[i] == e) {
-            removeAt(i);
-        }
+        removeAt(e.slot);
     }
 
     private void removeAt(int i) {

@@ -82,6 +82,7 @@ public final class VirtualScheduler {
             Event e = queue.poll();
             if (e.isLive()) {
                 nowNanos = e.dueNanos;
+                queue.advanceTo(nowNanos);
                 executed++;
                 e.fire();
                 return true;
@@ -150,8 +151,12 @@ public final class VirtualScheduler {
         private final VirtualNodeScheduler node;
         private final int incarnation;
         private boolean cancelled;
-        /** Index in the queue's heap, -1 when not queued. */
+        /** Index in its heap, -1 when in none. */
         int slot = -1;
+        /** Where the queue holds it: {@link EventQueue#WHEEL}, {@link EventQueue#FAR} or {@link EventQueue#NOT_QUEUED}. */
+        int home = EventQueue.NOT_QUEUED;
+        /** The next event of its wheel slot. */
+        Event next;
 
         Event(VirtualScheduler loop, long dueNanos, Runnable task, VirtualNodeScheduler node, int incarnation) {
             this.loop = loop;
