@@ -5,11 +5,19 @@ import io.chordia.core.util.Checks;
 /**
  * A host and port, validated but not resolved: the simulator never needs DNS, and only the Netty
  * transport turns an address into a socket address. IPv6 literals are held without brackets.
+ *
+ * <p>A value class rather than a record only to keep what every datagram asks of it at hand: its
+ * hash (every endpoint lookup) and its IPv4 value (every encoding and byte count).
  */
-public record Address(String host, int port) implements Comparable<Address> {
+public final class Address implements Comparable<Address> {
     public static final int MAX_HOST_LENGTH = 253;
 
-    public Address {
+    private final String host;
+    private final int port;
+    private final int hash;
+    private final long ipv4;
+
+    public Address(String host, int port) {
         Checks.notNull(host, "host");
         Checks.check(!host.isEmpty() && host.length() <= MAX_HOST_LENGTH,
                 "host must be 1..%s characters, was %s", MAX_HOST_LENGTH, host.length());
@@ -23,6 +31,33 @@ public record Address(String host, int port) implements Comparable<Address> {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be in [1, 65535], was " + port);
         }
+        this.host = host;
+        this.port = port;
+        this.hash = host.hashCode() * 31 + port;
+        this.ipv4 = Ipv4Literal.parse(host);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The host as an unsigned 32-bit IPv4 address when it is canonical dotted-quad text, else -1. */
+    public long ipv4() {
+        return ipv4;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Address a && hash == a.hash && port == a.port && host.equals(a.host));
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     /**

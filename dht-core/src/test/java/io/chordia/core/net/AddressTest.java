@@ -31,4 +31,22 @@ class AddressTest {
         assertThatThrownBy(() -> new Address("a".repeat(254), 1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new Address("a".repeat(253), 1).host()).hasSize(253);
     }
+
+    @Test
+    void knowsItsIpv4ValueOnlyForCanonicalDottedQuads() {
+        assertThat(new Address("192.0.2.1", 1).ipv4()).isEqualTo(0xC0000201L);
+        assertThat(new Address("255.255.255.255", 1).ipv4()).isEqualTo(0xFFFFFFFFL);
+        assertThat(new Address("0.0.0.0", 1).ipv4()).isZero();
+        for (String notCanonical : new String[] {"192.0.2.01", "192.0.2", "192.0.2.1.5", "256.0.0.1", "::1", "example.org", "1.2.3.4a"}) {
+            assertThat(new Address(notCanonical, 1).ipv4()).as(notCanonical).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void equalAddressesAreEqualAndHashAlike() {
+        Address a = new Address(new String("10.0.0.1"), 4000);
+        Address b = new Address("10.0.0.1", 4000);
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(a).isNotEqualTo(new Address("10.0.0.1", 4001)).isNotEqualTo(new Address("10.0.0.2", 4000));
+    }
 }

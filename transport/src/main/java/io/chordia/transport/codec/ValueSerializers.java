@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.io.Output;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
+import io.chordia.core.net.Ipv4Literal;
 import java.nio.charset.StandardCharsets;
 
 /** Serializers of the values messages are made of: ids, addresses, contacts. */
@@ -57,7 +58,7 @@ final class ValueSerializers {
         private final long[] recentKeys = new long[256];
         private final Address[] recent = new Address[256];
         /**
-         * Binary forms of hosts lately encoded, two ways per set (most recent first): sizeOf and
+         * Binary forms of hosts other than IPv4 lately encoded, two ways per set (most recent first): sizeOf and
          * write look at the same strings in turn, and replies repeat the contacts of the routing
          * table. It starts small (a node's codec sees few peers) and grows while it misses more
          * than one lookup in 16, up to {@link #MAX_FORM_SLOTS}: the simulator sizes every datagram
@@ -71,18 +72,24 @@ final class ValueSerializers {
 
         @Override
         int sizeOf(Address a) {
+            if (a.ipv4() >= 0) {
+                return 1 + 4 + 2;
+            }
             int binary = binaryForm(a.host()).length;
             return binary > 0 ? 1 + binary + 2 : 1 + 1 + a.host().length() + 2;
         }
 
         @Override
         public void write(Kryo kryo, Output out, Address a) {
+            if (a.ipv4() >= 0) {
+                WireIO.writeU8(out, ADDRESS_IPV4);
+                WireIO.writeInt(out, (int) a.ipv4());
+                WireIO.writeU16(out, a.port());
+                return;
+            }
             String host = a.host();
             byte[] binary = binaryForm(host);
-            if (binary.length == 4) {
-                WireIO.writeU8(out, ADDRESS_IPV4);
-                out.writeBytes(binary);
-            } else if (binary.length == 16) {
+            if (binary.length == 16) {
                 WireIO.writeU8(out, ADDRESS_IPV6);
                 out.writeBytes(binary);
             } else {

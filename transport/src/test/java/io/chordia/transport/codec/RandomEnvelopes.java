@@ -31,6 +31,7 @@ import io.chordia.core.message.RecursiveFindNode;
 import io.chordia.core.message.RecursiveFindNodeDone;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
+import io.chordia.core.net.Ipv4Literal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;

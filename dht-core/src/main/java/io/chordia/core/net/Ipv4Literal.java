@@ -1,14 +1,14 @@
-package io.chordia.transport.codec;
+package io.chordia.core.net;
 
 /**
  * Canonical dotted-quad IPv4 text ({@code 192.0.2.1}: four decimal parts 0..255, no leading zeros)
  * to 32 bits and back, without touching DNS. Text in any other form is not a literal here.
  */
-final class Ipv4Literal {
+public final class Ipv4Literal {
     private Ipv4Literal() {}
 
     /** The address as an unsigned 32-bit value, or -1 if {@code host} is not canonical IPv4. */
-    static long parse(String host) {
+    public static long parse(String host) {
         int length = host.length();
         if (length < 7 || length > 15) {
             return -1;
@@ -37,7 +37,7 @@ final class Ipv4Literal {
         return parts == 4 ? value : -1;
     }
 
-    static String format(int address) {
+    public static String format(int address) {
         return new StringBuilder(15)
                 .append(address >>> 24).append('.')
                 .append(address >>> 16 & 0xFF).append('.')
