@@ -106,16 +106,40 @@ public final class RpcEndpoint implements AutoCloseable {
      */
     public <R extends Response> CompletableFuture<Reply<R>> exchange(Address target, NodeId expectedId,
                                                                      Request<R> request, RpcConfig callConfig) {
+        CompletableFuture<Reply<R>> future = new CompletableFuture<>();
+        exchange(target, expectedId, request, callConfig, (reply, failure) -> {
+            if (failure == null) {
+                future.complete(reply);
+            } else {
+                future.completeExceptionally(failure);
+            }
+        });
+        return future;
+    }
+
+    /**
+     * {@link #exchange(Address, NodeId, Request, RpcConfig)} for the protocols' hot paths: the
+     * outcome goes straight to {@code onDone} on the node thread, as (reply, null) or (null,
+     * failure), without the futures, stages and atomic completions a {@link CompletableFuture}
+     * chain costs per call. An exception {@code onDone} throws is logged and counted, like a
+     * failing request handler's.
+     */
+    public <R extends Response> void exchange(Address target, NodeId expectedId, Request<R> request,
+                                              RpcConfig callConfig, ReplyCallback<R> onDone) {
         Checks.notNull(target, "target");
         Checks.notNull(request, "request");
         Checks.notNull(callConfig, "callConfig");
-        CompletableFuture<Reply<R>> future = new CompletableFuture<>();
+        Checks.notNull(onDone, "onDone");
         if (scheduler.inNodeThread()) {
-            start(target, expectedId, request, callConfig, future);
+            start(target, expectedId, request, callConfig, onDone);
         } else {
-            scheduler.execute(() -> start(target, expectedId, request, callConfig, future));
+            scheduler.execute(() -> start(target, expectedId, request, callConfig, onDone));
         }
-        return future;
+    }
+
+    /** {@link #call(Contact, Request)} with its outcome given to {@code onDone}: see the callback form of exchange. */
+    public <R extends Response> void call(Contact target, Request<R> request, ReplyCallback<R> onDone) {
+        exchange(target.address(), target.id(), request, config, onDone);
     }
 
     /** Fails every pending call with {@link RpcClosedException}, stops serving, closes nothing else. */
@@ -128,26 +152,26 @@ public final class RpcEndpoint implements AutoCloseable {
         RpcClosedException reason = new RpcClosedException("RPC endpoint of " + self + " closed");
         pending.forEachValue(call -> {
             call.timer.cancel();
-            call.future.completeExceptionally(reason);
+            call.fail(reason, stats);
         });
         pending.clear();
     }
 
     private <R extends Response> void start(Address target, NodeId expectedId, Request<R> request,
-                                            RpcConfig callConfig, CompletableFuture<Reply<R>> future) {
+                                            RpcConfig callConfig, ReplyCallback<R> onDone) {
         if (closed) {
-            future.completeExceptionally(new RpcClosedException("RPC endpoint of " + self + " is closed"));
+            PendingCall.tell(onDone, null, new RpcClosedException("RPC endpoint of " + self + " is closed"), stats);
             return;
         }
         if (pending.size() >= config.maxPendingCalls()) {
             stats.overloaded.increment();
-            future.completeExceptionally(new RpcOverloadedException(
-                    pending.size() + " calls already pending at " + self));
+            PendingCall.tell(onDone, null, new RpcOverloadedException(
+                    pending.size() + " calls already pending at " + self), stats);
             return;
         }
         long txId = newTxId();
         PendingCall<R> call = new PendingCall<>(txId, new Envelope(txId, self, target, request), expectedId,
-                request.responseType(), callConfig, future);
+                request.responseType(), callConfig, onDone);
         pending.put(txId, call);
         stats.callsStarted.increment();
         send(call);
@@ -180,8 +204,8 @@ public final class RpcEndpoint implements AutoCloseable {
         }
         finish(call, false);
         stats.timeouts.increment();
-        call.future.completeExceptionally(new RpcTimeoutException(call.envelope.body().getClass().getSimpleName()
-                + " to " + call.envelope.recipient() + " timed out after " + call.attempts + " attempts"));
+        call.fail(new RpcTimeoutException(call.envelope.body().getClass().getSimpleName()
+                + " to " + call.envelope.recipient() + " timed out after " + call.attempts + " attempts"), stats);
     }
 
     private void finish(PendingCall<?> call, boolean answered) {
@@ -251,21 +275,30 @@ public final class RpcEndpoint implements AutoCloseable {
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((response, failure) -> {
-            if (failure == null) {
-                reply(envelope, source, response);
+            if (!scheduler.inNodeThread()) {
+                // Handlers should finish on the node thread; one that did not must not race it.
+                scheduler.execute(() -> replyWhenDone(envelope, source, request, response, failure));
             } else {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                if (cause instanceof RequestRefusedException refused) {
-                    stats.requestsRefused.increment();
-                    reply(envelope, source, refused.toReply());
-                } else {
-                    stats.handlerFailures.increment();
-                    LOG.debug("async handler for {} failed: {}", request.getClass().getSimpleName(), cause.toString());
-                    reply(envelope, source, ErrorReply.of(ErrorCode.INTERNAL, "handler failed"));
-                }
+                replyWhenDone(envelope, source, request, response, failure);
             }
         });
+    }
+
+    private void replyWhenDone(Envelope envelope, Address source, Request<?> request, Response response, Throwable failure) {
+        if (failure == null) {
+            reply(envelope, source, response);
+            return;
+        }
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RequestRefusedException refused) {
+            stats.requestsRefused.increment();
+            reply(envelope, source, refused.toReply());
+        } else {
+            stats.handlerFailures.increment();
+            LOG.debug("async handler for {} failed: {}", request.getClass().getSimpleName(), cause.toString());
+            reply(envelope, source, ErrorReply.of(ErrorCode.INTERNAL, "handler failed"));
+        }
     }
 
     private void reply(Envelope request, Address source, Response response) {
@@ -283,35 +316,49 @@ public final class RpcEndpoint implements AutoCloseable {
         final NodeId expectedId;
         final Class<R> responseType;
         final RpcConfig config;
-        final CompletableFuture<Reply<R>> future;
+        final ReplyCallback<R> onDone;
         int attempts;
         long sentAtNanos;
         Cancellable timer = Cancellable.NONE;
 
         PendingCall(long txId, Envelope envelope, NodeId expectedId, Class<R> responseType, RpcConfig config,
-                    CompletableFuture<Reply<R>> future) {
+                    ReplyCallback<R> onDone) {
             this.txId = txId;
             this.envelope = envelope;
             this.expectedId = expectedId;
             this.responseType = responseType;
             this.config = config;
-            this.future = future;
+            this.onDone = onDone;
         }
 
         void complete(Contact responder, Response response, long nowNanos, RpcStats stats) {
             if (expectedId != null && !expectedId.equals(responder.id())) {
                 stats.unexpectedResponses.increment();
-                future.completeExceptionally(new UnexpectedResponseException(envelope.recipient() + " answered as "
-                        + responder.id().shortId() + ", expected " + expectedId.shortId()));
+                fail(new UnexpectedResponseException(envelope.recipient() + " answered as "
+                        + responder.id().shortId() + ", expected " + expectedId.shortId()), stats);
             } else if (response instanceof ErrorReply error) {
                 stats.errorReplies.increment();
-                future.completeExceptionally(new RemoteErrorException(error.code(), error.detail()));
+                fail(new RemoteErrorException(error.code(), error.detail()), stats);
             } else if (!responseType.isInstance(response)) {
                 stats.unexpectedResponses.increment();
-                future.completeExceptionally(new UnexpectedResponseException(envelope.recipient() + " answered "
-                        + envelope.body().getClass().getSimpleName() + " with " + response.getClass().getSimpleName()));
+                fail(new UnexpectedResponseException(envelope.recipient() + " answered "
+                        + envelope.body().getClass().getSimpleName() + " with " + response.getClass().getSimpleName()), stats);
             } else {
-                future.complete(new Reply<>(responseType.cast(response), responder, nowNanos - sentAtNanos, attempts));
+                tell(onDone, new Reply<>(responseType.cast(response), responder, nowNanos - sentAtNanos, attempts), null, stats);
+            }
+        }
+
+        void fail(RpcException failure, RpcStats stats) {
+            tell(onDone, null, failure, stats);
+        }
+
+        /** The caller's code must not break the endpoint: what it throws is logged and counted. */
+        static <R extends Response> void tell(ReplyCallback<R> onDone, Reply<R> reply, RpcException failure, RpcStats stats) {
+            try {
+                onDone.done(reply, failure);
+            } catch (RuntimeException e) {
+                stats.callbackFailures.increment();
+                LOG.warn("a reply callback failed", e);
             }
         }
     }

@@ -1,23 +1,40 @@
 package io.chordia.core.rpc;
 
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters of one RPC endpoint; updated on the node thread, readable from any thread. */
 public final class RpcStats {
-    final LongAdder callsStarted = new LongAdder();
-    final LongAdder retransmissions = new LongAdder();
-    final LongAdder timeouts = new LongAdder();
-    final LongAdder responses = new LongAdder();
-    final LongAdder errorReplies = new LongAdder();
-    final LongAdder lateResponses = new LongAdder();
-    final LongAdder duplicateResponses = new LongAdder();
-    final LongAdder unknownResponses = new LongAdder();
-    final LongAdder unexpectedResponses = new LongAdder();
-    final LongAdder overloaded = new LongAdder();
-    final LongAdder requestsServed = new LongAdder();
-    final LongAdder requestsUnsupported = new LongAdder();
-    final LongAdder requestsRefused = new LongAdder();
-    final LongAdder handlerFailures = new LongAdder();
+    final Counter callsStarted = new Counter();
+    final Counter retransmissions = new Counter();
+    final Counter timeouts = new Counter();
+    final Counter responses = new Counter();
+    final Counter errorReplies = new Counter();
+    final Counter lateResponses = new Counter();
+    final Counter duplicateResponses = new Counter();
+    final Counter unknownResponses = new Counter();
+    final Counter unexpectedResponses = new Counter();
+    final Counter overloaded = new Counter();
+    final Counter requestsServed = new Counter();
+    final Counter requestsUnsupported = new Counter();
+    final Counter requestsRefused = new Counter();
+    final Counter handlerFailures = new Counter();
+    final Counter callbackFailures = new Counter();
+
+    /**
+     * Only the node thread counts, so an increment needs no atomic read-modify-write (a LongAdder's
+     * CAS, on every datagram); a release store lets any thread read a recent value.
+     */
+    static final class Counter {
+        private final AtomicLong value = new AtomicLong();
+
+        void increment() {
+            value.lazySet(value.get() + 1);
+        }
+
+        long sum() {
+            return value.get();
+        }
+    }
 
     public long callsStarted() {
         return callsStarted.sum();
@@ -81,6 +98,11 @@ public final class RpcStats {
 
     public long handlerFailures() {
         return handlerFailures.sum();
+    }
+
+    /** Reply callbacks of the caller's code that threw: logged and counted, the endpoint carries on. */
+    public long callbackFailures() {
+        return callbackFailures.sum();
     }
 
     @Override

@@ -65,6 +65,30 @@ class RpcEndpointTest {
     }
 
     @Test
+    void theCallbackFormTellsEachOutcomeOnceAndSurvivesACallbackThatThrows() {
+        RpcEndpoint a = sim.rpcNode(1, config);
+        RpcEndpoint b = sim.rpcNode(2, config);
+        sim.network.attach(TestIds.address(3)).crash();
+        List<String> told = new ArrayList<>();
+        sim.loop.schedule(Duration.ZERO, () -> {
+            a.exchange(b.self().address(), b.self().id(), new Ping(), config, (reply, failure) -> {
+                told.add("reply from " + reply.responder().id().equals(b.self().id()) + ", failure " + failure);
+                throw new IllegalStateException("a careless caller");
+            });
+            a.call(TestIds.contact(3), new Ping(), (reply, failure) -> told.add(reply + " " + failure.getClass().getSimpleName()));
+        });
+        sim.loop.advance(Duration.ofSeconds(2));
+
+        assertThat(told).containsExactly("reply from true, failure null", "null RpcTimeoutException");
+        assertThat(a.stats().callbackFailures()).isEqualTo(1);
+        assertThat(a.pendingCalls()).isZero();
+        // the endpoint still works after the callback threw
+        CompletableFuture<Reply<Pong>> again = a.exchange(b.self().address(), null, new Ping(), config);
+        sim.runUntil(again::isDone, Duration.ofSeconds(1), "pong");
+        assertThat(again.join().responder()).isEqualTo(b.self());
+    }
+
+    @Test
     void aRetryRescuesACallWhoseFirstRequestWasLost() {
         RpcEndpoint a = sim.rpcNode(1, config);
         RpcEndpoint b = sim.rpcNode(2, config);

@@ -100,16 +100,15 @@ final class IterativeChordLookup {
         }
         Contact hop = frontier.peek().candidates.poll();
         messages++;
-        rpc.exchange(hop.address(), hop.id(), new FindSuccessor(key), callConfig)
-                .whenComplete((reply, failure) -> {
-                    if (failure != null) {
-                        failures.merge(hop.id(), 1, Integer::sum);
-                        onDead.accept(hop);
-                        next();
-                    } else {
-                        onAnswer(hop, reply);
-                    }
-                });
+        rpc.exchange(hop.address(), hop.id(), new FindSuccessor(key), callConfig, (reply, failure) -> {
+            if (failure != null) {
+                failures.merge(hop.id(), 1, Integer::sum);
+                onDead.accept(hop);
+                next();
+            } else {
+                onAnswer(hop, reply);
+            }
+        });
     }
 
     /** Drops candidates not worth asking; true if one is left. */
@@ -134,14 +133,13 @@ final class IterativeChordLookup {
             return;
         }
         messages++;
-        rpc.exchange(level.hop.address(), level.hop.id(), new GetNeighbors(), callConfig)
-                .whenComplete((reply, failure) -> {
-                    if (failure != null) {
-                        next();
-                    } else {
-                        ownerFromSuccessors(level.hop, reply.body().successors());
-                    }
-                });
+        rpc.exchange(level.hop.address(), level.hop.id(), new GetNeighbors(), callConfig, (reply, failure) -> {
+            if (failure != null) {
+                next();
+            } else {
+                ownerFromSuccessors(level.hop, reply.body().successors());
+            }
+        });
     }
 
     private void ownerFromSuccessors(Contact hop, List<Contact> successors) {

@@ -7,11 +7,12 @@ import io.chordia.core.message.Leaving;
 import io.chordia.core.message.Neighbors;
 import io.chordia.core.message.Notify;
 import io.chordia.core.net.Contact;
+import io.chordia.core.rpc.ReplyCallback;
 import io.chordia.core.rpc.RequestContext;
+import io.chordia.core.rpc.RpcException;
 import io.chordia.core.time.Cancellable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps the ring correct, following Zave's corrected Chord: stabilize from the first live
@@ -22,6 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>Node-thread confined.
  */
 final class RingMaintenance {
+    /** Notify's answer says nothing: whether it arrived changes nothing here. */
+    private static final ReplyCallback<Ack> IGNORE_REPLY = (reply, failure) -> { };
+
     private final ChordNode node;
     private final List<Cancellable> timers = new ArrayList<>();
     private boolean stabilizing;
@@ -63,7 +67,7 @@ final class RingMaintenance {
             Contact p = state.predecessor();
             if (p != null) {
                 stabilizing = true;
-                neighbors(p).whenComplete((n, failure) -> {
+                neighbors(p, (n, failure) -> {
                     stabilizing = false;
                     if (failure == null && state.isAlone()) {
                         state.adoptSuccessors(p, n.successors());
@@ -75,7 +79,7 @@ final class RingMaintenance {
         }
         Contact s = state.successor();
         stabilizing = true;
-        neighbors(s).whenComplete((n, failure) -> {
+        neighbors(s, (n, failure) -> {
             if (failure != null) {
                 stabilizing = false;
                 // One lost exchange must not evict a live successor: dropping it opens a hole in
@@ -94,7 +98,7 @@ final class RingMaintenance {
             Contact p = n.predecessors().isEmpty() ? null : n.predecessors().get(0);
             if (p != null && p.id().isInOpenOpen(node.self().id(), s.id())) {
                 // A node joined between us and s: adopt it only once it answers us itself.
-                neighbors(p).whenComplete((pn, pFailure) -> {
+                neighbors(p, (pn, pFailure) -> {
                     stabilizing = false;
                     if (pFailure == null) {
                         state.adoptSuccessors(p, pn.successors());
@@ -115,7 +119,7 @@ final class RingMaintenance {
         ChordState state = node.state();
         if (!state.isAlone()) {
             Contact s = state.successor();
-            node.rpc().exchange(s.address(), s.id(), new Notify(), node.config().maintenanceRpc());
+            node.rpc().exchange(s.address(), s.id(), new Notify(), node.config().maintenanceRpc(), IGNORE_REPLY);
         }
     }
 
@@ -131,7 +135,7 @@ final class RingMaintenance {
             state.adoptPredecessors(candidate, List.of());
         } else if (!candidate.id().equals(p.id())) {
             // Keep the current predecessor unless it is dead.
-            neighbors(p).whenComplete((n, failure) -> {
+            neighbors(p, (n, failure) -> {
                 if (failure != null && p.equals(state.predecessor())) {
                     state.adoptPredecessors(candidate, List.of());
                 }
@@ -147,7 +151,7 @@ final class RingMaintenance {
         if (p == null || node.isStopped()) {
             return;
         }
-        neighbors(p).whenComplete((n, failure) -> {
+        neighbors(p, (n, failure) -> {
             if (!p.equals(state.predecessor())) {
                 return;
             }
@@ -197,8 +201,8 @@ final class RingMaintenance {
             state.removeSuccessor(leaver.id());
             if (state.isAlone() && !leaving.successors().isEmpty()) {
                 Contact next = leaving.successors().get(0);
-                neighbors(next).thenAccept(n -> {
-                    if (state.isAlone()) {
+                neighbors(next, (n, failure) -> {
+                    if (failure == null && state.isAlone()) {
                         state.adoptSuccessors(next, n.successors());
                     }
                 });
@@ -210,8 +214,8 @@ final class RingMaintenance {
             state.clearPredecessor();
             if (!leaving.predecessors().isEmpty()) {
                 Contact q = leaving.predecessors().get(0);
-                neighbors(q).thenAccept(n -> {
-                    if (state.predecessor() == null && !q.id().equals(node.self().id())) {
+                neighbors(q, (n, failure) -> {
+                    if (failure == null && state.predecessor() == null && !q.id().equals(node.self().id())) {
                         state.adoptPredecessors(q, n.predecessors());
                     }
                 });
@@ -234,7 +238,8 @@ final class RingMaintenance {
         return new Neighbors(state.predecessors(), state.successors());
     }
 
-    private CompletableFuture<Neighbors> neighbors(Contact c) {
-        return node.rpc().call(c, new GetNeighbors());
+    /** Asks {@code c} for its neighbours; {@code then} gets them, or null and why not. */
+    private void neighbors(Contact c, java.util.function.BiConsumer<Neighbors, RpcException> then) {
+        node.rpc().call(c, new GetNeighbors(), (reply, failure) -> then.accept(reply == null ? null : reply.body(), failure));
     }
 }
