@@ -33,6 +33,8 @@ import org.apache.logging.log4j.Logger;
  */
 public final class RpcEndpoint implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
+    /** A reply later than this after its call ended counts as unknown, not late. */
+    private static final long LATE_REPLY_WINDOW_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final Contact self;
     private final Transport transport;
@@ -52,7 +54,7 @@ public final class RpcEndpoint implements AutoCloseable {
         this.scheduler = Checks.notNull(scheduler, "scheduler");
         this.random = Checks.notNull(random, "random");
         this.config = Checks.notNull(config, "config");
-        this.recentlyFinished = new FinishedTransactions(config.recentTxMemory());
+        this.recentlyFinished = new FinishedTransactions(config.recentTxMemory(), LATE_REPLY_WINDOW_NANOS);
         register(Ping.class, (ping, ctx) -> new Pong(ctx.source()));
         transport.onReceive(this::onEnvelope);
     }
@@ -160,12 +162,12 @@ public final class RpcEndpoint implements AutoCloseable {
     private <R extends Response> void start(Address target, NodeId expectedId, Request<R> request,
                                             RpcConfig callConfig, ReplyCallback<R> onDone) {
         if (closed) {
-            PendingCall.tell(onDone, null, new RpcClosedException("RPC endpoint of " + self + " is closed"), stats);
+            tell(onDone, null, new RpcClosedException("RPC endpoint of " + self + " is closed"), stats);
             return;
         }
         if (pending.size() >= config.maxPendingCalls()) {
             stats.overloaded.increment();
-            PendingCall.tell(onDone, null, new RpcOverloadedException(
+            tell(onDone, null, new RpcOverloadedException(
                     pending.size() + " calls already pending at " + self), stats);
             return;
         }
@@ -189,7 +191,7 @@ public final class RpcEndpoint implements AutoCloseable {
         call.attempts++;
         call.sentAtNanos = scheduler.clock().nanoTime();
         long waitNanos = call.config.attemptTimeoutNanos(call.attempts);
-        call.timer = scheduler.schedule(Duration.ofNanos(waitNanos), () -> onTimeout(call));
+        call.timer = scheduler.schedule(Duration.ofNanos(waitNanos), call);
         transport.send(call.envelope);
     }
 
@@ -212,7 +214,7 @@ public final class RpcEndpoint implements AutoCloseable {
         pending.remove(call.txId);
         call.timer.cancel();
         if (config.recentTxMemory() > 0) {
-            recentlyFinished.add(call.txId, answered);
+            recentlyFinished.add(call.txId, answered, scheduler.clock().nanoTime());
         }
     }
 
@@ -310,7 +312,18 @@ public final class RpcEndpoint implements AutoCloseable {
         transport.send(new Envelope(request.txId(), self, source, response));
     }
 
-    private static final class PendingCall<R extends Response> {
+    /** The caller's code must not break the endpoint: what it throws is logged and counted. */
+    private static <R extends Response> void tell(ReplyCallback<R> onDone, Reply<R> reply, RpcException failure, RpcStats stats) {
+        try {
+            onDone.done(reply, failure);
+        } catch (RuntimeException e) {
+            stats.callbackFailures.increment();
+            LOG.warn("a reply callback failed", e);
+        }
+    }
+
+    /** A call in flight; it is its own timeout task, which saves an object per call. */
+    private final class PendingCall<R extends Response> implements Runnable {
         final long txId;
         final Envelope envelope;
         final NodeId expectedId;
@@ -329,6 +342,11 @@ public final class RpcEndpoint implements AutoCloseable {
             this.responseType = responseType;
             this.config = config;
             this.onDone = onDone;
+        }
+
+        @Override
+        public void run() {
+            onTimeout(this);
         }
 
         void complete(Contact responder, Response response, long nowNanos, RpcStats stats) {
@@ -350,16 +368,6 @@ public final class RpcEndpoint implements AutoCloseable {
 
         void fail(RpcException failure, RpcStats stats) {
             tell(onDone, null, failure, stats);
-        }
-
-        /** The caller's code must not break the endpoint: what it throws is logged and counted. */
-        static <R extends Response> void tell(ReplyCallback<R> onDone, Reply<R> reply, RpcException failure, RpcStats stats) {
-            try {
-                onDone.done(reply, failure);
-            } catch (RuntimeException e) {
-                stats.callbackFailures.increment();
-                LOG.warn("a reply callback failed", e);
-            }
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,13 +26,13 @@ class FinishedTransactionsTest {
     @ValueSource(ints = {0, 1, 3, 16, 17, 1000})
     void remembersTheLastIdsLikeAnEvictingLinkedHashMap(int capacity) {
         SplittableRandom random = new SplittableRandom(capacity);
-        FinishedTransactions finished = new FinishedTransactions(capacity);
+        FinishedTransactions finished = new FinishedTransactions(capacity, Long.MAX_VALUE);
         Map<Long, Boolean> reference = reference(capacity);
         for (int i = 0; i < 50_000; i++) {
             // Ids from a small range recur, as a re-added id must keep its place.
             long txId = random.nextInt(3 * capacity + 5) - 2L;
             boolean answered = random.nextBoolean();
-            finished.add(txId, answered);
+            finished.add(txId, answered, i);
             if (capacity > 0) {
                 reference.put(txId, answered);
             }
@@ -40,5 +41,24 @@ class FinishedTransactionsTest {
             assertThat(finished.contains(probe)).isEqualTo(reference.containsKey(probe));
             assertThat(finished.size()).isEqualTo(reference.size());
         }
+    }
+
+    @Test
+    void forgetsIdsFinishedLongerAgoThanTheRetention() {
+        FinishedTransactions finished = new FinishedTransactions(100, 10);
+        finished.add(1, true, 0);
+        finished.add(2, false, 5);
+        finished.add(3, true, 10);
+        assertThat(finished.size()).isEqualTo(3);
+
+        finished.add(4, true, 12); // 1 finished 12 ago: gone; 2 finished 7 ago: kept
+        assertThat(finished.contains(1)).isFalse();
+        assertThat(finished.answered(2)).isFalse();
+        assertThat(finished.size()).isEqualTo(3);
+
+        finished.add(5, true, 100);
+        assertThat(finished.size()).isEqualTo(1);
+        assertThat(finished.answered(5)).isTrue();
+        assertThat(finished.answered(4)).isNull();
     }
 }
