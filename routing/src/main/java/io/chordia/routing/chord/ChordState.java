@@ -109,7 +109,15 @@ final class ChordState {
 
     /** The old list when equal to the new one: stabilize re-adopts an unchanged list every round. */
     private static List<Contact> keepIfSame(List<Contact> old, List<Contact> fresh) {
-        return old.equals(fresh) ? old : fresh;
+        if (old.size() != fresh.size()) {
+            return fresh;
+        }
+        for (int i = 0; i < old.size(); i++) {
+            if (!old.get(i).equals(fresh.get(i))) {
+                return fresh;
+            }
+        }
+        return old;
     }
 
     void clearPredecessor() {

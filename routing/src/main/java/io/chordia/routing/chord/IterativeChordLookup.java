@@ -180,8 +180,10 @@ final class IterativeChordLookup {
             return;
         }
         // Only nodes strictly between the hop and the key make progress; anything else is stale.
-        Deque<Contact> closer = new ArrayDeque<>();
-        for (Contact c : answer.nodes()) {
+        List<Contact> nodes = answer.nodes();
+        Deque<Contact> closer = new ArrayDeque<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            Contact c = nodes.get(i);
             if (c.id().isInOpenOpen(hop.id(), key)) {
                 closer.add(c);
             }

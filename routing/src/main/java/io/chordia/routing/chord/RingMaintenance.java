@@ -174,14 +174,18 @@ final class RingMaintenance {
         if (state.isAlone() || node.isStopped()) {
             return;
         }
+        // self + 2^i lies in (self, successor] exactly when 2^i <= the distance to the successor:
+        // those fingers are the successor, no lookup (and no id arithmetic) needed.
+        NodeId toSuccessor = node.self().id().ringDistanceTo(state.successor().id());
+        int ownedBySuccessor = NodeId.BITS - toSuccessor.commonPrefixLength(NodeId.ZERO);
         for (int scanned = 0; scanned < NodeId.BITS; scanned++) {
             int i = nextFinger;
             nextFinger = nextFinger == 0 ? NodeId.BITS - 1 : nextFinger - 1;
-            NodeId start = node.self().id().plusPowerOfTwo(i);
-            if (state.successorOwns(start)) {
+            if (i < ownedBySuccessor) {
                 state.setFinger(i, state.successor());
                 continue;
             }
+            NodeId start = node.self().id().plusPowerOfTwo(i);
             node.lookupIterative(start).thenAccept(result -> {
                 if (result.succeeded()) {
                     state.setFinger(i, result.owner());

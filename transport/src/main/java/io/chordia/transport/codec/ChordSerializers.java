@@ -80,8 +80,9 @@ final class ChordSerializers {
 
         int sizeOf(List<Contact> list) {
             int size = 1;
-            for (Contact c : list) {
-                size += contacts.sizeOf(c);
+            // Indexed: every sized datagram comes here, and the iterator was not always optimized away.
+            for (int i = 0; i < list.size(); i++) {
+                size += contacts.sizeOf(list.get(i));
             }
             return size;
         }
