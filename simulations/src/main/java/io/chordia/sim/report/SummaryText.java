@@ -36,6 +36,10 @@ public final class SummaryText {
         line(out, "");
         line(out, "wall time        %.1f s (%.1f s building), %,.0f events/s, %,.0f messages/s", s.wallSeconds(),
                 s.setupWallSeconds(), s.eventsPerWallSecond(), s.messagesPerWallSecond());
+        if (s.runCpuSeconds() != null) {
+            line(out, "run CPU time     %.1f s on the simulating thread (%,.0f messages per CPU second)",
+                    s.runCpuSeconds(), s.messages() / s.runCpuSeconds());
+        }
         return out.toString();
     }
 

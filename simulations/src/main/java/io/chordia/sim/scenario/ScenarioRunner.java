@@ -99,6 +99,7 @@ public final class ScenarioRunner {
             build();
             Map<NodeId, Long> stored = storeKeys();
             long runWallStart = System.nanoTime();
+            long runCpuStart = threadCpuNanos();
             double setupSeconds = (runWallStart - wallStart) / 1e9;
             long eventsAtStart = substrate.events();
             long messagesAtStart = substrate.messages();
@@ -115,6 +116,8 @@ public final class ScenarioRunner {
             }
             progress.done();
             double runWall = (System.nanoTime() - runWallStart) / 1e9;
+            Double runCpu = runCpuStart < 0 || config.network() == NetworkKind.UDP ? null
+                    : (threadCpuNanos() - runCpuStart) / 1e9;
             long events = substrate.events() - eventsAtStart;
             long messages = substrate.messages() - messagesAtStart;
             long bytes = substrate.bytes() - bytesAtStart;
@@ -126,7 +129,7 @@ public final class ScenarioRunner {
             String trace = substrate instanceof SimSubstrate sim ? sim.network().trace().toString() : null;
             return new Summary(lower(config.protocol()), lower(config.lookupStyle()), lower(config.network()), config.nodes(),
                     config.seed(), config.duration().toNanos() / 1e9, (System.nanoTime() - wallStart) / 1e9, setupSeconds,
-                    events, events / runWall, messages, messages / runWall, bytes, lookupsFinished, abandoned,
+                    runCpu, events, events / runWall, messages, messages / runWall, bytes, lookupsFinished, abandoned,
                     lookupsFinished == 0 ? 0 : (double) lookupsSucceeded / lookupsFinished, hops.mean(),
                     hops.percentile(50), hops.percentile(99), latencyMicros.percentile(50) / 1000.0,
                     latencyMicros.percentile(99) / 1000.0, liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
@@ -135,6 +138,12 @@ public final class ScenarioRunner {
                     config.loss(), config.network() == NetworkKind.UDP ? "loopback" : config.latency().text(), trace,
                     series.rows());
         }
+    }
+
+    /** CPU time of this thread, or -1 where the JVM cannot tell. */
+    private static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     private static String lower(Enum<?> e) {
