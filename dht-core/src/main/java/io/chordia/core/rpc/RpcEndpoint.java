@@ -15,8 +15,6 @@ import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
 import io.chordia.core.util.Checks;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGenerator;
@@ -42,8 +40,12 @@ public final class RpcEndpoint implements AutoCloseable {
     private final RandomGenerator random;
     private final RpcConfig config;
     private final RpcStats stats = new RpcStats();
-    private final Map<Class<?>, AsyncRequestHandler<?, ?>> asyncHandlers = new HashMap<>();
-    private final Map<Class<?>, RequestHandler<?, ?>> handlers = new HashMap<>();
+    /**
+     * Per request type ({@link RequestTypes#index}), its {@link RequestHandler} or
+     * {@link AsyncRequestHandler}, or null: an array, not a map per endpoint, because every
+     * request looks here and a simulated world has thousands of endpoints.
+     */
+    private final Object[] handlers = new Object[RequestTypes.count()];
     private final LongKeyedMap<PendingCall<?>> pending = new LongKeyedMap<>();
     private final FinishedTransactions recentlyFinished;
     private boolean closed;
@@ -81,14 +83,12 @@ public final class RpcEndpoint implements AutoCloseable {
 
     /** Registers the handler for {@code type}, replacing any earlier one. */
     public <Q extends Request<R>, R extends Response> void register(Class<Q> type, RequestHandler<Q, R> handler) {
-        asyncHandlers.remove(type);
-        handlers.put(type, handler);
+        handlers[RequestTypes.index(type)] = Checks.notNull(handler, "handler");
     }
 
     /** Registers an asynchronous handler for {@code type}, replacing any earlier one. */
     public <Q extends Request<R>, R extends Response> void registerAsync(Class<Q> type, AsyncRequestHandler<Q, R> handler) {
-        handlers.remove(type);
-        asyncHandlers.put(type, handler);
+        handlers[RequestTypes.index(type)] = Checks.notNull(handler, "handler");
     }
 
     /** Calls {@code target}, which must answer with the id it is known by. */
@@ -166,7 +166,7 @@ public final class RpcEndpoint implements AutoCloseable {
             return;
         }
         if (pending.size() >= config.maxPendingCalls()) {
-            stats.overloaded.increment();
+            stats.increment(RpcStats.OVERLOADED);
             tell(onDone, null, new RpcOverloadedException(
                     pending.size() + " calls already pending at " + self), stats);
             return;
@@ -175,7 +175,7 @@ public final class RpcEndpoint implements AutoCloseable {
         PendingCall<R> call = new PendingCall<>(txId, new Envelope(txId, self, target, request), expectedId,
                 request.responseType(), callConfig, onDone);
         pending.put(txId, call);
-        stats.callsStarted.increment();
+        stats.increment(RpcStats.CALLS_STARTED);
         send(call);
     }
 
@@ -200,12 +200,12 @@ public final class RpcEndpoint implements AutoCloseable {
             return;
         }
         if (call.attempts < call.config.maxAttempts()) {
-            stats.retransmissions.increment();
+            stats.increment(RpcStats.RETRANSMISSIONS);
             send(call);
             return;
         }
         finish(call, false);
-        stats.timeouts.increment();
+        stats.increment(RpcStats.TIMEOUTS);
         call.fail(new RpcTimeoutException(call.envelope.body().getClass().getSimpleName()
                 + " to " + call.envelope.recipient() + " timed out after " + call.attempts + " attempts"), stats);
     }
@@ -231,41 +231,40 @@ public final class RpcEndpoint implements AutoCloseable {
         if (call == null) {
             Boolean answered = recentlyFinished.answered(envelope.txId());
             if (answered == null) {
-                stats.unknownResponses.increment();
+                stats.increment(RpcStats.UNKNOWN_RESPONSES);
             } else if (answered) {
-                stats.duplicateResponses.increment();
+                stats.increment(RpcStats.DUPLICATE_RESPONSES);
             } else {
-                stats.lateResponses.increment();
+                stats.increment(RpcStats.LATE_RESPONSES);
             }
             return;
         }
         finish(call, true);
-        stats.responses.increment();
+        stats.increment(RpcStats.RESPONSES);
         call.complete(envelope.sender(), response, scheduler.clock().nanoTime(), stats);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void onRequest(Envelope envelope, Request<?> request, Address source) {
         RequestContext context = new RequestContext(envelope, source);
-        RequestHandler handler = handlers.get(request.getClass());
-        if (handler != null) {
+        Object registered = handlers[RequestTypes.index(request.getClass())];
+        if (registered instanceof RequestHandler handler) {
             Response response;
             try {
                 response = handler.handle(request, context);
             } catch (RequestRefusedException e) {
-                stats.requestsRefused.increment();
+                stats.increment(RpcStats.REQUESTS_REFUSED);
                 response = e.toReply();
             } catch (RuntimeException e) {
-                stats.handlerFailures.increment();
+                stats.increment(RpcStats.HANDLER_FAILURES);
                 LOG.warn("handler for {} failed", request.getClass().getSimpleName(), e);
                 response = ErrorReply.of(ErrorCode.INTERNAL, "handler failed");
             }
             reply(envelope, source, response);
             return;
         }
-        AsyncRequestHandler async = asyncHandlers.get(request.getClass());
-        if (async == null) {
-            stats.requestsUnsupported.increment();
+        if (!(registered instanceof AsyncRequestHandler async)) {
+            stats.increment(RpcStats.REQUESTS_UNSUPPORTED);
             reply(envelope, source, ErrorReply.of(ErrorCode.UNSUPPORTED,
                     request.getClass().getSimpleName() + " is not served here"));
             return;
@@ -294,10 +293,10 @@ public final class RpcEndpoint implements AutoCloseable {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof RequestRefusedException refused) {
-            stats.requestsRefused.increment();
+            stats.increment(RpcStats.REQUESTS_REFUSED);
             reply(envelope, source, refused.toReply());
         } else {
-            stats.handlerFailures.increment();
+            stats.increment(RpcStats.HANDLER_FAILURES);
             LOG.debug("async handler for {} failed: {}", request.getClass().getSimpleName(), cause.toString());
             reply(envelope, source, ErrorReply.of(ErrorCode.INTERNAL, "handler failed"));
         }
@@ -307,7 +306,7 @@ public final class RpcEndpoint implements AutoCloseable {
         if (closed) {
             return;
         }
-        stats.requestsServed.increment();
+        stats.increment(RpcStats.REQUESTS_SERVED);
         // Replies go to where the request came from, not to the address the sender claims.
         transport.send(new Envelope(request.txId(), self, source, response));
     }
@@ -317,7 +316,7 @@ public final class RpcEndpoint implements AutoCloseable {
         try {
             onDone.done(reply, failure);
         } catch (RuntimeException e) {
-            stats.callbackFailures.increment();
+            stats.increment(RpcStats.CALLBACK_FAILURES);
             LOG.warn("a reply callback failed", e);
         }
     }
@@ -351,14 +350,14 @@ public final class RpcEndpoint implements AutoCloseable {
 
         void complete(Contact responder, Response response, long nowNanos, RpcStats stats) {
             if (expectedId != null && !expectedId.equals(responder.id())) {
-                stats.unexpectedResponses.increment();
+                stats.increment(RpcStats.UNEXPECTED_RESPONSES);
                 fail(new UnexpectedResponseException(envelope.recipient() + " answered as "
                         + responder.id().shortId() + ", expected " + expectedId.shortId()), stats);
             } else if (response instanceof ErrorReply error) {
-                stats.errorReplies.increment();
+                stats.increment(RpcStats.ERROR_REPLIES);
                 fail(new RemoteErrorException(error.code(), error.detail()), stats);
             } else if (!responseType.isInstance(response)) {
-                stats.unexpectedResponses.increment();
+                stats.increment(RpcStats.UNEXPECTED_RESPONSES);
                 fail(new UnexpectedResponseException(envelope.recipient() + " answered "
                         + envelope.body().getClass().getSimpleName() + " with " + response.getClass().getSimpleName()), stats);
             } else {
