@@ -41,6 +41,11 @@ final class IterativeChordLookup {
         final Deque<Contact> candidates;
         final List<Contact> hopSuccessors;
         boolean fellBack;
+        /**
+         * Set on a level of successors before the key taken from {@link #hopSuccessors}: once they
+         * are exhausted, the owner is read from that list again, without the ones that failed.
+         */
+        boolean walksSuccessors;
 
         Level(Contact hop, Deque<Contact> candidates, List<Contact> hopSuccessors) {
             this.hop = hop;
@@ -93,6 +98,10 @@ final class IterativeChordLookup {
                 return;
             }
             frontier.pop();
+            if (exhausted.walksSuccessors) {
+                ownerFromSuccessors(exhausted.hop, exhausted.hopSuccessors);
+                return;
+            }
         }
         if (frontier.isEmpty() || path.size() >= MAX_HOPS) {
             result.complete(new LookupResult(key, LookupResult.Status.FAILED, List.of(), path.size(), messages, path));
@@ -142,6 +151,11 @@ final class IterativeChordLookup {
         });
     }
 
+    /**
+     * Reads the key's owner off {@code hop}'s successor list: the first successor past the key, once
+     * every successor before the key has failed in this lookup. Successors before the key that have
+     * not failed yet are asked first (they may know better); when those run out, this runs again.
+     */
     private void ownerFromSuccessors(Contact hop, List<Contact> successors) {
         Deque<Contact> untried = new ArrayDeque<>();
         for (int i = 0; i < successors.size(); i++) {
@@ -156,15 +170,19 @@ final class IterativeChordLookup {
                         viaHop ? path : List.of()));
                 return;
             }
-            if (isWorthAsking(s.id()) && !s.id().equals(rpc.self().id())) {
+            // A node that failed once in this lookup counts as dead here: asking it again could only
+            // fail again, and the list past it is the answer.
+            if (!answered.contains(s.id()) && !failures.containsKey(s.id()) && !s.id().equals(rpc.self().id())) {
                 untried.add(s);
             }
         }
         if (untried.isEmpty()) {
             next();
         } else {
-            frontier.push(new Level(null, untried, List.of()));
-            frontier.peek().fellBack = true;
+            Level walk = new Level(hop, untried, successors);
+            walk.fellBack = true;
+            walk.walksSuccessors = true;
+            frontier.push(walk);
             next();
         }
     }

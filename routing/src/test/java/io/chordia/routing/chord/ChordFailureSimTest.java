@@ -3,6 +3,7 @@ package io.chordia.routing.chord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Contact;
 import io.chordia.core.sim.LatencyModel;
 import io.chordia.core.sim.LinkConditions;
 import io.chordia.routing.LookupStyle;
@@ -10,6 +11,7 @@ import io.chordia.routing.lookup.LookupResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,6 +40,29 @@ class ChordFailureSimTest {
             List<LookupResult> results = chord.lookups(2000, 500, style, keys);
             assertThat(chord.wrongOwners(results, keys)).as("%s lookups with a wrong owner", style).isZero();
         }
+    }
+
+    /**
+     * Right after a crash nobody has noticed: a key just past the dead node, looked up from the dead
+     * node's predecessor, whose only way forward is the dead node. Its owner is the next live node.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ITERATIVE", "RECURSIVE"})
+    void aLookupJustAfterACrashGoesPastTheDeadSuccessor(LookupStyle style) {
+        ChordSim chord = new ChordSim(11, LinkConditions.ideal(Duration.ofMillis(10)), ChordConfig.defaults());
+        chord.convergedRing(16, true);
+        List<Contact> ring = chord.sortedContacts();
+        ChordNode origin = chord.live.get(ring.get(0).id());
+        Contact dead = ring.get(1);
+        Contact next = ring.get(2);
+        chord.crash(chord.live.get(dead.id()));
+        NodeId key = dead.id().plusPowerOfTwo(0);
+
+        CompletableFuture<LookupResult> lookup = origin.lookup(key, style);
+        chord.sim.runUntil(lookup::isDone, Duration.ofMinutes(1), "lookup");
+
+        assertThat(lookup.join().succeeded()).as("%s", lookup.join()).isTrue();
+        assertThat(lookup.join().owner()).isEqualTo(next);
     }
 
     /** Joins, graceful leaves and crashes at random, invariants checked after every event. */
