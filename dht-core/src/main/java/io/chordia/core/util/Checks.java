@@ -10,6 +10,23 @@ public final class Checks {
         }
     }
 
+    /**
+     * {@link #check(boolean, String, Object...)} for numbers: no varargs array and no boxing unless
+     * the check fails. Message constructors check sizes on every datagram.
+     */
+    public static void check(boolean condition, String format, long a) {
+        if (!condition) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, format, a));
+        }
+    }
+
+    /** See {@link #check(boolean, String, long)}. */
+    public static void check(boolean condition, String format, long a, long b) {
+        if (!condition) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, format, a, b));
+        }
+    }
+
     public static <T> T notNull(T value, String name) {
         if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");

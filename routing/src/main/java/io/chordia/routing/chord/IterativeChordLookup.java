@@ -12,11 +12,7 @@ import io.chordia.routing.lookup.LookupResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -60,9 +56,9 @@ final class IterativeChordLookup {
     private final Consumer<Contact> onDead;
     private final Deque<Level> frontier = new ArrayDeque<>();
     /** Nodes that answered: never asked again. */
-    private final Set<NodeId> answered = new HashSet<>();
+    private final NodeTally answered = new NodeTally();
     /** Nodes that did not answer, with how often: one lost datagram must not rule a node out. */
-    private final Map<NodeId, Integer> failures = new HashMap<>();
+    private final NodeTally failures = new NodeTally();
     private final List<Contact> path = new ArrayList<>();
     private final CompletableFuture<LookupResult> result = new CompletableFuture<>();
     private int messages;
@@ -111,7 +107,7 @@ final class IterativeChordLookup {
         messages++;
         rpc.exchange(hop.address(), hop.id(), new FindSuccessor(key), callConfig, (reply, failure) -> {
             if (failure != null) {
-                failures.merge(hop.id(), 1, Integer::sum);
+                failures.add(hop.id());
                 onDead.accept(hop);
                 next();
             } else {
@@ -129,7 +125,7 @@ final class IterativeChordLookup {
     }
 
     private boolean isWorthAsking(NodeId id) {
-        return !answered.contains(id) && failures.getOrDefault(id, 0) < MAX_FAILURES_PER_NODE;
+        return answered.count(id) == 0 && failures.count(id) < MAX_FAILURES_PER_NODE;
     }
 
     /**
@@ -172,7 +168,7 @@ final class IterativeChordLookup {
             }
             // A node that failed once in this lookup counts as dead here: asking it again could only
             // fail again, and the list past it is the answer.
-            if (!answered.contains(s.id()) && !failures.containsKey(s.id()) && !s.id().equals(rpc.self().id())) {
+            if (answered.count(s.id()) == 0 && failures.count(s.id()) == 0 && !s.id().equals(rpc.self().id())) {
                 untried.add(s);
             }
         }
@@ -208,5 +204,39 @@ final class IterativeChordLookup {
         }
         frontier.push(new Level(hop, closer, null));
         next();
+    }
+
+    /**
+     * How often each node was seen, for the few dozen nodes one lookup meets: a scan of two small
+     * arrays, where a hash set and a boxed count map cost allocations on every hop.
+     */
+    private static final class NodeTally {
+        private NodeId[] ids = new NodeId[8];
+        private int[] counts = new int[8];
+        private int size;
+
+        int count(NodeId id) {
+            for (int i = 0; i < size; i++) {
+                if (ids[i].equals(id)) {
+                    return counts[i];
+                }
+            }
+            return 0;
+        }
+
+        void add(NodeId id) {
+            for (int i = 0; i < size; i++) {
+                if (ids[i].equals(id)) {
+                    counts[i]++;
+                    return;
+                }
+            }
+            if (size == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, size * 2);
+                counts = java.util.Arrays.copyOf(counts, size * 2);
+            }
+            ids[size] = id;
+            counts[size++] = 1;
+        }
     }
 }

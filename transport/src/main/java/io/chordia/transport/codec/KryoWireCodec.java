@@ -200,8 +200,10 @@ public final class KryoWireCodec implements WireCodec {
 
     private int checkedSize(Envelope envelope) {
         int size = encodedSize(envelope);
-        Checks.check(size <= maxEncodedBytes, "%s encodes to %s bytes, at most %s",
-                envelope.body().getClass().getSimpleName(), size, maxEncodedBytes);
+        if (size > maxEncodedBytes) {
+            throw new IllegalArgumentException(envelope.body().getClass().getSimpleName() + " encodes to " + size
+                    + " bytes, at most " + maxEncodedBytes);
+        }
         return size;
     }
 
