@@ -81,6 +81,8 @@ class NodeIdTest {
             assertThat(x.isInClosedOpen(a, b)).as("%s in [%s, %s)", x, a, b).isEqualTo(refClosedOpen(ba, bb, bx));
             assertThat(Integer.signum(a.compareRingDistances(x, b))).as("%s->%s vs %s->%s", a, x, a, b)
                     .isEqualTo(bx.subtract(ba).mod(RING).compareTo(bb.subtract(ba).mod(RING)));
+            assertThat(Integer.signum(a.compareXorDistances(x, b))).as("%s^%s vs %s^%s", a, x, a, b)
+                    .isEqualTo(bx.xor(ba).compareTo(bb.xor(ba)));
         }
     }
 

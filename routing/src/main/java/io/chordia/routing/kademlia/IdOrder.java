@@ -3,9 +3,9 @@ package io.chordia.routing.kademlia;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeMap;
 
 /** Ordering contacts by XOR distance. */
 public final class IdOrder {
@@ -16,16 +16,15 @@ public final class IdOrder {
      * per id (the first seen wins).
      */
     public static List<Contact> closestDistinct(Collection<Contact> contacts, NodeId target, int count) {
-        TreeMap<NodeId, Contact> byDistance = new TreeMap<>();
-        for (Contact c : contacts) {
-            byDistance.putIfAbsent(c.id().xor(target), c);
-        }
-        List<Contact> out = new ArrayList<>(Math.min(count, byDistance.size()));
-        for (Contact c : byDistance.values()) {
-            if (out.size() == count) {
-                break;
+        // A stable sort keeps the first seen of an id ahead of its repeats, which are adjacent
+        // (same id, same distance): no tree of distances, no distance objects.
+        Contact[] sorted = contacts.toArray(new Contact[0]);
+        Arrays.sort(sorted, (a, b) -> target.compareXorDistances(a.id(), b.id()));
+        List<Contact> out = new ArrayList<>(Math.min(count, sorted.length));
+        for (int i = 0; i < sorted.length && out.size() < count; i++) {
+            if (out.isEmpty() || !out.get(out.size() - 1).id().equals(sorted[i].id())) {
+                out.add(sorted[i]);
             }
-            out.add(c);
         }
         return out;
     }
