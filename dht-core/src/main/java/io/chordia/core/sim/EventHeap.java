@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A binary heap of events ordered by (due time, sequence number) whose keys live in primitive
  * arrays beside the events, so sifting compares contiguous longs instead of chasing one pointer
- * per comparison. Each event knows its slot, so a cancelled timer leaves the heap at once rather
+ * per comparison. Each event knows its index ({@code home}), so a cancelled timer leaves the heap at once rather
  * than weighing on every operation until it falls due. One bucket of the {@link EventQueue}'s
  * wheel, or its far-future overflow.
  */
@@ -56,11 +56,11 @@ final class EventHeap {
 
     /** Removes {@code e}, which must be in this heap. */
     void remove(VirtualScheduler.Event e) {
-        removeAt(e.slot);
+        removeAt(e.home);
     }
 
     private void removeAt(int i) {
-        events[i].slot = -1;
+        events[i].home = EventQueue.NOT_QUEUED;
         int last = --size;
         if (i == last) {
             events[last] = null;
@@ -114,6 +114,6 @@ final class EventHeap {
         due[i] = d;
         seq[i] = s;
         events[i] = e;
-        e.slot = i;
+        e.home = i;
     }
 }

@@ -25,11 +25,10 @@ final class EventQueue {
     private static final int SLOT_MASK = SLOTS - 1;
     /** About 17 s: beyond every retransmit timer and the usual maintenance periods. */
     static final long HORIZON_NANOS = (long) SLOTS << SLOT_SHIFT;
-    /** {@link VirtualScheduler.Event#home} of an event in the far-future heap. */
-    static final int FAR = 1;
     /** {@link VirtualScheduler.Event#home} of an event on the wheel: in a slot list or the run. */
-    static final int WHEEL = 2;
-    static final int NOT_QUEUED = 0;
+    static final int WHEEL = -2;
+    /** {@link VirtualScheduler.Event#home} of an event in no queue; one in the far heap has its index there. */
+    static final int NOT_QUEUED = -1;
     private static final Comparator<VirtualScheduler.Event> ORDER = (a, b) -> a.dueNanos != b.dueNanos
             ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.seq, b.seq);
 
@@ -71,7 +70,6 @@ final class EventQueue {
             throw new IllegalStateException("event due at " + e.dueNanos + " ns, before the queue's present");
         }
         if (absolute - base >= SLOTS) {
-            e.home = FAR;
             far.add(e);
         } else {
             addToWheel(e, absolute);
@@ -87,23 +85,23 @@ final class EventQueue {
             run[i] = null;
             runStart = i + 1;
             onWheel--;
+            head.home = NOT_QUEUED;
         } else if (!far.isEmpty()) {
             head = far.poll();
         } else {
             return null;
         }
-        head.home = NOT_QUEUED;
         return head;
     }
 
     /** Removes {@code e} if it is queued. */
     void remove(VirtualScheduler.Event e) {
-        if (e.home == FAR) {
+        if (e.home >= 0) {
             far.remove(e);
         } else if (e.home == WHEEL) {
             onWheel--; // left in its list or the run, skipped when reached
+            e.home = NOT_QUEUED;
         }
-        e.home = NOT_QUEUED;
     }
 
     /**

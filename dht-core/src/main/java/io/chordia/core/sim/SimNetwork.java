@@ -195,7 +195,7 @@ public final class SimNetwork {
         private final int bytes;
 
         Delivery(Address from, Envelope envelope, int bytes, long dueNanos) {
-            super(loop, dueNanos, null, null, 0);
+            super(dueNanos);
             this.from = from;
             this.envelope = envelope;
             this.bytes = bytes;

@@ -51,8 +51,10 @@ public final class VirtualScheduler {
         return scheduleAt(saturatedAdd(nowNanos, delay.toNanos()), task, null, 0);
     }
 
-    Event scheduleAt(long dueNanos, Runnable task, VirtualNodeScheduler node, int incarnation) {
-        return enqueue(new Event(this, dueNanos, task, node, incarnation));
+    Timer scheduleAt(long dueNanos, Runnable task, VirtualNodeScheduler node, int incarnation) {
+        Timer timer = new Timer(this, dueNanos, task, node, incarnation);
+        enqueue(timer);
+        return timer;
     }
 
     /** Queues {@code e}, giving it the next sequence number; a due time in the past means now. */
@@ -140,46 +142,62 @@ public final class VirtualScheduler {
     }
 
     /**
-     * A queued task. Subclasses (the network's deliveries) override {@link #fire} to carry their
-     * data in fields instead of a capturing lambda: one allocation per event instead of two.
+     * A queued event, as small as it can be: a simulation allocates one per datagram and timer,
+     * and their bytes are what streams through the cache. The network's deliveries carry their
+     * data in fields of their own; timers are {@link Timer}s.
      */
-    static class Event implements Cancellable {
-        private final VirtualScheduler loop;
+    abstract static class Event {
         long dueNanos;
         long seq;
-        private final Runnable task;
-        private final VirtualNodeScheduler node;
-        private final int incarnation;
-        private boolean cancelled;
-        /** Index in its heap, -1 when in none. */
-        int slot = -1;
-        /** Where the queue holds it: {@link EventQueue#WHEEL}, {@link EventQueue#FAR} or {@link EventQueue#NOT_QUEUED}. */
+        /**
+         * Where the queue holds it: its index in the far-future heap, {@link EventQueue#WHEEL} or
+         * {@link EventQueue#NOT_QUEUED}.
+         */
         int home = EventQueue.NOT_QUEUED;
         /** The next event of its wheel slot. */
         Event next;
 
-        Event(VirtualScheduler loop, long dueNanos, Runnable task, VirtualNodeScheduler node, int incarnation) {
-            this.loop = loop;
+        Event(long dueNanos) {
             this.dueNanos = dueNanos;
+        }
+
+        abstract void fire();
+
+        /** False when it belongs to a node that crashed since it was queued. */
+        boolean isLive() {
+            return true;
+        }
+    }
+
+    /** A task of a node (or of the world, when {@code node} is null), cancellable. */
+    static final class Timer extends Event implements Cancellable {
+        private final VirtualScheduler loop;
+        private final Runnable task;
+        private final VirtualNodeScheduler node;
+        private final int incarnation;
+
+        Timer(VirtualScheduler loop, long dueNanos, Runnable task, VirtualNodeScheduler node, int incarnation) {
+            super(dueNanos);
+            this.loop = loop;
             this.task = task;
             this.node = node;
             this.incarnation = incarnation;
         }
 
+        @Override
         void fire() {
             task.run();
         }
 
+        @Override
         boolean isLive() {
-            return !cancelled && (node == null || node.isIncarnation(incarnation));
+            return node == null || node.isIncarnation(incarnation);
         }
 
+        /** Takes it off the queue; a cancelled timer never fires. Cancelling one that ran does nothing. */
         @Override
         public void cancel() {
-            if (!cancelled) {
-                cancelled = true;
-                loop.queue.remove(this);
-            }
+            loop.queue.remove(this);
         }
     }
 }

@@ -32,7 +32,7 @@ class EventQueueTest {
         for (int op = 0; op < operations; op++) {
             int kind = random.nextInt(10);
             if (kind < 5) {
-                VirtualScheduler.Event e = new VirtualScheduler.Event(loop, now + delay(random), () -> { }, null, 0);
+                VirtualScheduler.Event e = new VirtualScheduler.Timer(loop, now + delay(random), () -> { }, null, 0);
                 e.seq = seq++;
                 queue.add(e);
                 reference.add(e);

@@ -66,7 +66,7 @@ final class ChordState {
      * are dropped, so the list stays ordered even in a ring smaller than r.
      */
     void adoptSuccessors(Contact first, List<Contact> itsSuccessors) {
-        successors = keepIfSame(successors, inRingOrder(first, itsSuccessors, successorListLength, true));
+        successors = inRingOrder(successors, first, itsSuccessors, successorListLength, true);
     }
 
     /** Drops {@code id} from the successor list (it failed a liveness check). */
@@ -76,20 +76,22 @@ final class ChordState {
 
     /** Sets the predecessor list to {@code first :: itsPredecessors}, nearest first, counterclockwise. */
     void adoptPredecessors(Contact first, List<Contact> itsPredecessors) {
-        predecessors = keepIfSame(predecessors, inRingOrder(first, itsPredecessors, predecessorListLength, false));
+        predecessors = inRingOrder(predecessors, first, itsPredecessors, predecessorListLength, false);
     }
 
     /**
      * The longest prefix of {@code first :: rest}, at most {@code max} long, that moves away from this
      * node strictly monotonically: clockwise for successors, counterclockwise for predecessors.
-     * It stops at this node, at a repeat and at a wrap.
+     * It stops at this node, at a repeat and at a wrap. Returns {@code current} itself when the
+     * prefix equals it: stabilize re-adopts an unchanged list every round, and must not allocate.
      */
-    private List<Contact> inRingOrder(Contact first, List<Contact> rest, int max, boolean clockwise) {
+    private List<Contact> inRingOrder(List<Contact> current, Contact first, List<Contact> rest, int max,
+                                      boolean clockwise) {
         NodeId me = self.id();
-        Contact[] out = new Contact[Math.min(max, rest.size() + 1)];
         int n = 0;
+        boolean same = true;
         Contact last = null;
-        for (int i = -1; i < rest.size() && n < out.length; i++) {
+        for (int i = -1; i < rest.size() && n < max; i++) {
             Contact c = i < 0 ? first : rest.get(i);
             if (c.id().equals(me)) {
                 break;
@@ -101,23 +103,18 @@ final class ChordState {
             if (!further) {
                 break;
             }
-            out[n++] = c;
+            same = same && n < current.size() && current.get(n).equals(c);
+            n++;
             last = c;
         }
-        return List.of(Arrays.copyOf(out, n));
-    }
-
-    /** The old list when equal to the new one: stabilize re-adopts an unchanged list every round. */
-    private static List<Contact> keepIfSame(List<Contact> old, List<Contact> fresh) {
-        if (old.size() != fresh.size()) {
-            return fresh;
+        if (same && n == current.size()) {
+            return current;
         }
-        for (int i = 0; i < old.size(); i++) {
-            if (!old.get(i).equals(fresh.get(i))) {
-                return fresh;
-            }
+        Contact[] out = new Contact[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i == 0 ? first : rest.get(i - 1);
         }
-        return old;
+        return List.of(out);
     }
 
     void clearPredecessor() {

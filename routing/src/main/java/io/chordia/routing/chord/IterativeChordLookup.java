@@ -54,7 +54,7 @@ final class IterativeChordLookup {
     private final NodeId key;
     private final RpcConfig callConfig;
     private final Consumer<Contact> onDead;
-    private final Deque<Level> frontier = new ArrayDeque<>();
+    private final Deque<Level> frontier = new ArrayDeque<>(8);
     /** Nodes that answered: never asked again. */
     private final NodeTally answered = new NodeTally();
     /** Nodes that did not answer, with how often: one lost datagram must not rule a node out. */
@@ -211,8 +211,9 @@ final class IterativeChordLookup {
      * arrays, where a hash set and a boxed count map cost allocations on every hop.
      */
     private static final class NodeTally {
-        private NodeId[] ids = new NodeId[8];
-        private int[] counts = new int[8];
+        /** Allocated on the first add: most lookups never see a failure. */
+        private NodeId[] ids;
+        private int[] counts;
         private int size;
 
         int count(NodeId id) {
@@ -231,7 +232,10 @@ final class IterativeChordLookup {
                     return;
                 }
             }
-            if (size == ids.length) {
+            if (ids == null) {
+                ids = new NodeId[8];
+                counts = new int[8];
+            } else if (size == ids.length) {
                 ids = java.util.Arrays.copyOf(ids, size * 2);
                 counts = java.util.Arrays.copyOf(counts, size * 2);
             }
