@@ -6,6 +6,7 @@ import io.chordia.core.net.Contact;
 import io.chordia.core.util.Checks;
 import io.chordia.routing.kademlia.KBucket.Entry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -409,7 +410,10 @@ public final class RoutingTable {
             }
         }
         List<Contact> out = new ArrayList<>(count);
-        List<Ranked> group = new ArrayList<>();
+        // Sorted with a comparator that reads the ids in place: a group can hold every contact
+        // near our own id, and a distance object per contact was most of a request's garbage.
+        Comparator<Contact> byDistance = (a, b) -> target.compareXorDistances(a.id(), b.id());
+        List<Contact> group = new ArrayList<>();
         int i = 0;
         while (i < n && out.size() < count) {
             int groupKey = key[i];
@@ -417,30 +421,19 @@ public final class RoutingTable {
             while (i < n && key[i] == groupKey) {
                 for (Entry e : buckets[index[i]].entries) {
                     if (!skipStale || e.failures < staleAfterFailures) {
-                        group.add(new Ranked(e.contact.id().xor(target), e.contact));
+                        group.add(e.contact);
                     }
                 }
                 i++;
             }
             if (group.size() > 1) {
-                group.sort(null);
+                group.sort(byDistance);
             }
-            for (Ranked r : group) {
-                if (out.size() == count) {
-                    break;
-                }
-                out.add(r.contact);
+            for (int g = 0; g < group.size() && out.size() < count; g++) {
+                out.add(group.get(g));
             }
         }
         return out;
-    }
-
-    /** A contact with its distance to a target, computed once for sorting. */
-    private record Ranked(NodeId distance, Contact contact) implements Comparable<Ranked> {
-        @Override
-        public int compareTo(Ranked o) {
-            return distance.compareTo(o.distance);
-        }
     }
 
     /** Notes a lookup of {@code target}: its bucket does not need a refresh for a while. */
