@@ -75,7 +75,7 @@ public final class SimEndpoint {
 
     private final class SimTransport implements Transport {
         private final int incarnation;
-        private final TransportStats stats = new TransportStats();
+        private final TransportStats stats = TransportStats.singleWriter();
         private InboundHandler handler;
         private boolean closed;
 

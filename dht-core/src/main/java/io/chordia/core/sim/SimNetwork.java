@@ -38,7 +38,7 @@ public final class SimNetwork {
     private final Map<Link, LinkConditions> linkOverrides = new HashMap<>();
     private final Map<Address, Integer> partitionGroup = new HashMap<>();
     private final Set<Link> blockedLinks = new HashSet<>();
-    private final TransportStats stats = new TransportStats();
+    private final TransportStats stats = TransportStats.singleWriter();
     private final EventTrace trace = new EventTrace();
     private final List<NetworkListener> listeners = new ArrayList<>();
     private WireCodec codec;
