@@ -16,17 +16,11 @@ import io.chordia.core.store.DhtRecord;
 import io.chordia.core.transport.DropReason;
 import io.chordia.core.transport.TransportContractTest;
 import io.chordia.core.util.Bytes;
-import io.netty.channel.EventLoopGroup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -36,43 +30,7 @@ class NettyPeerTransportIT extends TransportContractTest {
 
     @Override
     protected World createWorld() {
-        return new PeerWorld(NettyEventLoops.newGroup(2, "peer-contract"));
-    }
-
-    static final class PeerWorld implements World {
-        private final EventLoopGroup group;
-        final List<NettyPeerTransport> transports = new ArrayList<>();
-
-        PeerWorld(EventLoopGroup group) {
-            this.group = group;
-        }
-
-        @Override
-        public Endpoint newEndpoint() {
-            NettyPeerTransport t = open();
-            return new Endpoint(t, t.scheduler());
-        }
-
-        NettyPeerTransport open() {
-            try {
-                NettyPeerTransport t = NettyPeerTransport.start(TransportConfig.loopback(), group);
-                transports.add(t);
-                return t;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void await(BooleanSupplier condition, Duration max) {
-            Polling.await(condition, max);
-        }
-
-        @Override
-        public void close() {
-            transports.forEach(NettyPeerTransport::close);
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        }
+        return NettyUdpTransportIT.LoopbackWorld.peer(NettyEventLoops.newGroup(2, "peer-contract"));
     }
 
     private static DhtRecord recordOf(int bytes, long seed) {
@@ -97,7 +55,7 @@ class NettyPeerTransportIT extends TransportContractTest {
 
     @Test
     void storesAndFetchesA64KiBValueOverTcpWhileSmallMessagesStayOnUdp() throws Exception {
-        try (PeerWorld world = new PeerWorld(NettyEventLoops.newGroup(2, "peer-large"))) {
+        try (var world = NettyUdpTransportIT.LoopbackWorld.peer(NettyEventLoops.newGroup(2, "peer-large"))) {
             NettyPeerTransport server = world.open();
             NettyPeerTransport client = world.open();
             assertThat(server.localAddress().port()).isPositive();
@@ -136,7 +94,7 @@ class NettyPeerTransportIT extends TransportContractTest {
 
     @Test
     void aLargeEnvelopeToAnAddressWhereNobodyListensIsCountedNotThrown() throws Exception {
-        try (PeerWorld world = new PeerWorld(NettyEventLoops.newGroup(1, "peer-nobody"))) {
+        try (var world = NettyUdpTransportIT.LoopbackWorld.peer(NettyEventLoops.newGroup(1, "peer-nobody"))) {
             NettyPeerTransport client = world.open();
             NettyPeerTransport gone = world.open();
             Address nobody = gone.localAddress();

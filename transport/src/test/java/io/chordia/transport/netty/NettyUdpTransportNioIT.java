@@ -7,6 +7,6 @@ import io.netty.channel.nio.NioEventLoopGroup;
 class NettyUdpTransportNioIT extends TransportContractTest {
     @Override
     protected World createWorld() {
-        return new NettyUdpTransportIT.LoopbackWorld(new NioEventLoopGroup(2));
+        return NettyUdpTransportIT.LoopbackWorld.udp(new NioEventLoopGroup(2));
     }
 }
