@@ -4,35 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.app.cli.ChordiaProcesses.Daemon;
 import io.chordia.app.cli.ChordiaProcesses.Result;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real public bootstrap node ({@code chordia bootstrap}, Kademlia, hardened: it stores nothing
  * and hands out only contacts that answered it) and three daemons that join through it: put
  * through one, get through another; kill -9 the writer, the value is still read.
  */
-class BootstrapAndDaemonsIT {
-    @TempDir
-    Path work;
-
-    private ChordiaProcesses cli;
-
-    @BeforeEach
-    void processes() {
-        cli = new ChordiaProcesses(work);
-    }
-
-    @AfterEach
-    void killAll() {
-        cli.close();
-    }
-
+class BootstrapAndDaemonsIT extends ProcessesFixture {
     @Test
     void daemonsJoinThroughABootstrapNodeAndKeepTheirDataWhenOneIsKilled() throws Exception {
         int bootPort = ChordiaProcesses.freePort();

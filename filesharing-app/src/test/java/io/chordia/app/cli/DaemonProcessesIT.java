@@ -15,10 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,22 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * kill -9 a daemon and read again; restart it on its data directory with the bootstrap gone: same
  * id, back in through its saved contacts; SIGTERM another, which hands its records over.
  */
-class DaemonProcessesIT {
-    @TempDir
-    Path work;
-
-    private ChordiaProcesses cli;
-
-    @BeforeEach
-    void processes() {
-        cli = new ChordiaProcesses(work);
-    }
-
-    @AfterEach
-    void killAll() {
-        cli.close();
-    }
-
+class DaemonProcessesIT extends ProcessesFixture {
     private JsonNode status(Daemon d) throws Exception {
         return cli.status(d);
     }

@@ -9,10 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * File sharing as people run it: real daemons on 127.0.0.1. Two daemons share the same 64 MiB file
@@ -21,23 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the middle of a transfer, corrupting seeders and resumed fetches are covered in-process by the
  * share tests ({@code ShareServiceIT}, 64 MiB over real sockets).
  */
-class ShareProcessesIT {
+class ShareProcessesIT extends ProcessesFixture {
     private static final int SIZE = 64 << 20;
-
-    @TempDir
-    Path work;
-
-    private ChordiaProcesses cli;
-
-    @BeforeEach
-    void processes() {
-        cli = new ChordiaProcesses(work);
-    }
-
-    @AfterEach
-    void killAll() {
-        cli.close();
-    }
 
     @Test
     void shareFromTwoSeedersFetchFromAThirdWithOneSeederKilled() throws Exception {
