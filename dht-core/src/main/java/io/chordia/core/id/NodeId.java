@@ -183,6 +183,20 @@ public final class NodeId implements Comparable<NodeId> {
         return new NodeId(hi - other.hi - borrow2, m2, (int) l);
     }
 
+    /**
+     * This id with every bit after the first {@code prefix} set to {@code ones}: the first (false)
+     * or last (true) id of the range that shares this id's first {@code prefix} bits, which is a
+     * Kademlia bucket's or a lookup's range of candidates.
+     */
+    public NodeId withLowBits(int prefix, boolean ones) {
+        Checks.inRange(prefix, 0, BITS, "prefix");
+        long hiMask = prefix >= 64 ? 0 : -1L >>> prefix;
+        long midMask = prefix >= 128 ? 0 : prefix <= 64 ? -1L : -1L >>> (prefix - 64);
+        int loMask = prefix >= BITS ? 0 : prefix <= 128 ? -1 : -1 >>> (prefix - 128);
+        return ones ? new NodeId(hi | hiMask, mid | midMask, lo | loMask)
+                : new NodeId(hi & ~hiMask, mid & ~midMask, lo & ~loMask);
+    }
+
     /** {@code (this + 2^i) mod 2^160}: the start of Chord finger {@code i}. */
     public NodeId plusPowerOfTwo(int i) {
         Checks.inRange(i, 0, BITS - 1, "exponent");

@@ -87,6 +87,21 @@ class NodeIdTest {
     }
 
     @Test
+    void withLowBitsClearsOrSetsEverythingAfterThePrefix() {
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < SAMPLES; i++) {
+            NodeId id = edgy(random);
+            int prefix = random.nextInt(NodeId.BITS + 1);
+            BigInteger low = BigInteger.ONE.shiftLeft(NodeId.BITS - prefix).subtract(BigInteger.ONE);
+            BigInteger v = id.toBigInteger();
+            assertThat(id.withLowBits(prefix, false).toBigInteger()).as("%s, prefix %s", id, prefix)
+                    .isEqualTo(v.andNot(low));
+            assertThat(id.withLowBits(prefix, true).toBigInteger()).as("%s, prefix %s", id, prefix)
+                    .isEqualTo(v.or(low));
+        }
+    }
+
+    @Test
     void intervalsWrapAroundZero() {
         NodeId nearTop = NodeId.MAX.minus(NodeId.of(0, 0, 10));
         NodeId small = NodeId.of(0, 0, 10);

@@ -190,8 +190,8 @@ public final class KademliaSimulation {
                 }
                 NodeId sample = table.randomIdInBucket(b, pick);
                 int prefix = table.prefixLength(b);
-                int lo = lowerBound(sorted, withLowBits(sample, prefix, false));
-                int hi = lowerBound(sorted, withLowBits(sample, prefix, true)) + (containsAt(sorted, withLowBits(sample, prefix, true)) ? 1 : 0);
+                int lo = lowerBound(sorted, sample.withLowBits(prefix, false));
+                int hi = lowerBound(sorted, sample.withLowBits(prefix, true)) + (containsAt(sorted, sample.withLowBits(prefix, true)) ? 1 : 0);
                 int n = hi - lo;
                 if (n == 0) {
                     continue;
@@ -222,8 +222,8 @@ public final class KademliaSimulation {
         // The closest ids share the longest prefixes with the target, and ids sharing a prefix are a
         // contiguous range: widen the prefix until the range holds enough, then sort that range.
         for (int prefix = NodeId.BITS; prefix >= 0; prefix--) {
-            NavigableMap<NodeId, Contact> range = live.subMap(withLowBits(target, prefix, false), true,
-                    withLowBits(target, prefix, true), true);
+            NavigableMap<NodeId, Contact> range = live.subMap(target.withLowBits(prefix, false), true,
+                    target.withLowBits(prefix, true), true);
             if (range.size() >= count || prefix == 0) {
                 return IdOrder.closestDistinct(range.values(), target, count);
             }
@@ -295,20 +295,6 @@ public final class KademliaSimulation {
             throw new AssertionError(what + " did not happen within " + max + " of virtual time (seed "
                     + streams.masterSeed() + ")");
         }
-    }
-
-    /** {@code id} with every bit after the first {@code prefix} set to {@code ones}. */
-    static NodeId withLowBits(NodeId id, int prefix, boolean ones) {
-        byte[] b = id.toBytes();
-        for (int bit = prefix; bit < NodeId.BITS; bit++) {
-            int mask = 0x80 >>> (bit & 7);
-            if (ones) {
-                b[bit >>> 3] |= (byte) mask;
-            } else {
-                b[bit >>> 3] &= (byte) ~mask;
-            }
-        }
-        return NodeId.fromBytes(b);
     }
 
     private static int lowerBound(NodeId[] sorted, NodeId key) {

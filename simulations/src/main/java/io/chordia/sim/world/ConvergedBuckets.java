@@ -19,8 +19,8 @@ final class ConvergedBuckets {
         List<Contact> out = new ArrayList<>();
         for (int b = 0; b < NodeId.BITS; b++) {
             NodeId flipped = me.xor(NodeId.ZERO.plusPowerOfTwo(NodeId.BITS - 1 - b));
-            int lo = lowerBound(sorted, withLowBits(flipped, b + 1, false));
-            int hi = lowerBound(sorted, successorOfAllOnes(withLowBits(flipped, b + 1, true)));
+            int lo = lowerBound(sorted, flipped.withLowBits(b + 1, false));
+            int hi = lowerBound(sorted, successorOfAllOnes(flipped.withLowBits(b + 1, true)));
             int n = hi - lo;
             if (n <= 0) {
                 if (b > 2 * (32 - Integer.numberOfLeadingZeros(sorted.length)) + 8) {
@@ -60,14 +60,5 @@ final class ConvergedBuckets {
             }
         }
         return lo;
-    }
-
-    private static NodeId withLowBits(NodeId id, int prefix, boolean ones) {
-        byte[] b = id.toBytes();
-        for (int bit = prefix; bit < NodeId.BITS; bit++) {
-            int mask = 0x80 >>> (bit & 7);
-            b[bit >>> 3] = (byte) (ones ? b[bit >>> 3] | mask : b[bit >>> 3] & ~mask);
-        }
-        return NodeId.fromBytes(b);
     }
 }

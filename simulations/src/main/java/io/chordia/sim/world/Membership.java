@@ -67,7 +67,7 @@ public final class Membership {
      */
     public Peer xorClosest(NodeId key) {
         for (int prefix = Math.min(NodeId.BITS, 2 * (64 - Long.numberOfLeadingZeros(live.size())) + 8); ; prefix--) {
-            Map<NodeId, Peer> range = live.subMap(withLowBits(key, prefix, false), true, withLowBits(key, prefix, true), true);
+            Map<NodeId, Peer> range = live.subMap(key.withLowBits(prefix, false), true, key.withLowBits(prefix, true), true);
             if (!range.isEmpty() || prefix == 0) {
                 Peer best = null;
                 NodeId bestDistance = null;
@@ -83,14 +83,5 @@ public final class Membership {
                 }
             }
         }
-    }
-
-    private static NodeId withLowBits(NodeId id, int prefix, boolean ones) {
-        byte[] b = id.toBytes();
-        for (int bit = prefix; bit < NodeId.BITS; bit++) {
-            int mask = 0x80 >>> (bit & 7);
-            b[bit >>> 3] = (byte) (ones ? b[bit >>> 3] | mask : b[bit >>> 3] & ~mask);
-        }
-        return NodeId.fromBytes(b);
     }
 }
