@@ -3,11 +3,9 @@ package io.chordia.sim.world;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
 import io.chordia.core.store.InMemoryRecordStore;
-import io.chordia.routing.LookupStyle;
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.chord.RingInvariants;
-import io.chordia.routing.lookup.LookupResult;
 import io.chordia.routing.replication.ChordPlacement;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
@@ -51,11 +49,6 @@ public final class ChordOverlay implements Overlay {
     @Override
     public Peer responsible(Membership live, NodeId key) {
         return live.successorOf(key);
-    }
-
-    @Override
-    public CompletableFuture<LookupResult> lookup(Peer origin, NodeId key, LookupStyle style) {
-        return origin.node().lookup(key, style);
     }
 
     @Override

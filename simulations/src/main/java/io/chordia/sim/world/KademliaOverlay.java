@@ -3,10 +3,8 @@ package io.chordia.sim.world;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
 import io.chordia.core.store.InMemoryRecordStore;
-import io.chordia.routing.LookupStyle;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.kademlia.KademliaNode;
-import io.chordia.routing.lookup.LookupResult;
 import io.chordia.routing.replication.ReplicaPlacement;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
@@ -52,11 +50,6 @@ public final class KademliaOverlay implements Overlay {
     @Override
     public Peer responsible(Membership live, NodeId key) {
         return live.xorClosest(key);
-    }
-
-    @Override
-    public CompletableFuture<LookupResult> lookup(Peer origin, NodeId key, LookupStyle style) {
-        return origin.node().lookup(key, style);
     }
 
     @Override

@@ -22,7 +22,10 @@ public interface Overlay {
     /** The node the oracle says is responsible for {@code key}. */
     Peer responsible(Membership live, NodeId key);
 
-    CompletableFuture<LookupResult> lookup(Peer origin, NodeId key, LookupStyle style);
+    /** A lookup from {@code origin}; both protocols' nodes do it themselves. */
+    default CompletableFuture<LookupResult> lookup(Peer origin, NodeId key, LookupStyle style) {
+        return origin.node().lookup(key, style);
+    }
 
     /** Invariant violations of the live network's routing state now; single-threaded substrates only. */
     int invariantViolations(List<Peer> liveInIdOrder);
