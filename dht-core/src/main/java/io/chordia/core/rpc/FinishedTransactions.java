@@ -35,10 +35,6 @@ final class FinishedTransactions {
         return count;
     }
 
-    boolean contains(long txId) {
-        return find(txId) >= 0;
-    }
-
     /** {@code TRUE} if {@code txId} finished answered, {@code FALSE} if it timed out, {@code null} if not remembered. */
     Boolean answered(long txId) {
         int at = find(txId);

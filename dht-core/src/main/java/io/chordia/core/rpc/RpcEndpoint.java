@@ -154,7 +154,7 @@ public final class RpcEndpoint implements AutoCloseable {
         RpcClosedException reason = new RpcClosedException("RPC endpoint of " + self + " closed");
         pending.forEachValue(call -> {
             call.timer.cancel();
-            call.fail(reason, stats);
+            call.fail(reason);
         });
         pending.clear();
     }
@@ -162,13 +162,13 @@ public final class RpcEndpoint implements AutoCloseable {
     private <R extends Response> void start(Address target, NodeId expectedId, Request<R> request,
                                             RpcConfig callConfig, ReplyCallback<R> onDone) {
         if (closed) {
-            tell(onDone, null, new RpcClosedException("RPC endpoint of " + self + " is closed"), stats);
+            tell(onDone, null, new RpcClosedException("RPC endpoint of " + self + " is closed"));
             return;
         }
         if (pending.size() >= config.maxPendingCalls()) {
             stats.increment(RpcStats.OVERLOADED);
             tell(onDone, null, new RpcOverloadedException(
-                    pending.size() + " calls already pending at " + self), stats);
+                    pending.size() + " calls already pending at " + self));
             return;
         }
         long txId = newTxId();
@@ -212,7 +212,7 @@ public final class RpcEndpoint implements AutoCloseable {
         finish(call, false);
         stats.increment(RpcStats.TIMEOUTS);
         call.fail(new RpcTimeoutException(call.envelope.body().getClass().getSimpleName()
-                + " to " + call.envelope.recipient() + " timed out after " + call.attempts + " attempts"), stats);
+                + " to " + call.envelope.recipient() + " timed out after " + call.attempts + " attempts"));
     }
 
     private void finish(PendingCall<?> call, boolean answered) {
@@ -246,7 +246,7 @@ public final class RpcEndpoint implements AutoCloseable {
         }
         finish(call, true);
         stats.increment(RpcStats.RESPONSES);
-        call.complete(envelope.sender(), response, scheduler.clock().nanoTime(), stats);
+        call.complete(envelope.sender(), response, scheduler.clock().nanoTime());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -317,7 +317,7 @@ public final class RpcEndpoint implements AutoCloseable {
     }
 
     /** The caller's code must not break the endpoint: what it throws is logged and counted. */
-    private static <R extends Response> void tell(ReplyCallback<R> onDone, Reply<R> reply, RpcException failure, RpcStats stats) {
+    private <R extends Response> void tell(ReplyCallback<R> onDone, Reply<R> reply, RpcException failure) {
         try {
             onDone.done(reply, failure);
         } catch (RuntimeException e) {
@@ -353,25 +353,25 @@ public final class RpcEndpoint implements AutoCloseable {
             onTimeout(this);
         }
 
-        void complete(Contact responder, Response response, long nowNanos, RpcStats stats) {
+        void complete(Contact responder, Response response, long nowNanos) {
             if (expectedId != null && !expectedId.equals(responder.id())) {
                 stats.increment(RpcStats.UNEXPECTED_RESPONSES);
                 fail(new UnexpectedResponseException(envelope.recipient() + " answered as "
-                        + responder.id().shortId() + ", expected " + expectedId.shortId()), stats);
+                        + responder.id().shortId() + ", expected " + expectedId.shortId()));
             } else if (response instanceof ErrorReply error) {
                 stats.increment(RpcStats.ERROR_REPLIES);
-                fail(new RemoteErrorException(error.code(), error.detail()), stats);
+                fail(new RemoteErrorException(error.code(), error.detail()));
             } else if (!responseType.isInstance(response)) {
                 stats.increment(RpcStats.UNEXPECTED_RESPONSES);
                 fail(new UnexpectedResponseException(envelope.recipient() + " answered "
-                        + envelope.body().getClass().getSimpleName() + " with " + response.getClass().getSimpleName()), stats);
+                        + envelope.body().getClass().getSimpleName() + " with " + response.getClass().getSimpleName()));
             } else {
-                tell(onDone, new Reply<>(responseType.cast(response), responder, nowNanos - sentAtNanos, attempts), null, stats);
+                tell(onDone, new Reply<>(responseType.cast(response), responder, nowNanos - sentAtNanos, attempts), null);
             }
         }
 
-        void fail(RpcException failure, RpcStats stats) {
-            tell(onDone, null, failure, stats);
+        void fail(RpcException failure) {
+            tell(onDone, null, failure);
         }
     }
 }
