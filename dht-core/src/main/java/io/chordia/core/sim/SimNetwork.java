@@ -113,6 +113,19 @@ public final class SimNetwork {
         }
     }
 
+    /**
+     * Puts {@code newcomer} on {@code member}'s side of the current partition: a node that joins
+     * through {@code member} while the network is split belongs where it could reach.
+     */
+    public void joinSideOf(Address newcomer, Address member) {
+        Integer group = partitionGroup.get(member);
+        if (group != null) {
+            partitionGroup.put(newcomer, group);
+        } else {
+            partitionGroup.remove(newcomer);
+        }
+    }
+
     /** Cuts the one-way link {@code from → to} (an asymmetric partition). */
     public void block(Address from, Address to) {
         blockedLinks.add(new Link(from, to));

@@ -118,6 +118,24 @@ class SimNetworkTest {
     }
 
     @Test
+    void aNodeJoiningDuringAPartitionIsOnTheSideItJoinedThrough() {
+        SimNetwork net = network(LinkConditions.ideal(Duration.ofMillis(1)));
+        SimEndpoint a = net.attach(TestIds.address(1));
+        SimEndpoint b = net.attach(TestIds.address(2));
+        SimEndpoint joiner = net.attach(TestIds.address(3));
+        List<Long> toA = inbox(a);
+        List<Long> toB = inbox(b);
+        net.partition(List.of(List.of(a.address()), List.of(b.address())));
+
+        net.joinSideOf(joiner.address(), a.address());
+        send(joiner, a, 1);
+        send(joiner, b, 1);
+        loop.runUntilIdle(100);
+        assertThat(toA).hasSize(1);
+        assertThat(toB).isEmpty();
+    }
+
+    @Test
     void asymmetricBlocksCutOneDirectionOnly() {
         SimNetwork net = network(LinkConditions.ideal(Duration.ofMillis(1)));
         SimEndpoint a = net.attach(TestIds.address(1));

@@ -4,6 +4,7 @@ import io.chordia.core.message.Neighbors;
 import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.util.Checks;
 import io.chordia.routing.LookupStyle;
+import io.chordia.routing.SuspectConfig;
 import java.time.Duration;
 
 /**
@@ -20,11 +21,12 @@ import java.time.Duration;
  * @param lookupTimeout      a recursive lookup's wait for its answer, per attempt
  * @param lookupAttempts     recursive lookup attempts before failing (and join attempts per bootstrap address)
  * @param failuresBeforeEviction consecutive failed checks before a successor or predecessor counts as dead
+ * @param suspects           how nodes that stopped answering are remembered and probed, to merge rings after a partition
  */
 public record ChordConfig(int successorListLength, int predecessorListLength, Duration stabilizeInterval,
                           Duration fixFingersInterval, Duration checkPredecessorInterval, RpcConfig maintenanceRpc,
                           RpcConfig lookupRpc, LookupStyle lookupStyle, Duration lookupTimeout, int lookupAttempts,
-                          int failuresBeforeEviction) {
+                          int failuresBeforeEviction, SuspectConfig suspects) {
     public ChordConfig {
         Checks.inRange(successorListLength, 1, Neighbors.MAX_SUCCESSORS, "successorListLength");
         Checks.inRange(predecessorListLength, 1, Neighbors.MAX_PREDECESSORS, "predecessorListLength");
@@ -37,6 +39,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         Checks.positive(lookupTimeout, "lookupTimeout");
         Checks.inRange(lookupAttempts, 1, 10, "lookupAttempts");
         Checks.inRange(failuresBeforeEviction, 1, 10, "failuresBeforeEviction");
+        Checks.notNull(suspects, "suspects");
     }
 
     /**
@@ -49,42 +52,54 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
                 .withBackoffFactor(1.0);
         RpcConfig lookup = RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(1);
         return new ChordConfig(16, 8, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2),
-                maintenance, lookup, LookupStyle.ITERATIVE, Duration.ofSeconds(5), 3, 3);
+                maintenance, lookup, LookupStyle.ITERATIVE, Duration.ofSeconds(5), 3, 3, SuspectConfig.defaults());
     }
 
     public ChordConfig withSuccessorListLength(int r) {
         return new ChordConfig(r, predecessorListLength, stabilizeInterval, fixFingersInterval,
                 checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction);
+                failuresBeforeEviction, suspects);
     }
 
     public ChordConfig withStabilizeInterval(Duration value) {
         return new ChordConfig(successorListLength, predecessorListLength, value, fixFingersInterval,
                 checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction);
+                failuresBeforeEviction, suspects);
     }
 
     public ChordConfig withFixFingersInterval(Duration value) {
         return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, value,
                 checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction);
+                failuresBeforeEviction, suspects);
     }
 
     public ChordConfig withLookupStyle(LookupStyle value) {
         return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
                 checkPredecessorInterval, maintenanceRpc, lookupRpc, value, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction);
+                failuresBeforeEviction, suspects);
     }
 
     public ChordConfig withLookupRpc(RpcConfig value) {
         return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
                 checkPredecessorInterval, maintenanceRpc, value, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction);
+                failuresBeforeEviction, suspects);
     }
 
     public ChordConfig withMaintenanceRpc(RpcConfig value) {
         return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
                 checkPredecessorInterval, value, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction);
+                failuresBeforeEviction, suspects);
+    }
+
+    public ChordConfig withCheckPredecessorInterval(Duration value) {
+        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
+                value, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
+                failuresBeforeEviction, suspects);
+    }
+
+    public ChordConfig withSuspects(SuspectConfig value) {
+        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
+                checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
+                failuresBeforeEviction, value);
     }
 }

@@ -41,6 +41,7 @@ public final class ChordNode implements OverlayNode {
     private final ChordState state;
     private final RingMaintenance maintenance;
     private final RecursiveChordLookups recursive;
+    private final RingUnification unification;
     private boolean joined;
     private boolean stopped;
 
@@ -53,6 +54,7 @@ public final class ChordNode implements OverlayNode {
         this.state = new ChordState(self, config.successorListLength(), config.predecessorListLength());
         this.maintenance = new RingMaintenance(this);
         this.recursive = new RecursiveChordLookups(this);
+        this.unification = new RingUnification(this);
         rpc.register(GetNeighbors.class, maintenance::onGetNeighbors);
         rpc.register(Notify.class, maintenance::onNotify);
         rpc.register(Leaving.class, maintenance::onLeaving);
@@ -101,7 +103,7 @@ public final class ChordNode implements OverlayNode {
             Checks.check(!joined && !stopped, "%s has already joined or stopped", self());
             if (bootstrap.isEmpty()) {
                 joined = true;
-                maintenance.start();
+                startMaintenance();
                 return CompletableFuture.<Void>completedFuture(null);
             }
             return joinThrough(new ArrayList<>(bootstrap), 0, null);
@@ -136,6 +138,11 @@ public final class ChordNode implements OverlayNode {
                         .thenCompose(ignored -> joinThrough(bootstrap, index + 1, failure)));
     }
 
+    private void startMaintenance() {
+        maintenance.start();
+        unification.start();
+    }
+
     /** Completes on the node thread after {@code delay}: a retry gives a ring in flux time to settle. */
     private CompletableFuture<Void> later(java.time.Duration delay) {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -156,7 +163,7 @@ public final class ChordNode implements OverlayNode {
     private Void adoptOnJoin(Contact successor, Neighbors neighbors) {
         state.adoptSuccessors(successor, neighbors.successors());
         joined = true;
-        maintenance.start();
+        startMaintenance();
         maintenance.stabilize();
         return null;
     }
@@ -190,7 +197,7 @@ public final class ChordNode implements OverlayNode {
         }
         if (!joined) {
             joined = true;
-            maintenance.start();
+            startMaintenance();
         }
     }
 
@@ -244,9 +251,18 @@ public final class ChordNode implements OverlayNode {
         return new NextHop(false, closer.isEmpty() ? List.of(state.successor()) : closer);
     }
 
-    /** A contact did not answer: stop routing through it. Successors change only by stabilize. */
+    /**
+     * A contact did not answer: stop routing through it, and suspect it (a partition looks like
+     * death; see {@link RingUnification}). Successors change only by stabilize.
+     */
     void onContactFailed(Contact contact) {
         state.forgetFinger(contact.id());
+        unification.suspect(contact);
+    }
+
+    /** Times this node adopted a successor from another ring after a partition; node thread. */
+    public long ringMerges() {
+        return unification.merges();
     }
 
     @Override
@@ -324,6 +340,7 @@ public final class ChordNode implements OverlayNode {
         }
         stopped = true;
         maintenance.stop();
+        unification.stop();
         recursive.close();
         rpc.close();
         transport.close();

@@ -50,30 +50,9 @@ public final class RingInvariants {
         if (live.size() == 1) {
             return out;
         }
-        // Find the cycles of the best-successor graph (each node has at most one out-edge).
-        Map<NodeId, Integer> color = new HashMap<>();
-        List<List<NodeId>> cycles = new ArrayList<>();
+        List<List<NodeId>> cycles = cycles(best);
         Set<NodeId> onCycle = new HashSet<>();
-        for (NodeId start : best.keySet()) {
-            if (color.containsKey(start)) {
-                continue;
-            }
-            List<NodeId> walk = new ArrayList<>();
-            NodeId cur = start;
-            while (cur != null && !color.containsKey(cur)) {
-                color.put(cur, 1);
-                walk.add(cur);
-                cur = best.get(cur);
-            }
-            if (cur != null && color.get(cur) == 1) {
-                List<NodeId> cycle = new ArrayList<>(walk.subList(walk.indexOf(cur), walk.size()));
-                cycles.add(cycle);
-                onCycle.addAll(cycle);
-            }
-            for (NodeId w : walk) {
-                color.put(w, 2);
-            }
-        }
+        cycles.forEach(onCycle::addAll);
         if (cycles.size() != 1) {
             out.add("expected exactly one ring, found " + cycles.size());
             return out;
@@ -94,6 +73,50 @@ public final class RingInvariants {
             }
         }
         return out;
+    }
+
+    /**
+     * How many rings the live nodes form: cycles of the best-successor graph. One in a healthy
+     * network; two or more after a partition split it and nothing merged the parts.
+     */
+    public static int rings(List<ChordNode> live) {
+        Map<NodeId, ChordNode> byId = new HashMap<>();
+        for (ChordNode n : live) {
+            byId.put(n.self().id(), n);
+        }
+        Map<NodeId, NodeId> best = new TreeMap<>();
+        for (ChordNode n : live) {
+            NodeId b = bestSuccessor(n, byId);
+            if (b != null) {
+                best.put(n.self().id(), b);
+            }
+        }
+        return live.size() == 1 ? 1 : cycles(best).size();
+    }
+
+    /** The cycles of a graph in which each node has at most one out-edge. */
+    private static List<List<NodeId>> cycles(Map<NodeId, NodeId> best) {
+        Map<NodeId, Integer> color = new HashMap<>();
+        List<List<NodeId>> cycles = new ArrayList<>();
+        for (NodeId start : best.keySet()) {
+            if (color.containsKey(start)) {
+                continue;
+            }
+            List<NodeId> walk = new ArrayList<>();
+            NodeId cur = start;
+            while (cur != null && !color.containsKey(cur)) {
+                color.put(cur, 1);
+                walk.add(cur);
+                cur = best.get(cur);
+            }
+            if (cur != null && color.get(cur) == 1) {
+                cycles.add(new ArrayList<>(walk.subList(walk.indexOf(cur), walk.size())));
+            }
+            for (NodeId w : walk) {
+                color.put(w, 2);
+            }
+        }
+        return cycles;
     }
 
     /**

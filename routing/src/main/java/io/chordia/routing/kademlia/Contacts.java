@@ -10,6 +10,7 @@ import io.chordia.core.rpc.RequestContext;
 import io.chordia.core.rpc.RpcEndpoint;
 import io.chordia.core.rpc.RpcTimeoutException;
 import io.chordia.core.rpc.UnexpectedResponseException;
+import io.chordia.routing.SuspectedNodes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -32,6 +33,8 @@ final class Contacts {
     private final KademliaStats stats;
     /** Ids being verified by a ping; lookup only, never iterated. */
     private final Set<NodeId> verifying = new HashSet<>();
+    /** Contacts that stopped answering, probed in turn: after a partition they are the way back. */
+    private final SuspectedNodes suspects;
     private boolean closed;
 
     Contacts(RpcEndpoint rpc, KademliaConfig config, KademliaStats stats) {
@@ -41,6 +44,7 @@ final class Contacts {
         this.stats = stats;
         this.table = new RoutingTable(self.id(), config, now());
         this.leafSet = new LeafSet(self.id(), config.leafSetSize(), config.staleAfterFailures());
+        this.suspects = new SuspectedNodes(config.suspects());
     }
 
     RoutingTable table() {
@@ -108,6 +112,7 @@ final class Contacts {
             return;
         }
         long now = now();
+        suspects.remove(contact.id());
         long losses = leafSet.losses();
         RoutingTable.Offer offer = table.offer(contact, now);
         leafSet.offer(contact);
@@ -167,6 +172,9 @@ final class Contacts {
             if (before == config.staleAfterFailures() - 1) {
                 stats.staleMarked.increment();
             }
+            if (replaced || table.isStale(contact.id()) || before >= config.staleAfterFailures() - 1) {
+                suspects.add(contact, now);
+            }
             if (leafSet.failed(contact) || replaced) {
                 refillLeaves();
             }
@@ -216,12 +224,38 @@ final class Contacts {
                 return;
             }
             stats.leastRecentEvicted.increment();
+            suspects.add(leastRecent, now());
             if (table.probeFailed(leastRecent, now()) != null) {
                 stats.replacementsPromoted.increment();
             }
             leafSet.evict(leastRecent);
             refillLeaves();
         });
+    }
+
+    /**
+     * Pings the next suspect at the address it had; one that answers is taken back like any
+     * contact that answered, and {@code revived} runs (the node then looks itself up, which
+     * introduces it to the side the suspect was on). Returns whether a probe was sent.
+     */
+    boolean probeSuspect(Runnable revived) {
+        Contact suspect = suspects.nextToProbe(now());
+        if (suspect == null || closed) {
+            return false;
+        }
+        stats.suspectProbes.increment();
+        rpc.exchange(suspect.address(), suspect.id(), new Ping(), config.lookupRpc()).whenComplete((reply, failure) -> {
+            if (failure == null && !closed) {
+                stats.suspectsRevived.increment();
+                answered(suspect);
+                revived.run();
+            }
+        });
+        return true;
+    }
+
+    int suspects() {
+        return suspects.size();
     }
 
     /** We know {@code newer}'s id at another address: keep the old one if it still answers. */

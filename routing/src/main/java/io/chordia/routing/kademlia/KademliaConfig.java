@@ -2,6 +2,7 @@ package io.chordia.routing.kademlia;
 
 import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.util.Checks;
+import io.chordia.routing.SuspectConfig;
 import java.time.Duration;
 
 /**
@@ -39,6 +40,8 @@ import java.time.Duration;
  *                                 nodes to the key answers from it instead of forwarding to the closest
  *                                 leaf: one hop less, but the answer's first node is not asked whether it
  *                                 is alive (off by default; see docs/protocols/kademlia.md)
+ * @param suspects                 how contacts that stopped answering are remembered and probed, so tables span
+ *                                 both sides again after a partition heals
  */
 public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths, int replacementCacheSize,
                              int maxPerSubnet, int staleAfterFailures, Duration contactFreshness, int leafSetSize,
@@ -46,7 +49,7 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
                              Duration bucketRefreshInterval, Duration leafSetRefreshInterval, RpcConfig rpc,
                              Duration lookupTimeout, int lookupAttempts, Duration hopTimeout, int hopAttempts,
                              int maxForwardTries, Duration recursiveTimeout, int recursiveAttempts,
-                             boolean leafSetShortcut) {
+                             boolean leafSetShortcut, SuspectConfig suspects) {
     /** Contacts in one reply: 20 of any address family fit a 1232-byte datagram. */
     public static final int MAX_K = 20;
 
@@ -74,12 +77,13 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
         Checks.inRange(recursiveAttempts, 1, 10, "recursiveAttempts");
         Checks.check(disjointPaths <= k, "disjointPaths %s must not exceed k %s: each path starts from its own seeds",
                 disjointPaths, k);
+        Checks.notNull(suspects, "suspects");
     }
 
     public static KademliaConfig defaults() {
         return new KademliaConfig(20, 3, 1, 1, 20, 2, 3, Duration.ofMinutes(5), 40, 256, Duration.ofMinutes(1),
                 Duration.ofHours(1), Duration.ofMinutes(10), RpcConfig.defaults(), Duration.ofMillis(500), 2,
-                Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, false);
+                Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, false, SuspectConfig.defaults());
     }
 
     /** The per-call settings of iterative lookup requests. */
@@ -96,153 +100,160 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
         return new KademliaConfig(value, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withAlpha(int value) {
         return new KademliaConfig(k, value, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withBitsPerHop(int value) {
         return new KademliaConfig(k, alpha, value, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withDisjointPaths(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, value, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withReplacementCacheSize(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, value, maxPerSubnet, staleAfterFailures,
                 contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withMaxPerSubnet(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, value,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withStaleAfterFailures(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet, value,
                 contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withContactFreshness(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, value, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withLeafSetSize(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, value, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withMaxPendingVerifications(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, value, maintenancePeriod, bucketRefreshInterval,
                 leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withMaintenancePeriod(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, value,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withBucketRefreshInterval(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 value, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withLeafSetRefreshInterval(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, value, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withRpc(RpcConfig value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, value, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withLookupTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, value, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withLookupAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, value, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withHopTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, value,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withHopAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                value, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                value, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withMaxForwardTries(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, value, recursiveTimeout, recursiveAttempts, leafSetShortcut);
+                hopAttempts, value, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withRecursiveTimeout(Duration value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, value, recursiveAttempts, leafSetShortcut);
+                hopAttempts, maxForwardTries, value, recursiveAttempts, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withRecursiveAttempts(int value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, value, leafSetShortcut);
+                hopAttempts, maxForwardTries, recursiveTimeout, value, leafSetShortcut, suspects);
     }
 
     public KademliaConfig withLeafSetShortcut(boolean value) {
         return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                 staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                 bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, value);
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, value, suspects);
+    }
+
+    public KademliaConfig withSuspects(SuspectConfig value) {
+        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
+                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, value);
     }
 }

@@ -65,6 +65,7 @@ public final class KademliaNode implements OverlayNode {
         }
     };
     private Cancellable maintenance = Cancellable.NONE;
+    private Cancellable suspectProbes = Cancellable.NONE;
     private long lastSelfLookupNanos;
     private boolean joined;
     private boolean stopped;
@@ -319,6 +320,9 @@ public final class KademliaNode implements OverlayNode {
         // Spread the nodes' maintenance over the period so a simulation has no synchronized bursts.
         Duration first = Duration.ofNanos(1 + random.nextLong(period));
         maintenance = scheduler.scheduleAtFixedRate(first, config.maintenancePeriod(), this::maintain);
+        Duration probeEvery = config.suspects().probeInterval();
+        suspectProbes = scheduler.scheduleAtFixedRate(Duration.ofNanos(1 + random.nextLong(probeEvery.toNanos())),
+                probeEvery, () -> contacts.probeSuspect(this::selfLookup));
     }
 
     private void maintain() {
@@ -342,6 +346,7 @@ public final class KademliaNode implements OverlayNode {
         stopped = true;
         contacts.close();
         maintenance.cancel();
+        suspectProbes.cancel();
         recursive.closeAll();
         rpc.close();
     }

@@ -24,6 +24,18 @@ public final class KademliaStats {
     final LongAdder recursiveRetries = new LongAdder();
     final LongAdder recursiveTimeouts = new LongAdder();
     final LongAdder unmatchedRecursiveAnswers = new LongAdder();
+    final LongAdder suspectProbes = new LongAdder();
+    final LongAdder suspectsRevived = new LongAdder();
+
+    /** Pings of contacts that had stopped answering (the way back after a partition). */
+    public long suspectProbes() {
+        return suspectProbes.sum();
+    }
+
+    /** Suspects that answered a probe and were taken back. */
+    public long suspectsRevived() {
+        return suspectsRevived.sum();
+    }
 
     /** Lookups this node started (maintenance lookups included). */
     public long lookups() {

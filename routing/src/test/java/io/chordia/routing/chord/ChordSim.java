@@ -76,13 +76,27 @@ final class ChordSim {
 
     /** Joins a new node through a random live node and runs the world until it has joined. */
     ChordNode joinOne() {
-        ChordNode via = randomLive();
+        return joinOne(randomLive(), address -> { });
+    }
+
+    /** Joins a new node through {@code via}; {@code beforeJoin} gets its address first (to place it in a partition). */
+    ChordNode joinOne(ChordNode via, java.util.function.Consumer<io.chordia.core.net.Address> beforeJoin) {
         ChordNode node = newNode();
+        beforeJoin.accept(node.self().address());
         CompletableFuture<Void> joined = node.join(List.of(via.self().address()));
         sim.runUntil(joined::isDone, Duration.ofMinutes(1), "join of " + node.self());
         joined.join();
         live.put(node.self().id(), node);
         return node;
+    }
+
+    /** {@link #joinOne(ChordNode, java.util.function.Consumer)}, but a join that fails returns null (the node is dropped). */
+    ChordNode tryJoinOne(ChordNode via, java.util.function.Consumer<io.chordia.core.net.Address> beforeJoin) {
+        try {
+            return joinOne(via, beforeJoin);
+        } catch (java.util.concurrent.CompletionException e) {
+            return null;
+        }
     }
 
     void crash(ChordNode node) {

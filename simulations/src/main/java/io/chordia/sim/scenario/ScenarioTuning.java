@@ -25,10 +25,8 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
      * every two: one knob for the maintenance traffic, as in the Chord paper's churn experiments.
      */
     public ScenarioTuning withChordMaintenance(Duration interval) {
-        ChordConfig c = chord;
-        return withChord(new ChordConfig(c.successorListLength(), c.predecessorListLength(), interval, interval,
-                interval.multipliedBy(2), c.maintenanceRpc(), c.lookupRpc(), c.lookupStyle(), c.lookupTimeout(),
-                c.lookupAttempts(), c.failuresBeforeEviction()));
+        return withChord(chord.withStabilizeInterval(interval).withFixFingersInterval(interval)
+                .withCheckPredecessorInterval(interval.multipliedBy(2)));
     }
 
     public ScenarioTuning withChord(ChordConfig value) {
