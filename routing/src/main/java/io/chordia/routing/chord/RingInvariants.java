@@ -94,6 +94,29 @@ public final class RingInvariants {
         return live.size() == 1 ? 1 : cycles(best).size();
     }
 
+    /**
+     * Live nodes whose best successor is not the next live node in id order: zero once a split
+     * ring has merged down to its first successors, which is what lookups rely on. Stronger than
+     * {@link #violations} (one ordered cycle may still skip nodes that merely reach it), weaker
+     * than {@link #idealViolations} (whole successor lists, predecessors).
+     */
+    public static int wrongSuccessors(List<ChordNode> live) {
+        List<ChordNode> sorted = new ArrayList<>(live);
+        sorted.sort((a, b) -> a.self().id().compareTo(b.self().id()));
+        Map<NodeId, ChordNode> byId = new HashMap<>();
+        for (ChordNode n : live) {
+            byId.put(n.self().id(), n);
+        }
+        int wrong = 0;
+        for (int i = 0; i < sorted.size() && sorted.size() > 1; i++) {
+            NodeId best = bestSuccessor(sorted.get(i), byId);
+            if (best == null || !best.equals(sorted.get((i + 1) % sorted.size()).self().id())) {
+                wrong++;
+            }
+        }
+        return wrong;
+    }
+
     /** The cycles of a graph in which each node has at most one out-edge. */
     private static List<List<NodeId>> cycles(Map<NodeId, NodeId> best) {
         Map<NodeId, Integer> color = new HashMap<>();

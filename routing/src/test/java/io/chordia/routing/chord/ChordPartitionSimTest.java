@@ -38,6 +38,7 @@ class ChordPartitionSimTest {
         assertThat(RingInvariants.violations(chord.liveNodes())).as("while partitioned")
                 .contains("expected exactly one ring, found 2");
         assertThat(RingInvariants.rings(chord.liveNodes())).isEqualTo(2);
+        assertThat(RingInvariants.wrongSuccessors(chord.liveNodes())).isPositive();
         assertLookupsFindOwnersOnTheirOwnSide(chord, sideA);
 
         chord.sim.network.heal();
@@ -135,6 +136,7 @@ class ChordPartitionSimTest {
         assertThat(RingInvariants.idealViolations(chord.liveNodes()))
                 .as("one ideal ring within %s of the heal (seed %s)", bound, chord.sim.streams.masterSeed()).isEmpty();
         assertThat(RingInvariants.violations(chord.liveNodes())).isEmpty();
+        assertThat(RingInvariants.wrongSuccessors(chord.liveNodes())).isZero();
     }
 
     /** During the split, a lookup whose key's owner is on the origin's side must find that owner. */

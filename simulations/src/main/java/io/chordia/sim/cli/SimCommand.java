@@ -7,6 +7,7 @@ import io.chordia.sim.report.SummaryJson;
 import io.chordia.sim.report.SummaryText;
 import io.chordia.sim.scenario.LatencySpec;
 import io.chordia.sim.scenario.NetworkKind;
+import io.chordia.sim.scenario.PartitionSpec;
 import io.chordia.sim.scenario.Protocol;
 import io.chordia.sim.scenario.ScenarioConfig;
 import io.chordia.sim.scenario.ScenarioRunner;
@@ -88,6 +89,18 @@ public final class SimCommand implements Callable<Integer> {
             description = "Chord: stabilize and refresh one finger this often, check the predecessor half as often (default: ${DEFAULT-VALUE}).")
     Duration stabilize;
 
+    @Option(names = "--partition-at", converter = Converters.Time.class, paramLabel = "TIME",
+            description = "Split the network this long after the start, e.g. 20m (simulator only; with --partition-for).")
+    Duration partitionAt;
+
+    @Option(names = "--partition-for", converter = Converters.Time.class, paramLabel = "TIME",
+            description = "How long the partition lasts before it heals, e.g. 10m; the heal must come before the end.")
+    Duration partitionFor;
+
+    @Option(names = "--partition-fraction", defaultValue = "0.5", paramLabel = "F",
+            description = "Fraction of the live nodes cut off from the rest (default: ${DEFAULT-VALUE}).")
+    double partitionFraction;
+
     @Option(names = "--no-byte-count", negatable = false,
             description = "Do not encode simulated datagrams to count bytes (faster; byte figures become 0).")
     boolean noByteCount;
@@ -113,6 +126,16 @@ public final class SimCommand implements Callable<Integer> {
         return cli;
     }
 
+    private PartitionSpec partition() {
+        if (partitionAt == null && partitionFor == null) {
+            return PartitionSpec.NONE;
+        }
+        if (partitionFor == null || partitionFor.isZero()) {
+            throw new IllegalArgumentException("--partition-at needs --partition-for (how long the partition lasts)");
+        }
+        return new PartitionSpec(partitionAt == null ? Duration.ZERO : partitionAt, partitionFor, partitionFraction);
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -120,7 +143,7 @@ public final class SimCommand implements Callable<Integer> {
         ScenarioTuning tuning;
         try {
             config = new ScenarioConfig(protocol, lookupStyle, nodes, seed, duration, lookups, churnMedian, churnModel,
-                    failFraction, keys, replicas, loss, latency, network, 60);
+                    failFraction, keys, replicas, loss, latency, network, 60, partition());
             if (stabilize.isZero()) {
                 throw new IllegalArgumentException("--stabilize must be positive");
             }

@@ -154,7 +154,8 @@ public final class ChordPaperReport {
             Duration median = Duration.ofMillis((long) (n / rate * Math.log(2) * 1000));
             ScenarioConfig config = new ScenarioConfig(Protocol.CHORD, LookupStyle.ITERATIVE, n, seed, Duration.ofMinutes(30),
                     1800, median, SessionModel.EXPONENTIAL, 0, 0, 3, 0, LatencySpec.parse(LatencySpec.DEFAULT),
-                    NetworkKind.SIM, 60);
+                    NetworkKind.SIM, 60,
+                    io.chordia.sim.scenario.PartitionSpec.NONE);
             Summary s = new ScenarioRunner(config, tuning).run(ScenarioRunner.Progress.NONE);
             md.line("| %6.3f | %12.0f s | %7d | %5.2f%% | %9.2f | %14.1f | %12.1f |", rate, median.toMillis() / 1000.0,
                     s.lookups(), 100 * (1 - s.lookupSuccessRate()), s.hopsMean(), s.lookupLatencyMsP50(),

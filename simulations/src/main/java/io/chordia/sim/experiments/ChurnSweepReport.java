@@ -81,7 +81,8 @@ public final class ChurnSweepReport {
                     ? tuning.withChordMaintenance(interval)
                     : tuning.withKademlia(kademlia(interval));
             ScenarioConfig config = new ScenarioConfig(protocol, LookupStyle.ITERATIVE, n, seed, duration, -1, median,
-                    SessionModel.EXPONENTIAL, 0, 0, 3, 0, LatencySpec.parse(LatencySpec.DEFAULT), NetworkKind.SIM, 60);
+                    SessionModel.EXPONENTIAL, 0, 0, 3, 0, LatencySpec.parse(LatencySpec.DEFAULT), NetworkKind.SIM, 60,
+                    io.chordia.sim.scenario.PartitionSpec.NONE);
             Summary s = new ScenarioRunner(config, tuning).run(ScenarioRunner.Progress.NONE);
             bandwidth[i] = s.maintenanceBytesPerNodePerSecond();
             latency[i] = s.lookupLatencyMsP50();

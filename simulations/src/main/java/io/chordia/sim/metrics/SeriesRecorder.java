@@ -36,9 +36,10 @@ public final class SeriesRecorder {
     }
 
     /** Ends the current step with the given totals and starts the next. */
-    public void close(int liveNodes, long messages, long bytes) {
+    public void close(int liveNodes, long messages, long bytes, boolean partitioned) {
         rows.add(new SeriesRow(rows.size(), liveNodes, lookups, succeeded, lookups == 0 ? 0 : (double) hops / lookups,
-                lookups == 0 ? 0 : latencyMs / lookups, messages - messagesAtStart, bytes - bytesAtStart, joins, departures));
+                lookups == 0 ? 0 : latencyMs / lookups, messages - messagesAtStart, bytes - bytesAtStart, joins, departures,
+                partitioned));
         lookups = 0;
         succeeded = 0;
         hops = 0;

@@ -13,18 +13,20 @@ package io.chordia.sim.metrics;
  * @param bytes         bytes sent in the step
  * @param joins         nodes that joined in the step
  * @param departures    nodes that crashed in the step
+ * @param partitioned   whether the network was split by a partition at any time in the step
  */
 public record SeriesRow(int minute, int liveNodes, long lookups, long succeeded, double hopsMean, double latencyMsMean,
-                        long messages, long bytes, long joins, long departures) {
+                        long messages, long bytes, long joins, long departures, boolean partitioned) {
     public static final String CSV_HEADER =
-            "minute,liveNodes,lookups,succeeded,successRate,hopsMean,latencyMsMean,messages,bytes,joins,departures";
+            "minute,liveNodes,lookups,succeeded,successRate,hopsMean,latencyMsMean,messages,bytes,joins,departures,partitioned";
 
     public double successRate() {
         return lookups == 0 ? 1.0 : (double) succeeded / lookups;
     }
 
     public String toCsv() {
-        return String.format(java.util.Locale.ROOT, "%d,%d,%d,%d,%.4f,%.3f,%.1f,%d,%d,%d,%d", minute, liveNodes, lookups,
-                succeeded, successRate(), hopsMean, latencyMsMean, messages, bytes, joins, departures);
+        return String.format(java.util.Locale.ROOT, "%d,%d,%d,%d,%.4f,%.3f,%.1f,%d,%d,%d,%d,%d", minute, liveNodes,
+                lookups, succeeded, successRate(), hopsMean, latencyMsMean, messages, bytes, joins, departures,
+                partitioned ? 1 : 0);
     }
 }

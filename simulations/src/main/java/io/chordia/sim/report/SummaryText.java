@@ -27,6 +27,20 @@ public final class SummaryText {
         if (s.keysStored() > 0) {
             line(out, "keys             %,d stored, %,d lost", s.keysStored(), s.keysLost());
         }
+        if (s.keysLostToConflicts() > 0) {
+            line(out, "conflicts        %,d keys had acknowledged writes on both sides of the partition (one lost each)",
+                    s.keysLostToConflicts());
+        }
+        if (s.mergeSeconds() != null || s.partitionSameSideSuccessRate() != null) {
+            line(out, "partition        merged %s after the heal; lookups during it: %s (owner on the origin's side), "
+                    + "%s (other side); in the 2 min after the heal: %s",
+                    s.mergeSeconds() == null ? "NOT before the end" : String.format(Locale.ROOT, "%.1f s", s.mergeSeconds()),
+                    rate(s.partitionSameSideSuccessRate()), rate(s.partitionCrossSideSuccessRate()),
+                    rate(s.afterHealSuccessRate()));
+        }
+        if (s.ringsAtEnd() != null) {
+            line(out, "rings at the end %d", s.ringsAtEnd());
+        }
         if (s.ringInvariantViolations() != null) {
             line(out, "ring invariants  %,d violations (checked every simulated minute)", s.ringInvariantViolations());
         }
@@ -41,6 +55,10 @@ public final class SummaryText {
                     s.runCpuSeconds(), s.messages() / s.runCpuSeconds());
         }
         return out.toString();
+    }
+
+    private static String rate(Double r) {
+        return r == null ? "none made" : String.format(Locale.ROOT, "%.4f", r);
     }
 
     private static String seconds(double s) {

@@ -14,10 +14,12 @@ import java.time.Duration;
  * @param replicas       copies of each record
  * @param loss           probability a datagram is lost (simulator only)
  * @param minuteSeconds  length of one row of the time series, in seconds of scenario time
+ * @param partition      a partition of the network during the run, or {@link PartitionSpec#NONE}
  */
 public record ScenarioConfig(Protocol protocol, LookupStyle lookupStyle, int nodes, long seed, Duration duration,
                              long lookups, Duration churnMedian, SessionModel churnModel, double failFraction, int keys,
-                             int replicas, double loss, LatencySpec latency, NetworkKind network, int minuteSeconds) {
+                             int replicas, double loss, LatencySpec latency, NetworkKind network, int minuteSeconds,
+                             PartitionSpec partition) {
     public static final int MAX_SIM_NODES = 1_000_000;
     public static final int MAX_UDP_NODES = 2_000;
 
@@ -39,6 +41,9 @@ public record ScenarioConfig(Protocol protocol, LookupStyle lookupStyle, int nod
         require(loss >= 0 && loss < 1, "--loss must be in [0, 1), was " + loss);
         require(network != NetworkKind.UDP || loss == 0, "--loss is a simulator setting; real UDP on loopback loses what it loses");
         require(minuteSeconds > 0, "the time-series step must be positive");
+        require(partition != null, "partition must not be null");
+        require(network != NetworkKind.UDP || partition.isNone(), "--partition-at is a simulator setting");
+        partition.checkWithin(duration);
     }
 
     private static void require(boolean condition, String message) {
@@ -54,5 +59,11 @@ public record ScenarioConfig(Protocol protocol, LookupStyle lookupStyle, int nod
 
     public boolean churns() {
         return !churnMedian.isZero();
+    }
+
+    /** This scenario with {@code value} as its partition. */
+    public ScenarioConfig withPartition(PartitionSpec value) {
+        return new ScenarioConfig(protocol, lookupStyle, nodes, seed, duration, lookups, churnMedian, churnModel,
+                failFraction, keys, replicas, loss, latency, network, minuteSeconds, value);
     }
 }

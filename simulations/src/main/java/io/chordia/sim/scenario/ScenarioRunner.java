@@ -4,6 +4,7 @@ import io.chordia.core.id.NodeId;
 import io.chordia.core.random.RandomStreams;
 import io.chordia.core.sim.LinkConditions;
 import io.chordia.core.store.DhtRecord;
+import io.chordia.core.store.RecordRules;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.kademlia.KademliaConfig;
@@ -63,6 +64,10 @@ public final class ScenarioRunner {
     private final Samples latencyMicros = new Samples();
     private final SeriesRecorder series = new SeriesRecorder();
     private final Map<Long, Peer> pendingLookups = new LinkedHashMap<>();
+    /** Per stored key, the record a read must return (or a newer one), as the writes were acknowledged. */
+    private final Map<NodeId, DhtRecord> expected = new LinkedHashMap<>();
+    private PartitionEpisode partition;
+    private long keysLostToConflicts;
     private Substrate substrate;
     private Overlay overlay;
     private long endNanos;
@@ -96,8 +101,11 @@ public final class ScenarioRunner {
         try (Substrate s = newSubstrate()) {
             substrate = s;
             overlay = newOverlay();
+            if (!config.partition().isNone()) {
+                partition = new PartitionEpisode(config.partition(), substrate, overlay, live, streams.stream("partition"));
+            }
             build();
-            Map<NodeId, Long> stored = storeKeys();
+            Map<NodeId, DhtRecord> stored = storeKeys();
             long runWallStart = System.nanoTime();
             long runCpuStart = threadCpuNanos();
             double setupSeconds = (runWallStart - wallStart) / 1e9;
@@ -126,6 +134,8 @@ public final class ScenarioRunner {
             long abandoned = onControl(this::abandonPending);
             long lost = stored.isEmpty() ? 0 : countLost(stored);
             Integer violations = ringViolations();
+            Integer rings = substrate.singleThreaded() && config.protocol() == Protocol.CHORD
+                    ? onControl(() -> overlay.rings(live.inIdOrder())) : null;
             String trace = substrate instanceof SimSubstrate sim ? sim.network().trace().toString() : null;
             return new Summary(lower(config.protocol()), lower(config.lookupStyle()), lower(config.network()), config.nodes(),
                     config.seed(), config.duration().toNanos() / 1e9, (System.nanoTime() - wallStart) / 1e9, setupSeconds,
@@ -136,7 +146,10 @@ public final class ScenarioRunner {
                     stored.size(), lost, violations, joins, failedJoins, departures, massFailures, live.size(),
                     config.churns() ? lower(config.churnModel()) : "none", config.churnMedian().toNanos() / 1e9,
                     config.loss(), config.network() == NetworkKind.UDP ? "loopback" : config.latency().text(), trace,
-                    series.rows());
+                    rings, partition == null ? null : partition.mergeSeconds(), keysLostToConflicts,
+                    partition == null ? null : partition.sameSideSuccess(),
+                    partition == null ? null : partition.crossSideSuccess(),
+                    partition == null ? null : partition.afterHealSuccess(), series.rows());
         }
     }
 
@@ -202,35 +215,77 @@ public final class ScenarioRunner {
                 config.keys() > 0);
     }
 
-    private Map<NodeId, Long> storeKeys() {
-        Map<NodeId, Long> acknowledged = new LinkedHashMap<>();
-        if (config.keys() == 0) {
-            return acknowledged;
-        }
-        Duration ttl = config.duration().plusHours(1).compareTo(DhtRecord.MAX_TTL) < 0 ? config.duration().plusHours(1)
+    private Duration recordTtl() {
+        return config.duration().plusHours(1).compareTo(DhtRecord.MAX_TTL) < 0 ? config.duration().plusHours(1)
                 : DhtRecord.MAX_TTL;
-        List<NodeId> keys = new ArrayList<>();
+    }
+
+    private Map<NodeId, DhtRecord> storeKeys() {
+        if (config.keys() == 0) {
+            return expected;
+        }
+        List<DhtRecord> records = new ArrayList<>();
         List<CompletableFuture<PutResult>> puts = onControl(() -> {
             List<CompletableFuture<PutResult>> out = new ArrayList<>();
             for (int k = 0; k < config.keys(); k++) {
-                NodeId key = NodeId.sha1Of("key " + k);
-                keys.add(key);
-                out.add(live.random(workload).storage().put(DhtRecord.plain(key, Bytes.ofUtf8("value " + k), 1,
-                        NodeId.ZERO, ttl)));
+                DhtRecord record = DhtRecord.plain(NodeId.sha1Of("key " + k), Bytes.ofUtf8("value " + k), 1, NodeId.ZERO,
+                        recordTtl());
+                records.add(record);
+                out.add(live.random(workload).storage().put(record));
             }
             return out;
         });
         awaitAll(puts, "the keys to be stored");
-        for (int k = 0; k < keys.size(); k++) {
+        for (int k = 0; k < records.size(); k++) {
             CompletableFuture<PutResult> f = puts.get(k);
             if (f.isDone() && !f.isCompletedExceptionally() && f.join().status() == PutResult.Status.OK) {
-                acknowledged.put(keys.get(k), 1L);
+                expected.put(records.get(k).key(), records.get(k));
             }
         }
-        return acknowledged;
+        return expected;
     }
 
-    private long countLost(Map<NodeId, Long> stored) {
+    /**
+     * Half way through the partition, every stored key is written again on both sides, version 2
+     * with a different writer each: where both writes are acknowledged they conflict, and after the
+     * heal the replicas must settle on the one {@code RecordRules} prefers (the other is counted as
+     * lost to the conflict, not as lost).
+     */
+    private void writeOnBothSides() {
+        List<Peer> a = partition.side(true);
+        List<Peer> b = partition.side(false);
+        if (expected.isEmpty() || a.isEmpty() || b.isEmpty()) {
+            return;
+        }
+        for (NodeId key : List.copyOf(expected.keySet())) {
+            DhtRecord fromA = DhtRecord.plain(key, Bytes.ofUtf8("side A " + key.shortId()), 2, NodeId.sha1Of("side A"),
+                    recordTtl());
+            DhtRecord fromB = DhtRecord.plain(key, Bytes.ofUtf8("side B " + key.shortId()), 2, NodeId.sha1Of("side B"),
+                    recordTtl());
+            CompletableFuture<PutResult> putA = a.get(workload.nextInt(a.size())).storage().put(fromA);
+            CompletableFuture<PutResult> putB = b.get(workload.nextInt(b.size())).storage().put(fromB);
+            putA.thenAcceptBoth(putB, (ra, rb) -> { }).whenCompleteAsync((ignored, failure) -> {
+                boolean ackedA = acked(putA);
+                boolean ackedB = acked(putB);
+                if (ackedA && ackedB) {
+                    keysLostToConflicts++;
+                }
+                for (DhtRecord r : ackedA && ackedB ? List.of(fromA, fromB) : ackedA ? List.of(fromA)
+                        : ackedB ? List.of(fromB) : List.<DhtRecord>of()) {
+                    if (RecordRules.newer(r, expected.get(key))) {
+                        expected.put(key, r);
+                    }
+                }
+            }, substrate.control());
+        }
+    }
+
+    private static boolean acked(CompletableFuture<PutResult> put) {
+        return put.isDone() && !put.isCompletedExceptionally() && put.join().status() == PutResult.Status.OK;
+    }
+
+    /** Keys whose read finds nothing, or a record older than the newest acknowledged write. */
+    private long countLost(Map<NodeId, DhtRecord> stored) {
         List<CompletableFuture<GetResult>> gets = onControl(() -> {
             List<CompletableFuture<GetResult>> out = new ArrayList<>();
             for (NodeId key : stored.keySet()) {
@@ -240,9 +295,14 @@ public final class ScenarioRunner {
         });
         awaitAll(gets, "the keys to be read back");
         long lost = 0;
-        for (CompletableFuture<GetResult> f : gets) {
+        List<DhtRecord> wanted = new ArrayList<>(stored.values());
+        for (int i = 0; i < gets.size(); i++) {
+            CompletableFuture<GetResult> f = gets.get(i);
             boolean found = f.isDone() && !f.isCompletedExceptionally() && f.join().status() == GetResult.Status.FOUND;
-            lost += found ? 0 : 1;
+            DhtRecord want = wanted.get(i);
+            // The TTL a replica reports has run down since the write: compare content and order only.
+            boolean kept = found && (f.join().record().sameContent(want) || RecordRules.newer(f.join().record(), want));
+            lost += kept ? 0 : 1;
         }
         return lost;
     }
@@ -273,6 +333,9 @@ public final class ScenarioRunner {
         if (config.failFraction() > 0) {
             substrate.at(start + config.duration().toNanos() / 2, this::massFailure);
         }
+        if (partition != null) {
+            partition.schedule(start, endNanos, this::writeOnBothSides);
+        }
     }
 
     /** Lookup i of n falls at a random point of the i-th of n equal slices of the run. */
@@ -300,12 +363,16 @@ public final class ScenarioRunner {
             if (pendingLookups.remove(id) == null) {
                 return;
             }
-            finishLookup(result, failure, key, startedAt);
+            finishLookup(result, failure, key, startedAt, origin);
         }, substrate.control());
     }
 
-    private void finishLookup(LookupResult result, Throwable failure, NodeId key, long startedAt) {
-        boolean ok = failure == null && live.size() > 0 && overlay.isCorrect(result, overlay.responsible(live, key));
+    private void finishLookup(LookupResult result, Throwable failure, NodeId key, long startedAt, Peer origin) {
+        Peer expectedOwner = live.size() > 0 ? overlay.responsible(live, key) : null;
+        boolean ok = failure == null && overlay.isCorrect(result, expectedOwner);
+        if (partition != null) {
+            partition.lookupFinished(startedAt, origin, expectedOwner, ok);
+        }
         int hopCount = failure == null ? result.hops() : 0;
         double latencyMs = (substrate.nowNanos() - startedAt) / 1e6;
         lookupsFinished++;
@@ -356,6 +423,9 @@ public final class ScenarioRunner {
     private void replace() {
         Peer joiner = newPeer();
         Peer via = live.random(churn);
+        if (partition != null) {
+            partition.placeJoiner(joiner.node().self().address(), via.node().self().address());
+        }
         joiner.node().join(List.of(via.node().self().address())).whenCompleteAsync((ok, failure) -> {
             if (failure != null || substrate.nowNanos() >= endNanos) {
                 failedJoins += failure != null ? 1 : 0;
@@ -390,7 +460,7 @@ public final class ScenarioRunner {
         if (substrate.singleThreaded() && config.protocol() == Protocol.CHORD && tuning.checkInvariants()) {
             invariantViolations += overlay.invariantViolations(live.inIdOrder());
         }
-        series.close(live.size(), substrate.messages(), substrate.bytes());
+        series.close(live.size(), substrate.messages(), substrate.bytes(), partition != null && partition.splitInStep());
     }
 
     private double meanLiveNodes() {

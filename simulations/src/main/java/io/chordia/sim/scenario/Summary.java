@@ -12,6 +12,15 @@ import java.util.List;
  * thread spent on the run after setup: on a shared machine it moves far less than the wall time,
  * which also counts time the virtual CPU was stolen by other guests. It is null on the UDP network,
  * where the nodes run on threads of their own.
+ *
+ * <p>With a partition: {@code ringsAtEnd} (Chord: rings among the live nodes at the end; 1 is
+ * healed), {@code mergeSeconds} (from the heal until one ring, or until every node that was on
+ * one side knows a live node of the other (Kademlia); null if not before the end),
+ * {@code keysLostToConflicts} (acknowledged writes overruled by a conflicting write acknowledged
+ * on the other side), the success rates of lookups made during the partition whose key's owner
+ * was on the origin's side and on the other side, and of lookups made in the 2 minutes after the
+ * heal. {@code keysLost} counts keys that read back as nothing or older than their newest
+ * acknowledged write.
  */
 public record Summary(String protocol, String lookupStyle, String network, int nodes, long seed, double simulatedSeconds,
                       double wallSeconds, double setupWallSeconds, Double runCpuSeconds, long events, double eventsPerWallSecond, long messages,
@@ -20,7 +29,9 @@ public record Summary(String protocol, String lookupStyle, String network, int n
                       double lookupLatencyMsP99, double maintenanceBytesPerNodePerSecond, long keysStored, long keysLost,
                       Integer ringInvariantViolations, long joins, long failedJoins, long departures, long massFailures,
                       int liveNodesAtEnd, String churnModel, double churnMedianSeconds, double loss, String latency,
-                      String traceHash, @JsonIgnore List<SeriesRow> series) {
+                      String traceHash, Integer ringsAtEnd, Double mergeSeconds, long keysLostToConflicts,
+                      Double partitionSameSideSuccessRate, Double partitionCrossSideSuccessRate,
+                      Double afterHealSuccessRate, @JsonIgnore List<SeriesRow> series) {
     /** The names of the fields that vary with the machine rather than the scenario. */
     public static final List<String> WALL_CLOCK_FIELDS =
             List.of("wallSeconds", "setupWallSeconds", "runCpuSeconds", "eventsPerWallSecond", "messagesPerWallSecond");

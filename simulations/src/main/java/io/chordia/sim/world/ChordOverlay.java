@@ -10,7 +10,9 @@ import io.chordia.routing.replication.ChordPlacement;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
 import java.util.ArrayList;
+import io.chordia.core.net.Address;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -56,5 +58,22 @@ public final class ChordOverlay implements Overlay {
         List<ChordNode> nodes = new ArrayList<>(liveInIdOrder.size());
         liveInIdOrder.forEach(p -> nodes.add((ChordNode) p.node()));
         return RingInvariants.violations(nodes).size();
+    }
+
+    @Override
+    public int parts(List<Peer> liveInIdOrder, Predicate<Address> onSideA, Predicate<Address> onSideB) {
+        List<ChordNode> nodes = new ArrayList<>(liveInIdOrder.size());
+        liveInIdOrder.forEach(p -> nodes.add((ChordNode) p.node()));
+        int rings = RingInvariants.rings(nodes);
+        // One cycle is not yet one ring: an ordered cycle may still skip nodes that merely reach
+        // it, and lookups need every node's successor to be the next node.
+        return rings == 1 && RingInvariants.wrongSuccessors(nodes) > 0 ? 2 : rings;
+    }
+
+    @Override
+    public Integer rings(List<Peer> liveInIdOrder) {
+        List<ChordNode> nodes = new ArrayList<>(liveInIdOrder.size());
+        liveInIdOrder.forEach(p -> nodes.add((ChordNode) p.node()));
+        return RingInvariants.rings(nodes);
     }
 }

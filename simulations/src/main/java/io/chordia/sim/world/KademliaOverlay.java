@@ -9,7 +9,10 @@ import io.chordia.routing.replication.ReplicaPlacement;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
 import java.util.ArrayList;
+import io.chordia.core.net.Address;
+import io.chordia.routing.kademlia.RoutingTable;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -55,5 +58,27 @@ public final class KademliaOverlay implements Overlay {
     @Override
     public int invariantViolations(List<Peer> liveInIdOrder) {
         return 0;
+    }
+
+    @Override
+    public int parts(List<Peer> liveInIdOrder, Predicate<Address> onSideA, Predicate<Address> onSideB) {
+        for (Peer p : liveInIdOrder) {
+            Address self = p.node().self().address();
+            Predicate<Address> otherSide = onSideA.test(self) ? onSideB : onSideB.test(self) ? onSideA : null;
+            if (otherSide != null && !knowsLiveContactOn((KademliaNode) p.node(), otherSide)) {
+                return 2;
+            }
+        }
+        return 1;
+    }
+
+    private static boolean knowsLiveContactOn(KademliaNode node, Predicate<Address> side) {
+        RoutingTable table = node.routingTable();
+        for (Contact c : table.contacts()) {
+            if (side.test(c.address()) && !table.isStale(c.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,7 +4,9 @@ import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.lookup.LookupResult;
+import io.chordia.core.net.Address;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -29,6 +31,20 @@ public interface Overlay {
 
     /** Invariant violations of the live network's routing state now; single-threaded substrates only. */
     int invariantViolations(List<Peer> liveInIdOrder);
+
+    /**
+     * How many parts the live network is in, for the merge after a partition: Chord counts rings
+     * (cycles of best successors), and a single cycle in which some node's successor is not the
+     * next live node as 2: merging is not done; Kademlia counts 2 while some node that was on one side has no
+     * live contact of the other in its table, else 1. Nodes on neither side (they joined after the
+     * heal) count only for Chord. Single-threaded substrates only.
+     */
+    int parts(List<Peer> liveInIdOrder, Predicate<Address> onSideA, Predicate<Address> onSideB);
+
+    /** Chord: the rings the live nodes form (cycles of best successors); null for overlays without a ring. */
+    default Integer rings(List<Peer> liveInIdOrder) {
+        return null;
+    }
 
     /** True when {@code result} names {@code expected} as the responsible node. */
     default boolean isCorrect(LookupResult result, Peer expected) {

@@ -7,6 +7,7 @@ import io.chordia.core.sim.SimNetwork;
 import io.chordia.core.sim.VirtualScheduler;
 import io.chordia.core.transport.WireCodec;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
@@ -81,6 +82,21 @@ public final class SimSubstrate implements Substrate {
     @Override
     public long bytes() {
         return network.stats().sentBytes();
+    }
+
+    @Override
+    public void partition(java.util.Collection<Address> sideA, java.util.Collection<Address> sideB) {
+        network.partition(List.of(sideA, sideB));
+    }
+
+    @Override
+    public void joinSideOf(Address newcomer, Address member) {
+        network.joinSideOf(newcomer, member);
+    }
+
+    @Override
+    public void heal() {
+        network.heal();
     }
 
     @Override

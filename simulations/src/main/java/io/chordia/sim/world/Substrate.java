@@ -1,5 +1,7 @@
 package io.chordia.sim.world;
 
+import io.chordia.core.net.Address;
+import java.util.Collection;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
@@ -38,6 +40,24 @@ public interface Substrate extends AutoCloseable {
 
     /** True when node state may be read directly from the control thread (one thread for all). */
     boolean singleThreaded();
+
+    /**
+     * Cuts every link between the two groups; hosts in neither group are on a side of their own.
+     * Simulator only.
+     */
+    default void partition(Collection<Address> sideA, Collection<Address> sideB) {
+        throw new UnsupportedOperationException("partitions need the simulated network");
+    }
+
+    /** Puts {@code newcomer} on {@code member}'s side of the partition. Simulator only. */
+    default void joinSideOf(Address newcomer, Address member) {
+        throw new UnsupportedOperationException("partitions need the simulated network");
+    }
+
+    /** Ends the partition. Simulator only. */
+    default void heal() {
+        throw new UnsupportedOperationException("partitions need the simulated network");
+    }
 
     @Override
     void close();
