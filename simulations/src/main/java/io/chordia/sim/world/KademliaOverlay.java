@@ -60,25 +60,34 @@ public final class KademliaOverlay implements Overlay {
         return 0;
     }
 
+    /**
+     * 1 once every live node that was on a side has its XOR-nearest live neighbour (which may be on
+     * the other side) among its verified contacts: the leaf sets, and with them the replica sets,
+     * span the former sides again. Knowing just any node of the other side is not enough (stale
+     * contacts of the other side linger in far buckets all through a partition).
+     */
     @Override
     public int parts(List<Peer> liveInIdOrder, Predicate<Address> onSideA, Predicate<Address> onSideB) {
+        Membership members = new Membership();
+        liveInIdOrder.forEach(members::add);
         for (Peer p : liveInIdOrder) {
             Address self = p.node().self().address();
-            Predicate<Address> otherSide = onSideA.test(self) ? onSideB : onSideB.test(self) ? onSideA : null;
-            if (otherSide != null && !knowsLiveContactOn((KademliaNode) p.node(), otherSide)) {
+            if (!onSideA.test(self) && !onSideB.test(self)) {
+                continue;
+            }
+            Peer nearest = members.xorNearestOther(p.node().self().id());
+            if (nearest != null && !knows((KademliaNode) p.node(), nearest.node().self())) {
                 return 2;
             }
         }
         return 1;
     }
 
-    private static boolean knowsLiveContactOn(KademliaNode node, Predicate<Address> side) {
+    private static boolean knows(KademliaNode node, Contact c) {
         RoutingTable table = node.routingTable();
-        for (Contact c : table.contacts()) {
-            if (side.test(c.address()) && !table.isStale(c.id())) {
-                return true;
-            }
+        if (table.contains(c.id()) && !table.isStale(c.id())) {
+            return true;
         }
-        return false;
+        return node.leafSetView().contacts().contains(c);
     }
 }

@@ -84,4 +84,27 @@ public final class Membership {
             }
         }
     }
+
+    /** The member XOR-closest to member {@code id} other than itself, or null when it is alone. */
+    public Peer xorNearestOther(NodeId id) {
+        for (int prefix = Math.min(NodeId.BITS, 2 * (64 - Long.numberOfLeadingZeros(live.size())) + 8); prefix >= 0; prefix--) {
+            Map<NodeId, Peer> range = live.subMap(id.withLowBits(prefix, false), true, id.withLowBits(prefix, true), true);
+            Peer best = null;
+            NodeId bestDistance = null;
+            for (Map.Entry<NodeId, Peer> e : range.entrySet()) {
+                if (e.getKey().equals(id)) {
+                    continue;
+                }
+                NodeId d = e.getKey().xor(id);
+                if (bestDistance == null || d.compareTo(bestDistance) < 0) {
+                    best = e.getValue();
+                    bestDistance = d;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return null;
+    }
 }
