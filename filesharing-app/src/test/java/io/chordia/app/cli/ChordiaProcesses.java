@@ -20,16 +20,18 @@ import java.util.function.BooleanSupplier;
  * Real processes of the built command line ({@code target/chordia.jar} + {@code target/lib/*},
  * which failsafe runs after {@code package}): daemons in the background with their output in
  * files, client commands run to completion. Every process started is killed by {@link #close()}.
+ * A launcher prefix (such as {@code ip netns exec NS}) runs them all somewhere else: the
+ * multi-host lab ({@code io.chordia.app.lab}) runs one of these per host.
  */
-final class ChordiaProcesses implements AutoCloseable {
-    static final Duration DEADLINE = Duration.ofSeconds(60);
+public final class ChordiaProcesses implements AutoCloseable {
+    public static final Duration DEADLINE = Duration.ofSeconds(60);
 
     /** A client command's outcome. */
-    record Result(int exit, String out, String err) {}
+    public record Result(int exit, String out, String err) {}
 
     /** A daemon: its process and where its output goes. */
-    record Daemon(Process process, Path dataDir, Path log) {
-        String output() {
+    public record Daemon(Process process, Path dataDir, Path log) {
+        public String output() {
             try {
                 return Files.readString(log, StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -39,40 +41,53 @@ final class ChordiaProcesses implements AutoCloseable {
     }
 
     private final Path work;
+    private final List<String> launcher;
     private final List<Process> started = new ArrayList<>();
     private int outputs;
 
-    ChordiaProcesses(Path work) {
-        this.work = work;
+    public ChordiaProcesses(Path work) {
+        this(work, List.of());
     }
 
-    private static List<String> java(List<String> args) {
+    /** Processes whose command lines start with {@code launcher} (empty: run directly). */
+    public ChordiaProcesses(Path work, List<String> launcher) {
+        this.work = work;
+        this.launcher = List.copyOf(launcher);
+    }
+
+    private List<String> java(List<String> args) {
+        return java(ChordiaCommand.class.getName(), List.of(), args);
+    }
+
+    private List<String> java(String mainClass, List<String> extraClasspath, List<String> args) {
         Path target = Path.of("target").toAbsolutePath();
         assertThat(target.resolve("chordia.jar")).as("run 'mvn package' first").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> classpath = new ArrayList<>(List.of(target.resolve("chordia.jar").toString(),
+                target.resolve("lib") + File.separator + "*"));
+        classpath.addAll(extraClasspath);
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Small, quick-starting JVMs: five of them share two cores in CI.
                 "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", target.resolve("chordia.jar") + File.pathSeparator + target.resolve("lib") + File.separator + "*",
-                "io.chordia.app.cli.ChordiaCommand"));
+                "-cp", String.join(File.pathSeparator, classpath), mainClass));
         command.addAll(args);
         return command;
     }
 
     /** Starts {@code chordia node ...} and waits until it prints that it serves. */
-    Daemon startNode(Path dataDir, String... args) throws Exception {
+    public Daemon startNode(Path dataDir, String... args) throws Exception {
         Daemon d = launchNode(dataDir, args);
         awaitServing(d);
         return d;
     }
 
     /** Starts {@code chordia node ...} without waiting. */
-    Daemon launchNode(Path dataDir, String... args) throws IOException {
+    public Daemon launchNode(Path dataDir, String... args) throws IOException {
         return launch("node", dataDir, args);
     }
 
     /** Starts the long-running {@code chordia <command> --data-dir DIR ...} without waiting. */
-    Daemon launch(String command, Path dataDir, String... args) throws IOException {
+    public Daemon launch(String command, Path dataDir, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of(command, "--data-dir", dataDir.toString()));
         all.addAll(List.of(args));
         Path output = work.resolve("node-" + (++outputs) + ".log");
@@ -81,7 +96,7 @@ final class ChordiaProcesses implements AutoCloseable {
         return new Daemon(p, dataDir, output);
     }
 
-    void awaitServing(Daemon d) throws Exception {
+    public void awaitServing(Daemon d) throws Exception {
         awaitTrue("the node in " + d.dataDir() + " to serve (its output: " + d.log() + ")", () -> {
             assertThat(d.process().isAlive()).as("node exited early:\n%s", d.output()).isTrue();
             return d.output().lines().anyMatch(l -> l.startsWith("node ") && l.contains("joined via"));
@@ -89,7 +104,7 @@ final class ChordiaProcesses implements AutoCloseable {
     }
 
     /** Runs a client command to completion (killed after the deadline). */
-    Result run(String... args) throws Exception {
+    public Result run(String... args) throws Exception {
         Path out = work.resolve("cmd-" + (++outputs) + ".out");
         Path err = work.resolve("cmd-" + outputs + ".err");
         Process p = new ProcessBuilder(java(List.of(args))).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -101,20 +116,30 @@ final class ChordiaProcesses implements AutoCloseable {
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /** Starts a {@link CommandLoop}: client commands without a JVM start each; its stderr goes to a file. */
+    public ResidentCli startResidentCli() throws IOException {
+        Path err = work.resolve("resident-" + (++outputs) + ".err");
+        Process p = new ProcessBuilder(java(CommandLoop.class.getName(),
+                List.of(Path.of("target", "test-classes").toAbsolutePath().toString()), List.of()))
+                .redirectError(err.toFile()).start();
+        started.add(p);
+        return new ResidentCli(p);
+    }
+
     /** {@code chordia status --json} of a running daemon. */
-    com.fasterxml.jackson.databind.JsonNode status(Daemon d) throws Exception {
+    public com.fasterxml.jackson.databind.JsonNode status(Daemon d) throws Exception {
         Result r = run("status", "--json", "--data-dir", d.dataDir().toString());
         assertThat(r.exit()).as("status of %s: %s%s", d.dataDir(), r.err(), d.output()).isZero();
         return io.chordia.app.control.Json.mapper().readTree(r.out());
     }
 
     /** A condition that may throw while the processes settle. */
-    interface Check {
+    public interface Check {
         boolean get() throws Exception;
     }
 
     /** Polls {@code condition} until it holds; a throw (or failed assertion) counts as "not yet". */
-    static void awaitEventually(String what, Check condition) throws InterruptedException {
+    public static void awaitEventually(String what, Check condition) throws InterruptedException {
         awaitTrue(what, () -> {
             try {
                 return condition.get();
@@ -125,7 +150,7 @@ final class ChordiaProcesses implements AutoCloseable {
     }
 
     /** Polls {@code condition} until it holds or the deadline passes: no fixed sleeps. */
-    static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+    public static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -136,7 +161,7 @@ final class ChordiaProcesses implements AutoCloseable {
     }
 
     /** A UDP port free on 127.0.0.1 right now. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return s.getLocalPort();
         }
