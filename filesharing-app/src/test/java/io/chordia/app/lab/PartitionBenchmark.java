@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * Partition and heal on the lab, timed: {@code lab/partition-bench.sh} (root; not part of verify).
- * The scenario of {@code MultiHostLabIT}, measured instead of asserted: baseline writes, a
- * partition with a write on each side every 10 s and lookups of a sample of keys from every
- * daemon in between, heal, then lookups for a while longer. Prints:
+ * The scenario of {@code MultiHostLabIT}, measured instead of asserted: a write through every
+ * daemon, a partition with a write through every daemon (so on both sides) every 10 s and lookups
+ * of a sample of keys from every daemon in between, heal, then lookups for a while longer. Prints:
  * <ul>
  *   <li>{@code mergeSeconds}: from heal to the end of the first round in which every daemon's
  *       lookup of every sample key names Chord's owner among all nodes (-1: never);
@@ -46,7 +46,7 @@ public final class PartitionBenchmark {
             lab.relay().linkAll(link);
             say("lab: %d hosts, links %s; starting the bootstrap node and %d daemons", hosts, link, hosts - 1);
             try (LabCluster cluster = LabCluster.start(lab, work); PartitionScenario scenario = new PartitionScenario(lab, cluster)) {
-                Map<String, Object> figures = run(scenario, cluster, sampleKeys, partitionFor, afterHeal);
+                Map<String, Object> figures = run(scenario, sampleKeys, partitionFor, afterHeal);
                 figures.put("hosts", hosts);
                 figures.put("link", link.toString());
                 figures.put("partition", scenario.left() + "|" + scenario.right());
@@ -56,17 +56,13 @@ public final class PartitionBenchmark {
         }
     }
 
-    private static Map<String, Object> run(PartitionScenario scenario, LabCluster cluster, int sampleKeys, Duration partitionFor,
+    private static Map<String, Object> run(PartitionScenario scenario, int sampleKeys, Duration partitionFor,
                                            Duration afterHeal) throws Exception {
         List<String> sample = new ArrayList<>();
         for (int i = 0; i < sampleKeys; i++) {
             sample.add("sample-" + i);
         }
-        List<LabHost> daemons = cluster.daemonHosts();
-        List<PartitionScenario.Write> writes = new ArrayList<>();
-        for (int i = 0; i < daemons.size(); i++) {
-            writes.addAll(scenario.writeThrough(List.of(daemons.get(i)), List.of("before-" + i)));
-        }
+        List<PartitionScenario.Write> writes = new ArrayList<>(scenario.writeThroughEveryDaemon("before"));
         say("before the partition: %d of %d writes acknowledged", acknowledged(writes).size(), writes.size());
 
         scenario.partition();
@@ -76,10 +72,9 @@ public final class PartitionBenchmark {
         long nextWrite = start;
         for (int round = 1; System.nanoTime() - start < partitionFor.toNanos(); ) {
             if (System.nanoTime() >= nextWrite) {
-                List<LabHost> left = scenario.daemons(scenario.left());
-                List<LabHost> right = scenario.daemons(scenario.right());
-                writes.addAll(scenario.writeThrough(List.of(left.get(round % left.size()), right.get(round % right.size())),
-                        List.of("left-" + round, "right-" + round)));
+                List<PartitionScenario.Write> written = scenario.writeThroughEveryDaemon("during-" + round);
+                written.forEach(w -> say("  put %s through %s: %s", w.key(), w.via(), w.detail()));
+                writes.addAll(written);
                 round++;
                 nextWrite += WRITE_EVERY.toNanos();
             }
@@ -114,6 +109,11 @@ public final class PartitionBenchmark {
         figures.put("mergeSeconds", Math.round(mergeSeconds * 10) / 10.0);
         figures.put("writes", writes.size());
         figures.put("writesAcknowledged", acked.size());
+        Map<String, Long> bySide = new LinkedHashMap<>();
+        for (String side : List.of("left", "right")) {
+            bySide.put(side, acked.stream().filter(w -> w.key().startsWith("during-") && scenario.sideOf(w.via()).equals(side)).count());
+        }
+        figures.put("acknowledgedDuringPartition", bySide);
         figures.put("keysLost", lost);
         figures.put("keysUnreadableSomewhere", unreadableSomewhere);
         figures.put("lookupsDuringPartition", during.asMap());

@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 
 /**
  * The partition-and-heal scenario on a {@link LabCluster}: the hosts split in two (for five:
- * {1,2,3} | {4,5}, so the bootstrap node is on the larger side), writes go on through daemons on
- * both sides, then the network heals. {@link #check} tells what is still wrong: values not read
+ * {1,2,3} | {4,5}, so the bootstrap node is on the larger side), writes go on through the daemons
+ * on both sides, then the network heals. {@link #check} tells what is still wrong: values not read
  * from some host, lookups that disagree with Chord's owner. Shared by {@code MultiHostLabIT},
  * which asserts that it converges, and {@code PartitionBenchmark}, which times it.
  *
@@ -79,18 +79,20 @@ final class PartitionScenario implements AutoCloseable {
         return cluster.expectedOwner(key, left.contains(h.number()) ? left : right);
     }
 
-    /** The daemons on the side of {@code side}'s hosts. */
-    List<LabHost> daemons(Set<Integer> side) {
-        return cluster.daemonHosts().stream().filter(h -> side.contains(h.number())).toList();
+    /** The side of the partition {@code h} is on: "left" or "right". */
+    String sideOf(LabHost h) {
+        return left.contains(h.number()) ? "left" : "right";
     }
 
-    /** Writes {@code key} through each host at once (in parallel), a value naming the host. */
-    List<Write> writeThrough(List<LabHost> via, List<String> keys) throws Exception {
+    /**
+     * Writes one key through every daemon at once (in parallel): key {@code LABEL-hN}, a value
+     * naming the host. While partitioned, that is writes on both sides.
+     */
+    List<Write> writeThroughEveryDaemon(String label) throws Exception {
         List<Future<Write>> pending = new ArrayList<>();
-        for (int i = 0; i < via.size(); i++) {
-            LabHost h = via.get(i);
-            String key = keys.get(i);
+        for (LabHost h : cluster.daemonHosts()) {
             pending.add(perHost.submit(() -> {
+                String key = label + "-h" + h.number();
                 String value = key + " written through " + h;
                 Result r = cluster.cli(h, "put", key, value);
                 return new Write(key, value, h, r.exit() == 0, SystemCommands.oneLine(r.exit() == 0 ? r.out() : r.err()));
