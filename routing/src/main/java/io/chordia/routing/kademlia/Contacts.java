@@ -235,10 +235,10 @@ final class Contacts {
 
     /**
      * Pings the next suspect at the address it had; one that answers is taken back like any
-     * contact that answered, and {@code revived} runs (the node then looks itself up, which
-     * introduces it to the side the suspect was on). Returns whether a probe was sent.
+     * contact that answered, and {@code revived} gets it (the node then looks itself up through
+     * it, which introduces it to the side the suspect was on). Returns whether a probe was sent.
      */
-    boolean probeSuspect(Runnable revived) {
+    boolean probeSuspect(java.util.function.Consumer<Contact> revived) {
         Contact suspect = suspects.nextToProbe(now());
         if (suspect == null || closed) {
             return false;
@@ -248,7 +248,7 @@ final class Contacts {
             if (failure == null && !closed) {
                 stats.suspectsRevived.increment();
                 answered(suspect);
-                revived.run();
+                revived.accept(suspect);
             }
         });
         return true;

@@ -280,6 +280,26 @@ public final class KademliaNode implements OverlayNode {
         });
     }
 
+    /**
+     * Looks up our own id through {@code revived}. A contact that answers again after a partition
+     * is far from us as a rule, so a plain self-lookup (which asks only the closest nodes it knows)
+     * would never ask it and would stay on our side. Asked first, it names the nodes nearest us on
+     * its side; the lookup then starts from those and our own closest, and the nodes it asks learn
+     * of us.
+     */
+    private void selfLookupThrough(Contact revived) {
+        stats.selfLookups.increment();
+        rpc.call(revived, new FindNode(self.id(), config.k())).whenComplete((nodes, failure) -> {
+            if (failure != null || stopped) {
+                return;
+            }
+            List<Contact> seeds = new ArrayList<>(nodes.contacts());
+            seeds.addAll(closestKnown(self.id(), config.k()));
+            count(IterativeLookup.start(rpc, self.id(), IdOrder.closestDistinct(seeds, self.id(), seeds.size()),
+                    config.k(), config.alpha(), 1, config.lookupRpc(), observer));
+        });
+    }
+
     private CompletableFuture<LookupResult> selfLookup() {
         stats.selfLookups.increment();
         lastSelfLookupNanos = now();
@@ -322,7 +342,7 @@ public final class KademliaNode implements OverlayNode {
         maintenance = scheduler.scheduleAtFixedRate(first, config.maintenancePeriod(), this::maintain);
         Duration probeEvery = config.suspects().probeInterval();
         suspectProbes = scheduler.scheduleAtFixedRate(Duration.ofNanos(1 + random.nextLong(probeEvery.toNanos())),
-                probeEvery, () -> contacts.probeSuspect(this::selfLookup));
+                probeEvery, () -> contacts.probeSuspect(this::selfLookupThrough));
     }
 
     private void maintain() {

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>With a partition: {@code ringsAtEnd} (Chord: rings among the live nodes at the end; 1 is
  * healed), {@code mergeSeconds} (from the heal until one ring, or until every node that was on
- * a side knows its XOR-nearest live neighbour (Kademlia); null if not before the end),
+ * a side knows its XOR-nearest live neighbour when that is on the other side (Kademlia); null if not before the end),
  * {@code keysLostToConflicts} (acknowledged writes overruled by a conflicting write acknowledged
  * on the other side), the success rates of lookups made during the partition whose key's owner
  * was on the origin's side and on the other side, and of lookups made in the 2 minutes after the

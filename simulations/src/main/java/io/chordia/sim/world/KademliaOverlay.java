@@ -61,9 +61,9 @@ public final class KademliaOverlay implements Overlay {
     }
 
     /**
-     * 1 once every live node that was on a side has its XOR-nearest live neighbour (which may be on
-     * the other side) among its verified contacts: the leaf sets, and with them the replica sets,
-     * span the former sides again. Knowing just any node of the other side is not enough (stale
+     * 1 once every live node that was on a side and whose XOR-nearest live neighbour was on the
+     * other side has that neighbour among its verified contacts: the leaf sets, and with them the
+     * replica sets, span the former sides again. Knowing just any node of the other side is not enough (stale
      * contacts of the other side linger in far buckets all through a partition).
      */
     @Override
@@ -72,11 +72,14 @@ public final class KademliaOverlay implements Overlay {
         liveInIdOrder.forEach(members::add);
         for (Peer p : liveInIdOrder) {
             Address self = p.node().self().address();
-            if (!onSideA.test(self) && !onSideB.test(self)) {
+            Predicate<Address> otherSide = onSideA.test(self) ? onSideB : onSideB.test(self) ? onSideA : null;
+            if (otherSide == null) {
                 continue;
             }
             Peer nearest = members.xorNearestOther(p.node().self().id());
-            if (nearest != null && !knows((KademliaNode) p.node(), nearest.node().self())) {
+            // Only pairs across the former sides: a same-side gap is churn's doing, not the partition's.
+            if (nearest != null && otherSide.test(nearest.node().self().address())
+                    && !knows((KademliaNode) p.node(), nearest.node().self())) {
                 return 2;
             }
         }

@@ -36,7 +36,7 @@ public interface Overlay {
      * How many parts the live network is in, for the merge after a partition: Chord counts rings
      * (cycles of best successors), and a single cycle in which some node's successor is not the
      * next live node as 2: merging is not done; Kademlia counts 2 while some node that was on one side does not
-     * know its XOR-nearest live neighbour, else 1. Nodes on neither side (they joined after the
+     * know its XOR-nearest live neighbour on the other side, else 1. Nodes on neither side (they joined after the
      * heal) count only for Chord. Single-threaded substrates only.
      */
     int parts(List<Peer> liveInIdOrder, Predicate<Address> onSideA, Predicate<Address> onSideB);
