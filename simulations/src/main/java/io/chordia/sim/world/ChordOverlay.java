@@ -55,15 +55,13 @@ public final class ChordOverlay implements Overlay {
 
     @Override
     public int invariantViolations(List<Peer> liveInIdOrder) {
-        List<ChordNode> nodes = new ArrayList<>(liveInIdOrder.size());
-        liveInIdOrder.forEach(p -> nodes.add((ChordNode) p.node()));
+        List<ChordNode> nodes = chordNodes(liveInIdOrder);
         return RingInvariants.violations(nodes).size();
     }
 
     @Override
     public int parts(List<Peer> liveInIdOrder, Predicate<Address> onSideA, Predicate<Address> onSideB) {
-        List<ChordNode> nodes = new ArrayList<>(liveInIdOrder.size());
-        liveInIdOrder.forEach(p -> nodes.add((ChordNode) p.node()));
+        List<ChordNode> nodes = chordNodes(liveInIdOrder);
         int rings = RingInvariants.rings(nodes);
         // One cycle is not yet one ring: an ordered cycle may still skip nodes that merely reach
         // it, and lookups need every node's successor to be the next node.
@@ -72,8 +70,13 @@ public final class ChordOverlay implements Overlay {
 
     @Override
     public Integer rings(List<Peer> liveInIdOrder) {
-        List<ChordNode> nodes = new ArrayList<>(liveInIdOrder.size());
-        liveInIdOrder.forEach(p -> nodes.add((ChordNode) p.node()));
+        List<ChordNode> nodes = chordNodes(liveInIdOrder);
         return RingInvariants.rings(nodes);
+    }
+
+    private static List<ChordNode> chordNodes(List<Peer> peers) {
+        List<ChordNode> nodes = new ArrayList<>(peers.size());
+        peers.forEach(p -> nodes.add((ChordNode) p.node()));
+        return nodes;
     }
 }
