@@ -2,6 +2,7 @@ package io.chordia.bootstrap;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.util.UserError;
+import io.chordia.routing.Protocol;
 import io.chordia.transport.netty.TransportConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,8 +40,8 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "UDP port (default: ${DEFAULT-VALUE}).")
     int port = TransportConfig.DEFAULT_PORT;
 
-    @Option(names = "--protocol", paramLabel = "chord|kademlia", description = "chord or kademlia (default: ${DEFAULT-VALUE}).")
-    String protocol = BootstrapProtocol.KADEMLIA.toString();
+    @Option(names = "--protocol", paramLabel = "chord|kademlia", description = Protocol.OPTION_HELP)
+    String protocol = Protocol.DEFAULT_LABEL;
 
     @Option(names = "--metrics-host", paramLabel = "IP", description = "Interface for /health and /metrics (default: ${DEFAULT-VALUE}: "
             + "only this machine; use 0.0.0.0 to let a remote Prometheus scrape it).")
@@ -78,7 +79,7 @@ public final class BootstrapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BootstrapProtocol proto = parseProtocol();
+        Protocol proto = parseProtocol();
         BootstrapLimits limits = limits();
         TransportConfig transport = transportConfig();
         checkPort(metricsPort, "--metrics-port");
@@ -116,7 +117,7 @@ public final class BootstrapCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BootstrapNode startNode(TransportConfig transport, BootstrapProtocol proto, NodeId id, BootstrapLimits limits) {
+    private BootstrapNode startNode(TransportConfig transport, Protocol proto, NodeId id, BootstrapLimits limits) {
         try {
             return BootstrapNode.start(transport, proto, id, limits);
         } catch (BindException e) {
@@ -133,9 +134,9 @@ public final class BootstrapCommand implements Callable<Integer> {
         }
     }
 
-    private BootstrapProtocol parseProtocol() {
+    private Protocol parseProtocol() {
         try {
-            return BootstrapProtocol.parse(protocol);
+            return Protocol.parse(protocol);
         } catch (IllegalArgumentException e) {
             throw new UserError("--protocol: " + e.getMessage(), "use --protocol chord or --protocol kademlia");
         }

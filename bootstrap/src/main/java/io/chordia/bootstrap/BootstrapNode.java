@@ -14,6 +14,7 @@ import io.chordia.core.time.Cancellable;
 import io.chordia.core.transport.TransportStats;
 import io.chordia.core.util.Checks;
 import io.chordia.routing.OverlayNode;
+import io.chordia.routing.Protocol;
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.kademlia.KademliaConfig;
@@ -55,7 +56,7 @@ public final class BootstrapNode implements AutoCloseable {
     private final SourceRateLimiter limiter;
     private final VerifiedPeers verified;
     private final GuardedTransport guarded;
-    private final BootstrapProtocol protocol;
+    private final Protocol protocol;
     private final BootstrapLimits limits;
     private final long startedNanos = System.nanoTime();
     private OverlayNode node;
@@ -65,7 +66,7 @@ public final class BootstrapNode implements AutoCloseable {
     private volatile boolean closed;
 
     private BootstrapNode(EventLoopGroup group, NettyUdpTransport udp, SourceRateLimiter limiter,
-                          VerifiedPeers verified, GuardedTransport guarded, BootstrapProtocol protocol,
+                          VerifiedPeers verified, GuardedTransport guarded, Protocol protocol,
                           BootstrapLimits limits) {
         this.group = group;
         this.udp = udp;
@@ -82,7 +83,7 @@ public final class BootstrapNode implements AutoCloseable {
      * @throws java.net.BindException if the port is in use (the message says which)
      * @throws IOException            if the socket cannot be bound for another reason
      */
-    public static BootstrapNode start(TransportConfig transport, BootstrapProtocol protocol, NodeId id,
+    public static BootstrapNode start(TransportConfig transport, Protocol protocol, NodeId id,
                                       BootstrapLimits limits) throws IOException {
         Checks.notNull(transport, "transport");
         Checks.notNull(protocol, "protocol");
@@ -124,7 +125,7 @@ public final class BootstrapNode implements AutoCloseable {
         // Transaction ids must be unguessable on the open internet: no seeded generator here.
         SecureRandom random = new SecureRandom();
         RpcEndpoint rpc;
-        if (protocol == BootstrapProtocol.KADEMLIA) {
+        if (protocol == Protocol.KADEMLIA) {
             KademliaConfig defaults = KademliaConfig.defaults();
             KademliaNode kademlia = new KademliaNode(self, guarded, scheduler, random, defaults.withK(limits.k())
                     .withRpc(defaults.rpc().withMaxPendingCalls(limits.maxPendingCalls())));
@@ -168,7 +169,7 @@ public final class BootstrapNode implements AutoCloseable {
         return udp.localAddress();
     }
 
-    public BootstrapProtocol protocol() {
+    public Protocol protocol() {
         return protocol;
     }
 

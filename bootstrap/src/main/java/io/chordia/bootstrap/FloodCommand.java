@@ -1,5 +1,6 @@
 package io.chordia.bootstrap;
 
+import io.chordia.routing.Protocol;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Address;
 import io.chordia.core.transport.DropReason;
@@ -54,8 +55,8 @@ final class FloodCommand implements Callable<Integer> {
     @Option(names = "--ping-interval-ms", paramLabel = "MS", description = "The well-behaved peer's ping interval (default: ${DEFAULT-VALUE}).")
     int pingIntervalMs = 25;
 
-    @Option(names = "--protocol", paramLabel = "chord|kademlia", description = "Protocol of the in-process node: chord or kademlia (default: ${DEFAULT-VALUE}).")
-    String protocol = "kademlia";
+    @Option(names = "--protocol", paramLabel = "chord|kademlia", description = Protocol.OPTION_HELP)
+    String protocol = Protocol.DEFAULT_LABEL;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the flood's contents (default: ${DEFAULT-VALUE}).")
     long seed = 1;
@@ -72,7 +73,7 @@ final class FloodCommand implements Callable<Integer> {
         try {
             Address to;
             if (target == null) {
-                node = BootstrapNode.start(TransportConfig.loopback(), BootstrapProtocol.parse(protocol),
+                node = BootstrapNode.start(TransportConfig.loopback(), Protocol.parse(protocol),
                         NodeId.random(new SecureRandom()), BootstrapLimits.defaults());
                 to = node.address();
                 out.printf("in-process bootstrap node (%s, default limits) on %s%n", node.protocol(), to);

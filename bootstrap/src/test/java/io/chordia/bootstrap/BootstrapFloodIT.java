@@ -1,5 +1,6 @@
 package io.chordia.bootstrap;
 
+import io.chordia.routing.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.core.id.NodeId;
@@ -37,7 +38,7 @@ class BootstrapFloodIT {
     @Test
     void keepsServingAWellBehavedPeerWithBoundedMemory() throws Exception {
         BootstrapLimits limits = BootstrapLimits.defaults().withMaxTrackedSources(64).withMaxReplyBudgets(256);
-        try (BootstrapNode node = BootstrapNode.start(TransportConfig.loopback(), BootstrapProtocol.KADEMLIA,
+        try (BootstrapNode node = BootstrapNode.start(TransportConfig.loopback(), Protocol.KADEMLIA,
                 NodeId.sha1Of("bootstrap"), limits);
              WellBehavedPeer peer = WellBehavedPeer.start("127.0.0.1", node.address(), Duration.ofSeconds(1));
              FloodLoad flood = new FloodLoad(new InetSocketAddress("127.0.0.1", node.address().port()), SOCKETS,

@@ -1,5 +1,6 @@
 package io.chordia.bootstrap;
 
+import io.chordia.routing.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class BootstrapNodeIT {
 
     @Test
     void kademliaPeersJoinThroughItAndItStoresNothing() throws Exception {
-        try (BootstrapNode bootstrap = BootstrapNode.start(TransportConfig.loopback(), BootstrapProtocol.KADEMLIA,
+        try (BootstrapNode bootstrap = BootstrapNode.start(TransportConfig.loopback(), Protocol.KADEMLIA,
                 NodeId.sha1Of("kademlia bootstrap"), BootstrapLimits.defaults())) {
             List<Contact> everyone = new ArrayList<>(List.of(bootstrap.self()));
             for (int i = 0; i < PEERS; i++) {
@@ -86,7 +87,7 @@ class BootstrapNodeIT {
     @Test
     void chordPeersFormARingThroughIt() throws Exception {
         RpcConfigs fast = new RpcConfigs();
-        try (BootstrapNode bootstrap = BootstrapNode.start(TransportConfig.loopback(), BootstrapProtocol.CHORD,
+        try (BootstrapNode bootstrap = BootstrapNode.start(TransportConfig.loopback(), Protocol.CHORD,
                 NodeId.sha1Of("chord bootstrap"), BootstrapLimits.defaults())) {
             List<Contact> ring = new ArrayList<>(List.of(bootstrap.self()));
             for (int i = 0; i < PEERS; i++) {

@@ -2,6 +2,7 @@ package io.chordia.app.cli;
 
 import io.chordia.app.node.NodeSettings;
 import io.chordia.app.node.PeerDaemon;
+import io.chordia.routing.Protocol;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +26,7 @@ final class NodeCommand implements Callable<Integer> {
             description = "Address to bind and give peers (default: the local address routing to the first bootstrap node, else 127.0.0.1).")
     String host;
 
-    @Option(names = "--protocol", paramLabel = "chord|kademlia", description = "Overlay protocol (default: chord).")
+    @Option(names = "--protocol", paramLabel = "chord|kademlia", description = Protocol.OPTION_HELP)
     String protocol;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT",

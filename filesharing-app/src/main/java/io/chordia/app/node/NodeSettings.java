@@ -1,6 +1,7 @@
 package io.chordia.app.node;
 
 import io.chordia.app.cli.UserFacingException;
+import io.chordia.routing.Protocol;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public record NodeSettings(String host, int port, Protocol protocol, List<String
     }
 
     public static NodeSettings defaults() {
-        return new NodeSettings(null, DEFAULT_PORT, Protocol.CHORD, List.of(), DataDir.defaultRoot(), -1);
+        return new NodeSettings(null, DEFAULT_PORT, Protocol.DEFAULT, List.of(), DataDir.defaultRoot(), -1);
     }
 
     public NodeSettings withHost(String value) {
@@ -110,12 +111,11 @@ public record NodeSettings(String host, int port, Protocol protocol, List<String
 
     /** Parses {@code chord} or {@code kademlia}, any case. */
     public static Protocol protocol(String text) {
-        for (Protocol p : Protocol.values()) {
-            if (p.label().equalsIgnoreCase(text)) {
-                return p;
-            }
+        try {
+            return Protocol.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("unknown protocol '" + text + "'", "use --protocol chord or --protocol kademlia");
         }
-        throw new UserFacingException("unknown protocol '" + text + "'", "use --protocol chord or --protocol kademlia");
     }
 
     private static int number(Path file, String key, String value) {

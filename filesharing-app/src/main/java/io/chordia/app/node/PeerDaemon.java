@@ -17,6 +17,7 @@ import io.chordia.core.random.RandomStreams;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
 import io.chordia.routing.OverlayNode;
+import io.chordia.routing.Protocol;
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.kademlia.KademliaConfig;

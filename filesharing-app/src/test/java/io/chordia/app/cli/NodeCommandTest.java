@@ -3,7 +3,7 @@ package io.chordia.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.app.node.NodeSettings;
-import io.chordia.app.node.Protocol;
+import io.chordia.routing.Protocol;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

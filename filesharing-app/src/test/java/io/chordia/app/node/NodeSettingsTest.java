@@ -1,5 +1,6 @@
 package io.chordia.app.node;
 
+import io.chordia.routing.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -5,7 +5,7 @@ import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.scenario.DurationText;
 import io.chordia.sim.scenario.LatencySpec;
 import io.chordia.sim.scenario.NetworkKind;
-import io.chordia.sim.scenario.Protocol;
+import io.chordia.routing.Protocol;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package io.chordia.sim.cli;
 
 import io.chordia.routing.LookupStyle;
+import io.chordia.routing.Protocol;
 import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.report.RunFiles;
 import io.chordia.sim.report.SummaryJson;
@@ -8,7 +9,6 @@ import io.chordia.sim.report.SummaryText;
 import io.chordia.sim.scenario.LatencySpec;
 import io.chordia.sim.scenario.NetworkKind;
 import io.chordia.sim.scenario.PartitionSpec;
-import io.chordia.sim.scenario.Protocol;
 import io.chordia.sim.scenario.ScenarioConfig;
 import io.chordia.sim.scenario.ScenarioRunner;
 import io.chordia.sim.scenario.ScenarioTuning;
@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 public final class SimCommand implements Callable<Integer> {
     static final int USAGE_ERROR = 2;
 
-    @Option(names = "--protocol", defaultValue = "chord", converter = Converters.ProtocolName.class,
-            description = "chord or kademlia (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--protocol", defaultValue = Protocol.DEFAULT_LABEL, converter = Converters.ProtocolName.class,
+            paramLabel = "chord|kademlia", description = Protocol.OPTION_HELP)
     Protocol protocol;
 
     @Option(names = "--nodes", defaultValue = "1000", description = "Nodes at the start (default: ${DEFAULT-VALUE}).")

@@ -11,7 +11,7 @@ import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.metrics.Samples;
 import io.chordia.sim.scenario.LatencySpec;
 import io.chordia.sim.scenario.NetworkKind;
-import io.chordia.sim.scenario.Protocol;
+import io.chordia.routing.Protocol;
 import io.chordia.sim.scenario.ScenarioConfig;
 import io.chordia.sim.scenario.ScenarioRunner;
 import io.chordia.sim.scenario.ScenarioTuning;

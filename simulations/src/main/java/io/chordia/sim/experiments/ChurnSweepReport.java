@@ -6,7 +6,7 @@ import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.report.Charts;
 import io.chordia.sim.scenario.LatencySpec;
 import io.chordia.sim.scenario.NetworkKind;
-import io.chordia.sim.scenario.Protocol;
+import io.chordia.routing.Protocol;
 import io.chordia.sim.scenario.ScenarioConfig;
 import io.chordia.sim.scenario.ScenarioRunner;
 import io.chordia.sim.scenario.ScenarioTuning;

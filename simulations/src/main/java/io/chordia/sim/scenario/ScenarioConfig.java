@@ -1,6 +1,7 @@
 package io.chordia.sim.scenario;
 
 import io.chordia.routing.LookupStyle;
+import io.chordia.routing.Protocol;
 import io.chordia.sim.churn.SessionModel;
 import java.time.Duration;
 

@@ -6,6 +6,7 @@ import io.chordia.core.sim.LinkConditions;
 import io.chordia.core.store.DhtRecord;
 import io.chordia.core.store.RecordRules;
 import io.chordia.core.util.Bytes;
+import io.chordia.routing.Protocol;
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.lookup.LookupResult;

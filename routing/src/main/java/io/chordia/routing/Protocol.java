@@ -1,0 +1,45 @@
+package io.chordia.routing;
+
+import java.util.Locale;
+
+/**
+ * The overlay a node speaks. Every node of one network speaks the same one; a node of the other
+ * answers {@code UNSUPPORTED}. This enum owns the default, so the daemon, the bootstrap node, the
+ * simulator and the demo cannot drift apart (they once defaulted to different protocols, and
+ * the README's own two commands then could not meet).
+ */
+public enum Protocol {
+    CHORD, KADEMLIA;
+
+    /** The default's {@link #label()}, a constant so that command-line annotations can name it. */
+    public static final String DEFAULT_LABEL = "chord";
+    /** What every command's {@code --protocol} option says in its help. */
+    public static final String OPTION_HELP = "Overlay protocol, chord or kademlia; every node of a network speaks the"
+            + " same one (default: " + DEFAULT_LABEL + ").";
+    /** Used wherever nobody chose: node, bootstrap, sim and demo. */
+    public static final Protocol DEFAULT = parse(DEFAULT_LABEL);
+
+    /** The name as written on the command line and in config files. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * {@code chord} or {@code kademlia}, any case, surrounding blanks ignored.
+     *
+     * @throws IllegalArgumentException saying what is accepted
+     */
+    public static Protocol parse(String text) {
+        for (Protocol p : values()) {
+            if (p.name().equalsIgnoreCase(text.strip())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown protocol '" + text + "': use chord or kademlia");
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}
