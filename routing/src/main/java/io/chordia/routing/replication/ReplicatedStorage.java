@@ -88,7 +88,10 @@ public final class ReplicatedStorage {
 
     // ---------------------------------------------------------------- client side
 
-    /** Stores {@code record} on its replicas; succeeds once W of them acknowledged. */
+    /**
+     * Stores {@code record} on its replicas; succeeds once W of them acknowledged, or all of them
+     * when the network has fewer than W nodes. The result says where the record is in any case.
+     */
     public CompletableFuture<PutResult> put(DhtRecord record, long expectedVersion) {
         return onNode(() -> replicasOf(record.key())
                 .thenCompose(replicas -> storeOn(replicas, record, expectedVersion))
@@ -114,9 +117,28 @@ public final class ReplicatedStorage {
             if (!result.succeeded()) {
                 throw new CompletionException(new java.io.IOException("lookup of " + key.shortId() + " failed: " + result.status()));
             }
-            List<Contact> closest = result.closest();
-            return List.copyOf(closest.subList(0, Math.min(config.replicas(), closest.size())));
+            return replicaSet(result.closest(), result.path());
         });
+    }
+
+    /**
+     * The first N of {@code closest}. A lookup that finds fewer than N nodes has met the whole
+     * network as far as anyone knows, and every node it met is a replica: the nodes that answered
+     * on the way and this node too. Chord's answer (the owner and its successors) leaves them out
+     * in a ring of fewer than N + 1 nodes, where the successor lists wrap round to the asker.
+     */
+    private List<Contact> replicaSet(List<Contact> closest, List<Contact> path) {
+        List<Contact> replicas = new ArrayList<>(closest.subList(0, Math.min(config.replicas(), closest.size())));
+        if (replicas.size() < config.replicas()) {
+            List<Contact> met = new ArrayList<>(path);
+            met.add(node.self());
+            for (Contact c : met) {
+                if (replicas.size() < config.replicas() && replicas.stream().noneMatch(r -> r.id().equals(c.id()))) {
+                    replicas.add(c);
+                }
+            }
+        }
+        return List.copyOf(replicas);
     }
 
     private CompletableFuture<PutResult> storeOn(List<Contact> replicas, DhtRecord record, long expectedVersion) {
@@ -136,16 +158,20 @@ public final class ReplicatedStorage {
                 return null;
             }));
         }
+        // W, bounded by the replicas that exist: in a network of fewer than W nodes every one of them must store it.
+        int quorum = Math.max(1, Math.min(config.writeQuorum(), replicas.size()));
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            if (acked.size() >= config.writeQuorum()) {
+            if (acked.size() >= quorum) {
                 stats.putsOk.increment();
-                return new PutResult(PutResult.Status.OK, acked, record.version(), null, "");
+                return new PutResult(PutResult.Status.OK, acked, replicas, config.replicas(), quorum, record.version(),
+                        null, "");
             }
             stats.putsFailed.increment();
             return refusal[0] != null
-                    ? new PutResult(PutResult.Status.REFUSED, acked, record.version(), refusal[0], detail[0])
-                    : new PutResult(PutResult.Status.FAILED, acked, record.version(), null,
-                    acked.size() + " of " + replicas.size() + " replicas acknowledged, " + config.writeQuorum() + " needed");
+                    ? new PutResult(PutResult.Status.REFUSED, acked, replicas, config.replicas(), quorum, record.version(),
+                    refusal[0], String.valueOf(detail[0]))
+                    : new PutResult(PutResult.Status.FAILED, acked, replicas, config.replicas(), quorum, record.version(),
+                    null, acked.size() + " of " + replicas.size() + " replicas stored it, " + quorum + " needed");
         });
     }
 
