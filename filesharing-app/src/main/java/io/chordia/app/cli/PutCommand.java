@@ -34,15 +34,39 @@ final class PutCommand implements Callable<Integer> {
         PutReply reply = daemon.call("put", new PutRequest(id, value, ttl == null ? 0 : ttl.toSeconds()), PutReply.class);
         if (daemon.json) {
             daemon.out().println(Json.pretty(reply));
-        } else if ("OK".equals(reply.status())) {
-            daemon.out().printf("stored %s on %d replicas: %s%n", id, reply.replicas().size(), String.join(", ", reply.replicas()));
         }
-        if (!"OK".equals(reply.status())) {
-            throw new UserFacingException("could not store " + key + ": " + reply.status().toLowerCase(java.util.Locale.ROOT)
-                    + (reply.detail().isEmpty() ? "" : " (" + reply.detail() + ")"),
-                    "FAILED".equals(reply.status()) ? "too few nodes acknowledged it: wait for more nodes to join, or try again"
-                            : "a newer record, or one of another kind, holds this key");
+        switch (reply.status()) {
+            case "OK":
+                if (!daemon.json) {
+                    daemon.out().printf("stored %s on %d of %d replicas%s: %s%n", id, reply.stored().size(), reply.wanted(),
+                            reply.shortfall().isEmpty() ? "" : " (" + reply.shortfall() + ")", String.join(", ", reply.stored()));
+                }
+                if (reply.stored().size() < reply.wanted()) {
+                    daemon.err().printf("chordia: warning: %d %s of the %d wanted; it is lost if %s; repair adds copies"
+                                    + " as nodes join or answer again%n", reply.stored().size(),
+                            reply.stored().size() == 1 ? "copy" : "copies", reply.wanted(),
+                            reply.stored().size() == 1 ? "that node is" : "those nodes are");
+                }
+                return 0;
+            case "FAILED":
+                throw failed(reply);
+            default:
+                throw new UserFacingException("could not store " + key + ": refused (" + reply.detail() + ")"
+                        + (reply.stored().isEmpty() ? "" : "; stored on " + String.join(", ", reply.stored()) + " before that"),
+                        "a newer record, or one of another kind, holds this key");
         }
-        return 0;
+    }
+
+    /** A put below its quorum may still have been stored somewhere: say exactly where. */
+    private UserFacingException failed(PutReply reply) {
+        String missing = reply.missing().isEmpty() ? "" : "; " + String.join(", ", reply.missing()) + " did not";
+        if (reply.stored().isEmpty()) {
+            return new UserFacingException("could not store " + key + ": none of " + reply.missing().size()
+                    + " replicas stored it" + missing, "nothing was stored; try again, 'chordia status' shows whether the node"
+                    + " has contacts");
+        }
+        return new UserFacingException("could not store " + key + ": only " + reply.stored().size() + " of the "
+                + reply.needed() + " replicas needed stored it (" + String.join(", ", reply.stored()) + missing + ")",
+                "the value is held there only and may be lost: put it again when the others answer");
     }
 }

@@ -27,7 +27,17 @@ public final class NodeCommands {
 
     public record PutRequest(String key, String value, long ttlSeconds) {}
 
-    public record PutReply(String key, String status, List<String> replicas, long version, String detail) {}
+    /**
+     * How a put went, and where the value is whatever the status.
+     *
+     * @param stored    the replicas that hold it now
+     * @param missing   the replicas asked that did not store it
+     * @param wanted    N, the replicas a value should have
+     * @param needed    the acknowledgements the put needed (W, or every replica of a smaller network)
+     * @param shortfall why it is on fewer than {@code wanted} replicas ("only 1 node known"); empty when it is not
+     */
+    public record PutReply(String key, String status, List<String> stored, List<String> missing, int wanted, int needed,
+                           String shortfall, long version, String detail) {}
 
     public record GetRequest(String key) {}
 
@@ -64,7 +74,8 @@ public final class NodeCommands {
         DhtRecord record = DhtRecord.plain(key, value, System.currentTimeMillis(), daemon.self().id(), ttl);
         PutResult r = awaitNetwork(daemon.storage().put(record), TIMEOUT);
         return new PutReply(key.toHex(), r.status().name(), r.acked().stream().map(PeerDaemon::describe).toList(),
-                r.version(), r.detail() == null ? "" : r.detail());
+                r.missing().stream().map(PeerDaemon::describe).toList(), r.wanted(), r.quorum(), r.shortfall(),
+                r.version(), r.detail());
     }
 
     /** Small values travel in one datagram, larger ones over TCP, up to the record limit. */

@@ -75,7 +75,7 @@ class DaemonProcessesIT extends ProcessesFixture {
 
         Result put = cli.run("put", "alice.txt", "Alice's notes", "--data-dir", daemons.get(0).dataDir().toString());
         assertThat(put.exit()).as(put.err()).isZero();
-        assertThat(put.out()).startsWith("stored ").contains("on 3 replicas");
+        assertThat(put.out()).startsWith("stored ").contains(" on 3 of 3 replicas: ");
         Result got = get(daemons.get(1), "alice.txt");
         assertThat(got.exit()).as(got.err()).isZero();
         assertThat(got.out()).isEqualTo("Alice's notes\n");

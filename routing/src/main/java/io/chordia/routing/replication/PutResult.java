@@ -58,9 +58,17 @@ public record PutResult(Status status, List<Contact> acked, List<Contact> replic
      * {@code stored on 2 of 3 replicas (1 did not store it)}, {@code stored on 3 of 3 replicas}.
      */
     public String summary() {
-        String stored = "stored on " + acked.size() + " of " + wanted + " replicas";
+        String why = shortfall();
+        return "stored on " + acked.size() + " of " + wanted + " replicas" + (why.isEmpty() ? "" : " (" + why + ")");
+    }
+
+    /**
+     * Why the record is on fewer than {@link #wanted()} replicas ({@code only 2 nodes known},
+     * {@code 1 did not store it}, or both); empty when it is not.
+     */
+    public String shortfall() {
         if (!belowWanted()) {
-            return stored;
+            return "";
         }
         List<String> why = new ArrayList<>();
         if (replicas.size() < wanted) {
@@ -70,6 +78,6 @@ public record PutResult(Status status, List<Contact> acked, List<Contact> replic
         if (missing > 0) {
             why.add(missing + " did not store it");
         }
-        return stored + " (" + String.join(", ", why) + ")";
+        return String.join(", ", why);
     }
 }
