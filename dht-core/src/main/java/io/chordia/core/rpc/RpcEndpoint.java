@@ -10,6 +10,7 @@ import io.chordia.core.message.Request;
 import io.chordia.core.message.Response;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
+import io.chordia.core.net.ExternalAddressVotes;
 import io.chordia.core.time.Cancellable;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
@@ -26,6 +27,10 @@ import org.apache.logging.log4j.Logger;
  * random 64-bit transaction id, times out and retries with backoff on the node's scheduler, and
  * dispatches inbound requests to registered handlers. It answers {@link Ping} itself.
  *
+ * <p>It owns this node's contact as peers should know it, {@link #self()}: the id is fixed, the
+ * address may change ({@link #adoptAddress}, or learned from pongs, {@link #learnAddressFrom}),
+ * and the protocols read it from here, so that everything sent afterwards carries the new one.
+ *
  * <p>Threading: everything runs on the node thread. {@link #call} may be invoked from any thread
  * (it hops onto the node thread); futures complete on the node thread.
  */
@@ -34,7 +39,8 @@ public final class RpcEndpoint implements AutoCloseable {
     /** A reply later than this after its call ended counts as unknown, not late. */
     private static final long LATE_REPLY_WINDOW_NANOS = Duration.ofSeconds(30).toNanos();
 
-    private final Contact self;
+    /** Written on the node thread; volatile because the daemon's status and commands read it from others. */
+    private volatile Contact self;
     private final Transport transport;
     private final Scheduler scheduler;
     private final RandomGenerator random;
@@ -48,6 +54,8 @@ public final class RpcEndpoint implements AutoCloseable {
     private final Object[] handlers = new Object[RequestTypes.count()];
     private final LongKeyedMap<PendingCall<?>> pending = new LongKeyedMap<>();
     private final FinishedTransactions recentlyFinished;
+    /** Where peers see us, counted from the pongs to our pings; null while the address is not learned. */
+    private ExternalAddressVotes addressVotes;
     private boolean closed;
 
     public RpcEndpoint(Contact self, Transport transport, Scheduler scheduler, RandomGenerator random, RpcConfig config) {
@@ -61,8 +69,34 @@ public final class RpcEndpoint implements AutoCloseable {
         transport.onReceive(this::onEnvelope);
     }
 
+    /** This node as peers should know it: its id, and the address it currently advertises. */
     public Contact self() {
         return self;
+    }
+
+    /**
+     * Advertises {@code address} from now on, and logs the change in one line. Node thread only.
+     *
+     * @param why what made the change, for the log: "--advertise", "3 peers see us there", ...
+     */
+    public void adoptAddress(Address address, String why) {
+        Checks.notNull(address, "address");
+        scheduler.checkOnNodeThread();
+        Contact before = self;
+        if (!address.equals(before.address())) {
+            self = new Contact(before.id(), address);
+            LOG.info("advertising {} instead of {}: {}", address, before.address(), why);
+        }
+    }
+
+    /**
+     * From now on, counts the address each {@link Pong} answering one of our pings names, by the
+     * pong's source address, and adopts the address {@code votes} agree on. {@code null} stops
+     * learning. Node thread only.
+     */
+    public void learnAddressFrom(ExternalAddressVotes votes) {
+        scheduler.checkOnNodeThread();
+        this.addressVotes = votes;
     }
 
     public Scheduler scheduler() {
@@ -225,13 +259,13 @@ public final class RpcEndpoint implements AutoCloseable {
 
     private void onEnvelope(Envelope envelope, Address source) {
         if (envelope.body() instanceof Response response) {
-            onResponse(envelope, response);
+            onResponse(envelope, response, source);
         } else if (!closed) {
             onRequest(envelope, (Request<?>) envelope.body(), source);
         }
     }
 
-    private void onResponse(Envelope envelope, Response response) {
+    private void onResponse(Envelope envelope, Response response, Address source) {
         PendingCall<?> call = pending.get(envelope.txId());
         if (call == null) {
             Boolean answered = recentlyFinished.answered(envelope.txId());
@@ -246,7 +280,7 @@ public final class RpcEndpoint implements AutoCloseable {
         }
         finish(call, true);
         stats.increment(RpcStats.RESPONSES);
-        call.complete(envelope.sender(), response, scheduler.clock().nanoTime());
+        call.complete(envelope.sender(), response, source, scheduler.clock().nanoTime());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -316,6 +350,17 @@ public final class RpcEndpoint implements AutoCloseable {
         transport.send(new Envelope(request.txId(), self, source, response));
     }
 
+    /** Only pongs to our own pings count: an unsolicited one matches no pending call and never gets here. */
+    private void observed(Address reporter, Address observed) {
+        ExternalAddressVotes votes = addressVotes;
+        if (votes != null && votes.add(reporter, observed)) {
+            Address agreed = votes.agreed();
+            if (agreed != null && !agreed.equals(self.address())) {
+                adoptAddress(agreed, votes.votesFor(agreed) + " peers on distinct addresses see us there");
+            }
+        }
+    }
+
     /** The caller's code must not break the endpoint: what it throws is logged and counted. */
     private <R extends Response> void tell(ReplyCallback<R> onDone, Reply<R> reply, RpcException failure) {
         try {
@@ -353,7 +398,7 @@ public final class RpcEndpoint implements AutoCloseable {
             onTimeout(this);
         }
 
-        void complete(Contact responder, Response response, long nowNanos) {
+        void complete(Contact responder, Response response, Address source, long nowNanos) {
             if (expectedId != null && !expectedId.equals(responder.id())) {
                 stats.increment(RpcStats.UNEXPECTED_RESPONSES);
                 fail(new UnexpectedResponseException(envelope.recipient() + " answered as "
@@ -366,6 +411,9 @@ public final class RpcEndpoint implements AutoCloseable {
                 fail(new UnexpectedResponseException(envelope.recipient() + " answered "
                         + envelope.body().getClass().getSimpleName() + " with " + response.getClass().getSimpleName()));
             } else {
+                if (response instanceof Pong pong) {
+                    observed(source, pong.observedAddress());
+                }
                 tell(onDone, new Reply<>(responseType.cast(response), responder, nowNanos - sentAtNanos, attempts), null);
             }
         }

@@ -51,7 +51,7 @@ public final class ChordNode implements OverlayNode {
         this.random = Checks.notNull(random, "random");
         this.transport = Checks.notNull(transport, "transport");
         this.rpc = new RpcEndpoint(self, transport, scheduler, random, config.maintenanceRpc());
-        this.state = new ChordState(self, config.successorListLength(), config.predecessorListLength());
+        this.state = new ChordState(rpc::self, config.successorListLength(), config.predecessorListLength());
         this.maintenance = new RingMaintenance(this);
         this.recursive = new RecursiveChordLookups(this);
         this.unification = new RingUnification(this);

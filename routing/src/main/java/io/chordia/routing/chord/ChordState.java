@@ -5,13 +5,17 @@ import io.chordia.core.net.Contact;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One node's view of the ring: successor list, predecessor (list), fingers. Pure data and the
  * ring arithmetic on it; no I/O. Confined to the node thread.
  */
 final class ChordState {
+    /** This node as it was created: for its id, which never changes. */
     private final Contact self;
+    /** This node as peers should know it now (the RPC endpoint's: its address can change). */
+    private final Supplier<Contact> current;
     private final int successorListLength;
     private final int predecessorListLength;
     /**
@@ -28,14 +32,15 @@ final class ChordState {
      */
     private Contact[] fingersByDistance;
 
-    ChordState(Contact self, int successorListLength, int predecessorListLength) {
-        this.self = self;
+    ChordState(Supplier<Contact> self, int successorListLength, int predecessorListLength) {
+        this.self = self.get();
+        this.current = self;
         this.successorListLength = successorListLength;
         this.predecessorListLength = predecessorListLength;
     }
 
     Contact self() {
-        return self;
+        return current.get();
     }
 
     /** No successor: a ring of one, or a node that lost every successor. */
@@ -44,7 +49,7 @@ final class ChordState {
     }
 
     Contact successor() {
-        return successors.isEmpty() ? self : successors.get(0);
+        return successors.isEmpty() ? self() : successors.get(0);
     }
 
     List<Contact> successors() {
@@ -231,7 +236,7 @@ final class ChordState {
     /** This node followed by its successors: the answer "the key is mine" gives. */
     List<Contact> selfAndSuccessors(int max) {
         List<Contact> out = new ArrayList<>(Math.min(max, successors.size() + 1));
-        out.add(self);
+        out.add(self());
         for (Contact s : successors) {
             if (out.size() == max) {
                 break;

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionException;
  * after a loss. Node thread only.
  */
 final class Contacts {
+    /** For our id only: the address we give peers is the RPC endpoint's, and can change. */
     private final Contact self;
     private final KademliaConfig config;
     private final RpcEndpoint rpc;
@@ -102,7 +103,7 @@ final class Contacts {
     /** {@link #closestKnown} with this node counted among the candidates. */
     List<Contact> closestWithSelf(NodeId target, int count) {
         List<Contact> all = new ArrayList<>(closestKnown(target, count));
-        all.add(self);
+        all.add(rpc.self());
         return IdOrder.closestDistinct(all, target, count);
     }
 

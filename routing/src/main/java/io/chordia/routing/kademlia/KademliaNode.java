@@ -44,6 +44,7 @@ import org.apache.logging.log4j.Logger;
 public final class KademliaNode implements OverlayNode {
     private static final Logger LOG = LogManager.getLogger();
 
+    /** For our id only: the address we give peers is {@link #self()}, the RPC endpoint's, and can change. */
     private final Contact self;
     private final KademliaConfig config;
     private final Scheduler scheduler;
@@ -100,7 +101,7 @@ public final class KademliaNode implements OverlayNode {
 
     @Override
     public Contact self() {
-        return self;
+        return rpc.self();
     }
 
     public KademliaConfig config() {
@@ -402,6 +403,6 @@ public final class KademliaNode implements OverlayNode {
 
     @Override
     public String toString() {
-        return "KademliaNode[" + self + "]";
+        return "KademliaNode[" + self() + "]";
     }
 }

@@ -21,7 +21,7 @@ class ChordStateTest {
         for (int round = 0; round < 2000; round++) {
             List<Contact> pool = contacts(random, 2 + random.nextInt(60));
             Contact self = pool.get(0);
-            ChordState state = new ChordState(self, SUCCESSORS, 8);
+            ChordState state = new ChordState(() -> self, SUCCESSORS, 8);
             List<Contact> others = pool.subList(1, pool.size());
             List<Contact> clockwise = new ArrayList<>(others);
             clockwise.sort(Comparator.comparing(c -> self.id().ringDistanceTo(c.id())));
@@ -54,7 +54,7 @@ class ChordStateTest {
         Contact p1 = contact(NodeId.of(0, 0, 50), 5);
         Contact p2 = contact(NodeId.of(0, 0, 20), 6);
         Contact p3 = contact(NodeId.of(0, 0, 10), 7);
-        ChordState state = new ChordState(self, 3, 3);
+        ChordState state = new ChordState(() -> self, 3, 3);
 
         state.adoptSuccessors(a, List.of(b, wrap));
         assertThat(state.successors()).containsExactly(a, b);
