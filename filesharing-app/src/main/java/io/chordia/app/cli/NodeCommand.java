@@ -37,8 +37,13 @@ final class NodeCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file with host, port, protocol, bootstrap (comma-separated), data-dir, metrics-port.")
+            description = "Properties file with host, port, protocol, bootstrap (comma-separated), data-dir, metrics-host,"
+                    + " metrics-port.")
     Path config;
+
+    @Option(names = "--metrics-host", paramLabel = "IP", description = "Interface for /metrics and /health (default: 127.0.0.1:"
+            + " only this machine, since the counters tell an attacker what works; 0.0.0.0 lets a remote Prometheus scrape it).")
+    String metricsHost;
 
     @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics and /health on this port.")
     Integer metricsPort;
@@ -80,6 +85,9 @@ final class NodeCommand implements Callable<Integer> {
         }
         if (dataDir != null) {
             s = s.withDataDir(dataDir);
+        }
+        if (metricsHost != null) {
+            s = s.withMetricsHost(metricsHost);
         }
         if (metricsPort != null) {
             s = s.withMetricsPort(metricsPort);

@@ -13,7 +13,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code GET /metrics} in the Prometheus text format (version 0.0.4) and {@code GET /health}.
- * Read-only counters, so it binds the node's host, not just loopback.
+ * It binds the daemon's {@code --metrics-host}, 127.0.0.1 unless asked: read-only counters, but
+ * they tell an attacker what works (docs/bootstrap.md gives the same reason for the bootstrap node).
  */
 final class MetricsServer implements AutoCloseable {
     private final HttpServer http;
@@ -26,11 +27,20 @@ final class MetricsServer implements AutoCloseable {
 
     static MetricsServer start(String host, int port, PeerDaemon daemon) throws IOException {
         HttpServer http;
+        InetSocketAddress bind = new InetSocketAddress(host, port);
+        if (bind.isUnresolved()) {
+            throw new UserFacingException("cannot serve metrics on " + host + ": unknown host",
+                    "give --metrics-host an IP address of this machine, e.g. 127.0.0.1 or 0.0.0.0");
+        }
         try {
-            http = HttpServer.create(new InetSocketAddress(host, port), 8);
+            http = HttpServer.create(bind, 8);
         } catch (BindException e) {
-            throw new UserFacingException("metrics port " + port + " is in use on " + host,
-                    "pick another with --metrics-port", e);
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw new UserFacingException("metrics port " + port + " is in use on " + host,
+                        "pick another with --metrics-port", e);
+            }
+            throw new UserFacingException("cannot serve metrics on " + host + ": it is not an address of this machine",
+                    "give --metrics-host an IP address of this machine, e.g. 127.0.0.1 or 0.0.0.0", e);
         }
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "chordia-metrics");

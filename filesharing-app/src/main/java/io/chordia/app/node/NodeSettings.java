@@ -21,15 +21,22 @@ import java.util.Set;
  *                    routes to the first bootstrap node, else 127.0.0.1
  * @param port        UDP (and TCP) port; 0 picks a free one
  * @param bootstrap   {@code host:port} of nodes to join through; empty starts a new network
- * @param metricsPort Prometheus metrics port on {@code host}; 0 picks one, -1 serves none
+ * @param metricsHost the interface for {@code /metrics} and {@code /health}: 127.0.0.1 unless asked,
+ *                    since the counters tell an attacker what works (as for the bootstrap node)
+ * @param metricsPort Prometheus metrics port; 0 picks one, -1 serves none
  */
 public record NodeSettings(String host, int port, Protocol protocol, List<String> bootstrap, Path dataDir,
-                           int metricsPort) {
+                           String metricsHost, int metricsPort) {
     public static final int DEFAULT_PORT = 4000;
-    static final Set<String> FILE_KEYS = Set.of("host", "port", "protocol", "bootstrap", "data-dir", "metrics-port");
+    public static final String DEFAULT_METRICS_HOST = "127.0.0.1";
+    static final Set<String> FILE_KEYS = Set.of("host", "port", "protocol", "bootstrap", "data-dir", "metrics-host",
+            "metrics-port");
 
     public NodeSettings {
         bootstrap = List.copyOf(bootstrap);
+        if (metricsHost == null || metricsHost.isBlank()) {
+            throw new UserFacingException("no metrics host given", "give --metrics-host an IP address, e.g. 127.0.0.1");
+        }
         if (port < 0 || port > 65535) {
             throw new UserFacingException("port " + port + " is out of range", "give a --port from 1 to 65535 (0 picks a free one)");
         }
@@ -39,36 +46,41 @@ public record NodeSettings(String host, int port, Protocol protocol, List<String
     }
 
     public static NodeSettings defaults() {
-        return new NodeSettings(null, DEFAULT_PORT, Protocol.DEFAULT, List.of(), DataDir.defaultRoot(), -1);
+        return new NodeSettings(null, DEFAULT_PORT, Protocol.DEFAULT, List.of(), DataDir.defaultRoot(), DEFAULT_METRICS_HOST, -1);
     }
 
     public NodeSettings withHost(String value) {
-        return new NodeSettings(value, port, protocol, bootstrap, dataDir, metricsPort);
+        return new NodeSettings(value, port, protocol, bootstrap, dataDir, metricsHost, metricsPort);
     }
 
     public NodeSettings withPort(int value) {
-        return new NodeSettings(host, value, protocol, bootstrap, dataDir, metricsPort);
+        return new NodeSettings(host, value, protocol, bootstrap, dataDir, metricsHost, metricsPort);
     }
 
     public NodeSettings withProtocol(Protocol value) {
-        return new NodeSettings(host, port, value, bootstrap, dataDir, metricsPort);
+        return new NodeSettings(host, port, value, bootstrap, dataDir, metricsHost, metricsPort);
     }
 
     public NodeSettings withBootstrap(List<String> value) {
-        return new NodeSettings(host, port, protocol, value, dataDir, metricsPort);
+        return new NodeSettings(host, port, protocol, value, dataDir, metricsHost, metricsPort);
     }
 
     public NodeSettings withDataDir(Path value) {
-        return new NodeSettings(host, port, protocol, bootstrap, value, metricsPort);
+        return new NodeSettings(host, port, protocol, bootstrap, value, metricsHost, metricsPort);
+    }
+
+    public NodeSettings withMetricsHost(String value) {
+        return new NodeSettings(host, port, protocol, bootstrap, dataDir, value, metricsPort);
     }
 
     public NodeSettings withMetricsPort(int value) {
-        return new NodeSettings(host, port, protocol, bootstrap, dataDir, value);
+        return new NodeSettings(host, port, protocol, bootstrap, dataDir, metricsHost, value);
     }
 
     /**
      * These settings overridden by the properties in {@code file}: {@code host}, {@code port},
-     * {@code protocol}, {@code bootstrap} (comma-separated), {@code data-dir}, {@code metrics-port}.
+     * {@code protocol}, {@code bootstrap} (comma-separated), {@code data-dir}, {@code metrics-host},
+     * {@code metrics-port}.
      */
     public NodeSettings withFile(Path file) {
         Properties p = new Properties();
@@ -102,6 +114,9 @@ public record NodeSettings(String host, int port, Protocol protocol, List<String
         }
         if ((v = p.getProperty("data-dir")) != null) {
             s = s.withDataDir(Path.of(v.strip().replaceFirst("^~", System.getProperty("user.home"))));
+        }
+        if ((v = p.getProperty("metrics-host")) != null) {
+            s = s.withMetricsHost(v.strip());
         }
         if ((v = p.getProperty("metrics-port")) != null) {
             s = s.withMetricsPort(number(file, "metrics-port", v));

@@ -254,11 +254,11 @@ public final class PeerDaemon implements AutoCloseable {
         DataDir.writeOwnerOnly(dataDir.controlSecretFile(), secret + "\n");
         DataDir.writeAtomically(dataDir.controlPortFile(), control.port() + "\n");
         if (settings.metricsPort() >= 0) {
-            metrics = MetricsServer.start(self().address().host(), settings.metricsPort(), this);
+            metrics = MetricsServer.start(settings.metricsHost(), settings.metricsPort(), this);
         }
         LOG.info("node {} ({}) serving on {}, joined via {}; control on 127.0.0.1:{}{}", identity.id().toHex(),
                 settings.protocol().label(), self().address(), joinedVia, control.port(),
-                metrics == null ? "" : ", metrics on port " + metrics.port());
+                metrics == null ? "" : ", metrics on http://" + settings.metricsHost() + ":" + metrics.port() + "/metrics");
     }
 
     /**

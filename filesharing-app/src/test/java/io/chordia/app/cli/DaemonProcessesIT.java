@@ -1,11 +1,19 @@
 package io.chordia.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chordia.app.control.Json;
 import io.chordia.app.cli.ChordiaProcesses.Daemon;
 import io.chordia.app.cli.ChordiaProcesses.Result;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -70,6 +79,14 @@ class DaemonProcessesIT extends ProcessesFixture {
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
+        // Only this machine by default: not on the node's other addresses.
+        assertThat(boot.output()).contains("metrics on http://127.0.0.1:" + metricsPort + "/metrics");
+        for (InetAddress other : nonLoopbackAddresses()) {
+            try (Socket s = new Socket()) {
+                assertThatThrownBy(() -> s.connect(new InetSocketAddress(other, metricsPort), 2000))
+                        .as("metrics reachable on %s", other).isInstanceOf(IOException.class);
+            }
+        }
         assertThat(metrics.body()).contains("# TYPE chordia_datagrams_received_total counter")
                 .containsPattern("chordia_routing_contacts\\{node=\"[0-9a-f]{8}\",protocol=\"" + protocol + "\"\\} 3");
 
@@ -128,6 +145,12 @@ class DaemonProcessesIT extends ProcessesFixture {
         assertThat(afterLeave.exit()).as(afterLeave.err()).isZero();
         assertThat(afterLeave.out()).isEqualTo("Alice's notes\n");
         assertThat(Files.readString(leaver.dataDir().resolve("logs").resolve("chordia.log"))).contains("left the network");
+    }
+
+    private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+        return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).toList();
     }
 
     @Test

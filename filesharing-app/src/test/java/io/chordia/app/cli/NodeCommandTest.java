@@ -25,11 +25,12 @@ class NodeCommandTest {
         Path file = Files.writeString(dir.resolve("node.properties"),
                 "port = 4100\nprotocol = kademlia\nbootstrap = 10.0.0.1:4000\nmetrics-port = 9100\n");
         NodeSettings s = parse("--config", file.toString(), "--port", "4200", "--bootstrap", "10.0.0.2:4000",
-                "--bootstrap", "10.0.0.3:4000");
+                "--bootstrap", "10.0.0.3:4000", "--metrics-host", "0.0.0.0");
         assertThat(s.port()).isEqualTo(4200);
         assertThat(s.bootstrap()).containsExactly("10.0.0.2:4000", "10.0.0.3:4000");
         assertThat(s.protocol()).isEqualTo(Protocol.KADEMLIA);
         assertThat(s.metricsPort()).isEqualTo(9100);
+        assertThat(s.metricsHost()).isEqualTo("0.0.0.0");
         assertThat(s.dataDir()).isEqualTo(NodeSettings.defaults().dataDir());
     }
 

@@ -1,10 +1,10 @@
 package io.chordia.app.node;
 
-import io.chordia.routing.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chordia.app.cli.UserFacingException;
+import io.chordia.routing.Protocol;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +24,7 @@ class NodeSettingsTest {
                 protocol = Kademlia
                 bootstrap = 10.0.0.1:4000, boot.example.org:4001
                 data-dir = %s
+                metrics-host = 0.0.0.0
                 metrics-port = 9100
                 """.formatted(dir.resolve("data")));
         NodeSettings s = NodeSettings.defaults().withFile(file);
@@ -32,6 +33,7 @@ class NodeSettingsTest {
         assertThat(s.bootstrap()).containsExactly("10.0.0.1:4000", "boot.example.org:4001");
         assertThat(s.dataDir()).isEqualTo(dir.resolve("data"));
         assertThat(s.metricsPort()).isEqualTo(9100);
+        assertThat(s.metricsHost()).isEqualTo("0.0.0.0");
         assertThat(s.host()).isNull();
     }
 
@@ -42,6 +44,7 @@ class NodeSettingsTest {
         assertThat(s.protocol()).isEqualTo(Protocol.CHORD);
         assertThat(s.bootstrap()).isEmpty();
         assertThat(s.metricsPort()).isEqualTo(-1);
+        assertThat(s.metricsHost()).as("only this machine unless asked").isEqualTo("127.0.0.1");
         assertThat(s.dataDir().getFileName().toString()).isEqualTo(".chordia");
     }
 
