@@ -9,6 +9,7 @@ import io.chordia.core.message.Pong;
 import io.chordia.core.message.Request;
 import io.chordia.core.message.Response;
 import io.chordia.core.net.Address;
+import io.chordia.core.net.AdvertisedAddress;
 import io.chordia.core.net.Contact;
 import io.chordia.core.net.ExternalAddressVotes;
 import io.chordia.core.time.Cancellable;
@@ -91,8 +92,9 @@ public final class RpcEndpoint implements AutoCloseable {
 
     /**
      * From now on, counts the address each {@link Pong} answering one of our pings names, by the
-     * pong's source address, and adopts the address {@code votes} agree on. {@code null} stops
-     * learning. Node thread only.
+     * pong's source address, and adopts the address {@code votes} agree on, unless fewer peers
+     * could reach it than the current one ({@link AdvertisedAddress#mayReplace}). {@code null}
+     * stops learning. Node thread only.
      */
     public void learnAddressFrom(ExternalAddressVotes votes) {
         scheduler.checkOnNodeThread();
@@ -355,7 +357,7 @@ public final class RpcEndpoint implements AutoCloseable {
         ExternalAddressVotes votes = addressVotes;
         if (votes != null && votes.add(reporter, observed)) {
             Address agreed = votes.agreed();
-            if (agreed != null && !agreed.equals(self.address())) {
+            if (agreed != null && AdvertisedAddress.mayReplace(self.address(), agreed)) {
                 adoptAddress(agreed, votes.votesFor(agreed) + " peers on distinct addresses see us there");
             }
         }
