@@ -23,8 +23,14 @@ final class NodeCommand implements Callable<Integer> {
     Integer port;
 
     @Option(names = "--host", paramLabel = "HOST",
-            description = "Address to bind and give peers (default: the local address routing to the first bootstrap node, else 127.0.0.1).")
+            description = "Address to bind (default: every interface). A specific address is also the one peers are given.")
     String host;
+
+    @Option(names = "--advertise", paramLabel = "HOST:PORT",
+            description = "Address to give peers, e.g. a router's public address and forwarded port (default: --host if it"
+                    + " is one address, else where the bootstrap nodes see this node, else this machine's address"
+                    + " towards them; then what three peers on distinct addresses agree on).")
+    String advertise;
 
     @Option(names = "--protocol", paramLabel = "chord|kademlia", description = Protocol.OPTION_HELP)
     String protocol;
@@ -37,8 +43,8 @@ final class NodeCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file with host, port, protocol, bootstrap (comma-separated), data-dir, metrics-host,"
-                    + " metrics-port.")
+            description = "Properties file with host, advertise, port, protocol, bootstrap (comma-separated), data-dir,"
+                    + " metrics-host, metrics-port.")
     Path config;
 
     @Option(names = "--metrics-host", paramLabel = "IP", description = "Interface for /metrics and /health (default: 127.0.0.1:"
@@ -73,6 +79,9 @@ final class NodeCommand implements Callable<Integer> {
         }
         if (host != null) {
             s = s.withHost(host);
+        }
+        if (advertise != null) {
+            s = s.withAdvertise(advertise);
         }
         if (port != null) {
             s = s.withPort(port);

@@ -2,10 +2,8 @@ package io.chordia.app.node;
 
 import io.chordia.app.cli.UserFacingException;
 import io.chordia.core.net.Address;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.chordia.core.net.HostKind;
+import io.chordia.transport.net.LocalAddresses;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,59 +13,58 @@ import java.util.List;
  * only, so no event loop ever waits on DNS.
  */
 public final class NetworkAddresses {
+    /** What a node binds when {@code --host} is not given: every interface. */
+    public static final String ALL_INTERFACES = "0.0.0.0";
+
     private NetworkAddresses() {}
 
     /** Parses and resolves each {@code host:port}; a malformed or unknown one is a user error. */
     public static List<Address> resolveBootstrap(List<String> texts) {
         List<Address> out = new ArrayList<>();
         for (String text : texts) {
-            Address parsed;
-            try {
-                parsed = Address.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new UserFacingException("malformed bootstrap address: " + e.getMessage(),
-                        "write it as host:port, e.g. --bootstrap 203.0.113.7:4000 or --bootstrap [2001:db8::7]:4000");
-            }
-            out.add(new Address(resolve(parsed.host(), "bootstrap host"), parsed.port()));
+            out.add(resolveAddress(text, "bootstrap address", "--bootstrap 203.0.113.7:4000 or --bootstrap [2001:db8::7]:4000"));
         }
         return List.copyOf(out);
     }
 
+    /** The interface to bind: {@code host} resolved, or every interface when none is given. */
+    public static String bindHost(String host) {
+        return host == null ? ALL_INTERFACES : resolve(host, "--host");
+    }
+
     /**
-     * The address to bind and advertise: {@code host} resolved, or when none is given, the local
-     * address the system routes to the first bootstrap node through (no packet is sent), or
-     * 127.0.0.1 for a node that starts a network alone.
+     * {@code --advertise HOST:PORT} resolved, or null when not given. The wildcard is a user error:
+     * it is what a node binds, never an address a peer can send to.
      */
-    public static String localHost(String host, List<Address> bootstrap) {
-        if (host != null) {
-            return resolve(host, "--host");
+    public static Address advertised(String text) {
+        if (text == null) {
+            return null;
         }
-        for (Address b : bootstrap) {
-            try (DatagramSocket probe = new DatagramSocket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getByName(b.host()), b.port()));
-                InetAddress local = probe.getLocalAddress();
-                if (local != null && !local.isAnyLocalAddress()) {
-                    return literal(local);
-                }
-            } catch (IOException e) {
-                // no route to this one: try the next, then fall back to loopback
-            }
+        Address a = resolveAddress(text, "--advertise address", "--advertise 203.0.113.7:4000");
+        if (HostKind.of(a) == HostKind.UNSPECIFIED) {
+            throw new UserFacingException("--advertise " + text + " is the wildcard address, which no peer can send to",
+                    "give the address peers reach this node at, e.g. the router's public address and forwarded port");
         }
-        return "127.0.0.1";
+        return a;
+    }
+
+    private static Address resolveAddress(String text, String what, String example) {
+        Address parsed;
+        try {
+            parsed = Address.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("malformed " + what + ": " + e.getMessage(),
+                    "write it as host:port, e.g. " + example);
+        }
+        return new Address(resolve(parsed.host(), what.replace(" address", " host")), parsed.port());
     }
 
     private static String resolve(String host, String what) {
         try {
-            return literal(InetAddress.getByName(host));
+            return LocalAddresses.resolve(host);
         } catch (UnknownHostException e) {
             throw new UserFacingException("cannot resolve " + what + " '" + host + "'",
                     "check the name, or give an IP address instead");
         }
-    }
-
-    private static String literal(InetAddress address) {
-        String text = address.getHostAddress();
-        int scope = text.indexOf('%');
-        return scope >= 0 ? text.substring(0, scope) : text;
     }
 }

@@ -17,19 +17,21 @@ import java.util.Set;
  * What {@code chordia node} is told: the defaults, overridden by a config file, overridden by
  * command-line options. Bootstrap addresses stay text here; {@link NetworkAddresses} resolves them.
  *
- * @param host        the address to bind and to give peers; {@code null}: the local address that
- *                    routes to the first bootstrap node, else 127.0.0.1
+ * @param host        the address to bind; {@code null}: every interface. A specific address is also
+ *                    the one the node gives peers (unless {@code advertise} says otherwise)
+ * @param advertise   {@code host:port} to give peers instead of what the node works out
+ *                    ({@link io.chordia.core.net.AdvertisedAddress}); {@code null} when not given
  * @param port        UDP (and TCP) port; 0 picks a free one
  * @param bootstrap   {@code host:port} of nodes to join through; empty starts a new network
  * @param metricsHost the interface for {@code /metrics} and {@code /health}: 127.0.0.1 unless asked,
  *                    since the counters tell an attacker what works (as for the bootstrap node)
  * @param metricsPort Prometheus metrics port; 0 picks one, -1 serves none
  */
-public record NodeSettings(String host, int port, Protocol protocol, List<String> bootstrap, Path dataDir,
+public record NodeSettings(String host, String advertise, int port, Protocol protocol, List<String> bootstrap, Path dataDir,
                            String metricsHost, int metricsPort) {
     public static final int DEFAULT_PORT = 4000;
     public static final String DEFAULT_METRICS_HOST = "127.0.0.1";
-    static final Set<String> FILE_KEYS = Set.of("host", "port", "protocol", "bootstrap", "data-dir", "metrics-host",
+    static final Set<String> FILE_KEYS = Set.of("host", "advertise", "port", "protocol", "bootstrap", "data-dir", "metrics-host",
             "metrics-port");
 
     public NodeSettings {
@@ -46,39 +48,44 @@ public record NodeSettings(String host, int port, Protocol protocol, List<String
     }
 
     public static NodeSettings defaults() {
-        return new NodeSettings(null, DEFAULT_PORT, Protocol.DEFAULT, List.of(), DataDir.defaultRoot(), DEFAULT_METRICS_HOST, -1);
+        return new NodeSettings(null, null, DEFAULT_PORT, Protocol.DEFAULT, List.of(), DataDir.defaultRoot(),
+                DEFAULT_METRICS_HOST, -1);
     }
 
     public NodeSettings withHost(String value) {
-        return new NodeSettings(value, port, protocol, bootstrap, dataDir, metricsHost, metricsPort);
+        return new NodeSettings(value, advertise, port, protocol, bootstrap, dataDir, metricsHost, metricsPort);
+    }
+
+    public NodeSettings withAdvertise(String value) {
+        return new NodeSettings(host, value, port, protocol, bootstrap, dataDir, metricsHost, metricsPort);
     }
 
     public NodeSettings withPort(int value) {
-        return new NodeSettings(host, value, protocol, bootstrap, dataDir, metricsHost, metricsPort);
+        return new NodeSettings(host, advertise, value, protocol, bootstrap, dataDir, metricsHost, metricsPort);
     }
 
     public NodeSettings withProtocol(Protocol value) {
-        return new NodeSettings(host, port, value, bootstrap, dataDir, metricsHost, metricsPort);
+        return new NodeSettings(host, advertise, port, value, bootstrap, dataDir, metricsHost, metricsPort);
     }
 
     public NodeSettings withBootstrap(List<String> value) {
-        return new NodeSettings(host, port, protocol, value, dataDir, metricsHost, metricsPort);
+        return new NodeSettings(host, advertise, port, protocol, value, dataDir, metricsHost, metricsPort);
     }
 
     public NodeSettings withDataDir(Path value) {
-        return new NodeSettings(host, port, protocol, bootstrap, value, metricsHost, metricsPort);
+        return new NodeSettings(host, advertise, port, protocol, bootstrap, value, metricsHost, metricsPort);
     }
 
     public NodeSettings withMetricsHost(String value) {
-        return new NodeSettings(host, port, protocol, bootstrap, dataDir, value, metricsPort);
+        return new NodeSettings(host, advertise, port, protocol, bootstrap, dataDir, value, metricsPort);
     }
 
     public NodeSettings withMetricsPort(int value) {
-        return new NodeSettings(host, port, protocol, bootstrap, dataDir, metricsHost, value);
+        return new NodeSettings(host, advertise, port, protocol, bootstrap, dataDir, metricsHost, value);
     }
 
     /**
-     * These settings overridden by the properties in {@code file}: {@code host}, {@code port},
+     * These settings overridden by the properties in {@code file}: {@code host}, {@code advertise}, {@code port},
      * {@code protocol}, {@code bootstrap} (comma-separated), {@code data-dir}, {@code metrics-host},
      * {@code metrics-port}.
      */
@@ -102,6 +109,9 @@ public record NodeSettings(String host, int port, Protocol protocol, List<String
         String v;
         if ((v = p.getProperty("host")) != null) {
             s = s.withHost(v.strip());
+        }
+        if ((v = p.getProperty("advertise")) != null) {
+            s = s.withAdvertise(v.strip());
         }
         if ((v = p.getProperty("port")) != null) {
             s = s.withPort(number(file, "port", v));

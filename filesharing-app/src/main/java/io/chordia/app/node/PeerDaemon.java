@@ -12,7 +12,9 @@ import io.chordia.app.share.ShareService;
 import io.chordia.app.share.directory.DhtPeerDirectory;
 import io.chordia.app.store.MvStoreRecordStore;
 import io.chordia.core.net.Address;
+import io.chordia.core.net.AdvertisedAddress;
 import io.chordia.core.net.Contact;
+import io.chordia.core.net.ExternalAddressVotes;
 import io.chordia.core.random.RandomStreams;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
@@ -28,6 +30,7 @@ import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
 import io.chordia.transport.netty.NettyEventLoops;
 import io.chordia.transport.netty.NettyPeerTransport;
+import io.chordia.transport.net.LocalAddresses;
 import io.chordia.transport.netty.TransportConfig;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
@@ -77,6 +80,8 @@ public final class PeerDaemon implements AutoCloseable {
         return t;
     });
     private volatile String joinedVia = "not yet";
+    /** The address chosen at start and why; the endpoint's {@link #self()} is what is advertised now. */
+    private AdvertisedAddress advertised;
     private volatile List<Contact> lastSaved = List.of();
     private final SharedContents shared;
     private ShareService share;
@@ -88,7 +93,7 @@ public final class PeerDaemon implements AutoCloseable {
     record NodeSockets(Transport transport, Scheduler scheduler) {}
 
     private PeerDaemon(NodeSettings settings, DataDir dataDir, NodeIdentity identity, EventLoopGroup group,
-                       NodeSockets sockets, MvStoreRecordStore store) {
+                       NodeSockets sockets, MvStoreRecordStore store, AdvertisedAddress advertised) {
         this.settings = settings;
         this.dataDir = dataDir;
         this.identity = identity;
@@ -96,8 +101,9 @@ public final class PeerDaemon implements AutoCloseable {
         this.sockets = sockets;
         this.store = store;
         this.shared = new SharedContents(dataDir.sharesFile());
+        this.advertised = advertised;
         RandomStreams streams = new RandomStreams(new SecureRandom().nextLong());
-        Contact self = new Contact(identity.id(), sockets.transport().localAddress());
+        Contact self = new Contact(identity.id(), advertised.address());
         if (settings.protocol() == Protocol.CHORD) {
             ChordNode chord = new ChordNode(self, sockets.transport(), sockets.scheduler(), streams.stream("node"),
                     ChordConfig.defaults());
@@ -127,7 +133,8 @@ public final class PeerDaemon implements AutoCloseable {
         DataDir dataDir = new DataDir(settings.dataDir());
         dataDir.prepare();
         List<Address> bootstrap = NetworkAddresses.resolveBootstrap(settings.bootstrap());
-        String host = NetworkAddresses.localHost(settings.host(), bootstrap);
+        String host = NetworkAddresses.bindHost(settings.host());
+        Address advertise = NetworkAddresses.advertised(settings.advertise());
         // The store first: it locks the data directory, so a second node on it fails here, before
         // it touches the first one's log, identity or sockets.
         MvStoreRecordStore store = openStore(dataDir);
@@ -139,7 +146,9 @@ public final class PeerDaemon implements AutoCloseable {
             group = NettyEventLoops.newGroup(1, "chordia-node");
             NodeSockets sockets = openTransport(TransportConfig.defaults().withBindHost(host).withPort(settings.port()),
                     group);
-            daemon = new PeerDaemon(settings, dataDir, identity, group, sockets, store);
+            AdvertisedAddress advertised = AdvertisedAddress.chosen(advertise, sockets.transport().localAddress(),
+                    LocalAddresses.guesses(bootstrap));
+            daemon = new PeerDaemon(settings, dataDir, identity, group, sockets, store, advertised);
         } catch (RuntimeException | IOException e) {
             store.close();
             if (group != null) {
@@ -148,6 +157,7 @@ public final class PeerDaemon implements AutoCloseable {
             throw e;
         }
         try {
+            daemon.meet(bootstrap);
             daemon.join(bootstrap, SavedContacts.load(dataDir.contactsFile()));
             daemon.serve();
             return daemon;
@@ -185,6 +195,38 @@ public final class PeerDaemon implements AutoCloseable {
             }
             throw new UserFacingException("cannot open the record store " + dataDir.recordsFile() + ": " + e.getMessage(),
                     "move the file away to start with an empty store (the network still holds the replicas)", e);
+        }
+    }
+
+    /**
+     * Before joining: asks the bootstrap nodes where they see this node and which protocol they
+     * speak; corrects a guessed address by what they agree on, and fails in one line when they
+     * speak the other protocol. Then lets the peers' pongs correct a guess while the node runs.
+     */
+    private void meet(List<Address> bootstrap) throws InterruptedException {
+        LOG.info("advertising {} ({}{})", advertised.address(), advertised.reason(),
+                advertised.learnsFromPeers() ? "; peers may correct it" : "");
+        List<Address> seeds = bootstrap.stream().filter(a -> !a.equals(self().address())).toList();
+        if (!seeds.isEmpty()) {
+            FirstContact answers = FirstContact.ask(node.rpc(), seeds);
+            answers.checkProtocol(settings.protocol());
+            Address agreed = answers.agreedAddress();
+            advertised = advertised.correctedBy(agreed, agreed == null ? 0 : answers.seeingUsAt(agreed));
+        }
+        AdvertisedAddress chosen = advertised;
+        onNodeThread(() -> {
+            node.rpc().adoptAddress(chosen.address(), chosen.reason());
+            if (chosen.learnsFromPeers()) {
+                node.rpc().learnAddressFrom(ExternalAddressVotes.defaults());
+            }
+        });
+    }
+
+    private void onNodeThread(Runnable task) throws InterruptedException {
+        try {
+            await(CompletableFuture.runAsync(task, node.rpc().scheduler()), Duration.ofSeconds(5));
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the node thread did not run a task", e);
         }
     }
 
@@ -266,8 +308,10 @@ public final class PeerDaemon implements AutoCloseable {
      * serves again in the background what this node shared or fetched before a restart.
      */
     private void startSharing() throws IOException {
-        ShareConfig config = ShareConfig.defaults().withBind(self().address().host(), 0);
-        share = ShareService.start(config, new DhtPeerDirectory(storage, System::currentTimeMillis));
+        // The transfer server listens where the node does, and is announced at the address the node advertises.
+        ShareConfig config = ShareConfig.defaults().withBind(bindHost(), 0);
+        share = ShareService.start(config, new DhtPeerDirectory(storage, System::currentTimeMillis),
+                () -> self().address().host());
         shared.load();
         housekeeping.execute(() -> shared.entries().forEach((id, path) -> {
             LocalContent content = SharedContents.rehash(id, path, config.pieceSize());
@@ -314,6 +358,11 @@ public final class PeerDaemon implements AutoCloseable {
 
     public Contact self() {
         return node.self();
+    }
+
+    /** The interface the node's sockets are bound to (the wildcard unless --host named one). */
+    String bindHost() {
+        return sockets.transport().localAddress().host();
     }
 
     public NodeIdentity identity() {

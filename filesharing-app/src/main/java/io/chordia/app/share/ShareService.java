@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -57,14 +58,17 @@ public final class ShareService implements AutoCloseable {
     private final ContentCatalog catalog = new ContentCatalog();
     private final WireStats stats = new WireStats();
     private final ShareServer server;
+    /** Where peers are told to connect, or null for the address the server is bound to. */
+    private final Supplier<String> announcedHost;
     private final Map<ContentId, Boolean> announced = new ConcurrentHashMap<>();
     private final Map<SwarmFetcher, Boolean> fetches = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> refresher;
     private final SplittableRandom seeds = new SplittableRandom();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private ShareService(ShareConfig config, PeerDirectory directory) throws IOException {
+    private ShareService(ShareConfig config, PeerDirectory directory, Supplier<String> announcedHost) throws IOException {
         this.config = config;
+        this.announcedHost = announcedHost;
         this.directory = directory;
         this.group = NettyEventLoops.newGroup(config.ioThreads(), "share-io");
         this.workers = Executors.newFixedThreadPool(config.workerThreads(), new DefaultThreadFactory("share-worker", true));
@@ -82,12 +86,22 @@ public final class ShareService implements AutoCloseable {
 
     /** Starts a service listening as {@code config} says; throws an {@link IOException} saying why when it cannot listen. */
     public static ShareService start(ShareConfig config, PeerDirectory directory) throws IOException {
-        return new ShareService(config, directory);
+        return new ShareService(config, directory, null);
+    }
+
+    /**
+     * {@link #start(ShareConfig, PeerDirectory)} for a server bound to every interface: it is
+     * announced at {@code announcedHost} (asked at each announcement: the node's address can change)
+     * and its own port.
+     */
+    public static ShareService start(ShareConfig config, PeerDirectory directory, Supplier<String> announcedHost)
+            throws IOException {
+        return new ShareService(config, directory, announcedHost);
     }
 
     /** Where other peers reach this one's transfer server. */
     public Address address() {
-        return server.address();
+        return announcedHost == null ? server.address() : new Address(announcedHost.get(), server.address().port());
     }
 
     public WireStats stats() {

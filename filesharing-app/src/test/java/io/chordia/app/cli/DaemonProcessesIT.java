@@ -49,7 +49,7 @@ class DaemonProcessesIT extends ProcessesFixture {
         int bootPort = ChordiaProcesses.freePort();
         int metricsPort = ChordiaProcesses.freePort();
         Path config = Files.writeString(work.resolve("boot.properties"), "protocol = " + protocol
-                + "\nhost = 127.0.0.1\nport = " + bootPort + "\nmetrics-port = " + metricsPort + "\n");
+                + "\nport = " + bootPort + "\nmetrics-port = " + metricsPort + "\n");
         Daemon boot = cli.startNode(work.resolve("boot"), "--config", config.toString());
         Result twice = cli.run("node", "--data-dir", boot.dataDir().toString(), "--port",
                 String.valueOf(ChordiaProcesses.freePort()));

@@ -21,6 +21,7 @@ class NodeSettingsTest {
         Files.writeString(file, """
                 # a node
                 port = 4100
+                advertise = 203.0.113.7:4100
                 protocol = Kademlia
                 bootstrap = 10.0.0.1:4000, boot.example.org:4001
                 data-dir = %s
@@ -35,6 +36,7 @@ class NodeSettingsTest {
         assertThat(s.metricsPort()).isEqualTo(9100);
         assertThat(s.metricsHost()).isEqualTo("0.0.0.0");
         assertThat(s.host()).isNull();
+        assertThat(s.advertise()).isEqualTo("203.0.113.7:4100");
     }
 
     @Test
@@ -45,6 +47,8 @@ class NodeSettingsTest {
         assertThat(s.bootstrap()).isEmpty();
         assertThat(s.metricsPort()).isEqualTo(-1);
         assertThat(s.metricsHost()).as("only this machine unless asked").isEqualTo("127.0.0.1");
+        assertThat(s.host()).as("every interface").isNull();
+        assertThat(s.advertise()).as("worked out at start").isNull();
         assertThat(s.dataDir().getFileName().toString()).isEqualTo(".chordia");
     }
 
