@@ -1,8 +1,11 @@
 package io.chordia.bootstrap;
 
 import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.HostKind;
 import io.chordia.core.util.UserError;
 import io.chordia.routing.Protocol;
+import io.chordia.transport.net.LocalAddresses;
 import io.chordia.transport.netty.TransportConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,6 +39,10 @@ public final class BootstrapCommand implements Callable<Integer> {
 
     @Option(names = "--host", paramLabel = "IP", description = "UDP interface to bind: an IP address, 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
     String host = TransportConfig.defaults().bindHost();
+
+    @Option(names = "--advertise", paramLabel = "HOST:PORT", description = "Address to give peers (default: --host if it is"
+            + " one address, else this machine's first non-loopback address, then what three peers on distinct addresses see).")
+    String advertise;
 
     @Option(names = "--port", paramLabel = "PORT", description = "UDP port (default: ${DEFAULT-VALUE}).")
     int port = TransportConfig.DEFAULT_PORT;
@@ -82,9 +89,10 @@ public final class BootstrapCommand implements Callable<Integer> {
         Protocol proto = parseProtocol();
         BootstrapLimits limits = limits();
         TransportConfig transport = transportConfig();
+        Address advertised = advertised();
         checkPort(metricsPort, "--metrics-port");
         NodeId id = NodeIdFile.loadOrCreate(dataDir);
-        BootstrapNode node = startNode(transport, proto, id, limits);
+        BootstrapNode node = startNode(transport, proto, id, limits, advertised);
         MetricsServer metrics;
         try {
             metrics = MetricsServer.start(metricsHost, metricsPort, node);
@@ -110,16 +118,18 @@ public final class BootstrapCommand implements Callable<Integer> {
             out.flush();
             stopped.countDown();
         }, "chordia-bootstrap-shutdown"));
-        out.printf("chordia bootstrap: node %s (%s) listening on udp %s; health and metrics on http://%s:%d/metrics%n",
-                node.self().id().toHex(), proto, node.address(), metricsHost, metrics.address().getPort());
+        out.printf("chordia bootstrap: node %s (%s) listening on udp %s, advertised as %s; health and metrics on"
+                + " http://%s:%d/metrics%n", node.self().id().toHex(), proto, node.address(), node.self().address(),
+                metricsHost, metrics.address().getPort());
         out.flush();
         stopped.await();
         return 0;
     }
 
-    private BootstrapNode startNode(TransportConfig transport, Protocol proto, NodeId id, BootstrapLimits limits) {
+    private BootstrapNode startNode(TransportConfig transport, Protocol proto, NodeId id, BootstrapLimits limits,
+                                    Address advertised) {
         try {
-            return BootstrapNode.start(transport, proto, id, limits);
+            return BootstrapNode.start(transport, proto, id, limits, advertised);
         } catch (BindException e) {
             if (String.valueOf(e.getMessage()).contains("in use")) {
                 throw new UserError("UDP port " + port + " is in use on " + host, "pick another with --port", e);
@@ -149,6 +159,27 @@ public final class BootstrapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("--host: " + e.getMessage(), "use an IP address of this machine, or 0.0.0.0");
         }
+    }
+
+    /** {@code --advertise} resolved to an IP literal, or null; the wildcard is refused. */
+    private Address advertised() {
+        if (advertise == null) {
+            return null;
+        }
+        Address parsed;
+        try {
+            parsed = Address.parse(advertise);
+            parsed = new Address(LocalAddresses.resolve(parsed.host()), parsed.port());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--advertise: " + e.getMessage(), "write it as host:port, e.g. --advertise 203.0.113.7:4000");
+        } catch (UnknownHostException e) {
+            throw new UserError("cannot resolve --advertise host in " + advertise, "check the name, or give an IP address");
+        }
+        if (HostKind.of(parsed) == HostKind.UNSPECIFIED) {
+            throw new UserError("--advertise " + advertise + " is the wildcard address, which no peer can send to",
+                    "give the address peers reach this node at");
+        }
+        return parsed;
     }
 
     private BootstrapLimits limits() {

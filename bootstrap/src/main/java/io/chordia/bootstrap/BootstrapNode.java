@@ -7,7 +7,9 @@ import io.chordia.core.message.RouteLookup;
 import io.chordia.core.message.StoreRecord;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.net.Address;
+import io.chordia.core.net.AdvertisedAddress;
 import io.chordia.core.net.Contact;
+import io.chordia.core.net.ExternalAddressVotes;
 import io.chordia.core.rpc.RequestRefusedException;
 import io.chordia.core.rpc.RpcEndpoint;
 import io.chordia.core.time.Cancellable;
@@ -20,6 +22,7 @@ import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.kademlia.KademliaNode;
 import io.chordia.transport.codec.KryoWireCodec;
+import io.chordia.transport.net.LocalAddresses;
 import io.chordia.transport.netty.EventLoopScheduler;
 import io.chordia.transport.netty.NettyEventLoops;
 import io.chordia.transport.netty.NettyUdpTransport;
@@ -85,6 +88,17 @@ public final class BootstrapNode implements AutoCloseable {
      */
     public static BootstrapNode start(TransportConfig transport, Protocol protocol, NodeId id,
                                       BootstrapLimits limits) throws IOException {
+        return start(transport, protocol, id, limits, null);
+    }
+
+    /**
+     * {@link #start(TransportConfig, Protocol, NodeId, BootstrapLimits)} giving peers
+     * {@code advertise} (an IP literal) as its address; {@code null} works it out
+     * ({@link AdvertisedAddress}): the bound address if it is one, else this machine's first
+     * non-loopback address, corrected by what three peers on distinct addresses see.
+     */
+    public static BootstrapNode start(TransportConfig transport, Protocol protocol, NodeId id,
+                                      BootstrapLimits limits, Address advertise) throws IOException {
         Checks.notNull(transport, "transport");
         Checks.notNull(protocol, "protocol");
         Checks.notNull(id, "id");
@@ -97,14 +111,19 @@ public final class BootstrapNode implements AutoCloseable {
             NettyUdpTransport udp = NettyUdpTransport.start(
                     transport.withSocketBuffers(Math.max(transport.receiveBufferBytes(), RECEIVE_BUFFER_BYTES),
                             transport.sendBufferBytes()), group, limiter);
+            AdvertisedAddress advertised = AdvertisedAddress.chosen(advertise, udp.localAddress(),
+                    LocalAddresses.guesses(List.of()));
             KryoWireCodec sizes = new KryoWireCodec(transport.maxDatagramBytes());
-            GuardedTransport guarded = new GuardedTransport(udp, new Contact(id, udp.localAddress()), verified,
+            // The guard uses our contact for our id and to size a ping; the address's length is all that matters there.
+            GuardedTransport guarded = new GuardedTransport(udp, new Contact(id, advertised.address()), verified,
                     sizes::encodedSize, limits);
             BootstrapNode bootstrap = new BootstrapNode(group, udp, limiter, verified, guarded, protocol, limits);
             // Built on the node thread: the socket is already receiving, and node state is confined to it.
-            udp.scheduler().eventLoop().submit(() -> bootstrap.assemble(id)).get(10, TimeUnit.SECONDS);
+            udp.scheduler().eventLoop().submit(() -> bootstrap.assemble(id, advertised)).get(10, TimeUnit.SECONDS);
             bootstrap.node.join(List.of()).get(10, TimeUnit.SECONDS);
-            LOG.info("bootstrap node {} ({}) serving on {}", id.shortId(), protocol, udp.localAddress());
+            LOG.info("bootstrap node {} ({}) serving on {}, advertising {} ({}{})", id.shortId(), protocol,
+                    udp.localAddress(), advertised.address(), advertised.reason(),
+                    advertised.learnsFromPeers() ? "; peers may correct it" : "");
             return bootstrap;
         } catch (IOException | RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -119,8 +138,8 @@ public final class BootstrapNode implements AutoCloseable {
         }
     }
 
-    private void assemble(NodeId id) {
-        Contact self = new Contact(id, udp.localAddress());
+    private void assemble(NodeId id, AdvertisedAddress advertised) {
+        Contact self = new Contact(id, advertised.address());
         EventLoopScheduler scheduler = udp.scheduler();
         // Transaction ids must be unguessable on the open internet: no seeded generator here.
         SecureRandom random = new SecureRandom();
@@ -150,6 +169,10 @@ public final class BootstrapNode implements AutoCloseable {
         rpc.register(FetchRecord.class, (request, ctx) -> {
             throw new RequestRefusedException(ErrorCode.UNSUPPORTED, "a bootstrap node stores no records");
         });
+        if (advertised.learnsFromPeers()) {
+            // It binds the wildcard and knows no peer at start: the pongs of the peers it verifies tell it.
+            rpc.learnAddressFrom(ExternalAddressVotes.defaults());
+        }
         prober = new SourceProber(rpc, guarded, scheduler.clock(), limits);
         guarded.onUnverifiedRequest(prober::probe);
         snapshots = scheduler.scheduleAtFixedRate(Duration.ZERO, SNAPSHOT_PERIOD, () -> takeSnapshot(rpc));
@@ -165,6 +188,7 @@ public final class BootstrapNode implements AutoCloseable {
         return node.self();
     }
 
+    /** The address the socket is bound to (the wildcard by default); {@link #self()} has the one peers are given. */
     public Address address() {
         return udp.localAddress();
     }

@@ -1,6 +1,5 @@
 package io.chordia.bootstrap;
 
-import io.chordia.routing.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.core.id.NodeId;
@@ -8,6 +7,7 @@ import io.chordia.core.message.Nodes;
 import io.chordia.core.net.Contact;
 import io.chordia.core.transport.DropReason;
 import io.chordia.core.transport.TransportStats;
+import io.chordia.routing.Protocol;
 import io.chordia.transport.netty.TransportConfig;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;

@@ -1,6 +1,5 @@
 package io.chordia.bootstrap;
 
-import io.chordia.routing.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +14,7 @@ import io.chordia.core.store.DhtRecord;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.OverlayNode;
+import io.chordia.routing.Protocol;
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.chord.SortedRing;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code chordia bootstrap} as a real process: it serves, reports health and metrics, and SIGTERM stops it. */
 class BootstrapCommandIT {
     private static final Pattern READY = Pattern.compile(
-            "node ([0-9a-f]{40}) \\(chord\\) listening on udp 127\\.0\\.0\\.1:(\\d+); .* http://127\\.0\\.0\\.1:(\\d+)/metrics");
+            "node ([0-9a-f]{40}) \\(chord\\) listening on udp 127\\.0\\.0\\.1:(\\d+), advertised as 127\\.0\\.0\\.1:\\d+; .* http://127\\.0\\.0\\.1:(\\d+)/metrics");
 
     @TempDir
     Path dataDir;
