@@ -19,6 +19,7 @@ import io.chordia.core.util.Checks;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -57,6 +58,8 @@ public final class RpcEndpoint implements AutoCloseable {
     private final FinishedTransactions recentlyFinished;
     /** Where peers see us, counted from the pongs to our pings; null while the address is not learned. */
     private ExternalAddressVotes addressVotes;
+    /** Told of each peer that answered one of our calls; null (the simulator's case) costs nothing per reply. */
+    private Consumer<Contact> onAnswered;
     private boolean closed;
 
     public RpcEndpoint(Contact self, Transport transport, Scheduler scheduler, RandomGenerator random, RpcConfig config) {
@@ -115,6 +118,16 @@ public final class RpcEndpoint implements AutoCloseable {
 
     public int pendingCalls() {
         return pending.size();
+    }
+
+    /**
+     * From now on tells {@code listener}, on the node thread, of every peer that answers a call of
+     * ours: its id at the address we called, which is the proof that the contact is real (a forged
+     * datagram can name any sender, but cannot answer in its place). {@code null} stops it.
+     */
+    public void onAnswered(Consumer<Contact> listener) {
+        scheduler.checkOnNodeThread();
+        this.onAnswered = listener;
     }
 
     /** Registers the handler for {@code type}, replacing any earlier one. */
@@ -406,6 +419,7 @@ public final class RpcEndpoint implements AutoCloseable {
                 fail(new UnexpectedResponseException(envelope.recipient() + " answered as "
                         + responder.id().shortId() + ", expected " + expectedId.shortId()));
             } else if (response instanceof ErrorReply error) {
+                answered(responder);
                 stats.increment(RpcStats.ERROR_REPLIES);
                 fail(new RemoteErrorException(error.code(), error.detail()));
             } else if (!responseType.isInstance(response)) {
@@ -413,10 +427,19 @@ public final class RpcEndpoint implements AutoCloseable {
                 fail(new UnexpectedResponseException(envelope.recipient() + " answered "
                         + envelope.body().getClass().getSimpleName() + " with " + response.getClass().getSimpleName()));
             } else {
+                answered(responder);
                 if (response instanceof Pong pong) {
                     observed(source, pong.observedAddress());
                 }
                 tell(onDone, new Reply<>(responseType.cast(response), responder, nowNanos - sentAtNanos, attempts), null);
+            }
+        }
+
+        /** The responder answered at the address we called: a contact worth keeping. */
+        private void answered(Contact responder) {
+            Consumer<Contact> listener = onAnswered;
+            if (listener != null && !responder.id().equals(self.id())) {
+                listener.accept(new Contact(responder.id(), envelope.recipient()));
             }
         }
 

@@ -83,6 +83,8 @@ public final class PeerDaemon implements AutoCloseable {
     /** The address chosen at start and why; the endpoint's {@link #self()} is what is advertised now. */
     private AdvertisedAddress advertised;
     private volatile List<Contact> lastSaved = List.of();
+    /** Only these are saved: a contact the overlay holds may be a forged datagram's made-up sender. */
+    private final AnsweredContacts answered = new AnsweredContacts(4 * SavedContacts.MAX);
     private final SharedContents shared;
     private ShareService share;
     private ControlServer control;
@@ -120,6 +122,7 @@ public final class PeerDaemon implements AutoCloseable {
         // The node thread is this node's alone: tag its log lines with the short id (log4j2.xml's %X{node}).
         String shortId = identity.id().shortId();
         sockets.scheduler().execute(() -> ThreadContext.put("node", shortId));
+        sockets.scheduler().execute(() -> node.rpc().onAnswered(answered::answered));
         ThreadContext.put("node", shortId);
     }
 
@@ -410,10 +413,13 @@ public final class PeerDaemon implements AutoCloseable {
 
     // ---------------------------------------------------------------- contacts and shutdown
 
-    /** Writes the routing contacts to the data directory when they changed since the last save. */
+    /**
+     * Writes the routing contacts that answered this node to the data directory when they changed
+     * since the last save.
+     */
     void saveContacts() throws IOException {
         try {
-            List<Contact> now = await(view.snapshot(), Duration.ofSeconds(5)).contacts();
+            List<Contact> now = answered.onlyAnswered(await(view.snapshot(), Duration.ofSeconds(5)).contacts());
             if (!now.isEmpty() && !now.equals(lastSaved)) {
                 SavedContacts.save(dataDir.contactsFile(), now);
                 lastSaved = now;
