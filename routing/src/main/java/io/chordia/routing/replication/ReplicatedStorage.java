@@ -47,6 +47,7 @@ public final class ReplicatedStorage {
     private final StorageConfig config;
     private final ReplicaPlacement placement;
     private final WriteTokens tokens;
+    private final StorelessNodes storeless = new StorelessNodes();
     private final Map<Address, Integer> recordsBySource = new HashMap<>();
     /** Records this node published, by key, republished before they expire. */
     private final Map<NodeId, DhtRecord> published = new LinkedHashMap<>();
@@ -93,8 +94,8 @@ public final class ReplicatedStorage {
      * when the network has fewer than W nodes. The result says where the record is in any case.
      */
     public CompletableFuture<PutResult> put(DhtRecord record, long expectedVersion) {
-        return onNode(() -> replicasOf(record.key())
-                .thenCompose(replicas -> storeOn(replicas, record, expectedVersion))
+        return onNode(() -> locate(record.key())
+                .thenCompose(where -> storeOnReplicas(where, record, expectedVersion))
                 .thenApply(result -> {
                     if (result.status() == PutResult.Status.OK) {
                         published.put(record.key(), record);
@@ -109,39 +110,88 @@ public final class ReplicatedStorage {
 
     /** Reads {@code key} from all its replicas (at least R must answer), returns the newest, repairs the rest. */
     public CompletableFuture<GetResult> get(NodeId key) {
-        return onNode(() -> replicasOf(key).thenCompose(replicas -> fetchFrom(key, replicas))).thenCompose(f -> f);
+        return onNode(() -> locate(key).thenCompose(where -> {
+            List<Contact> replicas = replicaSet(where);
+            return fetchFrom(key, replicas).thenCompose(first -> {
+                List<Contact> again = replicaSet(where);
+                // A replica turned out to hold no records (a bootstrap node): read the set without it.
+                return again.equals(replicas) ? CompletableFuture.completedFuture(first) : fetchFrom(key, again);
+            });
+        }).thenApply(this::counted)).thenCompose(f -> f);
     }
 
-    private CompletableFuture<List<Contact>> replicasOf(NodeId key) {
+    private GetResult counted(GetResult result) {
+        (result.status() == GetResult.Status.FOUND ? stats.getsFound
+                : result.status() == GetResult.Status.NOT_FOUND ? stats.getsNotFound : stats.getsFailed).increment();
+        return result;
+    }
+
+    /** What a lookup of a key found: the nodes nearest it, and those that answered on the way. */
+    private record Located(List<Contact> closest, List<Contact> path) {}
+
+    private CompletableFuture<Located> locate(NodeId key) {
         return node.lookup(key, LookupStyle.ITERATIVE).thenApply(result -> {
             if (!result.succeeded()) {
                 throw new CompletionException(new java.io.IOException("lookup of " + key.shortId() + " failed: " + result.status()));
             }
-            return replicaSet(result.closest(), result.path());
+            return new Located(result.closest(), result.path());
         });
     }
 
+    private CompletableFuture<List<Contact>> replicasOf(NodeId key) {
+        return locate(key).thenApply(this::replicaSet);
+    }
+
     /**
-     * The first N of {@code closest}. A lookup that finds fewer than N nodes has met the whole
-     * network as far as anyone knows, and every node it met is a replica: the nodes that answered
-     * on the way and this node too. Chord's answer (the owner and its successors) leaves them out
-     * in a ring of fewer than N + 1 nodes, where the successor lists wrap round to the asker.
+     * The first N of the nodes found nearest the key that hold records. A lookup that met no more
+     * than N such nodes in all has met the whole network as far as anyone knows, and every one of
+     * them is a replica: the nodes that answered on the way and this node too. Chord's answer
+     * (the owner and its successors) leaves them out in a ring of fewer than N + 1 nodes, where
+     * the successor lists wrap round to the asker.
      */
-    private List<Contact> replicaSet(List<Contact> closest, List<Contact> path) {
-        List<Contact> replicas = new ArrayList<>(closest.subList(0, Math.min(config.replicas(), closest.size())));
-        if (replicas.size() < config.replicas()) {
-            List<Contact> met = new ArrayList<>(path);
-            met.add(node.self());
-            for (Contact c : met) {
-                if (replicas.size() < config.replicas() && replicas.stream().noneMatch(r -> r.id().equals(c.id()))) {
-                    replicas.add(c);
-                }
+    private List<Contact> replicaSet(Located where) {
+        List<Contact> replicas = new ArrayList<>(storeless.without(where.closest()));
+        if (replicas.size() > config.replicas()) {
+            return List.copyOf(replicas.subList(0, config.replicas()));
+        }
+        List<Contact> met = new ArrayList<>(where.path());
+        met.add(node.self());
+        List<Contact> more = new ArrayList<>();
+        for (Contact c : storeless.without(met)) {
+            if (replicas.stream().noneMatch(r -> r.id().equals(c.id())) && more.stream().noneMatch(r -> r.id().equals(c.id()))) {
+                more.add(c);
             }
+        }
+        if (replicas.size() + more.size() <= config.replicas()) {
+            replicas.addAll(more);
         }
         return List.copyOf(replicas);
     }
 
-    private CompletableFuture<PutResult> storeOn(List<Contact> replicas, DhtRecord record, long expectedVersion) {
+    /** What a round of stores came to: who stored it, and a definitive refusal if there was one. */
+    private record Stores(List<Contact> acked, ErrorCode refusal, String detail) {
+        Stores plus(Stores more) {
+            List<Contact> all = new ArrayList<>(acked);
+            all.addAll(more.acked);
+            return more.refusal != null ? new Stores(all, more.refusal, more.detail) : new Stores(all, refusal, detail);
+        }
+    }
+
+    /**
+     * Stores on the replica set; when a replica turns out to hold no records, on the node that
+     * replaces it in the set as well, so the record has as many replicas as the network allows.
+     */
+    private CompletableFuture<PutResult> storeOnReplicas(Located where, DhtRecord record, long expectedVersion) {
+        List<Contact> replicas = replicaSet(where);
+        return storeOn(replicas, record, expectedVersion).thenCompose(first -> {
+            List<Contact> added = replicaSet(where).stream()
+                    .filter(c -> replicas.stream().noneMatch(r -> r.id().equals(c.id()))).toList();
+            return added.isEmpty() ? CompletableFuture.completedFuture(first)
+                    : storeOn(added, record, expectedVersion).thenApply(first::plus);
+        }).thenApply(stores -> result(replicaSet(where), stores, record));
+    }
+
+    private CompletableFuture<Stores> storeOn(List<Contact> replicas, DhtRecord record, long expectedVersion) {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         List<Contact> acked = new ArrayList<>();
         ErrorCode[] refusal = new ErrorCode[1];
@@ -158,21 +208,24 @@ public final class ReplicatedStorage {
                 return null;
             }));
         }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> new Stores(acked, refusal[0], String.valueOf(detail[0])));
+    }
+
+    private PutResult result(List<Contact> replicas, Stores stores, DhtRecord record) {
         // W, bounded by the replicas that exist: in a network of fewer than W nodes every one of them must store it.
         int quorum = Math.max(1, Math.min(config.writeQuorum(), replicas.size()));
-        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            if (acked.size() >= quorum) {
-                stats.putsOk.increment();
-                return new PutResult(PutResult.Status.OK, acked, replicas, config.replicas(), quorum, record.version(),
-                        null, "");
-            }
-            stats.putsFailed.increment();
-            return refusal[0] != null
-                    ? new PutResult(PutResult.Status.REFUSED, acked, replicas, config.replicas(), quorum, record.version(),
-                    refusal[0], String.valueOf(detail[0]))
-                    : new PutResult(PutResult.Status.FAILED, acked, replicas, config.replicas(), quorum, record.version(),
-                    null, acked.size() + " of " + replicas.size() + " replicas stored it, " + quorum + " needed");
-        });
+        List<Contact> acked = stores.acked();
+        if (acked.size() >= quorum) {
+            stats.putsOk.increment();
+            return new PutResult(PutResult.Status.OK, acked, replicas, config.replicas(), quorum, record.version(), null, "");
+        }
+        stats.putsFailed.increment();
+        return stores.refusal() != null
+                ? new PutResult(PutResult.Status.REFUSED, acked, replicas, config.replicas(), quorum, record.version(),
+                stores.refusal(), stores.detail())
+                : new PutResult(PutResult.Status.FAILED, acked, replicas, config.replicas(), quorum, record.version(),
+                null, acked.size() + " of " + replicas.size() + " replicas stored it, " + quorum + " needed");
     }
 
     private static boolean isDefinitive(ErrorCode code) {
@@ -191,6 +244,7 @@ public final class ReplicatedStorage {
             }
         }
         return rpc.exchange(replica.address(), replica.id(), new FetchRecord(record.key()), config.rpc())
+                .whenComplete((reply, failure) -> storeless.learn(replica, failure))
                 .thenCompose(reply -> rpc.exchange(replica.address(), replica.id(),
                         new StoreRecord(record, expectedVersion, reply.body().token()), config.rpc()))
                 .thenApply(ack -> null);
@@ -212,7 +266,6 @@ public final class ReplicatedStorage {
             });
             List<Contact> answered = answers.stream().map(Answer::replica).toList();
             if (answers.size() < Math.min(config.readQuorum(), replicas.size())) {
-                stats.getsFailed.increment();
                 return new GetResult(GetResult.Status.FAILED, null, answered);
             }
             DhtRecord newest = null;
@@ -222,7 +275,6 @@ public final class ReplicatedStorage {
                 }
             }
             if (newest == null) {
-                stats.getsNotFound.increment();
                 return new GetResult(GetResult.Status.NOT_FOUND, null, answered);
             }
             for (Answer a : answers) {
@@ -230,7 +282,6 @@ public final class ReplicatedStorage {
                     readRepair(a, newest);
                 }
             }
-            stats.getsFound.increment();
             return new GetResult(GetResult.Status.FOUND, newest, answered);
         });
     }
@@ -241,6 +292,7 @@ public final class ReplicatedStorage {
             return CompletableFuture.completedFuture(new Answer(replica, held == null ? null : held.record(), Bytes.EMPTY));
         }
         return rpc.exchange(replica.address(), replica.id(), new FetchRecord(key), config.rpc())
+                .whenComplete((reply, failure) -> storeless.learn(replica, failure))
                 .thenApply(reply -> new Answer(replica, reply.body().records().isEmpty() ? null
                         : reply.body().records().get(0), reply.body().token()));
     }
@@ -358,7 +410,8 @@ public final class ReplicatedStorage {
 
     private void repair(DhtRecord record) {
         List<Contact> local = placement.localReplicas(record.key(), config.replicas());
-        CompletableFuture<List<Contact>> replicas = local.isEmpty() ? replicasOf(record.key())
+        // A set naming a node that holds no records is a set a replica short: the lookup's is not.
+        CompletableFuture<List<Contact>> replicas = local.isEmpty() || storeless.anyIn(local) ? replicasOf(record.key())
                 : CompletableFuture.completedFuture(local);
         replicas.thenAccept(set -> {
             boolean responsible = set.stream().anyMatch(c -> c.id().equals(node.self().id()));
@@ -392,6 +445,7 @@ public final class ReplicatedStorage {
      */
     private CompletableFuture<Boolean> ensureHeld(Contact replica, DhtRecord record, CheckRecord check) {
         return rpc.exchange(replica.address(), replica.id(), check, config.rpc())
+                .whenComplete((reply, failure) -> storeless.learn(replica, failure))
                 .thenCompose(reply -> {
                     if (!reply.body().needed()) {
                         return CompletableFuture.completedFuture(true);
@@ -405,7 +459,7 @@ public final class ReplicatedStorage {
 
     private void republish() {
         for (DhtRecord record : new ArrayList<>(published.values())) {
-            replicasOf(record.key()).thenCompose(replicas -> storeOn(replicas, record, -1)).exceptionally(f -> null);
+            locate(record.key()).thenCompose(where -> storeOnReplicas(where, record, -1)).exceptionally(f -> null);
         }
     }
 

@@ -9,12 +9,14 @@ import io.chordia.core.store.DhtRecord;
 import io.chordia.core.store.InMemoryRecordStore;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.chord.ChordConfig;
+import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.kademlia.KademliaSimulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,6 +47,58 @@ class SmallNetworkStorageSimTest {
         }
         sim.loop.advance(Duration.ofSeconds(20)); // stabilize: successor and predecessor lists settle
         putAndGetEverywhere(stores, nodes, (f, what) -> sim.await(f, what));
+    }
+
+    /**
+     * A node that holds no records (a bootstrap node: record requests are UNSUPPORTED there) owns a
+     * stretch of the ring but is no replica: the set takes the next node instead, so a small
+     * network started the README's way (a bootstrap node, then nodes) stores on every node that can.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void aNodeThatStoresNothingIsNoReplica(int nodes) {
+        StorageSim sim = new StorageSim(10 + nodes, LAN, ChordConfig.defaults(), StorageConfig.defaults());
+        ChordNode bootstrap = sim.newNode();
+        sim.await(bootstrap.join(List.of()), "the bootstrap node starts the ring");
+        List<ReplicatedStorage> stores = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            StorageSim.Peer p = sim.newPeer();
+            sim.await(p.node().join(List.of(bootstrap.self().address())), "join");
+            p.storage().start();
+            stores.add(p.storage());
+        }
+        sim.loop.advance(Duration.ofSeconds(20));
+        putAndGetEverywhere(stores, nodes, (f, what) -> sim.await(f, what));
+    }
+
+    @Test
+    void aBootstrapNodeInTheReplicaSetDoesNotCostAReplica() {
+        StorageSim sim = new StorageSim(5, LAN, ChordConfig.defaults(), StorageConfig.defaults());
+        ChordNode bootstrap = sim.newNode();
+        sim.await(bootstrap.join(List.of()), "the bootstrap node starts the ring");
+        List<StorageSim.Peer> peers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            StorageSim.Peer p = sim.newPeer();
+            sim.await(p.node().join(List.of(bootstrap.self().address())), "join");
+            p.storage().start();
+            peers.add(p);
+        }
+        sim.loop.advance(Duration.ofSeconds(20));
+        // Keys the bootstrap node owns: their Chord replica set starts with it.
+        int keys = 0;
+        for (int k = 0; keys < 5; k++) {
+            DhtRecord record = DhtRecord.immutable(Bytes.ofUtf8("near the bootstrap node " + k), TTL);
+            List<io.chordia.core.net.Contact> owners = sim.await(peers.get(0).node().lookup(record.key(),
+                    io.chordia.routing.LookupStyle.ITERATIVE), "lookup").closest();
+            if (!owners.get(0).id().equals(bootstrap.self().id())) {
+                continue;
+            }
+            keys++;
+            PutResult put = sim.await(peers.get(k % 4).storage().put(record), "put");
+            assertThat(put.status()).as("%s", put).isEqualTo(PutResult.Status.OK);
+            assertThat(put.acked()).hasSize(3).noneMatch(c -> c.id().equals(bootstrap.self().id()));
+            assertThat(put.summary()).isEqualTo("stored on 3 of 3 replicas");
+        }
     }
 
     @ParameterizedTest

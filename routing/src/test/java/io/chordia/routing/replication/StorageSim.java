@@ -44,14 +44,20 @@ final class StorageSim {
     }
 
     Peer newPeer() {
-        int n = next++;
-        Address address = new Address("10." + (n >>> 16 & 0xFF) + "." + (n >>> 8 & 0xFF) + "." + (n & 0xFF), 4000);
-        SimEndpoint endpoint = network.attach(address);
-        ChordNode node = new ChordNode(new Contact(NodeId.random(ids), address), endpoint.transport(),
-                endpoint.scheduler(), streams.stream("node", n), chordConfig);
+        ChordNode node = newNode();
+        int n = next - 1;
         ReplicatedStorage storage = new ReplicatedStorage(node, new InMemoryRecordStore(), storageConfig,
                 new ChordPlacement(node), streams.stream("storage", n));
         return new Peer(node, storage);
+    }
+
+    /** A Chord node without storage, as a bootstrap node is: record requests are UNSUPPORTED there. */
+    ChordNode newNode() {
+        int n = next++;
+        Address address = new Address("10." + (n >>> 16 & 0xFF) + "." + (n >>> 8 & 0xFF) + "." + (n & 0xFF), 4000);
+        SimEndpoint endpoint = network.attach(address);
+        return new ChordNode(new Contact(NodeId.random(ids), address), endpoint.transport(), endpoint.scheduler(),
+                streams.stream("node", n), chordConfig);
     }
 
     List<Peer> convergedRing(int n) {
