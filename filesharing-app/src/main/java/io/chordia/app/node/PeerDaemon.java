@@ -15,7 +15,6 @@ import io.chordia.core.net.Address;
 import io.chordia.core.net.AdvertisedAddress;
 import io.chordia.core.net.Contact;
 import io.chordia.core.net.ExternalAddressVotes;
-import io.chordia.core.random.RandomStreams;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
 import io.chordia.routing.OverlayNode;
@@ -46,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
@@ -104,19 +104,19 @@ public final class PeerDaemon implements AutoCloseable {
         this.store = store;
         this.shared = new SharedContents(dataDir.sharesFile());
         this.advertised = advertised;
-        RandomStreams streams = new RandomStreams(new SecureRandom().nextLong());
+        RandomGenerator random = unpredictableRandom();
         Contact self = new Contact(identity.id(), advertised.address());
         if (settings.protocol() == Protocol.CHORD) {
-            ChordNode chord = new ChordNode(self, sockets.transport(), sockets.scheduler(), streams.stream("node"),
+            ChordNode chord = new ChordNode(self, sockets.transport(), sockets.scheduler(), random,
                     ChordConfig.defaults());
             this.node = chord;
             this.storage = new ReplicatedStorage(chord, store, StorageConfig.defaults(), new ChordPlacement(chord),
-                    streams.stream("storage"));
+                    random);
         } else {
-            this.node = new KademliaNode(self, sockets.transport(), sockets.scheduler(), streams.stream("node"),
+            this.node = new KademliaNode(self, sockets.transport(), sockets.scheduler(), random,
                     KademliaConfig.defaults());
             this.storage = new ReplicatedStorage(node, store, StorageConfig.defaults(), ReplicaPlacement.NONE,
-                    streams.stream("storage"));
+                    random);
         }
         this.view = OverlayView.of(node);
         // The node thread is this node's alone: tag its log lines with the short id (log4j2.xml's %X{node}).
@@ -349,6 +349,16 @@ public final class PeerDaemon implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The randomness of a node on the network: transaction ids and write-token secrets come from it,
+     * so an attacker must not be able to predict it. A CSPRNG, not seeded streams: one observed
+     * SplitMix64 output gives away the seed and every later id (issue 14). Simulations keep their
+     * seeded streams; they build nodes themselves.
+     */
+    static RandomGenerator unpredictableRandom() {
+        return new SecureRandom();
     }
 
     private static byte[] randomBytes(int n) {
