@@ -31,10 +31,7 @@ public final class RingInvariants {
         if (live.isEmpty()) {
             return out;
         }
-        Map<NodeId, ChordNode> byId = new HashMap<>();
-        for (ChordNode n : live) {
-            byId.put(n.self().id(), n);
-        }
+        Map<NodeId, ChordNode> byId = byId(live);
         Map<NodeId, NodeId> best = new TreeMap<>();
         for (ChordNode n : live) {
             checkOrderedList(n, out);
@@ -80,10 +77,7 @@ public final class RingInvariants {
      * network; two or more after a partition split it and nothing merged the parts.
      */
     public static int rings(List<ChordNode> live) {
-        Map<NodeId, ChordNode> byId = new HashMap<>();
-        for (ChordNode n : live) {
-            byId.put(n.self().id(), n);
-        }
+        Map<NodeId, ChordNode> byId = byId(live);
         Map<NodeId, NodeId> best = new TreeMap<>();
         for (ChordNode n : live) {
             NodeId b = bestSuccessor(n, byId);
@@ -103,10 +97,7 @@ public final class RingInvariants {
     public static int wrongSuccessors(List<ChordNode> live) {
         List<ChordNode> sorted = new ArrayList<>(live);
         sorted.sort((a, b) -> a.self().id().compareTo(b.self().id()));
-        Map<NodeId, ChordNode> byId = new HashMap<>();
-        for (ChordNode n : live) {
-            byId.put(n.self().id(), n);
-        }
+        Map<NodeId, ChordNode> byId = byId(live);
         int wrong = 0;
         for (int i = 0; i < sorted.size() && sorted.size() > 1; i++) {
             NodeId best = bestSuccessor(sorted.get(i), byId);
@@ -167,6 +158,14 @@ public final class RingInvariants {
             }
         }
         return out;
+    }
+
+    private static Map<NodeId, ChordNode> byId(List<ChordNode> live) {
+        Map<NodeId, ChordNode> byId = new HashMap<>();
+        for (ChordNode n : live) {
+            byId.put(n.self().id(), n);
+        }
+        return byId;
     }
 
     private static NodeId bestSuccessor(ChordNode n, Map<NodeId, ChordNode> live) {

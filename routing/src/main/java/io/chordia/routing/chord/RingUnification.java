@@ -60,10 +60,6 @@ final class RingUnification {
         return merges;
     }
 
-    int suspects() {
-        return suspects.size();
-    }
-
     /** Probes one suspect: a lookup of our own id that starts at it. At most one at a time. */
     void probeNext() {
         if (probing || node.isStopped() || !node.isJoined()) {

@@ -255,10 +255,6 @@ final class Contacts {
         return true;
     }
 
-    int suspects() {
-        return suspects.size();
-    }
-
     /** We know {@code newer}'s id at another address: keep the old one if it still answers. */
     private void pingOldAddress(Contact old, Contact newer) {
         rpc.exchange(old.address(), old.id(), new Ping(), config.rpc()).whenComplete((reply, failure) -> {

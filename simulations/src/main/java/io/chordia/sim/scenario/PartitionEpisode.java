@@ -86,7 +86,7 @@ final class PartitionEpisode {
     }
 
     private void checkMerged() {
-        if (overlay.parts(live.inIdOrder(), sideA::contains, sideB::contains) == 1) {
+        if (overlay.parts(live, sideA::contains, sideB::contains) == 1) {
             mergeSeconds = (substrate.nowNanos() - healedAt) / 1e9;
         } else if (substrate.nowNanos() + CHECK_EVERY_NANOS < endNanos) {
             substrate.at(substrate.nowNanos() + CHECK_EVERY_NANOS, this::checkMerged);

@@ -106,7 +106,7 @@ public final class ScenarioRunner {
                 partition = new PartitionEpisode(config.partition(), substrate, overlay, live, streams.stream("partition"));
             }
             build();
-            Map<NodeId, DhtRecord> stored = storeKeys();
+            storeKeys();
             long runWallStart = System.nanoTime();
             long runCpuStart = threadCpuNanos();
             double setupSeconds = (runWallStart - wallStart) / 1e9;
@@ -133,7 +133,7 @@ public final class ScenarioRunner {
             double liveNodeSeconds = meanLiveNodes() * config.duration().toNanos() / 1e9;
             substrate.runUntil(() -> pendingLookups.isEmpty(), DRAIN_NANOS);
             long abandoned = onControl(this::abandonPending);
-            long lost = stored.isEmpty() ? 0 : countLost(stored);
+            long lost = expected.isEmpty() ? 0 : countLost();
             Integer violations = ringViolations();
             Integer rings = substrate.singleThreaded() && config.protocol() == Protocol.CHORD
                     ? onControl(() -> overlay.rings(live.inIdOrder())) : null;
@@ -144,7 +144,7 @@ public final class ScenarioRunner {
                     lookupsFinished == 0 ? 0 : (double) lookupsSucceeded / lookupsFinished, hops.mean(),
                     hops.percentile(50), hops.percentile(99), latencyMicros.percentile(50) / 1000.0,
                     latencyMicros.percentile(99) / 1000.0, liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
-                    stored.size(), lost, violations, joins, failedJoins, departures, massFailures, live.size(),
+                    expected.size(), lost, violations, joins, failedJoins, departures, massFailures, live.size(),
                     config.churns() ? lower(config.churnModel()) : "none", config.churnMedian().toNanos() / 1e9,
                     config.loss(), config.network() == NetworkKind.UDP ? "loopback" : config.latency().text(), trace,
                     rings, partition == null ? null : partition.mergeSeconds(), keysLostToConflicts,
@@ -221,9 +221,10 @@ public final class ScenarioRunner {
                 : DhtRecord.MAX_TTL;
     }
 
-    private Map<NodeId, DhtRecord> storeKeys() {
+    /** Stores the keys; those acknowledged go into {@link #expected}. */
+    private void storeKeys() {
         if (config.keys() == 0) {
-            return expected;
+            return;
         }
         List<DhtRecord> records = new ArrayList<>();
         List<CompletableFuture<PutResult>> puts = onControl(() -> {
@@ -243,7 +244,6 @@ public final class ScenarioRunner {
                 expected.put(records.get(k).key(), records.get(k));
             }
         }
-        return expected;
     }
 
     /**
@@ -286,17 +286,17 @@ public final class ScenarioRunner {
     }
 
     /** Keys whose read finds nothing, or a record older than the newest acknowledged write. */
-    private long countLost(Map<NodeId, DhtRecord> stored) {
+    private long countLost() {
         List<CompletableFuture<GetResult>> gets = onControl(() -> {
             List<CompletableFuture<GetResult>> out = new ArrayList<>();
-            for (NodeId key : stored.keySet()) {
+            for (NodeId key : expected.keySet()) {
                 out.add(live.random(workload).storage().get(key));
             }
             return out;
         });
         awaitAll(gets, "the keys to be read back");
         long lost = 0;
-        List<DhtRecord> wanted = new ArrayList<>(stored.values());
+        List<DhtRecord> wanted = new ArrayList<>(expected.values());
         for (int i = 0; i < gets.size(); i++) {
             CompletableFuture<GetResult> f = gets.get(i);
             boolean found = f.isDone() && !f.isCompletedExceptionally() && f.join().status() == GetResult.Status.FOUND;

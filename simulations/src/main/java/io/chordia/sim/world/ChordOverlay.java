@@ -60,8 +60,8 @@ public final class ChordOverlay implements Overlay {
     }
 
     @Override
-    public int parts(List<Peer> liveInIdOrder, Predicate<Address> onSideA, Predicate<Address> onSideB) {
-        List<ChordNode> nodes = chordNodes(liveInIdOrder);
+    public int parts(Membership live, Predicate<Address> onSideA, Predicate<Address> onSideB) {
+        List<ChordNode> nodes = chordNodes(live.inIdOrder());
         int rings = RingInvariants.rings(nodes);
         // One cycle is not yet one ring: an ordered cycle may still skip nodes that merely reach
         // it, and lookups need every node's successor to be the next node.

@@ -67,16 +67,14 @@ public final class KademliaOverlay implements Overlay {
      * contacts of the other side linger in far buckets all through a partition).
      */
     @Override
-    public int parts(List<Peer> liveInIdOrder, Predicate<Address> onSideA, Predicate<Address> onSideB) {
-        Membership members = new Membership();
-        liveInIdOrder.forEach(members::add);
-        for (Peer p : liveInIdOrder) {
+    public int parts(Membership live, Predicate<Address> onSideA, Predicate<Address> onSideB) {
+        for (Peer p : live.inIdOrder()) {
             Address self = p.node().self().address();
             Predicate<Address> otherSide = onSideA.test(self) ? onSideB : onSideB.test(self) ? onSideA : null;
             if (otherSide == null) {
                 continue;
             }
-            Peer nearest = members.xorNearestOther(p.node().self().id());
+            Peer nearest = live.xorNearestOther(p.node().self().id());
             // Only pairs across the former sides: a same-side gap is churn's doing, not the partition's.
             if (nearest != null && otherSide.test(nearest.node().self().address())
                     && !knows((KademliaNode) p.node(), nearest.node().self())) {

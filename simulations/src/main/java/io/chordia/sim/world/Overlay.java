@@ -39,7 +39,7 @@ public interface Overlay {
      * know its XOR-nearest live neighbour on the other side, else 1. Nodes on neither side (they joined after the
      * heal) count only for Chord. Single-threaded substrates only.
      */
-    int parts(List<Peer> liveInIdOrder, Predicate<Address> onSideA, Predicate<Address> onSideB);
+    int parts(Membership live, Predicate<Address> onSideA, Predicate<Address> onSideB);
 
     /** Chord: the rings the live nodes form (cycles of best successors); null for overlays without a ring. */
     default Integer rings(List<Peer> liveInIdOrder) {
