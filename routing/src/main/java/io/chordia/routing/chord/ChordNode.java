@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * A Chord peer: ring state, its maintenance, lookups in both styles, join and graceful leave,
  * over any {@link Transport}. Everything runs on the node thread given by the scheduler.
  */
-public final class ChordNode implements OverlayNode {
+public final class ChordNode implements OverlayNode, RingMember {
     private final ChordConfig config;
     private final Scheduler scheduler;
     private final RandomGenerator random;
@@ -70,6 +70,11 @@ public final class ChordNode implements OverlayNode {
 
     public ChordConfig config() {
         return config;
+    }
+
+    @Override
+    public int successorListLength() {
+        return config.successorListLength();
     }
 
     public RpcEndpoint rpc() {
@@ -285,6 +290,7 @@ public final class ChordNode implements OverlayNode {
     }
 
     /** The successor list; node thread only (the simulator's invariant checker). */
+    @Override
     public List<Contact> successors() {
         return state.successors();
     }
@@ -295,6 +301,7 @@ public final class ChordNode implements OverlayNode {
     }
 
     /** The predecessor or {@code null}; node thread. */
+    @Override
     public Contact predecessor() {
         return state.predecessor();
     }

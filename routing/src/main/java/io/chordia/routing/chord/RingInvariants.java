@@ -26,14 +26,14 @@ public final class RingInvariants {
     private RingInvariants() {}
 
     /** Violations of the invariants among {@code live} (every other node counts as dead); empty when all hold. */
-    public static List<String> violations(List<ChordNode> live) {
+    public static List<String> violations(List<? extends RingMember> live) {
         List<String> out = new ArrayList<>();
         if (live.isEmpty()) {
             return out;
         }
-        Map<NodeId, ChordNode> byId = byId(live);
+        Map<NodeId, RingMember> byId = byId(live);
         Map<NodeId, NodeId> best = new TreeMap<>();
-        for (ChordNode n : live) {
+        for (RingMember n : live) {
             checkOrderedList(n, out);
             NodeId b = bestSuccessor(n, byId);
             if (b == null) {
@@ -76,10 +76,10 @@ public final class RingInvariants {
      * How many rings the live nodes form: cycles of the best-successor graph. One in a healthy
      * network; two or more after a partition split it and nothing merged the parts.
      */
-    public static int rings(List<ChordNode> live) {
-        Map<NodeId, ChordNode> byId = byId(live);
+    public static int rings(List<? extends RingMember> live) {
+        Map<NodeId, RingMember> byId = byId(live);
         Map<NodeId, NodeId> best = new TreeMap<>();
-        for (ChordNode n : live) {
+        for (RingMember n : live) {
             NodeId b = bestSuccessor(n, byId);
             if (b != null) {
                 best.put(n.self().id(), b);
@@ -94,10 +94,10 @@ public final class RingInvariants {
      * {@link #violations} (one ordered cycle may still skip nodes that merely reach it), weaker
      * than {@link #idealViolations} (whole successor lists, predecessors).
      */
-    public static int wrongSuccessors(List<ChordNode> live) {
-        List<ChordNode> sorted = new ArrayList<>(live);
+    public static int wrongSuccessors(List<? extends RingMember> live) {
+        List<RingMember> sorted = new ArrayList<>(live);
         sorted.sort((a, b) -> a.self().id().compareTo(b.self().id()));
-        Map<NodeId, ChordNode> byId = byId(live);
+        Map<NodeId, RingMember> byId = byId(live);
         int wrong = 0;
         for (int i = 0; i < sorted.size() && sorted.size() > 1; i++) {
             NodeId best = bestSuccessor(sorted.get(i), byId);
@@ -137,14 +137,14 @@ public final class RingInvariants {
      * What a quiet network converges to: every live node's successor list is exactly the next r
      * live nodes and its predecessor the previous live node.
      */
-    public static List<String> idealViolations(List<ChordNode> live) {
+    public static List<String> idealViolations(List<? extends RingMember> live) {
         List<String> out = new ArrayList<>();
-        List<ChordNode> sorted = new ArrayList<>(live);
+        List<RingMember> sorted = new ArrayList<>(live);
         sorted.sort((a, b) -> a.self().id().compareTo(b.self().id()));
         int n = sorted.size();
         for (int i = 0; i < n; i++) {
-            ChordNode node = sorted.get(i);
-            int r = Math.min(node.config().successorListLength(), n - 1);
+            RingMember node = sorted.get(i);
+            int r = Math.min(node.successorListLength(), n - 1);
             List<Contact> expected = new ArrayList<>(r);
             for (int k = 1; k <= r; k++) {
                 expected.add(sorted.get((i + k) % n).self());
@@ -160,15 +160,15 @@ public final class RingInvariants {
         return out;
     }
 
-    private static Map<NodeId, ChordNode> byId(List<ChordNode> live) {
-        Map<NodeId, ChordNode> byId = new HashMap<>();
-        for (ChordNode n : live) {
+    private static Map<NodeId, RingMember> byId(List<? extends RingMember> live) {
+        Map<NodeId, RingMember> byId = new HashMap<>();
+        for (RingMember n : live) {
             byId.put(n.self().id(), n);
         }
         return byId;
     }
 
-    private static NodeId bestSuccessor(ChordNode n, Map<NodeId, ChordNode> live) {
+    private static NodeId bestSuccessor(RingMember n, Map<NodeId, RingMember> live) {
         for (Contact s : n.successors()) {
             if (live.containsKey(s.id())) {
                 return s.id();
@@ -177,7 +177,7 @@ public final class RingInvariants {
         return null;
     }
 
-    private static void checkOrderedList(ChordNode n, List<String> out) {
+    private static void checkOrderedList(RingMember n, List<String> out) {
         NodeId self = n.self().id();
         NodeId last = NodeId.ZERO;
         for (Contact s : n.successors()) {

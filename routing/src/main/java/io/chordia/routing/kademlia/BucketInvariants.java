@@ -36,7 +36,7 @@ public final class BucketInvariants {
         }
     }
 
-    public static List<String> violations(RoutingTable table) {
+    public static List<String> violations(BucketTable table) {
         List<String> out = new ArrayList<>();
         Set<NodeId> ids = new HashSet<>();
         Set<Address> addresses = new HashSet<>();

@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Not thread-safe: a node touches its table only on its node thread.
  */
-public final class RoutingTable {
+public final class RoutingTable implements BucketTable {
     /** What {@link #offer} did. */
     public enum Outcome {
         /** The contact is our own id. */
@@ -81,10 +81,12 @@ public final class RoutingTable {
         java.util.Arrays.fill(lastLookupNanos, nowNanos);
     }
 
+    @Override
     public NodeId self() {
         return self;
     }
 
+    @Override
     public int k() {
         return k;
     }
@@ -94,6 +96,7 @@ public final class RoutingTable {
     }
 
     /** The bucket {@code id} belongs in, or -1 for our own id. */
+    @Override
     public int bucketIndex(NodeId id) {
         return layout.bucketIndex(id);
     }
@@ -104,6 +107,7 @@ public final class RoutingTable {
     }
 
     /** Whether bucket {@code index} can hold ids (the last level of b > 1 may have fewer digits). */
+    @Override
     public boolean slotExists(int index) {
         return layout.slotExists(index);
     }
@@ -118,10 +122,12 @@ public final class RoutingTable {
         return layout.lastSlotOfLevel(index);
     }
 
+    @Override
     public int maxPerSubnet() {
         return maxPerSubnet;
     }
 
+    @Override
     public int replacementCacheSize() {
         return replacementCacheSize;
     }
@@ -131,11 +137,13 @@ public final class RoutingTable {
     }
 
     /** Contacts in buckets (not counting replacement caches). */
+    @Override
     public int size() {
         return byId.size();
     }
 
     /** Slots for buckets; most stay empty and unallocated. */
+    @Override
     public int bucketSlots() {
         return buckets.length;
     }
@@ -166,6 +174,7 @@ public final class RoutingTable {
     }
 
     /** Contacts of bucket {@code index}, least recently seen first. */
+    @Override
     public List<Contact> bucket(int index) {
         KBucket b = buckets[index];
         List<Contact> out = new ArrayList<>(b == null ? 0 : b.entries.size());
@@ -178,6 +187,7 @@ public final class RoutingTable {
     }
 
     /** The replacement cache of bucket {@code index}, most recently seen last. */
+    @Override
     public List<Contact> replacements(int index) {
         KBucket b = buckets[index];
         List<Contact> out = new ArrayList<>(b == null ? 0 : b.replacements.size());
