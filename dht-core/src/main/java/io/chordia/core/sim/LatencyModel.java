@@ -32,8 +32,8 @@ public interface LatencyModel {
     static LatencyModel logNormal(Duration median, double sigma) {
         Checks.positive(median, "median");
         Checks.check(sigma > 0 && sigma < 5, "sigma must be in (0, 5), was %s", sigma);
-        double mu = Math.log(median.toNanos());
+        double mu = StrictMath.log(median.toNanos());
         long cap = Duration.ofSeconds(60).toNanos();
-        return random -> (long) Math.min(cap, Math.exp(mu + sigma * random.nextGaussian()));
+        return random -> (long) Math.min(cap, StrictMath.exp(mu + sigma * random.nextGaussian()));
     }
 }

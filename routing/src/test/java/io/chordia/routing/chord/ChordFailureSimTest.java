@@ -95,7 +95,7 @@ class ChordFailureSimTest {
             }
             assertThat(RingInvariants.violations(chord.liveNodes()))
                     .as("seed %s, after event %s (%s live)", seed, event, chord.live.size()).isEmpty();
-            chord.run(Duration.ofMillis((long) (2000 * -Math.log(1 - chord.workload.nextDouble()))));
+            chord.run(Duration.ofMillis((long) (2000 * -StrictMath.log(1 - chord.workload.nextDouble()))));
             assertThat(RingInvariants.violations(chord.liveNodes()))
                     .as("seed %s, while settling after event %s", seed, event).isEmpty();
         }

@@ -111,7 +111,7 @@ class ChordPartitionSimTest {
             } else {
                 chord.crash(chord.randomLive());
             }
-            chord.run(Duration.ofMillis((long) (3000 * -Math.log(1 - chord.workload.nextDouble()))));
+            chord.run(Duration.ofMillis((long) (3000 * -StrictMath.log(1 - chord.workload.nextDouble()))));
         }
         return failedJoins;
     }

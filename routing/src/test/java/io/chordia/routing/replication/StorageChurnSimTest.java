@@ -40,7 +40,7 @@ class StorageChurnSimTest {
         }
         write(sim, keyIds, acknowledged, 1);
 
-        double meanSessionSeconds = 30 * 60 / Math.log(2);
+        double meanSessionSeconds = 30 * 60 / StrictMath.log(2);
         Duration horizon = Duration.ofHours(1);
         long end = sim.loop.nowNanos() + horizon.toNanos();
         int crashes = 0;
@@ -48,7 +48,7 @@ class StorageChurnSimTest {
         long nextWrite = sim.loop.nowNanos() + Duration.ofMinutes(10).toNanos();
         while (sim.loop.nowNanos() < end) {
             // Each live node leaves at rate 1/mean; the whole population's next departure is exponential.
-            double gapSeconds = -Math.log(1 - sim.workload.nextDouble()) * meanSessionSeconds / sim.live.size();
+            double gapSeconds = -StrictMath.log(1 - sim.workload.nextDouble()) * meanSessionSeconds / sim.live.size();
             sim.loop.advance(Duration.ofMillis((long) (gapSeconds * 1000)));
             sim.crash(sim.randomLive());
             crashes++;

@@ -12,7 +12,7 @@ public enum SessionModel {
     EXPONENTIAL {
         @Override
         double sampleOverMedian(RandomGenerator random) {
-            return -Math.log(1 - random.nextDouble()) / Math.log(2);
+            return -StrictMath.log(1 - random.nextDouble()) / StrictMath.log(2);
         }
     },
     WEIBULL {
@@ -21,7 +21,7 @@ public enum SessionModel {
         @Override
         double sampleOverMedian(RandomGenerator random) {
             // scale = median / (ln 2)^(1/k)
-            return Math.pow(-Math.log(1 - random.nextDouble()), 1 / SHAPE) / Math.pow(Math.log(2), 1 / SHAPE);
+            return StrictMath.pow(-StrictMath.log(1 - random.nextDouble()), 1 / SHAPE) / StrictMath.pow(StrictMath.log(2), 1 / SHAPE);
         }
     },
     PARETO {
@@ -30,7 +30,7 @@ public enum SessionModel {
         @Override
         double sampleOverMedian(RandomGenerator random) {
             // x_min = median / 2^(1/α)
-            return Math.pow(1 - random.nextDouble(), -1 / SHAPE) / Math.pow(2, 1 / SHAPE);
+            return StrictMath.pow(1 - random.nextDouble(), -1 / SHAPE) / StrictMath.pow(2, 1 / SHAPE);
         }
     };
 

@@ -131,13 +131,13 @@ public final class StorageChurnExperiment {
         traffic.counting = true;
         long countedFrom = loop.nowNanos();
         long end = loop.nowNanos() + (long) (hours * 3600e9);
-        double meanSessionSeconds = medianMinutes * 60 / Math.log(2);
+        double meanSessionSeconds = medianMinutes * 60 / StrictMath.log(2);
         long nextWrite = loop.nowNanos() + Duration.ofMinutes(10).toNanos();
         long version = 2;
         int departures = 0;
         long workloadNanos = 0;
         while (loop.nowNanos() < end) {
-            double gap = -Math.log(1 - workload.nextDouble()) * meanSessionSeconds / live.size();
+            double gap = -StrictMath.log(1 - workload.nextDouble()) * meanSessionSeconds / live.size();
             loop.advance(Duration.ofNanos((long) (gap * 1e9)));
             Peer victim = randomLive(live, workload);
             live.remove(victim.node().self().id());
