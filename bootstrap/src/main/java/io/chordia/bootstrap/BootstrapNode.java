@@ -10,6 +10,7 @@ import io.chordia.core.net.Address;
 import io.chordia.core.net.AdvertisedAddress;
 import io.chordia.core.net.Contact;
 import io.chordia.core.net.ExternalAddressVotes;
+import io.chordia.core.random.UnguessableRandom;
 import io.chordia.core.rpc.RequestRefusedException;
 import io.chordia.core.rpc.RpcEndpoint;
 import io.chordia.core.time.Cancellable;
@@ -141,8 +142,7 @@ public final class BootstrapNode implements AutoCloseable {
     private void assemble(NodeId id, AdvertisedAddress advertised) {
         Contact self = new Contact(id, advertised.address());
         EventLoopScheduler scheduler = udp.scheduler();
-        // Transaction ids must be unguessable on the open internet: no seeded generator here.
-        SecureRandom random = new SecureRandom();
+        SecureRandom random = UnguessableRandom.create();
         RpcEndpoint rpc;
         if (protocol == Protocol.KADEMLIA) {
             KademliaConfig defaults = KademliaConfig.defaults();

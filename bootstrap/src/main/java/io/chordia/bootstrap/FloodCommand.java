@@ -1,5 +1,6 @@
 package io.chordia.bootstrap;
 
+import io.chordia.core.random.UnguessableRandom;
 import io.chordia.routing.Protocol;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Address;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +74,7 @@ final class FloodCommand implements Callable<Integer> {
             Address to;
             if (target == null) {
                 node = BootstrapNode.start(TransportConfig.loopback(), Protocol.parse(protocol),
-                        NodeId.random(new SecureRandom()), BootstrapLimits.defaults());
+                        NodeId.random(UnguessableRandom.create()), BootstrapLimits.defaults());
                 to = node.address();
                 out.printf("in-process bootstrap node (%s, default limits) on %s%n", node.protocol(), to);
             } else {

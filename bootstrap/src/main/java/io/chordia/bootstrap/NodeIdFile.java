@@ -1,6 +1,7 @@
 package io.chordia.bootstrap;
 
 import io.chordia.core.id.NodeId;
+import io.chordia.core.random.UnguessableRandom;
 import io.chordia.core.util.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 
 /**
  * The bootstrap node's id, kept in its data directory so peers that saved it find the same node
@@ -32,7 +32,7 @@ final class NodeIdFile {
                             "delete it to start with a new id, or restore it from a backup", e);
                 }
             }
-            NodeId id = NodeId.random(new SecureRandom());
+            NodeId id = NodeId.random(UnguessableRandom.create());
             Path tmp = dataDir.resolve(NAME + ".tmp");
             Files.writeString(tmp, id.toHex() + "\n", StandardCharsets.US_ASCII);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -6,13 +6,13 @@ import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Ping;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
+import io.chordia.core.random.UnguessableRandom;
 import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.rpc.RpcEndpoint;
 import io.chordia.core.time.Cancellable;
 import io.chordia.transport.netty.NettyUdpTransport;
 import io.chordia.transport.netty.TransportConfig;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -41,8 +41,8 @@ final class WellBehavedPeer implements AutoCloseable {
         this.transport = transport;
         this.target = target;
         this.oneTry = RpcConfig.defaults().withTimeout(timeout).withMaxAttempts(1);
-        Contact self = new Contact(NodeId.random(new SecureRandom()), transport.localAddress());
-        this.rpc = new RpcEndpoint(self, transport, transport.scheduler(), new SecureRandom(), oneTry);
+        Contact self = new Contact(NodeId.random(UnguessableRandom.create()), transport.localAddress());
+        this.rpc = new RpcEndpoint(self, transport, transport.scheduler(), UnguessableRandom.create(), oneTry);
     }
 
     static WellBehavedPeer start(String bindHost, Address target, Duration timeout) throws IOException {

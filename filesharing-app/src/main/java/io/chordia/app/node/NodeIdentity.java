@@ -2,12 +2,12 @@ package io.chordia.app.node;
 
 import io.chordia.app.cli.UserFacingException;
 import io.chordia.core.id.NodeId;
+import io.chordia.core.random.UnguessableRandom;
 import io.chordia.core.util.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
@@ -32,7 +32,7 @@ public final class NodeIdentity {
         if (Files.exists(file)) {
             return load(file);
         }
-        NodeIdentity created = new NodeIdentity(new Ed25519PrivateKeyParameters(new SecureRandom()));
+        NodeIdentity created = new NodeIdentity(new Ed25519PrivateKeyParameters(UnguessableRandom.create()));
         DataDir.writeOwnerOnly(file, HexFormat.of().formatHex(created.privateKey.getEncoded()) + "\n");
         return created;
     }

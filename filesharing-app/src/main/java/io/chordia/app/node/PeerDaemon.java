@@ -15,6 +15,7 @@ import io.chordia.core.net.Address;
 import io.chordia.core.net.AdvertisedAddress;
 import io.chordia.core.net.Contact;
 import io.chordia.core.net.ExternalAddressVotes;
+import io.chordia.core.random.UnguessableRandom;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
 import io.chordia.routing.OverlayNode;
@@ -36,7 +37,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -104,7 +104,7 @@ public final class PeerDaemon implements AutoCloseable {
         this.store = store;
         this.shared = new SharedContents(dataDir.sharesFile());
         this.advertised = advertised;
-        RandomGenerator random = unpredictableRandom();
+        RandomGenerator random = UnguessableRandom.create();
         Contact self = new Contact(identity.id(), advertised.address());
         if (settings.protocol() == Protocol.CHORD) {
             ChordNode chord = new ChordNode(self, sockets.transport(), sockets.scheduler(), random,
@@ -293,7 +293,7 @@ public final class PeerDaemon implements AutoCloseable {
         ControlRegistry registry = new ControlRegistry();
         NodeCommands.registerAll(registry, this);
         ShareCommands.registerAll(registry, this);
-        String secret = HexFormat.of().formatHex(randomBytes(32));
+        String secret = HexFormat.of().formatHex(UnguessableRandom.bytes(32));
         control = ControlServer.start(registry, secret, 0);
         // Secret before port: a client that finds the port can always read the secret.
         DataDir.writeOwnerOnly(dataDir.controlSecretFile(), secret + "\n");
@@ -351,21 +351,6 @@ public final class PeerDaemon implements AutoCloseable {
         });
     }
 
-    /**
-     * The randomness of a node on the network: transaction ids and write-token secrets come from it,
-     * so an attacker must not be able to predict it. A CSPRNG, not seeded streams: one observed
-     * SplitMix64 output gives away the seed and every later id (issue 14). Simulations keep their
-     * seeded streams; they build nodes themselves.
-     */
-    static RandomGenerator unpredictableRandom() {
-        return new SecureRandom();
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        new SecureRandom().nextBytes(b);
-        return b;
-    }
 
     // ---------------------------------------------------------------- what the commands use
 
