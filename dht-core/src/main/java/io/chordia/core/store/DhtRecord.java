@@ -6,13 +6,14 @@ import io.chordia.core.util.Checks;
 import java.time.Duration;
 
 /**
- * A value stored in the DHT. The constructor checks what is cheap (sizes, key derivation); the
- * signature of a {@link RecordKind#SIGNED} record is checked by {@link RecordRules#verify}.
+ * A value stored in the DHT. The constructor checks what is cheap (sizes, key derivation, a peer
+ * set's encoding); the signature of a {@link RecordKind#SIGNED} record is checked by
+ * {@link RecordRules#verify}, those of a {@link RecordKind#PEER_SET}'s entries by {@link PeerSetRules}.
  *
  * @param key       where it lives on the ring
  * @param kind      how the key relates to the content
  * @param value     at most {@link #MAX_VALUE_BYTES}
- * @param version   sequence number (signed) or version (plain); 0 for immutable
+ * @param version   sequence number (signed) or version (plain); 0 for immutable and peer sets
  * @param writer    the writer's id (plain: the tie-breaker); {@link NodeId#ZERO} otherwise
  * @param publicKey Ed25519 public key, 32 bytes (signed), else empty
  * @param salt      at most {@link #MAX_SALT_BYTES} (signed), else empty
@@ -55,6 +56,11 @@ public record DhtRecord(NodeId key, RecordKind kind, Bytes value, long version, 
             }
             case PLAIN -> Checks.check(publicKey.length() == 0 && salt.length() == 0 && signature.length() == 0,
                     "a plain record has no key pair, salt or signature");
+            case PEER_SET -> {
+                Checks.check(version == 0 && writer.equals(NodeId.ZERO) && publicKey.length() == 0 && salt.length() == 0
+                        && signature.length() == 0, "a peer set has no version, writer, key pair, salt or signature: its entries do");
+                PeerSetCodec.decode(value);
+            }
             default -> throw new IllegalArgumentException("unknown kind " + kind);
         }
     }
@@ -66,6 +72,12 @@ public record DhtRecord(NodeId key, RecordKind kind, Bytes value, long version, 
 
     public static DhtRecord plain(NodeId key, Bytes value, long version, NodeId writer, Duration ttl) {
         return new DhtRecord(key, RecordKind.PLAIN, value, version, writer, Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, ttl);
+    }
+
+    /** A peer set under {@code key} that lives on a replica until its last entry expires. */
+    public static DhtRecord peerSet(NodeId key, java.util.List<PeerSetEntry> entries, long nowEpochSecond) {
+        return new DhtRecord(key, RecordKind.PEER_SET, PeerSetCodec.encode(entries), 0, NodeId.ZERO, Bytes.EMPTY,
+                Bytes.EMPTY, Bytes.EMPTY, PeerSetRules.ttlOf(entries, nowEpochSecond));
     }
 
     /** The key of the signed records of {@code publicKey} under {@code salt}. */

@@ -1,35 +1,49 @@
 package io.chordia.core.store;
 
 import io.chordia.core.message.ErrorCode;
+import java.util.List;
 
 /**
  * Whether an incoming record may replace the stored one: the same rules on every replica, so
  * concurrent writers converge to the same winner everywhere.
  */
 public final class RecordRules {
-    /** The verdict on one store. */
-    public record Verdict(boolean accepted, boolean changed, ErrorCode refusal, String reason) {
-        static final Verdict NEW = new Verdict(true, true, null, "");
-        static final Verdict REFRESH = new Verdict(true, false, null, "");
+    /**
+     * The verdict on one store.
+     *
+     * @param merged for a peer set, the merged record to hold; null for other kinds (hold the incoming one)
+     */
+    public record Verdict(boolean accepted, boolean changed, ErrorCode refusal, String reason, DhtRecord merged) {
+        static final Verdict NEW = new Verdict(true, true, null, "", null);
+        static final Verdict REFRESH = new Verdict(true, false, null, "", null);
 
         static Verdict refuse(ErrorCode code, String reason) {
-            return new Verdict(false, false, code, reason);
+            return new Verdict(false, false, code, reason, null);
         }
     }
 
     private RecordRules() {}
 
-    /** True when a signed record's signature verifies (always true for other kinds). */
+    /** True when a signed record's signature verifies (always true for other kinds; a peer set's entries are checked one by one). */
     public static boolean verify(DhtRecord record) {
         return record.kind() != RecordKind.SIGNED || RecordSigner.verify(record);
+    }
+
+    /** {@link #decide(DhtRecord, DhtRecord, long, long)} on a node without a wall clock: it refuses peer sets. */
+    public static Verdict decide(DhtRecord stored, DhtRecord incoming, long expectedVersion) {
+        return decide(stored, incoming, expectedVersion, PeerSetRules.NO_WALL_CLOCK);
     }
 
     /**
      * Decides a store of {@code incoming} over {@code stored} (null when none).
      *
      * @param expectedVersion for compare-and-swap: the version the writer saw, or -1 for none
+     * @param nowEpochSecond  the wall clock, for peer-set expiries; {@link PeerSetRules#NO_WALL_CLOCK} when there is none
      */
-    public static Verdict decide(DhtRecord stored, DhtRecord incoming, long expectedVersion) {
+    public static Verdict decide(DhtRecord stored, DhtRecord incoming, long expectedVersion, long nowEpochSecond) {
+        if (incoming.kind() == RecordKind.PEER_SET) {
+            return mergePeerSet(stored, incoming, expectedVersion, nowEpochSecond);
+        }
         if (!verify(incoming)) {
             return Verdict.refuse(ErrorCode.BAD_SIGNATURE, "signature does not verify");
         }
@@ -65,7 +79,46 @@ public final class RecordRules {
         }
     }
 
-    /** Plain and signed records: higher version, then (plain) higher writer id, then larger value. */
+    /**
+     * A peer set merges into the held one per signer ({@link PeerSetRules}); it replaces a plain
+     * record, which anyone may overwrite anyway. Accepted when at least one incoming entry is held
+     * afterwards, refused with the reason of a refused entry otherwise.
+     */
+    private static Verdict mergePeerSet(DhtRecord stored, DhtRecord incoming, long expectedVersion, long now) {
+        if (expectedVersion >= 0) {
+            return Verdict.refuse(ErrorCode.CONFLICT, "peer sets merge: there is no version to compare and swap");
+        }
+        if (stored != null && stored.kind() != RecordKind.PEER_SET && stored.kind() != RecordKind.PLAIN) {
+            return Verdict.refuse(ErrorCode.CONFLICT, "a " + stored.kind() + " record is stored under this key");
+        }
+        List<PeerSetEntry> held = stored == null || stored.kind() != RecordKind.PEER_SET ? List.of()
+                : PeerSetCodec.decode(stored.value());
+        PeerSetRules.Merge m = PeerSetRules.merge(held, PeerSetCodec.decode(incoming.value()), incoming.key(), now,
+                PeerSetRules.MAX_HELD);
+        if (m.taken() == 0) {
+            return Verdict.refuse(m.refusal() == null ? ErrorCode.BAD_REQUEST : m.refusal(),
+                    m.refusal() == null ? "a peer set without entries" : m.reason());
+        }
+        boolean changed = m.changed() || stored == null || stored.kind() != RecordKind.PEER_SET;
+        return new Verdict(true, changed, null, "", DhtRecord.peerSet(incoming.key(), m.entries(), now));
+    }
+
+    /**
+     * Which of two verified answers for one key a reader keeps: the union of two peer sets (their
+     * usable entries only), a peer set over a plain record (as a store would), else the
+     * {@link #newer} one. {@code best} is null for the first answer.
+     */
+    public static DhtRecord preferred(DhtRecord best, DhtRecord candidate, long nowEpochSecond) {
+        if (best != null && best.kind() == RecordKind.PEER_SET) {
+            return candidate.kind() == RecordKind.PEER_SET ? PeerSetRules.union(best, candidate, nowEpochSecond) : best;
+        }
+        if (candidate.kind() == RecordKind.PEER_SET) {
+            List<PeerSetEntry> usable = PeerSetRules.live(candidate, nowEpochSecond);
+            return usable.isEmpty() ? best : DhtRecord.peerSet(candidate.key(), usable, nowEpochSecond);
+        }
+        return best == null || newer(candidate, best) ? candidate : best;
+    }
+
     /**
      * Whether {@code held} is the content with {@code digest} or newer than it, by the order of
      * {@link #newer}, knowing only the other record's version, writer and content digest. When
@@ -78,6 +131,7 @@ public final class RecordRules {
         return order != 0 ? order > 0 : held.contentDigest().equals(digest);
     }
 
+    /** Plain and signed records: higher version, then (plain) higher writer id, then larger value. */
     public static boolean newer(DhtRecord a, DhtRecord b) {
         int order = byVersionThenWriter(a, b.version(), b.writer());
         return order != 0 ? order > 0 : compare(a.value(), b.value()) > 0;

@@ -12,7 +12,8 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 /**
  * An Ed25519 key pair that signs mutable records. The signed message is
  * {@code salt length (1) ‖ salt ‖ sequence (8, big-endian) ‖ value}, so a signature cannot be
- * replayed under another salt or sequence number.
+ * replayed under another salt or sequence number. It signs {@link PeerSetEntry peer-set entries} too,
+ * under their own domain prefix.
  */
 public final class RecordSigner {
     private final Ed25519PrivateKeyParameters privateKey;
@@ -46,21 +47,36 @@ public final class RecordSigner {
 
     /** A signed record of this key under {@code salt} with sequence number {@code sequence}. */
     public DhtRecord sign(Bytes salt, long sequence, Bytes value, Duration ttl) {
+        return new DhtRecord(DhtRecord.signedKey(publicKey, salt), RecordKind.SIGNED, value, sequence,
+                io.chordia.core.id.NodeId.ZERO, publicKey, salt, signMessage(signedMessage(salt, sequence, value)), ttl);
+    }
+
+    /** Ed25519 signature of {@code message}: callers domain-separate their messages. */
+    Bytes signMessage(byte[] message) {
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, privateKey);
-        byte[] message = signedMessage(salt, sequence, value);
         signer.update(message, 0, message.length);
-        return new DhtRecord(DhtRecord.signedKey(publicKey, salt), RecordKind.SIGNED, value, sequence,
-                io.chordia.core.id.NodeId.ZERO, publicKey, salt, Bytes.wrapOwned(signer.generateSignature()), ttl);
+        return Bytes.wrapOwned(signer.generateSignature());
+    }
+
+    /** False for a bad signature and for 32 bytes that are no Ed25519 point, which a hostile writer can send. */
+    static boolean verifyMessage(Bytes publicKey, byte[] message, Bytes signature) {
+        Ed25519PublicKeyParameters key;
+        try {
+            key = new Ed25519PublicKeyParameters(publicKey.toArray(), 0);
+        } catch (IllegalArgumentException notAPoint) {
+            return false;
+        }
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, key);
+        verifier.update(message, 0, message.length);
+        return verifier.verifySignature(signature.toArray());
     }
 
     /** True when {@code record}'s signature verifies against its public key. */
     static boolean verify(DhtRecord record) {
-        Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(record.publicKey().toArray(), 0));
-        byte[] message = signedMessage(record.salt(), record.version(), record.value());
-        verifier.update(message, 0, message.length);
-        return verifier.verifySignature(record.signature().toArray());
+        return verifyMessage(record.publicKey(), signedMessage(record.salt(), record.version(), record.value()),
+                record.signature());
     }
 
     private static byte[] signedMessage(Bytes salt, long sequence, Bytes value) {

@@ -53,6 +53,16 @@ class RecordRulesTest {
     }
 
     @Test
+    void aPublicKeyThatIsNoCurvePointIsABadSignatureNotACrash() {
+        Bytes notAPoint = Bytes.wrapOwned(new byte[32]); // y = 0 has no x on Ed25519
+        DhtRecord good = alice.sign(salt, 3, Bytes.ofUtf8("mine"), TTL);
+        DhtRecord hostile = new DhtRecord(DhtRecord.signedKey(notAPoint, salt), RecordKind.SIGNED, good.value(), 3,
+                NodeId.ZERO, notAPoint, salt, good.signature(), TTL);
+        assertThat(RecordRules.verify(hostile)).isFalse();
+        assertThat(RecordRules.decide(null, hostile, -1).refusal()).isEqualTo(ErrorCode.BAD_SIGNATURE);
+    }
+
+    @Test
     void aKeyThatDoesNotMatchThePublicKeyAndSaltIsRefused() {
         DhtRecord good = alice.sign(salt, 3, Bytes.ofUtf8("mine"), TTL);
         assertThatThrownBy(() -> new DhtRecord(NodeId.sha1Of("elsewhere"), RecordKind.SIGNED, good.value(), 3,
