@@ -15,6 +15,7 @@ import io.chordia.core.rpc.RequestContext;
 import io.chordia.core.rpc.RequestRefusedException;
 import io.chordia.core.rpc.RpcEndpoint;
 import io.chordia.core.store.DhtRecord;
+import io.chordia.core.store.PeerSetRules;
 import io.chordia.core.store.RecordRules;
 import io.chordia.core.store.RecordStore;
 import io.chordia.core.store.StoredRecord;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -53,10 +55,19 @@ public final class ReplicatedStorage {
     private final Map<NodeId, DhtRecord> published = new LinkedHashMap<>();
     private final List<Cancellable> timers = new ArrayList<>();
     private final StorageStats stats = new StorageStats();
+    /** Epoch milliseconds, or null on a node without a wall clock (it refuses peer sets). */
+    private final LongSupplier wallMillis;
     private NodeId repairCursor = NodeId.ZERO;
 
     public ReplicatedStorage(OverlayNode node, RecordStore store, StorageConfig config, ReplicaPlacement placement,
                              RandomGenerator random) {
+        this(node, store, config, placement, random, null);
+    }
+
+    /** {@code wallMillis}: the wall clock (epoch milliseconds) that peer-set entries' expiries are judged by. */
+    public ReplicatedStorage(OverlayNode node, RecordStore store, StorageConfig config, ReplicaPlacement placement,
+                             RandomGenerator random, LongSupplier wallMillis) {
+        this.wallMillis = wallMillis;
         this.node = node;
         this.rpc = node.rpc();
         this.scheduler = rpc.scheduler();
@@ -270,8 +281,8 @@ public final class ReplicatedStorage {
             }
             DhtRecord newest = null;
             for (Answer a : answers) {
-                if (a.record() != null && RecordRules.verify(a.record()) && (newest == null || RecordRules.newer(a.record(), newest))) {
-                    newest = a.record();
+                if (a.record() != null && RecordRules.verify(a.record())) {
+                    newest = RecordRules.preferred(newest, a.record(), wallSeconds());
                 }
             }
             if (newest == null) {
@@ -336,7 +347,8 @@ public final class ReplicatedStorage {
     /** Applies the record rules and quotas, and stores; throws {@link RequestRefusedException} to refuse. */
     private void accept(DhtRecord record, long expectedVersion, Address source) {
         StoredRecord held = liveRecord(record.key());
-        RecordRules.Verdict verdict = RecordRules.decide(held == null ? null : held.record(), record, expectedVersion);
+        RecordRules.Verdict verdict = RecordRules.decide(held == null ? null : held.record(), record, expectedVersion,
+                wallSeconds());
         if (!verdict.accepted()) {
             stats.refusedRules.increment();
             throw new RequestRefusedException(verdict.refusal(), verdict.reason());
@@ -349,14 +361,19 @@ public final class ReplicatedStorage {
             }
             recordsBySource.put(source, count + 1);
         }
-        long growth = record.value().length() - (held == null ? 0 : held.record().value().length());
+        DhtRecord kept = verdict.merged() != null ? verdict.merged()
+                : verdict.changed() || held == null ? record : held.record().withTtl(record.ttl());
+        long growth = kept.value().length() - (held == null ? 0 : held.record().value().length());
         if (growth > 0 && store.valueBytes() + growth > config.maxValueBytes()) {
             stats.refusedQuota.increment();
             throw new RequestRefusedException(ErrorCode.QUOTA_EXCEEDED, "this node holds its maximum of values");
         }
-        DhtRecord kept = verdict.changed() || held == null ? record : held.record().withTtl(record.ttl());
-        store.put(new StoredRecord(kept, scheduler.clock().nanoTime() + record.ttl().toNanos()));
+        store.put(new StoredRecord(kept, scheduler.clock().nanoTime() + kept.ttl().toNanos()));
         stats.stored.increment();
+    }
+
+    private long wallSeconds() {
+        return wallMillis == null ? PeerSetRules.NO_WALL_CLOCK : Math.floorDiv(wallMillis.getAsLong(), 1000);
     }
 
     private StoredRecord liveRecord(NodeId key) {

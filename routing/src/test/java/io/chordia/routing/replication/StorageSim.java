@@ -24,6 +24,9 @@ import java.util.random.RandomGenerator;
 final class StorageSim {
     record Peer(ChordNode node, ReplicatedStorage storage) {}
 
+    /** The simulated wall clock starts here (epoch milliseconds) and runs with virtual time. */
+    static final long WALL_ORIGIN_MILLIS = 1_800_000_000_000L;
+
     final VirtualScheduler loop = new VirtualScheduler();
     final RandomStreams streams;
     final SimNetwork network;
@@ -47,8 +50,12 @@ final class StorageSim {
         ChordNode node = newNode();
         int n = next - 1;
         ReplicatedStorage storage = new ReplicatedStorage(node, new InMemoryRecordStore(), storageConfig,
-                new ChordPlacement(node), streams.stream("storage", n));
+                new ChordPlacement(node), streams.stream("storage", n), this::wallMillis);
         return new Peer(node, storage);
+    }
+
+    long wallMillis() {
+        return WALL_ORIGIN_MILLIS + loop.nowNanos() / 1_000_000;
     }
 
     /** A Chord node without storage, as a bootstrap node is: record requests are UNSUPPORTED there. */
