@@ -19,7 +19,9 @@ import java.util.List;
 /**
  * Serializers of the storage messages. A record is: key (20), kind (1), version (8), writer (20),
  * TTL in seconds (4), then value (4-byte length), public key, salt and signature (1-byte lengths),
- * every length checked against its bound and the bytes present before anything is allocated.
+ * every length checked against its bound and the bytes present before anything is allocated. A
+ * peer set's value (kind 4) is parsed by the {@code DhtRecord} constructor, so a malformed one is
+ * dropped as an invalid field; its entries' signatures are checked by the storing node.
  */
 final class StorageSerializers {
     private StorageSerializers() {}

@@ -13,6 +13,9 @@ import io.chordia.core.message.Leaving;
 import io.chordia.core.message.RecordReply;
 import io.chordia.core.message.StoreRecord;
 import io.chordia.core.store.DhtRecord;
+import io.chordia.core.store.PeerSetCodec;
+import io.chordia.core.store.PeerSetEntry;
+import io.chordia.core.store.RecordKind;
 import io.chordia.core.store.RecordSigner;
 import io.chordia.core.util.Bytes;
 import io.chordia.core.message.LookupDone;
@@ -134,10 +137,26 @@ public final class RandomEnvelopes {
             return DhtRecord.plain(NodeId.random(random), Bytes.wrapOwned(value), random.nextLong(Long.MAX_VALUE),
                     NodeId.random(random), ttl);
         }
+        if (random.nextInt(3) == 0) {
+            return peerSet(ttl);
+        }
         byte[] salt = new byte[random.nextInt(DhtRecord.MAX_SALT_BYTES + 1)];
         random.nextBytes(salt);
         return RecordSigner.generate(random).sign(Bytes.wrapOwned(salt), random.nextLong(Long.MAX_VALUE),
                 Bytes.wrapOwned(value), ttl);
+    }
+
+    private DhtRecord peerSet(java.time.Duration ttl) {
+        NodeId key = NodeId.random(random);
+        List<PeerSetEntry> entries = new ArrayList<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            byte[] ip = new byte[random.nextBoolean() ? 4 : 16];
+            random.nextBytes(ip);
+            entries.add(PeerSetEntry.sign(RecordSigner.generate(random), key, Bytes.wrapOwned(ip), 1 + random.nextInt(65535),
+                    1 + random.nextLong(Long.MAX_VALUE - 1), random.nextLong(PeerSetEntry.MAX_EPOCH_SECOND + 1)));
+        }
+        return new DhtRecord(key, RecordKind.PEER_SET, PeerSetCodec.encode(entries), 0, NodeId.ZERO, Bytes.EMPTY,
+                Bytes.EMPTY, Bytes.EMPTY, ttl);
     }
 
     public Bytes digest() {

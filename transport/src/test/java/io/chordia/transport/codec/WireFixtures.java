@@ -89,7 +89,12 @@ final class WireFixtures {
 
     /** The golden bytes of {@code type}, or {@code null} if it has no fixture file. */
     static byte[] golden(Class<? extends Message> type) {
-        try (InputStream in = WireFixtures.class.getResourceAsStream(goldenResource(type))) {
+        return golden(goldenResource(type));
+    }
+
+    /** The bytes in the hex fixture {@code resource} ({@code #} starts a comment), or {@code null} if there is none. */
+    static byte[] golden(String resource) {
+        try (InputStream in = WireFixtures.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
             }
