@@ -8,6 +8,7 @@ import io.chordia.app.share.SampleFiles;
 import io.chordia.app.share.ShareConfig;
 import io.chordia.app.share.ShareService;
 import io.chordia.app.share.directory.DhtPeerDirectory;
+import io.chordia.core.store.RecordSigner;
 import io.chordia.routing.replication.ReplicatedStorage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +28,11 @@ final class DemoFileSharing {
     private static final int SIZE = 32 << 20;
 
     private DemoFileSharing() {}
+
+    /** The key a demo peer signs its directory entry with (a real node signs with its identity key). */
+    private static RecordSigner demoKey(long seed, int peer) {
+        return RecordSigner.generate(new SplittableRandom(seed * 31 + peer));
+    }
 
     /** Returns the number of wrong answers (0 or 1). */
     static int run(PrintStream out, List<ReplicatedStorage> seeders, ReplicatedStorage fetcher, long seed) throws Exception {
@@ -39,14 +46,14 @@ final class DemoFileSharing {
             Link link = null;
             for (int i = 0; i < seeders.size(); i++) {
                 services[i] = ShareService.start(ShareConfig.defaults().withThreads(1, 1),
-                        new DhtPeerDirectory(seeders.get(i), System::currentTimeMillis));
+                        new DhtPeerDirectory(seeders.get(i), demoKey(seed, i), System::currentTimeMillis));
                 link = services[i].share(file);
                 out.printf("  peer serving on %s announced it under %s%n", services[i].address(),
                         link.contentId().toHex().substring(0, 8));
             }
             out.printf("  link: %s%n", link);
             ShareService downloader = ShareService.start(ShareConfig.defaults().withThreads(1, 1),
-                    new DhtPeerDirectory(fetcher, System::currentTimeMillis));
+                    new DhtPeerDirectory(fetcher, demoKey(seed, seeders.size()), System::currentTimeMillis));
             services[seeders.size()] = downloader;
             FetchResult r = downloader.fetch(link, dir.resolve("fetched"), p -> { }).get(60, TimeUnit.SECONDS);
             out.printf("  %s from %d peer%s%n", ProgressBar.summary(new FetchProgress(link.name(), r.totalBytes(),

@@ -88,7 +88,7 @@ public final class LoopbackDemo {
                 ChordNode node = new ChordNode(new Contact(NodeId.random(ids), s.transport().localAddress()),
                         s.transport(), s.scheduler(), streams.stream("peer", i), chord);
                 ReplicatedStorage store = new ReplicatedStorage(node, new InMemoryRecordStore(), storage,
-                        new ChordPlacement(node), streams.stream("storage", i));
+                        new ChordPlacement(node), streams.stream("storage", i), System::currentTimeMillis);
                 List<Address> bootstrap = i == 0 ? List.of() : List.of(peers.get(0).node().self().address());
                 await(node.join(bootstrap));
                 store.start();

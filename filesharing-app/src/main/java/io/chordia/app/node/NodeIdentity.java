@@ -3,6 +3,7 @@ package io.chordia.app.node;
 import io.chordia.app.cli.UserFacingException;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.random.UnguessableRandom;
+import io.chordia.core.store.RecordSigner;
 import io.chordia.core.util.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,5 +58,10 @@ public final class NodeIdentity {
 
     public Bytes publicKey() {
         return publicKey;
+    }
+
+    /** This key pair as a signer: what the node signs (its peer-directory entries) names its node id. */
+    public RecordSigner signer() {
+        return RecordSigner.fromPrivateKey(Bytes.wrapOwned(privateKey.getEncoded()));
     }
 }

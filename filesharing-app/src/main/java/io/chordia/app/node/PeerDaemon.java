@@ -111,12 +111,12 @@ public final class PeerDaemon implements AutoCloseable {
                     ChordConfig.defaults());
             this.node = chord;
             this.storage = new ReplicatedStorage(chord, store, StorageConfig.defaults(), new ChordPlacement(chord),
-                    random);
+                    random, System::currentTimeMillis);
         } else {
             this.node = new KademliaNode(self, sockets.transport(), sockets.scheduler(), random,
                     KademliaConfig.defaults());
             this.storage = new ReplicatedStorage(node, store, StorageConfig.defaults(), ReplicaPlacement.NONE,
-                    random);
+                    random, System::currentTimeMillis);
         }
         this.view = OverlayView.of(node);
         // The node thread is this node's alone: tag its log lines with the short id (log4j2.xml's %X{node}).
@@ -313,7 +313,7 @@ public final class PeerDaemon implements AutoCloseable {
     private void startSharing() throws IOException {
         // The transfer server listens where the node does, and is announced at the address the node advertises.
         ShareConfig config = ShareConfig.defaults().withBind(bindHost(), 0);
-        share = ShareService.start(config, new DhtPeerDirectory(storage, System::currentTimeMillis),
+        share = ShareService.start(config, new DhtPeerDirectory(storage, identity.signer(), System::currentTimeMillis),
                 () -> self().address().host());
         shared.load();
         housekeeping.execute(() -> shared.entries().forEach((id, path) -> {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chordia.app.cli.UserFacingException;
 import io.chordia.core.id.NodeId;
+import io.chordia.core.store.PeerSetEntry;
+import io.chordia.core.util.Bytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,6 +26,17 @@ class NodeIdentityTest {
         NodeIdentity again = NodeIdentity.loadOrCreate(file);
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(NodeIdentity.loadOrCreate(dir.resolve("other.key")).id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void whatTheNodeSignsNamesItsNodeId() throws Exception {
+        NodeIdentity identity = NodeIdentity.loadOrCreate(dir.resolve("identity.key"));
+        NodeId key = NodeId.sha1Of("a peer set");
+        PeerSetEntry entry = PeerSetEntry.sign(identity.signer(), key, Bytes.wrapOwned(new byte[] {10, 0, 0, 1}), 7000, 1,
+                1_800_000_000L);
+
+        assertThat(entry.signerId()).isEqualTo(identity.id());
+        assertThat(entry.verifies(key)).isTrue();
     }
 
     @Test
