@@ -100,7 +100,7 @@ final class DirectoryPoisoner {
         return puts;
     }
 
-    /** (5) {@code keys} made-up signers, each listing {@code decoy}, as few stores as the value format allows. */
+    /** (5) {@code keys} made-up signers listing {@code decoy}'s host at successive ports, in as few stores as the format allows. */
     List<CompletableFuture<PutResult>> flood(ContentId content, int keys, Address decoy) {
         List<List<PeerSetEntry>> bySlot = new ArrayList<>();
         for (int slot = 0; slot < DhtPeerDirectory.SLOTS; slot++) {
@@ -109,7 +109,8 @@ final class DirectoryPoisoner {
         for (int i = 0; i < keys; i++) {
             RecordSigner sybil = RecordSigner.generate(random);
             int slot = DhtPeerDirectory.slotOf(sybil.publicKey());
-            bySlot.get(slot).add(entry(sybil, DhtPeerDirectory.slotKey(content, slot), decoy, Long.MAX_VALUE));
+            Address at = new Address(decoy.host(), 1 + (decoy.port() - 1 + i) % 0xFFFF);
+            bySlot.get(slot).add(entry(sybil, DhtPeerDirectory.slotKey(content, slot), at, Long.MAX_VALUE));
         }
         List<CompletableFuture<PutResult>> puts = new ArrayList<>();
         for (int slot = 0; slot < DhtPeerDirectory.SLOTS; slot++) {
