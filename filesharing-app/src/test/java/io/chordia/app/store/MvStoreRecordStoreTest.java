@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.store.DhtRecord;
+import io.chordia.core.store.PeerSetEntry;
+import io.chordia.core.store.RecordKind;
 import io.chordia.core.store.RecordSigner;
 import io.chordia.core.store.StoredRecord;
 import io.chordia.core.util.Bytes;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,23 @@ class MvStoreRecordStoreTest {
         assertThat(Duration.ofNanos(left)).isEqualTo(Duration.ofMinutes(50));
         assertThat(reopened.valueBytes()).isEqualTo(3);
         assertThat(reopened.all()).extracting(r -> r.record().key()).isSorted();
+        reopened.close();
+    }
+
+    @Test
+    void aPeerSetSurvivesARestart() {
+        MvStoreRecordStore store = open();
+        NodeId key = NodeId.sha1Of("peers");
+        PeerSetEntry entry = PeerSetEntry.sign(RecordSigner.generate(new SplittableRandom(4)), key,
+                Bytes.wrapOwned(new byte[] {10, 0, 0, 1}), 7000, 3, 1_800_000_600L);
+        DhtRecord peers = DhtRecord.peerSet(key, List.of(entry), 1_800_000_000L);
+        store.put(new StoredRecord(peers, nanos.get() + peers.ttl().toNanos()));
+        store.crash();
+
+        MvStoreRecordStore reopened = open();
+
+        assertThat(reopened.get(key).record()).isEqualTo(peers);
+        assertThat(reopened.get(key).record().kind()).isEqualTo(RecordKind.PEER_SET);
         reopened.close();
     }
 
