@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * <p>An incoming entry is refused when it is expired, expires more than {@link #MAX_AHEAD} ahead
  * (an entry pinned for days), carries a sequence number below the held one of its signer (a
  * replay) or equal to it with other content, or does not verify for this record's key (a forgery,
- * or an entry copied from another key). A replica holds at most {@link #MAX_HELD} signers, first
+ * or an entry copied from another key; a store carrying one is refused whole). A replica holds at most {@link #MAX_HELD} signers, first
  * come first kept: a signer not yet held is refused while the set is full, and nothing evicts a
  * held entry but its own signer's newer one or its expiry. So many fresh keys cannot push out
  * peers already listed; they can only fill free room, for at most {@code MAX_AHEAD} unless renewed.
@@ -38,12 +38,18 @@ public final class PeerSetRules {
     private PeerSetRules() {}
 
     /**
-     * Merges {@code incoming} into {@code held} (already verified, as a replica holds them) for the
-     * record under {@code key}, keeping at most {@code room} signers. Verifies only the entries it
-     * would take, so a store costs at most one signature check per incoming entry.
+     * A store: merges {@code incoming} into {@code held} (already verified, as a replica holds them)
+     * for the record under {@code key}, keeping at most {@link #MAX_HELD} signers. Verifies only the
+     * entries it would take, and refuses the whole store at the first that does not verify: no
+     * replica sends one (they pass on verified entries only), so a forgery costs the storing node
+     * one failed check per message, not one per entry.
      */
-    public static Merge merge(List<PeerSetEntry> held, List<PeerSetEntry> incoming, NodeId key, long nowEpochSecond,
-                              int room) {
+    public static Merge store(List<PeerSetEntry> held, List<PeerSetEntry> incoming, NodeId key, long nowEpochSecond) {
+        return merge(held, incoming, key, nowEpochSecond, MAX_HELD, true);
+    }
+
+    private static Merge merge(List<PeerSetEntry> held, List<PeerSetEntry> incoming, NodeId key, long nowEpochSecond,
+                               int room, boolean forgeryRefusesAll) {
         TreeMap<Bytes, PeerSetEntry> bySigner = new TreeMap<>(PeerSetCodec::compareSigners);
         boolean changed = false;
         for (PeerSetEntry e : held) {
@@ -63,6 +69,9 @@ public final class PeerSetRules {
             } else if (refusal == null && !e.verifies(key)) {
                 last = new Refusal(ErrorCode.BAD_SIGNATURE, "an entry of " + e.signerId().shortId()
                         + " does not verify for key " + key.shortId());
+                if (forgeryRefusesAll) {
+                    return new Merge(held, 0, false, last.code(), last.reason());
+                }
             } else if (refusal == null) {
                 bySigner.put(e.signer(), e);
                 taken++;
@@ -107,13 +116,13 @@ public final class PeerSetRules {
             return List.of();
         }
         return merge(List.of(), PeerSetCodec.decode(record.value()), record.key(), nowEpochSecond,
-                PeerSetCodec.MAX_ENTRIES).entries();
+                PeerSetCodec.MAX_ENTRIES, false).entries();
     }
 
     /** A reader's union of two answers for the same key: every usable entry of either, newest per signer. */
     public static DhtRecord union(DhtRecord a, DhtRecord b, long nowEpochSecond) {
         Merge m = merge(live(a, nowEpochSecond), PeerSetCodec.decode(b.value()), a.key(), nowEpochSecond,
-                PeerSetCodec.MAX_ENTRIES);
+                PeerSetCodec.MAX_ENTRIES, false);
         return DhtRecord.peerSet(a.key(), m.entries(), nowEpochSecond);
     }
 

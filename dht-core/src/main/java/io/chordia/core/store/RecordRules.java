@@ -93,8 +93,7 @@ public final class RecordRules {
         }
         List<PeerSetEntry> held = stored == null || stored.kind() != RecordKind.PEER_SET ? List.of()
                 : PeerSetCodec.decode(stored.value());
-        PeerSetRules.Merge m = PeerSetRules.merge(held, PeerSetCodec.decode(incoming.value()), incoming.key(), now,
-                PeerSetRules.MAX_HELD);
+        PeerSetRules.Merge m = PeerSetRules.store(held, PeerSetCodec.decode(incoming.value()), incoming.key(), now);
         if (m.taken() == 0) {
             return Verdict.refuse(m.refusal() == null ? ErrorCode.BAD_REQUEST : m.refusal(),
                     m.refusal() == null ? "a peer set without entries" : m.reason());

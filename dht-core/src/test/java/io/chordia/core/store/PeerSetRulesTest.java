@@ -56,6 +56,20 @@ class PeerSetRulesTest {
     }
 
     @Test
+    void aStoreCarryingOneForgeryIsRefusedWholeButAReaderKeepsTheGoodEntries() {
+        PeerSetEntry good = entry(alice, 1, NOW + 600);
+        PeerSetEntry forged = new PeerSetEntry(bob.publicKey(), good.ip(), good.port(), 2, NOW + 600,
+                entry(mallory, 2, NOW + 600).signature());
+        DhtRecord mixed = set(good, forged);
+
+        RecordRules.Verdict v = store(set(entry(bob, 1, NOW + 300)), mixed);
+
+        assertThat(v.accepted()).isFalse();
+        assertThat(v.refusal()).isEqualTo(ErrorCode.BAD_SIGNATURE);
+        assertThat(PeerSetRules.live(mixed, NOW)).containsExactly(good);
+    }
+
+    @Test
     void aSignerKeyThatIsNoCurvePointIsRefusedNotThrown() {
         PeerSetEntry real = entry(alice, 1, NOW + 600);
         PeerSetEntry hostile = new PeerSetEntry(Bytes.wrapOwned(new byte[32]), real.ip(), real.port(), 1, NOW + 600,
