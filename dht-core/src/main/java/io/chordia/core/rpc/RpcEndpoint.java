@@ -12,6 +12,7 @@ import io.chordia.core.net.Address;
 import io.chordia.core.net.AdvertisedAddress;
 import io.chordia.core.net.Contact;
 import io.chordia.core.net.ExternalAddressVotes;
+import io.chordia.core.net.ReplySources;
 import io.chordia.core.time.Cancellable;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
@@ -26,7 +27,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * One node's RPC layer over a datagram {@link Transport}: it pairs responses with requests by a
- * random 64-bit transaction id, times out and retries with backoff on the node's scheduler, and
+ * random 64-bit transaction id and the address the request went to (a response from anywhere
+ * else is dropped, see {@link ReplySources}), times out and retries with backoff on the node's scheduler, and
  * dispatches inbound requests to registered handlers. It answers {@link Ping} itself.
  *
  * <p>It owns this node's contact as peers should know it, {@link #self()}: the id is fixed, the
@@ -291,6 +293,14 @@ public final class RpcEndpoint implements AutoCloseable {
             } else {
                 stats.increment(RpcStats.LATE_RESPONSES);
             }
+            return;
+        }
+        if (!ReplySources.matches(call.envelope.recipient(), source)) {
+            // Only the node called can answer: a guessed or sniffed id is not enough. The call
+            // stays pending, so the real answer still completes it.
+            stats.increment(RpcStats.FORGED_RESPONSES);
+            LOG.debug("dropped a {} for a call to {} from {}", response.getClass().getSimpleName(),
+                    call.envelope.recipient(), source);
             return;
         }
         finish(call, true);

@@ -21,7 +21,8 @@ public final class RpcStats {
     static final int REQUESTS_REFUSED = 12;
     static final int HANDLER_FAILURES = 13;
     static final int CALLBACK_FAILURES = 14;
-    private static final int COUNTERS = 15;
+    static final int FORGED_RESPONSES = 15;
+    private static final int COUNTERS = 16;
 
     /**
      * One array for all counters: a simulated world has thousands of endpoints, and a counter
@@ -82,6 +83,15 @@ public final class RpcStats {
         return get(UNEXPECTED_RESPONSES);
     }
 
+    /**
+     * Responses to a pending call from another address than the one called: dropped, the call
+     * still waits for the real answer. Someone who learned or guessed a transaction id, or a
+     * peer answering from another socket than it listens on.
+     */
+    public long forgedResponses() {
+        return get(FORGED_RESPONSES);
+    }
+
     /** Calls refused locally because the pending table was full. */
     public long overloaded() {
         return get(OVERLOADED);
@@ -112,6 +122,7 @@ public final class RpcStats {
     public String toString() {
         return "calls=" + callsStarted() + " responses=" + responses() + " timeouts=" + timeouts()
                 + " retransmissions=" + retransmissions() + " late=" + lateResponses() + " duplicate="
-                + duplicateResponses() + " unknown=" + unknownResponses() + " served=" + requestsServed();
+                + duplicateResponses() + " unknown=" + unknownResponses() + " forged=" + forgedResponses()
+                + " served=" + requestsServed();
     }
 }

@@ -189,4 +189,30 @@ public abstract class TransportContractTest {
         assertThat(a.transport().stats().droppedTotal()).isGreaterThanOrEqualTo(1);
         assertThat(inbox).isEmpty();
     }
+
+    @Test
+    void aReplyFromAnotherAddressThanTheOneCalledIsDroppedAndCountedAndTheRealOneStillCompletesTheCall() {
+        Endpoint a = world.newEndpoint();
+        Endpoint b = world.newEndpoint();
+        Endpoint forger = world.newEndpoint();
+        ConcurrentLinkedQueue<Received> toB = collect(b);
+        RpcEndpoint rpcA = new RpcEndpoint(a.contact(), a.transport(), a.scheduler(), new SplittableRandom(1),
+                RpcConfig.defaults().withTimeout(Duration.ofSeconds(30)).withMaxAttempts(1));
+        CompletableFuture<Pong> pong = rpcA.call(b.contact(), new Ping());
+        world.await(() -> !toB.isEmpty(), WAIT);
+        long txId = toB.poll().envelope().txId();
+        Address aAt = a.transport().localAddress();
+
+        // The forger knows the transaction id and claims to be b; only its source gives it away.
+        onNode(forger, () -> forger.transport().send(new Envelope(txId, b.contact(), aAt, new Pong(TestIds.address(66)))));
+        world.await(() -> rpcA.stats().forgedResponses() == 1, WAIT);
+        assertThat(pong).isNotDone();
+        assertThat(rpcA.pendingCalls()).isEqualTo(1);
+
+        onNode(b, () -> b.transport().send(new Envelope(txId, b.contact(), aAt, new Pong(aAt))));
+        world.await(pong::isDone, WAIT);
+        assertThat(pong.join().observedAddress()).isEqualTo(aAt);
+        assertThat(rpcA.stats().responses()).isEqualTo(1);
+        assertThat(rpcA.stats().forgedResponses()).isEqualTo(1);
+    }
 }
