@@ -1,6 +1,7 @@
 package io.chordia.bootstrap;
 
 import io.chordia.core.util.Checks;
+import io.chordia.transport.guard.GuardLimits;
 import java.time.Duration;
 
 /**
@@ -49,6 +50,16 @@ public record BootstrapLimits(int perSourceRate, int perSourceBurst, int globalR
     public static BootstrapLimits defaults() {
         return new BootstrapLimits(50, 100, 20_000, 20_000, 65_536, 16_384, 3, 4096, 1024, 256,
                 Duration.ofMinutes(1), 20);
+    }
+
+    /**
+     * The guard's share of these: replies cut (not held) to {@code amplificationFactor} times the
+     * request, and only verified contacts handed out; a bootstrap node holds no one's state for long.
+     */
+    public GuardLimits guard() {
+        // Our own calls are capped by the RPC layer; twice that covers retransmissions' reuse of ids.
+        return new GuardLimits(amplificationFactor, maxVerifiedPeers, maxReplyBudgets, 2 * maxPendingCalls, 0, true,
+                maxProbesInFlight, reprobeAfter);
     }
 
     public BootstrapLimits withPerSource(int rate, int burst) {

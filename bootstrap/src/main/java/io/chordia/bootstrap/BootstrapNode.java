@@ -23,6 +23,9 @@ import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.kademlia.KademliaNode;
 import io.chordia.transport.codec.KryoWireCodec;
+import io.chordia.transport.guard.GuardedTransport;
+import io.chordia.transport.guard.SourceProber;
+import io.chordia.transport.guard.VerifiedPeers;
 import io.chordia.transport.net.LocalAddresses;
 import io.chordia.transport.netty.EventLoopScheduler;
 import io.chordia.transport.netty.NettyEventLoops;
@@ -117,7 +120,7 @@ public final class BootstrapNode implements AutoCloseable {
             KryoWireCodec sizes = new KryoWireCodec(transport.maxDatagramBytes());
             // The guard uses our contact for our id and to size a ping; the address's length is all that matters there.
             GuardedTransport guarded = new GuardedTransport(udp, new Contact(id, advertised.address()), verified,
-                    sizes::encodedSize, limits);
+                    sizes::encodedSize, limits.guard());
             BootstrapNode bootstrap = new BootstrapNode(group, udp, limiter, verified, guarded, protocol, limits);
             // Built on the node thread: the socket is already receiving, and node state is confined to it.
             udp.scheduler().eventLoop().submit(() -> bootstrap.assemble(id, advertised)).get(10, TimeUnit.SECONDS);
@@ -173,7 +176,7 @@ public final class BootstrapNode implements AutoCloseable {
             // It binds the wildcard and knows no peer at start: the pongs of the peers it verifies tell it.
             rpc.learnAddressFrom(ExternalAddressVotes.defaults());
         }
-        prober = new SourceProber(rpc, guarded, scheduler.clock(), limits);
+        prober = new SourceProber(rpc, guarded, scheduler.clock(), limits.guard());
         guarded.onUnverifiedRequest(prober::probe);
         snapshots = scheduler.scheduleAtFixedRate(Duration.ZERO, SNAPSHOT_PERIOD, () -> takeSnapshot(rpc));
     }

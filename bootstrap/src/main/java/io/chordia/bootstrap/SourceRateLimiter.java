@@ -1,5 +1,6 @@
 package io.chordia.bootstrap;
 
+import io.chordia.transport.guard.SourceKeys;
 import io.chordia.transport.netty.DatagramGate;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

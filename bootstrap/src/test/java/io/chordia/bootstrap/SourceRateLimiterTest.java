@@ -2,6 +2,7 @@ package io.chordia.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chordia.transport.guard.SourceKeys;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.chordia.bootstrap;
+package io.chordia.transport.guard;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Address;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * <p>Threading: node thread only, except {@link #size()}.
  */
-final class VerifiedPeers {
+public final class VerifiedPeers {
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
     private final int capacity;
@@ -25,13 +25,13 @@ final class VerifiedPeers {
     private final Map<Long, Integer> perSource = new HashMap<>();
     private volatile int size;
 
-    VerifiedPeers(int capacity) {
+    public VerifiedPeers(int capacity) {
         this.capacity = capacity;
         this.byAddress = new LinkedHashMap<>(Math.min(capacity, 1 << 16) * 4 / 3 + 1, 0.75f, true);
     }
 
     /** {@code id} answered a request we sent to {@code address}. */
-    void answered(NodeId id, Address address) {
+    public void answered(NodeId id, Address address) {
         NodeId previous = byAddress.put(address, id);
         if (previous == null) {
             adjust(address, 1);
@@ -44,21 +44,21 @@ final class VerifiedPeers {
         size = byAddress.size();
     }
 
-    boolean isVerified(Address address) {
+    public boolean isVerified(Address address) {
         return byAddress.containsKey(address);
     }
 
     /** True when this very id answered at this very address. */
-    boolean isVerified(Contact contact) {
+    public boolean isVerified(Contact contact) {
         return contact.id().equals(byAddress.get(contact.address()));
     }
 
     /** True when some address on this source IP (IPv6: /64) is verified. */
-    boolean isVerifiedSource(long sourceKey) {
+    public boolean isVerifiedSource(long sourceKey) {
         return perSource.containsKey(sourceKey);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

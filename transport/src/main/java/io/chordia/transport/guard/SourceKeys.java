@@ -1,4 +1,4 @@
-package io.chordia.bootstrap;
+package io.chordia.transport.guard;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -7,13 +7,13 @@ import java.net.InetAddress;
  * One {@code long} per rate-limited source: an IPv4 address, or an IPv6 /64. Whoever holds an
  * IPv6 address usually holds its whole /64, so per-address buckets would give them 2^64 buckets.
  */
-final class SourceKeys {
+public final class SourceKeys {
     /** Set on IPv4 keys, so no IPv4 key equals an IPv6 prefix whose upper 32 bits are zero. */
     private static final long IPV4_TAG = 1L << 32;
 
     private SourceKeys() {}
 
-    static long of(InetAddress address) {
+    public static long of(InetAddress address) {
         if (address instanceof Inet4Address) {
             // Inet4Address.hashCode is the address itself in OpenJDK (SourceRateLimiterTest pins it): no array copy per datagram.
             return IPV4_TAG | (address.hashCode() & 0xFFFF_FFFFL);

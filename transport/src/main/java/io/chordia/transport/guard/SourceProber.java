@@ -1,4 +1,4 @@
-package io.chordia.bootstrap;
+package io.chordia.transport.guard;
 
 import io.chordia.core.message.Ping;
 import io.chordia.core.net.Address;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Threading: node thread only; {@link #probesSent()} readable anywhere.
  */
-final class SourceProber {
+public final class SourceProber {
     private static final RpcConfig ONE_TRY = RpcConfig.defaults().withTimeout(Duration.ofSeconds(2)).withMaxAttempts(1);
 
     private static final Ping PING = new Ping();
@@ -32,7 +32,7 @@ final class SourceProber {
     private final LongAdder probesSent = new LongAdder();
     private int inFlight;
 
-    SourceProber(RpcEndpoint rpc, GuardedTransport guard, Clock clock, BootstrapLimits limits) {
+    public SourceProber(RpcEndpoint rpc, GuardedTransport guard, Clock clock, GuardLimits limits) {
         this.rpc = rpc;
         this.guard = guard;
         this.clock = clock;
@@ -49,7 +49,7 @@ final class SourceProber {
         };
     }
 
-    void probe(Address source) {
+    public void probe(Address source) {
         long now = clock.nanoTime();
         Long last = lastProbe.get(source);
         if (inFlight >= maxInFlight || (last != null && now - last < reprobeNanos) || !guard.canAfford(source, PING)) {
@@ -62,7 +62,7 @@ final class SourceProber {
         rpc.exchange(source, null, PING, ONE_TRY).whenComplete((reply, failure) -> inFlight--);
     }
 
-    long probesSent() {
+    public long probesSent() {
         return probesSent.sum();
     }
 }

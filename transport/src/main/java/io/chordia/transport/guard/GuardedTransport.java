@@ -1,4 +1,4 @@
-package io.chordia.bootstrap;
+package io.chordia.transport.guard;
 
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.Request;
@@ -16,23 +16,26 @@ import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /**
- * The bootstrap node's policy on what leaves it, as a {@link Transport} around the real one, so
- * the same rules hold whichever overlay protocol runs on top:
+ * A node's policy on what leaves it for addresses that have not proved they are real, as a
+ * {@link Transport} around the real one, so the same rules hold whichever overlay protocol runs
+ * on top (the bootstrap node's and the daemon's, with their own {@link GuardLimits}):
  * <ul>
  *   <li>an address is <em>verified</em> once a response arrives from it to a request we sent it;
- *   <li>replies hand out only verified contacts (and ourselves);
  *   <li>no amplification: everything we send to an unverified address that has sent us requests
  *       stays within {@code amplificationFactor} times the bytes of those requests. Each request
- *       adds to the address's byte budget; replies (contact lists cut to fit) and our own
- *       requests (verification pings) spend it; what does not fit is not sent. A reply to an
- *       unverified address with no budget answers nothing we saw, and is not sent either.
- *       Requests to addresses that never wrote to us (our own lookups) are not limited.
+ *       adds to the address's byte budget; replies and our own requests (verification pings)
+ *       spend it; what does not fit is not sent. A reply too large for the budget is either held
+ *       until the address is verified and then sent whole ({@code maxHeldReplies > 0}), or cut
+ *       to fit (contact lists shortened, farthest first). A reply to an unverified address with
+ *       no budget answers nothing we saw, and is not sent either. Requests to addresses that
+ *       never wrote to us (our own lookups) are not limited;
+ *   <li>optionally ({@code verifiedContactsOnly}), replies hand out only verified contacts.
  * </ul>
  * Every table here is bounded; the oldest entry goes first.
  *
  * <p>Threading: node thread only (the delegate's event loop); counters and sizes readable anywhere.
  */
-final class GuardedTransport implements Transport {
+public final class GuardedTransport implements Transport {
     /** Bytes we may still send to one unverified address. */
     private static final class Budget {
         long bytes;
@@ -43,32 +46,37 @@ final class GuardedTransport implements Transport {
     private final VerifiedPeers verified;
     private final ToIntFunction<Envelope> sizeOf;
     private final int amplificationFactor;
+    private final boolean verifiedContactsOnly;
     private final BoundedMap<Long, Address> outstanding;
     private final BoundedMap<Address, Budget> budgets;
+    /** Null when replies are cut to fit instead. */
+    private final HeldReplies held;
     private volatile Consumer<Address> onUnverifiedRequest = a -> {};
     private final LongAdder contactsWithheld = new LongAdder();
     private final LongAdder repliesTrimmed = new LongAdder();
     private final LongAdder repliesRefused = new LongAdder();
     private final LongAdder requestsWithheld = new LongAdder();
+    private final LongAdder repliesHeld = new LongAdder();
 
     /**
      * @param sizeOf the encoded size of an envelope, as the wire codec computes it (the codec
      *               has one encoding per value, so an inbound request re-measures to its datagram)
      */
-    GuardedTransport(Transport delegate, Contact self, VerifiedPeers verified, ToIntFunction<Envelope> sizeOf,
-                     BootstrapLimits limits) {
+    public GuardedTransport(Transport delegate, Contact self, VerifiedPeers verified, ToIntFunction<Envelope> sizeOf,
+                            GuardLimits limits) {
         this.delegate = Checks.notNull(delegate, "delegate");
         this.self = Checks.notNull(self, "self");
         this.verified = Checks.notNull(verified, "verified");
         this.sizeOf = Checks.notNull(sizeOf, "sizeOf");
         this.amplificationFactor = limits.amplificationFactor();
-        // Our own calls are capped by the RPC layer; twice that covers retransmissions' reuse of ids.
-        this.outstanding = new BoundedMap<>(2 * limits.maxPendingCalls());
+        this.verifiedContactsOnly = limits.verifiedContactsOnly();
+        this.outstanding = new BoundedMap<>(limits.maxOutstandingRequests());
         this.budgets = new BoundedMap<>(limits.maxReplyBudgets());
+        this.held = limits.maxHeldReplies() > 0 ? new HeldReplies(limits.maxHeldReplies()) : null;
     }
 
     /** Called on the node thread after each request from an unverified address has been handled. */
-    void onUnverifiedRequest(Consumer<Address> listener) {
+    public void onUnverifiedRequest(Consumer<Address> listener) {
         this.onUnverifiedRequest = Checks.notNull(listener, "listener");
     }
 
@@ -89,7 +97,7 @@ final class GuardedTransport implements Transport {
             return;
         }
         Response reply = (Response) envelope.body();
-        Response allowed = ReplyContacts.allowedOnly(reply, this::mayHandOut);
+        Response allowed = verifiedContactsOnly ? ReplyContacts.allowedOnly(reply, this::mayHandOut) : reply;
         if (allowed == null) {
             repliesRefused.increment();
             return;
@@ -100,20 +108,40 @@ final class GuardedTransport implements Transport {
             out = new Envelope(envelope.txId(), envelope.sender(), envelope.recipient(), allowed);
         }
         if (!verified.isVerified(envelope.recipient())) {
-            Budget budget = budgets.get(envelope.recipient());
-            Envelope fitted = budget == null ? null
-                    : ReplyContacts.fitTo(out, (int) Math.min(Integer.MAX_VALUE, budget.bytes), sizeOf);
-            if (fitted == null) {
-                repliesRefused.increment();
+            out = withinBudget(out);
+            if (out == null) {
                 return;
             }
-            if (fitted != out) {
-                repliesTrimmed.increment();
-            }
-            budget.bytes -= sizeOf.applyAsInt(fitted);
-            out = fitted;
         }
         delegate.send(out);
+    }
+
+    /** {@code reply} as it may go to its unverified recipient now, with the budget spent; null if not now. */
+    private Envelope withinBudget(Envelope reply) {
+        Budget budget = budgets.get(reply.recipient());
+        if (budget == null) {
+            repliesRefused.increment(); // it answers nothing we saw
+            return null;
+        }
+        int size = sizeOf.applyAsInt(reply);
+        Envelope fitted;
+        if (size <= budget.bytes) {
+            fitted = reply;
+        } else if (held != null) {
+            held.add(reply);
+            repliesHeld.increment();
+            return null;
+        } else {
+            fitted = ReplyContacts.fitTo(reply, (int) Math.min(Integer.MAX_VALUE, budget.bytes), sizeOf);
+            if (fitted == null) {
+                repliesRefused.increment();
+                return null;
+            }
+            repliesTrimmed.increment();
+            size = sizeOf.applyAsInt(fitted);
+        }
+        budget.bytes -= size;
+        return fitted;
     }
 
     @Override
@@ -125,6 +153,9 @@ final class GuardedTransport implements Transport {
                 if (source.equals(asked)) {
                     verified.answered(envelope.sender().id(), source);
                     budgets.remove(source);
+                    if (held != null) {
+                        held.release(source, delegate::send);
+                    }
                 }
                 handler.onEnvelope(envelope, source);
                 return;
@@ -146,7 +177,7 @@ final class GuardedTransport implements Transport {
     }
 
     /** Whether {@code body} sent to {@code to} now would be within the budget (node thread). */
-    boolean canAfford(Address to, io.chordia.core.message.Message body) {
+    public boolean canAfford(Address to, io.chordia.core.message.Message body) {
         Budget budget = verified.isVerified(to) ? null : budgets.get(to);
         return budget == null || sizeOf.applyAsInt(new Envelope(0, self, to, body)) <= budget.bytes;
     }
@@ -170,28 +201,38 @@ final class GuardedTransport implements Transport {
         delegate.close();
     }
 
-    long contactsWithheld() {
+    public long contactsWithheld() {
         return contactsWithheld.sum();
     }
 
-    long repliesTrimmed() {
+    public long repliesTrimmed() {
         return repliesTrimmed.sum();
     }
 
-    long repliesRefused() {
+    public long repliesRefused() {
         return repliesRefused.sum();
     }
 
-    long requestsWithheld() {
+    public long requestsWithheld() {
         return requestsWithheld.sum();
     }
 
+    /** Replies held until their address was verified (each counted once, sent or not). */
+    public long repliesHeld() {
+        return repliesHeld.sum();
+    }
+
+    /** Replies held now. */
+    public int heldReplies() {
+        return held == null ? 0 : held.size();
+    }
+
     /** Unverified addresses with a byte budget. */
-    int pendingReplyBudgets() {
+    public int pendingReplyBudgets() {
         return budgets.size();
     }
 
-    int outstandingRequests() {
+    public int outstandingRequests() {
         return outstanding.size();
     }
 

@@ -1,4 +1,4 @@
-package io.chordia.bootstrap;
+package io.chordia.transport.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,12 +13,15 @@ import io.chordia.core.message.Pong;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.transport.codec.KryoWireCodec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The amplification rule and the verified-contacts-only rule, on a recording transport. */
 class GuardedTransportTest {
+    /** The bootstrap node's: replies cut to 3x, verified contacts only (BootstrapLimits.guard()). */
+    static final GuardLimits BOOTSTRAP = new GuardLimits(3, 16_384, 4096, 2048, 0, true, 256, Duration.ofMinutes(1));
     private static final Address LOCAL = new Address("192.0.2.1", 4000);
     private static final Contact SELF = new Contact(NodeId.sha1Of("bootstrap"), LOCAL);
     private static final Address STRANGER = new Address("198.51.100.7", 5000);
@@ -28,7 +31,7 @@ class GuardedTransportTest {
     private final RecordingTransport wire = new RecordingTransport(LOCAL);
     private final VerifiedPeers verified = new VerifiedPeers(1000);
     private final GuardedTransport guarded = new GuardedTransport(wire, SELF, verified, codec::encodedSize,
-            BootstrapLimits.defaults());
+            BOOTSTRAP);
     private final List<Address> unverifiedRequesters = new ArrayList<>();
     /** What the node behind the guard answers to every request. */
     private Object answer;

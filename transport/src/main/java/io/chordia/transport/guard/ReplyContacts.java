@@ -1,4 +1,4 @@
-package io.chordia.bootstrap;
+package io.chordia.transport.guard;
 
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.Neighbors;
