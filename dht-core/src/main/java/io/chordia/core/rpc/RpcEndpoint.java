@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -62,6 +63,8 @@ public final class RpcEndpoint implements AutoCloseable {
     private ExternalAddressVotes addressVotes;
     /** Told of each peer that answered one of our calls; null (the simulator's case) costs nothing per reply. */
     private Consumer<Contact> onAnswered;
+    /** Addresses that proved they are real; every address until a guard says otherwise (the simulator spoofs nothing). */
+    private Predicate<Address> verified = address -> true;
     private boolean closed;
 
     public RpcEndpoint(Contact self, Transport transport, Scheduler scheduler, RandomGenerator random, RpcConfig config) {
@@ -130,6 +133,21 @@ public final class RpcEndpoint implements AutoCloseable {
     public void onAnswered(Consumer<Contact> listener) {
         scheduler.checkOnNodeThread();
         this.onAnswered = listener;
+    }
+
+    /**
+     * From now on asks {@code verified} whether an address proved it is real (it answered a
+     * request of ours there), for protocols that send to an address a message names rather than
+     * to the datagram's source: a recursive lookup's origin. Node thread only.
+     */
+    public void verifyAddressesWith(Predicate<Address> verified) {
+        scheduler.checkOnNodeThread();
+        this.verified = Checks.notNull(verified, "verified");
+    }
+
+    /** Whether {@code address} proved it is real; see {@link #verifyAddressesWith}. Node thread only. */
+    public boolean isVerified(Address address) {
+        return verified.test(address);
     }
 
     /** Registers the handler for {@code type}, replacing any earlier one. */

@@ -2,11 +2,14 @@ package io.chordia.routing.chord;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Ack;
+import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.LookupDone;
 import io.chordia.core.message.NextHop;
 import io.chordia.core.message.RouteLookup;
 import io.chordia.core.net.Contact;
+import io.chordia.core.rpc.RemoteErrorException;
 import io.chordia.core.rpc.RequestContext;
+import io.chordia.core.rpc.RequestRefusedException;
 import io.chordia.core.time.Cancellable;
 import io.chordia.routing.lookup.LookupResult;
 import java.util.ArrayList;
@@ -20,6 +23,12 @@ import java.util.concurrent.CompletableFuture;
  * preceding node that answers (routing around dead ones hop by hop); the node whose successor owns
  * the key sends {@link LookupDone} straight to the origin. The origin waits
  * {@code lookupTimeout} per attempt and retries with a fresh lookup id.
+ *
+ * <p>The answer goes to the origin the query names, not to a datagram's source, so the first hop
+ * routes only a query its origin sent itself from an address that proved it is real
+ * ({@link io.chordia.core.rpc.RpcEndpoint#isVerified}: it answered a request of ours there), and
+ * refuses the rest; a refused origin looks up iteratively instead. A spoofed query therefore
+ * cannot aim a {@link LookupDone} at a third party.
  *
  * <p>Node-thread confined.
  */
@@ -74,8 +83,17 @@ final class RecursiveChordLookups {
     /** A hop arrived: acknowledge now, route after the reply is on its way. */
     Ack onRouteLookup(RouteLookup request, RequestContext context) {
         if (!node.isJoined()) {
-            throw new io.chordia.core.rpc.RequestRefusedException(io.chordia.core.message.ErrorCode.REFUSED,
-                    "not part of the ring yet");
+            throw new RequestRefusedException(ErrorCode.REFUSED, "not part of the ring yet");
+        }
+        if (request.hops() == 1) {
+            if (!(request.origin().id().equals(context.sender().id())
+                    && request.origin().address().equals(context.source()))) {
+                throw new RequestRefusedException(ErrorCode.BAD_REQUEST, "a first hop must come from its origin");
+            }
+            if (!node.rpc().isVerified(context.source())) {
+                // A source can be spoofed; one that answered us cannot. The guard's ping verifies it for next time.
+                throw new RequestRefusedException(ErrorCode.REFUSED, "origin not verified yet: look up iteratively");
+            }
         }
         node.scheduler().execute(() -> route(request));
         return new Ack();
@@ -122,11 +140,32 @@ final class RecursiveChordLookups {
         countMessage(request);
         node.rpc().exchange(next.address(), next.id(), request, node.config().lookupRpc())
                 .whenComplete((ack, failure) -> {
-                    if (failure != null) {
+                    if (failure == null) {
+                        return;
+                    }
+                    if (request.hops() == 1 && failure instanceof RemoteErrorException) {
+                        // Our own first hop is alive and will not route for us (not verified, not joined, ...).
+                        fallBackToIterative(request.lookupId());
+                    } else {
                         node.onContactFailed(next);
                         forward(request, candidates, index + 1);
                     }
                 });
+    }
+
+    private void fallBackToIterative(long lookupId) {
+        Pending p = pending.remove(lookupId);
+        if (p == null) {
+            return;
+        }
+        p.timer.cancel();
+        node.lookupIterative(p.key).whenComplete((result, failure) -> {
+            if (failure == null) {
+                p.future.complete(result);
+            } else {
+                p.future.completeExceptionally(failure);
+            }
+        });
     }
 
     private void finish(RouteLookup request, List<Contact> owners) {

@@ -262,9 +262,14 @@ public final class KademliaNode implements OverlayNode {
     private CompletableFuture<LookupResult> iterativeLookup(NodeId key, int disjointPaths) {
         stats.lookups.increment();
         table.markLookedUp(key, now());
+        return count(iterativeWithoutCounting(key, disjointPaths));
+    }
+
+    /** A recursive lookup's fallback: the lookup was counted when it started. */
+    CompletableFuture<LookupResult> iterativeWithoutCounting(NodeId key, int disjointPaths) {
         List<Contact> seeds = closestKnown(key, config.k());
-        return count(IterativeLookup.start(rpc, key, seeds, config.k(), config.alpha(), disjointPaths,
-                config.lookupRpc(), observer));
+        return IterativeLookup.start(rpc, key, seeds, config.k(), config.alpha(), disjointPaths, config.lookupRpc(),
+                observer);
     }
 
     private CompletableFuture<LookupResult> recursiveLookup(NodeId key) {

@@ -24,6 +24,8 @@ public final class KademliaStats {
     final LongAdder recursiveRetries = new LongAdder();
     final LongAdder recursiveTimeouts = new LongAdder();
     final LongAdder unmatchedRecursiveAnswers = new LongAdder();
+    final LongAdder recursiveRefusals = new LongAdder();
+    final LongAdder recursiveFallbacks = new LongAdder();
     final LongAdder suspectProbes = new LongAdder();
     final LongAdder suspectsRevived = new LongAdder();
 
@@ -125,6 +127,16 @@ public final class KademliaStats {
 
     public long recursiveTimeouts() {
         return recursiveTimeouts.sum();
+    }
+
+    /** Recursive queries refused as first hop: their origin's address had not answered us. */
+    public long recursiveRefusals() {
+        return recursiveRefusals.sum();
+    }
+
+    /** Our recursive lookups that went iterative because a first hop refused them. */
+    public long recursiveFallbacks() {
+        return recursiveFallbacks.sum();
     }
 
     /** Recursive answers for lookups we no longer wait for (late, duplicated, or forged). */

@@ -6,6 +6,7 @@ import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.RecursiveFindNode;
 import io.chordia.core.message.RecursiveFindNodeDone;
 import io.chordia.core.net.Contact;
+import io.chordia.core.rpc.RemoteErrorException;
 import io.chordia.core.rpc.RequestContext;
 import io.chordia.core.rpc.RequestRefusedException;
 import io.chordia.core.rpc.RpcEndpoint;
@@ -28,6 +29,12 @@ import java.util.concurrent.CompletableFuture;
  * the last: it sends its k closest (itself included) straight to the origin in a
  * {@link RecursiveFindNodeDone}. The origin retries through another first hop when no answer
  * comes in time, and gives up with {@code TIMEOUT}.
+ *
+ * <p>The answer goes to an address the request names, not to a datagram's source, so the first hop
+ * answers only an origin that sent the request itself from an address that proved it is real
+ * ({@link RpcEndpoint#isVerified}: it answered a request of ours there); otherwise it refuses, and
+ * the origin looks up iteratively instead. A spoofed request therefore cannot aim an answer at a
+ * third party: the later hops forward only what a first hop accepted.
  *
  * <p>The origin learns the hop count and the number of requests along the chain, not the path.
  * Node thread only.
@@ -152,9 +159,28 @@ final class RecursiveLookups {
         rpc.exchange(hop.address(), hop.id(), request, config.hopRpc()).whenComplete((reply, failure) -> {
             if (failure == null) {
                 node.answered(hop);
+            } else if (failure instanceof RemoteErrorException) {
+                node.answered(hop); // alive, and will not route for us (not verified yet, ...): ask iteratively
+                fallBackToIterative(p);
             } else {
                 node.requestFailed(hop, failure);
                 sendFirstHop(p, firstHops, i + 1);
+            }
+        });
+    }
+
+    private void fallBackToIterative(Pending p) {
+        if (p.future.isDone()) {
+            return;
+        }
+        pending.remove(p.lookupId);
+        p.timer.cancel();
+        stats.recursiveFallbacks.increment();
+        node.iterativeWithoutCounting(p.target, config.disjointPaths()).whenComplete((result, failure) -> {
+            if (failure == null) {
+                p.future.complete(result);
+            } else {
+                p.future.completeExceptionally(failure);
             }
         });
     }
@@ -208,6 +234,11 @@ final class RecursiveLookups {
                 && request.origin().address().equals(ctx.source()))) {
             // The first hop must come from the origin itself, or we would answer a victim's address.
             throw new RequestRefusedException(ErrorCode.BAD_REQUEST, "a first hop must come from its origin");
+        }
+        if (request.hops() == 1 && !rpc.isVerified(ctx.source())) {
+            // A source can be spoofed; one that answered us cannot. Our ping (the guard's) verifies it for next time.
+            stats.recursiveRefusals.increment();
+            throw new RequestRefusedException(ErrorCode.REFUSED, "origin not verified yet: look up iteratively");
         }
         node.observeSender(ctx);
         if (recentForwards.put(new HopKey(request.lookupId(), request.hops()), Boolean.TRUE) == null) {

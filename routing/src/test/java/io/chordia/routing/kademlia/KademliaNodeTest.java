@@ -232,6 +232,35 @@ class KademliaNodeTest {
     }
 
     @Test
+    void aFirstHopRefusesAnUnverifiedOriginWhichThenLooksUpIteratively() {
+        KademliaSimulation sim = joined(12, 30, fast());
+        for (int i = 0; i < 30; i++) {
+            RpcEndpoint rpc = sim.node(i).rpc();
+            rpc.scheduler().execute(() -> rpc.verifyAddressesWith(address -> false));
+        }
+        SplittableRandom w = new SplittableRandom(12);
+        List<CompletableFuture<LookupResult>> lookups = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lookups.add(sim.node(i).lookup(NodeId.random(w), LookupStyle.RECURSIVE));
+        }
+        sim.runUntil(() -> lookups.stream().allMatch(CompletableFuture::isDone), Duration.ofMinutes(1), "lookups");
+        long refusals = 0;
+        long fallbacks = 0;
+        long answers = 0;
+        for (int i = 0; i < 30; i++) {
+            refusals += sim.node(i).stats().recursiveRefusals();
+            fallbacks += sim.node(i).stats().recursiveFallbacks();
+            answers += sim.node(i).stats().recursiveAnswers();
+        }
+        for (CompletableFuture<LookupResult> f : lookups) {
+            assertThat(f.join().succeeded()).isTrue();
+            assertThat(f.join().owner()).isEqualTo(sim.closestLive(f.join().target(), 1).get(0));
+        }
+        assertThat(answers).as("no first hop forwarded, so no answer went to any origin").isZero();
+        assertThat(refusals).isPositive().isEqualTo(fallbacks);
+    }
+
+    @Test
     void duplicatedDatagramsDoNotForwardARecursiveQueryTwice() {
         KademliaSimulation sim = new KademliaSimulation(10, LINK.withDuplication(1.0), fast());
         for (int i = 0; i < 300; i++) {
