@@ -16,6 +16,7 @@ import io.chordia.core.net.AdvertisedAddress;
 import io.chordia.core.net.Contact;
 import io.chordia.core.net.ExternalAddressVotes;
 import io.chordia.core.random.UnguessableRandom;
+import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
 import io.chordia.routing.OverlayNode;
@@ -69,6 +70,7 @@ public final class PeerDaemon implements AutoCloseable {
     private final NodeIdentity identity;
     private final EventLoopGroup group;
     private final NodeSockets sockets;
+    private final NodeGuard guard;
     private final OverlayNode node;
     private final OverlayView view;
     private final ReplicatedStorage storage;
@@ -106,14 +108,15 @@ public final class PeerDaemon implements AutoCloseable {
         this.advertised = advertised;
         RandomGenerator random = UnguessableRandom.create();
         Contact self = new Contact(identity.id(), advertised.address());
+        this.guard = NodeGuard.around(sockets.transport(), self, RpcConfig.defaults().maxPendingCalls());
         if (settings.protocol() == Protocol.CHORD) {
-            ChordNode chord = new ChordNode(self, sockets.transport(), sockets.scheduler(), random,
+            ChordNode chord = new ChordNode(self, guard.transport(), sockets.scheduler(), random,
                     ChordConfig.defaults());
             this.node = chord;
             this.storage = new ReplicatedStorage(chord, store, StorageConfig.defaults(), new ChordPlacement(chord),
                     random, System::currentTimeMillis);
         } else {
-            this.node = new KademliaNode(self, sockets.transport(), sockets.scheduler(), random,
+            this.node = new KademliaNode(self, guard.transport(), sockets.scheduler(), random,
                     KademliaConfig.defaults());
             this.storage = new ReplicatedStorage(node, store, StorageConfig.defaults(), ReplicaPlacement.NONE,
                     random, System::currentTimeMillis);
@@ -123,6 +126,7 @@ public final class PeerDaemon implements AutoCloseable {
         String shortId = identity.id().shortId();
         sockets.scheduler().execute(() -> ThreadContext.put("node", shortId));
         sockets.scheduler().execute(() -> node.rpc().onAnswered(answered::answered));
+        sockets.scheduler().execute(() -> guard.start(node.rpc()));
         ThreadContext.put("node", shortId);
     }
 
@@ -377,6 +381,11 @@ public final class PeerDaemon implements AutoCloseable {
 
     public OverlayNode node() {
         return node;
+    }
+
+    /** What keeps the node from amplifying: its counters and verified set. */
+    NodeGuard guard() {
+        return guard;
     }
 
     public ReplicatedStorage storage() {

@@ -1,0 +1,62 @@
+package io.chordia.app.node;
+
+import io.chordia.core.net.Contact;
+import io.chordia.core.rpc.RpcEndpoint;
+import io.chordia.core.transport.Transport;
+import io.chordia.transport.codec.KryoWireCodec;
+import io.chordia.transport.guard.GuardLimits;
+import io.chordia.transport.guard.GuardedTransport;
+import io.chordia.transport.guard.SourceProber;
+import io.chordia.transport.guard.VerifiedPeers;
+
+/**
+ * The daemon's defence against reflection: its transport behind a {@link GuardedTransport} with a
+ * node's limits ({@link GuardLimits#node}: nothing sent to an unverified address beyond the bytes
+ * it sent us), the pings that verify askers, and the verified set the recursive lookups consult
+ * before answering an origin. An address is verified once it answered a request of ours at that
+ * address, the proof a spoofed source cannot give.
+ */
+final class NodeGuard {
+    private final VerifiedPeers verified;
+    private final GuardedTransport transport;
+    private final GuardLimits limits;
+    private SourceProber prober;
+
+    private NodeGuard(VerifiedPeers verified, GuardedTransport transport, GuardLimits limits) {
+        this.verified = verified;
+        this.transport = transport;
+        this.limits = limits;
+    }
+
+    /** Guards {@code transport}; {@code self} sizes our pings (its address's length is what matters). */
+    static NodeGuard around(Transport transport, Contact self, int maxPendingCalls) {
+        GuardLimits limits = GuardLimits.node(maxPendingCalls);
+        VerifiedPeers verified = new VerifiedPeers(limits.maxVerifiedPeers());
+        KryoWireCodec sizes = new KryoWireCodec(KryoWireCodec.MAX_FRAME_BYTES);
+        return new NodeGuard(verified, new GuardedTransport(transport, self, verified, sizes::encodedSize, limits), limits);
+    }
+
+    /** What the overlay node sends and receives through. */
+    Transport transport() {
+        return transport;
+    }
+
+    /** Starts verifying askers with {@code rpc}'s pings. Node thread, before the node serves. */
+    void start(RpcEndpoint rpc) {
+        prober = new SourceProber(rpc, transport, rpc.scheduler().clock(), limits);
+        transport.onUnverifiedRequest(prober::probe);
+        rpc.verifyAddressesWith(verified::isVerified);
+    }
+
+    GuardedTransport guarded() {
+        return transport;
+    }
+
+    int verifiedPeers() {
+        return verified.size();
+    }
+
+    long probesSent() {
+        return prober == null ? 0 : prober.probesSent();
+    }
+}
