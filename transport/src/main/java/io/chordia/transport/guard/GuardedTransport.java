@@ -75,7 +75,10 @@ public final class GuardedTransport implements Transport {
         this.held = limits.maxHeldReplies() > 0 ? new HeldReplies(limits.maxHeldReplies()) : null;
     }
 
-    /** Called on the node thread after each request from an unverified address has been handled. */
+    /**
+     * Called on the node thread for each request from an unverified address: after it has been
+     * handled, or before when replies are held (the listener's ping is what releases them).
+     */
     public void onUnverifiedRequest(Consumer<Address> listener) {
         this.onUnverifiedRequest = Checks.notNull(listener, "listener");
     }
@@ -168,9 +171,14 @@ public final class GuardedTransport implements Transport {
                     budgets.put(source, budget);
                 }
                 budget.bytes += (long) amplificationFactor * sizeOf.applyAsInt(envelope);
+                if (held != null) {
+                    // The ping is what releases held replies, so it goes first: the smallest request,
+                    // it fits the budget of any other, and a reply that no longer fits waits for the pong.
+                    onUnverifiedRequest.accept(source);
+                }
             }
             handler.onEnvelope(envelope, source);
-            if (!known) {
+            if (!known && held == null) {
                 onUnverifiedRequest.accept(source);
             }
         });

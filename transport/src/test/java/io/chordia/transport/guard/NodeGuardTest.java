@@ -52,12 +52,14 @@ class NodeGuardTest {
         answer = new Nodes(unverifiedTwenty);
         Envelope request = new Envelope(7, STRANGER_CONTACT, LOCAL, new FindNode(NodeId.sha1Of("x"), 20));
 
-        wire.deliver(request, STRANGER);
-        assertThat(wire.sent).as("held, not cut").isEmpty();
-        assertThat(guarded.heldReplies()).isEqualTo(1);
-        assertThat(guarded.canAfford(STRANGER, new Ping())).as("a ping fits in the request's bytes").isTrue();
+        // What the daemon's prober does: ping every unverified asker.
+        guarded.onUnverifiedRequest(asker -> guarded.send(new Envelope(100, SELF, asker, new Ping())));
 
-        guarded.send(new Envelope(100, SELF, STRANGER, new Ping()));
+        wire.deliver(request, STRANGER);
+        assertThat(wire.sent).as("our ping first, the reply held, not cut").hasSize(1)
+                .allMatch(e -> e.body() instanceof Ping);
+        assertThat(guarded.heldReplies()).isEqualTo(1);
+
         wire.deliver(new Envelope(100, STRANGER_CONTACT, LOCAL, new Pong(STRANGER)), STRANGER);
 
         assertThat(wire.sent).hasSize(2);
