@@ -35,10 +35,13 @@ public record GuardLimits(int amplificationFactor, int maxVerifiedPeers, int max
      * overlay's tables are what peers ask for), and a reply that does not fit held for one round
      * trip while the asker answers our ping, so a newcomer's first lookup gets whole answers, a
      * little later, instead of cut ones. 256 held replies of at most a datagram: about 300 KiB.
+     * An asker whose pong was lost is pinged again on its next request 2 s later (the ping's own
+     * timeout), not a minute later: until it is verified its calls to us mostly go unanswered.
+     * A victim gains nothing from the shorter interval: every ping is paid from its budget.
      *
      * @param maxPendingCalls the node's RPC pending table; twice that covers retransmissions
      */
     public static GuardLimits node(int maxPendingCalls) {
-        return new GuardLimits(1, 16_384, 4096, 2 * maxPendingCalls, 256, false, 64, Duration.ofMinutes(1));
+        return new GuardLimits(1, 16_384, 4096, 2 * maxPendingCalls, 256, false, 64, Duration.ofSeconds(2));
     }
 }
