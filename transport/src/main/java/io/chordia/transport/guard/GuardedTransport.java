@@ -5,6 +5,7 @@ import io.chordia.core.message.Request;
 import io.chordia.core.message.Response;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
+import io.chordia.core.net.ReplySources;
 import io.chordia.core.transport.InboundHandler;
 import io.chordia.core.transport.Transport;
 import io.chordia.core.transport.TransportStats;
@@ -20,7 +21,8 @@ import java.util.function.ToIntFunction;
  * {@link Transport} around the real one, so the same rules hold whichever overlay protocol runs
  * on top (the bootstrap node's and the daemon's, with their own {@link GuardLimits}):
  * <ul>
- *   <li>an address is <em>verified</em> once a response arrives from it to a request we sent it;
+ *   <li>an address is <em>verified</em> once a response arrives from it to a request we sent it
+ *       (from it as {@link ReplySources} means it: the same socket, however its address is written);
  *   <li>no amplification: everything we send to an unverified address that has sent us requests
  *       stays within {@code amplificationFactor} times the bytes of those requests. Each request
  *       adds to the address's byte budget; replies and our own requests (verification pings)
@@ -153,7 +155,7 @@ public final class GuardedTransport implements Transport {
         delegate.onReceive((envelope, source) -> {
             if (envelope.body() instanceof Response) {
                 Address asked = outstanding.remove(envelope.txId());
-                if (source.equals(asked)) {
+                if (asked != null && ReplySources.matches(asked, source)) {
                     verified.answered(envelope.sender().id(), source);
                     budgets.remove(source);
                     if (held != null) {
