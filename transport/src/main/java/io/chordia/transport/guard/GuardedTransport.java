@@ -53,6 +53,14 @@ public final class GuardedTransport implements Transport {
     private final BoundedMap<Address, Budget> budgets;
     /** Null when replies are cut to fit instead. */
     private final HeldReplies held;
+    /**
+     * With held replies: per unverified address we called before it wrote to us, the bytes of
+     * those calls. Replies to it may spend them on top of its budget, once: the conversation is
+     * ours, and without this two nodes meeting would each hold the other's pong (a pong is larger
+     * than the ping it answers) waiting for the other's. Such an address is not pinged while
+     * these bytes last: the answer to our call will verify it.
+     */
+    private final BoundedMap<Address, Budget> started;
     private volatile Consumer<Address> onUnverifiedRequest = a -> {};
     private final LongAdder contactsWithheld = new LongAdder();
     private final LongAdder repliesTrimmed = new LongAdder();
@@ -75,6 +83,7 @@ public final class GuardedTransport implements Transport {
         this.outstanding = new BoundedMap<>(limits.maxOutstandingRequests());
         this.budgets = new BoundedMap<>(limits.maxReplyBudgets());
         this.held = limits.maxHeldReplies() > 0 ? new HeldReplies(limits.maxHeldReplies()) : null;
+        this.started = held == null ? null : new BoundedMap<>(limits.maxReplyBudgets());
     }
 
     /**
@@ -96,6 +105,13 @@ public final class GuardedTransport implements Transport {
                     return;
                 }
                 budget.bytes -= size;
+            } else if (started != null && !verified.isVerified(envelope.recipient())) {
+                Budget ours = started.get(envelope.recipient());
+                if (ours == null) {
+                    ours = new Budget();
+                    started.put(envelope.recipient(), ours);
+                }
+                ours.bytes += sizeOf.applyAsInt(envelope);
             }
             outstanding.put(envelope.txId(), envelope.recipient());
             delegate.send(envelope);
@@ -130,8 +146,13 @@ public final class GuardedTransport implements Transport {
         }
         int size = sizeOf.applyAsInt(reply);
         Envelope fitted;
+        Budget ours = started == null ? null : started.get(reply.recipient());
         if (size <= budget.bytes) {
             fitted = reply;
+        } else if (ours != null && size <= budget.bytes + ours.bytes) {
+            ours.bytes -= size - budget.bytes;
+            budget.bytes = 0;
+            return reply;
         } else if (held != null) {
             held.add(reply);
             repliesHeld.increment();
@@ -159,6 +180,7 @@ public final class GuardedTransport implements Transport {
                     verified.answered(envelope.sender().id(), source);
                     budgets.remove(source);
                     if (held != null) {
+                        started.remove(source);
                         held.release(source, delegate::send);
                     }
                 }
@@ -173,7 +195,7 @@ public final class GuardedTransport implements Transport {
                     budgets.put(source, budget);
                 }
                 budget.bytes += (long) amplificationFactor * sizeOf.applyAsInt(envelope);
-                if (held != null) {
+                if (held != null && !awaitingAnswer(source)) {
                     // The ping is what releases held replies, so it goes first: the smallest request,
                     // it fits the budget of any other, and a reply that no longer fits waits for the pong.
                     onUnverifiedRequest.accept(source);
@@ -184,6 +206,12 @@ public final class GuardedTransport implements Transport {
                 onUnverifiedRequest.accept(source);
             }
         });
+    }
+
+    /** We called {@code address} first and have not used up what that allows: its answer will verify it. */
+    private boolean awaitingAnswer(Address address) {
+        Budget ours = started.get(address);
+        return ours != null && ours.bytes > 0;
     }
 
     /** Whether {@code body} sent to {@code to} now would be within the budget (node thread). */
