@@ -11,21 +11,21 @@ import java.time.Duration;
  * @param maxVerifiedPeers       addresses remembered as verified, and as recently probed
  * @param maxReplyBudgets        unverified addresses whose byte budget is remembered
  * @param maxOutstandingRequests our own requests remembered until answered (their answers verify)
- * @param maxHeldReplies         replies too large for the budget kept until their address is
- *                               verified, then sent whole; 0: cut their contact lists to fit instead
+ * @param maxHeldEnvelopes       replies (and our requests) over the budget kept until their address
+ *                               is verified, then sent whole; 0: replies cut to fit, requests dropped
  * @param verifiedContactsOnly   replies hand out only verified contacts (and ourselves)
  * @param maxProbesInFlight      verification pings in flight at once
  * @param reprobeAfter           an address that did not answer our ping is not pinged again sooner
  */
 public record GuardLimits(int amplificationFactor, int maxVerifiedPeers, int maxReplyBudgets,
-                          int maxOutstandingRequests, int maxHeldReplies, boolean verifiedContactsOnly,
+                          int maxOutstandingRequests, int maxHeldEnvelopes, boolean verifiedContactsOnly,
                           int maxProbesInFlight, Duration reprobeAfter) {
     public GuardLimits {
         Checks.inRange(amplificationFactor, 1, 100, "amplificationFactor");
         Checks.inRange(maxVerifiedPeers, 1, 10_000_000, "maxVerifiedPeers");
         Checks.inRange(maxReplyBudgets, 1, 1_000_000, "maxReplyBudgets");
         Checks.inRange(maxOutstandingRequests, 1, 1 << 21, "maxOutstandingRequests");
-        Checks.inRange(maxHeldReplies, 0, 1 << 16, "maxHeldReplies");
+        Checks.inRange(maxHeldEnvelopes, 0, 1 << 16, "maxHeldEnvelopes");
         Checks.inRange(maxProbesInFlight, 0, 1 << 16, "maxProbesInFlight");
         Checks.positive(reprobeAfter, "reprobeAfter");
     }

@@ -27,8 +27,8 @@ import java.util.function.ToIntFunction;
  *       stays within {@code amplificationFactor} times the bytes of those requests. Each request
  *       adds to the address's byte budget; replies and our own requests (verification pings)
  *       spend it; what does not fit is not sent. A reply too large for the budget is either held
- *       until the address is verified and then sent whole ({@code maxHeldReplies > 0}), or cut
- *       to fit (contact lists shortened, farthest first). A reply to an unverified address with
+ *       until the address is verified and then sent whole ({@code maxHeldEnvelopes > 0}, and our
+ *       requests likewise), or cut to fit (contact lists shortened, farthest first). A reply to an unverified address with
  *       no budget answers nothing we saw, and is not sent either. Requests to addresses that
  *       never wrote to us (our own lookups) are not limited;
  *   <li>optionally ({@code verifiedContactsOnly}), replies hand out only verified contacts.
@@ -52,7 +52,7 @@ public final class GuardedTransport implements Transport {
     private final BoundedMap<Long, Address> outstanding;
     private final BoundedMap<Address, Budget> budgets;
     /** Null when replies are cut to fit instead. */
-    private final HeldReplies held;
+    private final HeldEnvelopes held;
     /**
      * With held replies: per unverified address we called before it wrote to us, the bytes of
      * those calls. Replies to it may spend them on top of its budget, once: the conversation is
@@ -67,6 +67,7 @@ public final class GuardedTransport implements Transport {
     private final LongAdder repliesRefused = new LongAdder();
     private final LongAdder requestsWithheld = new LongAdder();
     private final LongAdder repliesHeld = new LongAdder();
+    private final LongAdder requestsHeld = new LongAdder();
 
     /**
      * @param sizeOf the encoded size of an envelope, as the wire codec computes it (the codec
@@ -82,7 +83,7 @@ public final class GuardedTransport implements Transport {
         this.verifiedContactsOnly = limits.verifiedContactsOnly();
         this.outstanding = new BoundedMap<>(limits.maxOutstandingRequests());
         this.budgets = new BoundedMap<>(limits.maxReplyBudgets());
-        this.held = limits.maxHeldReplies() > 0 ? new HeldReplies(limits.maxHeldReplies()) : null;
+        this.held = limits.maxHeldEnvelopes() > 0 ? new HeldEnvelopes(limits.maxHeldEnvelopes()) : null;
         this.started = held == null ? null : new BoundedMap<>(limits.maxReplyBudgets());
     }
 
@@ -101,7 +102,14 @@ public final class GuardedTransport implements Transport {
             if (budget != null) {
                 int size = sizeOf.applyAsInt(envelope);
                 if (size > budget.bytes) {
-                    requestsWithheld.increment();
+                    if (held != null) {
+                        // A protocol's own check of a new sender (Kademlia pings it) right after our
+                        // verification ping spent the budget: it goes out when the pong comes.
+                        held.add(envelope);
+                        requestsHeld.increment();
+                    } else {
+                        requestsWithheld.increment();
+                    }
                     return;
                 }
                 budget.bytes -= size;
@@ -260,7 +268,12 @@ public final class GuardedTransport implements Transport {
         return repliesHeld.sum();
     }
 
-    /** Replies held now. */
+    /** Our own requests over an unverified address's budget, held until it was verified. */
+    public long requestsHeld() {
+        return requestsHeld.sum();
+    }
+
+    /** Replies and requests held now. */
     public int heldReplies() {
         return held == null ? 0 : held.size();
     }

@@ -71,7 +71,7 @@ class NodeGuardTest {
     }
 
     @Test
-    void aSpoofedSourceThatNeverAnswersGetsAtMostTheBytesItSentAndItsHeldRepliesStayBounded() {
+    void aSpoofedSourceThatNeverAnswersGetsAtMostTheBytesItSentAndItsHeldEnvelopesStayBounded() {
         answer = new Nodes(peers(20));
         long received = 0;
         for (int i = 0; i < 100; i++) {
@@ -87,13 +87,13 @@ class NodeGuardTest {
         // Held replies spend nothing, so the budget grows until a whole reply fits: still no more than was sent to us.
         assertThat(wire.sent).isNotEmpty();
         assertThat(sent).isLessThanOrEqualTo(received);
-        assertThat(guarded.heldReplies()).isEqualTo(HeldReplies.PER_ADDRESS);
+        assertThat(guarded.heldReplies()).isEqualTo(HeldEnvelopes.PER_ADDRESS);
 
         for (int i = 0; i < 300; i++) {
             Address spoofed = new Address("198.51.100." + (i % 250 + 1), 6000 + i);
             wire.deliver(new Envelope(5000 + i, new Contact(NodeId.sha1Of("s" + i), spoofed), LOCAL,
                     new FindNode(NodeId.sha1Of("y"), 20)), spoofed);
         }
-        assertThat(guarded.heldReplies()).isEqualTo(GuardLimits.node(1024).maxHeldReplies());
+        assertThat(guarded.heldReplies()).isEqualTo(GuardLimits.node(1024).maxHeldEnvelopes());
     }
 }

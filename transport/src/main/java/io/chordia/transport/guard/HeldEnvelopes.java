@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Replies waiting for their recipient to be verified. A spoofed source is never verified, so its
- * replies only wait here until newer ones push them out: a hard cap in all, and a few per address
- * (an honest asker retransmits a handful of times at most before our ping reaches it).
+ * Replies, and our own requests, waiting for their recipient to be verified. A spoofed source is
+ * never verified, so what is held for it only waits here until newer envelopes push it out: a
+ * hard cap in all, and a few per address (an honest asker retransmits a handful of times at most
+ * before our ping reaches it).
  *
  * <p>Threading: node thread only, except {@link #size()}.
  */
-final class HeldReplies {
+final class HeldEnvelopes {
     static final int PER_ADDRESS = 8;
 
     private final int capacity;
@@ -23,7 +24,7 @@ final class HeldReplies {
     private final LinkedHashMap<Address, ArrayDeque<Envelope>> byAddress = new LinkedHashMap<>();
     private volatile int size;
 
-    HeldReplies(int capacity) {
+    HeldEnvelopes(int capacity) {
         this.capacity = capacity;
     }
 
