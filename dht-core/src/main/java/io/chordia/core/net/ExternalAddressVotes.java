@@ -1,9 +1,6 @@
 package io.chordia.core.net;
 
 import io.chordia.core.util.Checks;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +59,7 @@ public final class ExternalAddressVotes {
         if (!plausible(reporter, observed)) {
             return false;
         }
-        String key = reporterKey(reporter);
+        String key = HostKey.of(reporter);
         reports.remove(key); // re-inserted last: the map stays ordered by when each reporter was last heard
         reports.put(key, observed);
         if (reports.size() > maxReporters) {
@@ -115,20 +112,5 @@ public final class ExternalAddressVotes {
     /** Reporters remembered. */
     public int reporters() {
         return reports.size();
-    }
-
-    /** One key per reporter that one host cannot multiply: the IPv4 address, or the IPv6 /64. */
-    static String reporterKey(Address reporter) {
-        String host = reporter.host();
-        if (host.indexOf(':') < 0) {
-            return host;
-        }
-        try {
-            // A host with a colon can only be an IPv6 literal, which getByName parses without a lookup.
-            byte[] ip = InetAddress.getByName(host).getAddress();
-            return ip.length == 16 ? HexFormat.of().formatHex(ip, 0, 8) + "::/64" : host;
-        } catch (UnknownHostException | SecurityException e) {
-            return host;
-        }
     }
 }

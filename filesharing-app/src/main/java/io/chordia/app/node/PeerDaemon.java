@@ -26,7 +26,7 @@ import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.kademlia.KademliaNode;
 import io.chordia.routing.replication.ChordPlacement;
-import io.chordia.routing.replication.ReplicaPlacement;
+import io.chordia.routing.replication.KademliaPlacement;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
 import io.chordia.transport.netty.NettyEventLoops;
@@ -116,10 +116,11 @@ public final class PeerDaemon implements AutoCloseable {
             this.storage = new ReplicatedStorage(chord, store, StorageConfig.defaults(), new ChordPlacement(chord),
                     random, System::currentTimeMillis);
         } else {
-            this.node = new KademliaNode(self, guard.transport(), sockets.scheduler(), random,
+            KademliaNode kademlia = new KademliaNode(self, guard.transport(), sockets.scheduler(), random,
                     KademliaConfig.defaults());
-            this.storage = new ReplicatedStorage(node, store, StorageConfig.defaults(), ReplicaPlacement.NONE,
-                    random, System::currentTimeMillis);
+            this.node = kademlia;
+            this.storage = new ReplicatedStorage(kademlia, store, StorageConfig.defaults(),
+                    new KademliaPlacement(kademlia), random, System::currentTimeMillis);
         }
         this.view = OverlayView.of(node);
         // The node thread is this node's alone: tag its log lines with the short id (log4j2.xml's %X{node}).

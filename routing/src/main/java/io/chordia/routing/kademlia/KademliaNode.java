@@ -126,6 +126,11 @@ public final class KademliaNode implements OverlayNode {
         return contacts.leafSet();
     }
 
+    /** The {@code count} live contacts closest to {@code target}, this node counted among them; node thread only. */
+    public List<Contact> closestWithSelf(NodeId target, int count) {
+        return contacts.closestWithSelf(target, count);
+    }
+
     public boolean isJoined() {
         return joined;
     }
@@ -235,10 +240,6 @@ public final class KademliaNode implements OverlayNode {
 
     List<Contact> closestKnown(NodeId target, int count) {
         return contacts.closestKnown(target, count);
-    }
-
-    List<Contact> closestWithSelf(NodeId target, int count) {
-        return contacts.closestWithSelf(target, count);
     }
 
     boolean leafSetCovers(NodeId target, int count) {

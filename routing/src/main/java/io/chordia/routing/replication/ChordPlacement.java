@@ -1,6 +1,7 @@
 package io.chordia.routing.replication;
 
 import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.routing.chord.ChordNode;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.List;
  * Chord's successor-list replication: a key's replicas are its successor and the next n-1
  * nodes. A node knows them for the keys that fall between its farthest known predecessor and
  * its successors, which covers every record it should hold.
+ *
+ * <p>A key's replica neighbours are its n replicas and the node just past them, which hands the
+ * key off when a newcomer joins the set and pushes it out.
  */
 public final class ChordPlacement implements ReplicaPlacement {
     private final ChordNode node;
@@ -35,5 +39,10 @@ public final class ChordPlacement implements ReplicaPlacement {
             }
         }
         return List.of();
+    }
+
+    @Override
+    public boolean isReplicaNeighbour(NodeId key, Address source, int n) {
+        return ReplicaNeighbours.among(localReplicas(key, n + 1), node.self().id(), source, n);
     }
 }

@@ -1,6 +1,7 @@
 package io.chordia.routing.replication;
 
 import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import java.util.List;
 
@@ -12,6 +13,18 @@ import java.util.List;
 public interface ReplicaPlacement {
     /** The {@code n} replicas of {@code key} (possibly including this node), or an empty list when unsure. */
     List<Contact> localReplicas(NodeId key, int n);
+
+    /**
+     * Whether a store of {@code key} from {@code source} (the datagram's address, which the write
+     * token has proved) is a replica neighbour's repair or hand-off, which no quota charges: this
+     * node is one of the key's {@code n} replicas as it sees them, and the node at {@code source}
+     * is another, or the node just past them (the one that hands a key off to a newcomer). Decided
+     * from this node's own view, never from anything the sender says. False when unsure: the store
+     * is charged to its source like any other.
+     */
+    default boolean isReplicaNeighbour(NodeId key, Address source, int n) {
+        return false;
+    }
 
     /** Always unsure: every placement question becomes a lookup. */
     ReplicaPlacement NONE = (key, n) -> List.of();

@@ -10,6 +10,7 @@ import io.chordia.core.message.RecordReply;
 import io.chordia.core.message.StoreRecord;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
+import io.chordia.core.net.HostKey;
 import io.chordia.core.rpc.RemoteErrorException;
 import io.chordia.core.rpc.RequestContext;
 import io.chordia.core.rpc.RequestRefusedException;
@@ -25,7 +26,6 @@ import io.chordia.core.util.Bytes;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.OverlayNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ public final class ReplicatedStorage {
     private final ReplicaPlacement placement;
     private final WriteTokens tokens;
     private final StorelessNodes storeless = new StorelessNodes();
-    private final Map<Address, Integer> recordsBySource = new HashMap<>();
+    private final SourceQuotas quotas;
     /** Records this node published, by key, republished before they expire. */
     private final Map<NodeId, DhtRecord> published = new LinkedHashMap<>();
     private final List<Cancellable> timers = new ArrayList<>();
@@ -75,6 +75,7 @@ public final class ReplicatedStorage {
         this.config = config;
         this.placement = placement;
         this.tokens = new WriteTokens(random);
+        this.quotas = new SourceQuotas(config.maxRecordsPerSource(), SourceQuotas.DEFAULT_CAPACITY);
         rpc.register(FetchRecord.class, this::onFetch);
         rpc.register(StoreRecord.class, this::onStore);
         rpc.register(CheckRecord.class, this::onCheck);
@@ -340,12 +341,19 @@ public final class ReplicatedStorage {
             stats.refusedTokens.increment();
             throw new RequestRefusedException(ErrorCode.BAD_TOKEN, "no valid write token for " + context.source());
         }
-        accept(request.record(), request.expectedVersion(), context.source());
+        Address from = context.source();
+        // A replica neighbour's repair or hand-off is charged to nobody: see ReplicaPlacement.
+        boolean neighbour = placement.isReplicaNeighbour(request.record().key(), from, config.replicas());
+        accept(request.record(), request.expectedVersion(), neighbour ? null : HostKey.of(from));
         return new Ack();
     }
 
-    /** Applies the record rules and quotas, and stores; throws {@link RequestRefusedException} to refuse. */
-    private void accept(DhtRecord record, long expectedVersion, Address source) {
+    /**
+     * Applies the record rules and quotas, and stores; throws {@link RequestRefusedException} to
+     * refuse. The copy held is charged to {@code source}, or to nobody when null (this node's own
+     * writes, a replica neighbour's).
+     */
+    private void accept(DhtRecord record, long expectedVersion, String source) {
         StoredRecord held = liveRecord(record.key());
         RecordRules.Verdict verdict = RecordRules.decide(held == null ? null : held.record(), record, expectedVersion,
                 wallSeconds());
@@ -353,13 +361,11 @@ public final class ReplicatedStorage {
             stats.refusedRules.increment();
             throw new RequestRefusedException(verdict.refusal(), verdict.reason());
         }
-        if (held == null && source != null) {
-            int count = recordsBySource.getOrDefault(source, 0);
-            if (count >= config.maxRecordsPerSource()) {
-                stats.refusedQuota.increment();
-                throw new RequestRefusedException(ErrorCode.QUOTA_EXCEEDED, source + " has stored " + count + " records here");
-            }
-            recordsBySource.put(source, count + 1);
+        long now = scheduler.clock().nanoTime();
+        String overQuota = source == null ? null : quotas.refusal(source, record.key(), now);
+        if (overQuota != null) {
+            stats.refusedQuota.increment();
+            throw new RequestRefusedException(ErrorCode.QUOTA_EXCEEDED, overQuota);
         }
         DhtRecord kept = verdict.merged() != null ? verdict.merged()
                 : verdict.changed() || held == null ? record : held.record().withTtl(record.ttl());
@@ -368,8 +374,20 @@ public final class ReplicatedStorage {
             stats.refusedQuota.increment();
             throw new RequestRefusedException(ErrorCode.QUOTA_EXCEEDED, "this node holds its maximum of values");
         }
-        store.put(new StoredRecord(kept, scheduler.clock().nanoTime() + kept.ttl().toNanos()));
+        long expiresAt = now + kept.ttl().toNanos();
+        store.put(new StoredRecord(kept, expiresAt));
+        if (source == null) {
+            quotas.release(record.key());
+        } else {
+            quotas.charge(record.key(), source, expiresAt);
+        }
         stats.stored.increment();
+    }
+
+    /** Forgets a record that expired or was handed off, and whoever it was charged to. */
+    private void remove(NodeId key) {
+        store.remove(key);
+        quotas.release(key);
     }
 
     private long wallSeconds() {
@@ -379,7 +397,7 @@ public final class ReplicatedStorage {
     private StoredRecord liveRecord(NodeId key) {
         StoredRecord held = store.get(key);
         if (held != null && held.isExpired(scheduler.clock().nanoTime())) {
-            store.remove(key);
+            remove(key);
             stats.expired.increment();
             return null;
         }
@@ -408,7 +426,7 @@ public final class ReplicatedStorage {
             repairCursor = held.record().key();
             checked++;
             if (held.isExpired(scheduler.clock().nanoTime())) {
-                store.remove(held.record().key());
+                remove(held.record().key());
                 stats.expired.increment();
                 continue;
             }
@@ -436,7 +454,7 @@ public final class ReplicatedStorage {
             if (!responsible) {
                 CompletableFuture.allOf(pushes.toArray(CompletableFuture[]::new)).thenRun(() -> {
                     if (pushes.stream().allMatch(p -> Boolean.TRUE.equals(p.join())) && set.size() >= config.replicas()) {
-                        store.remove(record.key());
+                        remove(record.key());
                         stats.handedOff.increment();
                     }
                 });

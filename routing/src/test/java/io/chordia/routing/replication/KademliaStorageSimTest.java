@@ -30,7 +30,7 @@ class KademliaStorageSimTest {
         List<ReplicatedStorage> stores = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ReplicatedStorage s = new ReplicatedStorage(sim.node(i), new InMemoryRecordStore(), StorageConfig.defaults(),
-                    ReplicaPlacement.NONE, sim.streams.stream("storage", i));
+                    new KademliaPlacement(sim.node(i)), sim.streams.stream("storage", i));
             s.start();
             stores.add(s);
         }

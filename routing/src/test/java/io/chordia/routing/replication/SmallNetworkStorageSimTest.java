@@ -109,7 +109,7 @@ class SmallNetworkStorageSimTest {
         for (int i = 0; i < nodes; i++) {
             sim.addNode();
             ReplicatedStorage s = new ReplicatedStorage(sim.node(i), new InMemoryRecordStore(), StorageConfig.defaults(),
-                    ReplicaPlacement.NONE, sim.streams.stream("storage", i));
+                    new KademliaPlacement(sim.node(i)), sim.streams.stream("storage", i));
             stores.add(s);
         }
         sim.joinAll(0, nodes, Duration.ofSeconds(1), Duration.ofMinutes(2));

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /** Chord nodes with storage on the simulated network, from one seed. */
@@ -35,6 +36,8 @@ final class StorageSim {
     final ChordConfig chordConfig;
     final StorageConfig storageConfig;
     final Map<NodeId, Peer> live = new LinkedHashMap<>();
+    /** How each new peer's storage places replicas and recognises its replica neighbours. */
+    Function<ChordNode, ReplicaPlacement> placement = ChordPlacement::new;
     private int next;
 
     StorageSim(long seed, LinkConditions link, ChordConfig chordConfig, StorageConfig storageConfig) {
@@ -50,7 +53,7 @@ final class StorageSim {
         ChordNode node = newNode();
         int n = next - 1;
         ReplicatedStorage storage = new ReplicatedStorage(node, new InMemoryRecordStore(), storageConfig,
-                new ChordPlacement(node), streams.stream("storage", n), this::wallMillis);
+                placement.apply(node), streams.stream("storage", n), this::wallMillis);
         return new Peer(node, storage);
     }
 

@@ -5,7 +5,7 @@ import io.chordia.core.net.Contact;
 import io.chordia.core.store.InMemoryRecordStore;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.kademlia.KademliaNode;
-import io.chordia.routing.replication.ReplicaPlacement;
+import io.chordia.routing.replication.KademliaPlacement;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public final class KademliaOverlay implements Overlay {
         KademliaNode node = new KademliaNode(new Contact(id, host.transport().localAddress()), host.transport(),
                 host.scheduler(), random, config);
         ReplicatedStorage store = withStorage ? new ReplicatedStorage(node, new InMemoryRecordStore(), storage,
-                ReplicaPlacement.NONE, storageRandom) : null;
+                new KademliaPlacement(node), storageRandom) : null;
         return new Peer(node, store, host);
     }
 

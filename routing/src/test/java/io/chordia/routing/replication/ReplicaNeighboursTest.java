@@ -1,0 +1,35 @@
+package io.chordia.routing.replication;
+
+import static io.chordia.core.testing.TestIds.contact;
+import static io.chordia.core.testing.TestIds.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReplicaNeighboursTest {
+    /** A key's nodes in order: replicas 1, 2, 3, then 4 just past them. */
+    private static final List<Contact> NEAREST = List.of(contact(1), contact(2), contact(3), contact(4));
+
+    @Test
+    void aReplicaRecognisesTheOtherReplicasAndTheNodeJustPast() {
+        for (int other : new int[] {1, 3, 4}) {
+            assertThat(ReplicaNeighbours.among(NEAREST, id(2), contact(other).address(), 3)).as("from %s", other).isTrue();
+        }
+    }
+
+    @Test
+    void aNodeJustPastTheReplicasRecognisesNobody() {
+        assertThat(ReplicaNeighbours.among(NEAREST, id(4), contact(1).address(), 3)).isFalse();
+    }
+
+    @Test
+    void anAddressOutsideTheSetOrAnotherPortOfANeighbourIsNoNeighbour() {
+        assertThat(ReplicaNeighbours.among(NEAREST, id(2), contact(9).address(), 3)).isFalse();
+        Address otherPort = new Address(contact(1).address().host(), contact(1).address().port() + 1);
+        assertThat(ReplicaNeighbours.among(NEAREST, id(2), otherPort, 3)).isFalse();
+        assertThat(ReplicaNeighbours.among(NEAREST, id(2), contact(2).address(), 3)).as("its own address").isFalse();
+    }
+}
