@@ -12,8 +12,8 @@ import java.util.List;
  * nodes. A node knows them for the keys that fall between its farthest known predecessor and
  * its successors, which covers every record it should hold.
  *
- * <p>A key's replica neighbours are its n replicas and the node just past them, which hands the
- * key off when a newcomer joins the set and pushes it out.
+ * <p>Replica neighbours by {@link ReplicaNeighbours}; where this node's arc does not reach the key
+ * (a newcomer's predecessor list is not yet full), any node of its successor or predecessor list.
  */
 public final class ChordPlacement implements ReplicaPlacement {
     private final ChordNode node;
@@ -43,6 +43,21 @@ public final class ChordPlacement implements ReplicaPlacement {
 
     @Override
     public boolean isReplicaNeighbour(NodeId key, Address source, int n) {
-        return ReplicaNeighbours.among(localReplicas(key, n + 1), node.self().id(), source, n);
+        List<Contact> nearest = localReplicas(key, ReplicaNeighbours.window(n));
+        if (!nearest.isEmpty()) {
+            return ReplicaNeighbours.among(nearest, node.self().id(), source, n);
+        }
+        // The known arc does not reach the key: a newcomer's predecessor list is still short while
+        // its ring neighbours hand it its records. Those neighbours are who it knows.
+        return at(node.successors(), source) || at(node.predecessors(), source);
+    }
+
+    private static boolean at(List<Contact> contacts, Address source) {
+        for (Contact c : contacts) {
+            if (c.address().equals(source)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Kademlia's replicas are the N nodes XOR-closest to a key. Placement questions go to a lookup
  * (as with {@link ReplicaPlacement#NONE}); this node's own contacts only decide who is a replica
- * neighbour: among the N + 1 nodes closest to the key that this node knows, itself counted.
+ * neighbour ({@link ReplicaNeighbours}): among the contacts closest to the key that this node
+ * knows, itself counted.
  */
 public final class KademliaPlacement implements ReplicaPlacement {
     private final KademliaNode node;
@@ -25,6 +26,7 @@ public final class KademliaPlacement implements ReplicaPlacement {
 
     @Override
     public boolean isReplicaNeighbour(NodeId key, Address source, int n) {
-        return ReplicaNeighbours.among(node.closestWithSelf(key, n + 1), node.self().id(), source, n);
+        List<Contact> nearest = node.closestWithSelf(key, ReplicaNeighbours.window(n));
+        return ReplicaNeighbours.among(nearest, node.self().id(), source, n);
     }
 }

@@ -17,10 +17,10 @@ public interface ReplicaPlacement {
     /**
      * Whether a store of {@code key} from {@code source} (the datagram's address, which the write
      * token has proved) is a replica neighbour's repair or hand-off, which no quota charges: this
-     * node is one of the key's {@code n} replicas as it sees them, and the node at {@code source}
-     * is another, or the node just past them (the one that hands a key off to a newcomer). Decided
-     * from this node's own view, never from anything the sender says. False when unsure: the store
-     * is charged to its source like any other.
+     * node and the node at {@code source} are both among the key's nearest nodes as this node sees
+     * them, this node one of its {@code n} replicas (see {@link ReplicaNeighbours} for the slack).
+     * Decided from this node's own view, never from anything the sender says. False when unsure:
+     * the store is charged to its source like any other.
      */
     default boolean isReplicaNeighbour(NodeId key, Address source, int n) {
         return false;

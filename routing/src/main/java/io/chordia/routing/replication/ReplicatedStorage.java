@@ -379,7 +379,7 @@ public final class ReplicatedStorage {
         if (source == null) {
             quotas.release(record.key());
         } else {
-            quotas.charge(record.key(), source, expiresAt);
+            stats.mostChargedToOneSource.accumulate(quotas.charge(record.key(), source, expiresAt));
         }
         stats.stored.increment();
     }

@@ -59,13 +59,16 @@ final class SourceQuotas {
         return null;
     }
 
-    /** The record under {@code key}, expiring at {@code expiresAtNanos}, is now charged to {@code source}. */
-    void charge(NodeId key, String source, long expiresAtNanos) {
+    /**
+     * The record under {@code key}, expiring at {@code expiresAtNanos}, is now charged to
+     * {@code source}; returns how many records are charged to it now.
+     */
+    int charge(NodeId key, String source, long expiresAtNanos) {
         release(key);
         Charge c = new Charge(key, source, expiresAtNanos);
         byKey.put(key, c);
         byExpiry.add(c);
-        bySource.merge(source, 1, Integer::sum);
+        return bySource.merge(source, 1, Integer::sum);
     }
 
     /** The record under {@code key} is gone or charged to nobody. */

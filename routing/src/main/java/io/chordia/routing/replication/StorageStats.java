@@ -1,5 +1,6 @@
 package io.chordia.routing.replication;
 
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of one node's data plane; readable from any thread. */
@@ -17,6 +18,7 @@ public final class StorageStats {
     final LongAdder refusedTokens = new LongAdder();
     final LongAdder refusedRules = new LongAdder();
     final LongAdder refusedQuota = new LongAdder();
+    final LongAccumulator mostChargedToOneSource = new LongAccumulator(Math::max, 0);
 
     public long putsOk() { return putsOk.sum(); }
     public long putsFailed() { return putsFailed.sum(); }
@@ -32,4 +34,6 @@ public final class StorageStats {
     public long refusedTokens() { return refusedTokens.sum(); }
     public long refusedRules() { return refusedRules.sum(); }
     public long refusedQuota() { return refusedQuota.sum(); }
+    /** The most live records ever charged to one source here at once: how close honest writers came to the quota. */
+    public long mostChargedToOneSource() { return mostChargedToOneSource.get(); }
 }

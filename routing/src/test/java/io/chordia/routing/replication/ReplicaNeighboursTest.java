@@ -10,23 +10,29 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReplicaNeighboursTest {
-    /** A key's nodes in order: replicas 1, 2, 3, then 4 just past them. */
-    private static final List<Contact> NEAREST = List.of(contact(1), contact(2), contact(3), contact(4));
+    /** A key's nearest nodes in order for N = 3: replicas 1, 2, 3, then 4 and 5 past them. */
+    private static final List<Contact> NEAREST = List.of(contact(1), contact(2), contact(3), contact(4), contact(5));
 
     @Test
-    void aReplicaRecognisesTheOtherReplicasAndTheNodeJustPast() {
-        for (int other : new int[] {1, 3, 4}) {
+    void theWindowIsTheReplicasAndTwoPast() {
+        assertThat(ReplicaNeighbours.window(3)).isEqualTo(NEAREST.size());
+    }
+
+    @Test
+    void aReplicaRecognisesEveryOtherNodeOfTheWindow() {
+        for (int other : new int[] {1, 3, 4, 5}) {
             assertThat(ReplicaNeighbours.among(NEAREST, id(2), contact(other).address(), 3)).as("from %s", other).isTrue();
         }
     }
 
     @Test
-    void aNodeJustPastTheReplicasRecognisesNobody() {
-        assertThat(ReplicaNeighbours.among(NEAREST, id(4), contact(1).address(), 3)).isFalse();
+    void theNodeJustPastTheReplicasStillCountsItselfOneAndTheNextDoesNot() {
+        assertThat(ReplicaNeighbours.among(NEAREST, id(4), contact(1).address(), 3)).isTrue();
+        assertThat(ReplicaNeighbours.among(NEAREST, id(5), contact(1).address(), 3)).isFalse();
     }
 
     @Test
-    void anAddressOutsideTheSetOrAnotherPortOfANeighbourIsNoNeighbour() {
+    void anAddressOutsideTheWindowOrAnotherPortOfANeighbourIsNoNeighbour() {
         assertThat(ReplicaNeighbours.among(NEAREST, id(2), contact(9).address(), 3)).isFalse();
         Address otherPort = new Address(contact(1).address().host(), contact(1).address().port() + 1);
         assertThat(ReplicaNeighbours.among(NEAREST, id(2), otherPort, 3)).isFalse();

@@ -6,6 +6,7 @@ import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.StoreRecord;
+import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RemoteErrorException;
 import io.chordia.core.sim.LatencyModel;
 import io.chordia.core.sim.LinkConditions;
@@ -14,6 +15,7 @@ import io.chordia.core.store.RecordSigner;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.chord.ChordConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -102,13 +104,14 @@ class ReplicatedStorageSimTest {
         for (StorageSim.Peer p : small.live.values()) {
             quota += (int) p.storage().stats().refusedQuota();
         }
-        // Eight other nodes take at most 5 records each from this source. Not limited: the writer's own
-        // share, and its predecessor's, for which the writer is the node just past the replica set
-        // (N = 1), whose stores are hand-offs.
+        // Seven other nodes take at most 5 records each from this source. Not limited: the writer's
+        // own share, and those of its two predecessors, for whose keys (N = 1) it is a replica
+        // neighbour: just past the replica, or two past it (see ReplicaNeighbours).
         assertThat(quota).isPositive();
         assertThat(ok).isLessThan(100);
+        List<Contact> neighbours = a.node().predecessors().subList(0, 2);
         for (StorageSim.Peer p : small.live.values()) {
-            if (p != a && !p.node().self().equals(a.node().predecessor())) {
+            if (p != a && !neighbours.contains(p.node().self())) {
                 assertThat(p.storage().store().size()).isLessThanOrEqualTo(5);
             }
         }
