@@ -74,6 +74,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--replicas", defaultValue = "3", description = "Copies of each record (default: ${DEFAULT-VALUE}).")
     int replicas;
 
+    @Option(names = "--quota", paramLabel = "N",
+            description = "Live records one source host (IPv4 address, IPv6 /64) may have stored on a node (default: the library's).")
+    Integer quota;
+
     @Option(names = "--loss", defaultValue = "0", description = "Probability a datagram is lost, simulator only (default: ${DEFAULT-VALUE}).")
     double loss;
 
@@ -148,6 +152,9 @@ public final class SimCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--stabilize must be positive");
             }
             tuning = ScenarioTuning.defaults().withCountBytes(!noByteCount).withChordMaintenance(stabilize);
+            if (quota != null) {
+                tuning = tuning.withRecordsPerSource(quota);
+            }
         } catch (IllegalArgumentException e) {
             err.println("chordia sim: " + e.getMessage());
             err.flush();

@@ -26,6 +26,8 @@ public final class SummaryText {
                 s.departures(), s.joins(), s.failedJoins(), s.massFailures(), s.liveNodesAtEnd());
         if (s.keysStored() > 0) {
             line(out, "keys             %,d stored, %,d lost", s.keysStored(), s.keysLost());
+            line(out, "quota            %,d stores refused; at most %,d live records charged to one source on a node, "
+                    + "%,d records on one node at the end", s.quotaRefusals(), s.quotaPeak(), s.recordsPerNodeMax());
         }
         if (s.keysLostToConflicts() > 0) {
             line(out, "conflicts        %,d keys had acknowledged writes on both sides of the partition (one lost each)",

@@ -69,6 +69,7 @@ public final class ScenarioRunner {
     private final Map<NodeId, DhtRecord> expected = new LinkedHashMap<>();
     private PartitionEpisode partition;
     private long keysLostToConflicts;
+    private final QuotaTally quotas = new QuotaTally();
     private Substrate substrate;
     private Overlay overlay;
     private long endNanos;
@@ -144,7 +145,9 @@ public final class ScenarioRunner {
                     lookupsFinished == 0 ? 0 : (double) lookupsSucceeded / lookupsFinished, hops.mean(),
                     hops.percentile(50), hops.percentile(99), latencyMicros.percentile(50) / 1000.0,
                     latencyMicros.percentile(99) / 1000.0, liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
-                    expected.size(), lost, violations, joins, failedJoins, departures, massFailures, live.size(),
+                    expected.size(), lost, onControl(() -> quotas.refusals(live.inIdOrder())),
+                    onControl(() -> quotas.peak(live.inIdOrder())),
+                    onControl(() -> QuotaTally.mostRecordsOnANode(live.inIdOrder())), violations, joins, failedJoins, departures, massFailures, live.size(),
                     config.churns() ? lower(config.churnModel()) : "none", config.churnMedian().toNanos() / 1e9,
                     config.loss(), config.network() == NetworkKind.UDP ? "loopback" : config.latency().text(), trace,
                     rings, partition == null ? null : partition.mergeSeconds(), keysLostToConflicts,
@@ -175,7 +178,8 @@ public final class ScenarioRunner {
 
     private Overlay newOverlay() {
         StorageConfig storage = StorageConfig.defaults().withReplicas(config.replicas(), Math.min(2, config.replicas()),
-                Math.min(2, config.replicas()));
+                Math.min(2, config.replicas()))
+                .withQuotas(tuning.recordsPerSource(), StorageConfig.defaults().maxValueBytes());
         if (config.protocol() == Protocol.CHORD) {
             ChordConfig chord = tuning.chord().withSuccessorListLength(Math.max(tuning.chord().successorListLength(),
                     config.replicas() + 1));
@@ -412,7 +416,7 @@ public final class ScenarioRunner {
             return;
         }
         live.remove(peer);
-        peer.crash();
+        crash(peer);
         departures++;
         series.departed();
         if (live.size() > 0) {
@@ -430,7 +434,7 @@ public final class ScenarioRunner {
         joiner.node().join(List.of(via.node().self().address())).whenCompleteAsync((ok, failure) -> {
             if (failure != null || substrate.nowNanos() >= endNanos) {
                 failedJoins += failure != null ? 1 : 0;
-                joiner.crash();
+                crash(joiner);
                 return;
             }
             live.add(joiner);
@@ -449,10 +453,15 @@ public final class ScenarioRunner {
         for (long i = 0; i < count && live.size() > 1; i++) {
             Peer victim = live.random(pick);
             live.remove(victim);
-            victim.crash();
+            crash(victim);
             massFailures++;
             series.departed();
         }
+    }
+
+    private void crash(Peer peer) {
+        quotas.crashing(peer);
+        peer.crash();
     }
 
     private void closeStep() {

@@ -2,6 +2,7 @@ package io.chordia.sim.scenario;
 
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.kademlia.KademliaConfig;
+import io.chordia.routing.replication.StorageConfig;
 import java.time.Duration;
 
 /**
@@ -12,12 +13,19 @@ import java.time.Duration;
  *
  * @param countBytes      encode every simulated datagram to count its real size (costs throughput)
  * @param checkInvariants check Chord's ring invariants every simulated minute
+ * @param recordsPerSource the store quota: live records one source host may have stored on a node
  */
 public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean countBytes, boolean checkInvariants,
-                             int udpEventLoops) {
+                             int udpEventLoops, int recordsPerSource) {
+    public ScenarioTuning {
+        if (recordsPerSource < 1) {
+            throw new IllegalArgumentException("--quota must be at least 1, was " + recordsPerSource);
+        }
+    }
+
     public static ScenarioTuning defaults() {
-        return new ScenarioTuning(ChordConfig.defaults(), KademliaConfig.defaults(), true, true, 2)
-                .withChordMaintenance(Duration.ofSeconds(5));
+        return new ScenarioTuning(ChordConfig.defaults(), KademliaConfig.defaults(), true, true, 2,
+                StorageConfig.defaults().maxRecordsPerSource()).withChordMaintenance(Duration.ofSeconds(5));
     }
 
     /**
@@ -30,14 +38,18 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
     }
 
     public ScenarioTuning withChord(ChordConfig value) {
-        return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops);
+        return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource);
     }
 
     public ScenarioTuning withKademlia(KademliaConfig value) {
-        return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops);
+        return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops, recordsPerSource);
     }
 
     public ScenarioTuning withCountBytes(boolean value) {
-        return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops);
+        return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops, recordsPerSource);
+    }
+
+    public ScenarioTuning withRecordsPerSource(int value) {
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, value);
     }
 }

@@ -20,14 +20,18 @@ import java.util.List;
  * on the other side), the success rates of lookups made during the partition whose key's owner
  * was on the origin's side and on the other side, and of lookups made in the 2 minutes after the
  * heal. {@code keysLost} counts keys that read back as nothing or older than their newest
- * acknowledged write.
+ * acknowledged write. {@code quotaRefusals} counts the stores nodes refused with
+ * {@code QUOTA_EXCEEDED}: every node of a scenario is honest, so any refusal is one too many;
+ * {@code quotaPeak} is the most live records one source had charged on one node at any time (what
+ * the quota, {@code --quota}, must stay above), and {@code recordsPerNodeMax} the most records one
+ * node held at the end.
  */
 public record Summary(String protocol, String lookupStyle, String network, int nodes, long seed, double simulatedSeconds,
                       double wallSeconds, double setupWallSeconds, Double runCpuSeconds, long events, double eventsPerWallSecond, long messages,
                       double messagesPerWallSecond, long bytes, long lookups, long lookupsAbandoned,
                       double lookupSuccessRate, double hopsMean, long hopsP50, long hopsP99, double lookupLatencyMsP50,
                       double lookupLatencyMsP99, double maintenanceBytesPerNodePerSecond, long keysStored, long keysLost,
-                      Integer ringInvariantViolations, long joins, long failedJoins, long departures, long massFailures,
+                      long quotaRefusals, long quotaPeak, long recordsPerNodeMax, Integer ringInvariantViolations, long joins, long failedJoins, long departures, long massFailures,
                       int liveNodesAtEnd, String churnModel, double churnMedianSeconds, double loss, String latency,
                       String traceHash, Integer ringsAtEnd, Double mergeSeconds, long keysLostToConflicts,
                       Double partitionSameSideSuccessRate, Double partitionCrossSideSuccessRate,
