@@ -12,8 +12,9 @@ import java.util.List;
  * nodes. A node knows them for the keys that fall between its farthest known predecessor and
  * its successors, which covers every record it should hold.
  *
- * <p>Replica neighbours by {@link ReplicaNeighbours}; where this node's arc does not reach the key
- * (a newcomer's predecessor list is not yet full), any node of its successor or predecessor list.
+ * <p>Replica neighbours by {@link ReplicaNeighbours}. Where this node's arc does not reach the key:
+ * anyone while its predecessor list is not yet full (a newcomer's first seconds), else any node of
+ * its successor or predecessor list.
  */
 public final class ChordPlacement implements ReplicaPlacement {
     private final ChordNode node;
@@ -47,8 +48,13 @@ public final class ChordPlacement implements ReplicaPlacement {
         if (!nearest.isEmpty()) {
             return ReplicaNeighbours.among(nearest, node.self().id(), source, n);
         }
-        // The known arc does not reach the key: a newcomer's predecessor list is still short while
-        // its ring neighbours hand it its records. Those neighbours are who it knows.
+        // The known arc does not reach the key. A newcomer knows one predecessor until its first
+        // check of it (seconds), while the nodes before that one already push it the records it
+        // now replicates: it cannot tell them from anyone, so it takes them uncharged. Once the
+        // list is full, only the ring neighbours it knows.
+        if (node.predecessors().size() < node.config().predecessorListLength()) {
+            return true;
+        }
         return at(node.successors(), source) || at(node.predecessors(), source);
     }
 

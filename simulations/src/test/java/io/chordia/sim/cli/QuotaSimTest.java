@@ -17,14 +17,19 @@ class QuotaSimTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REPLICAS = 3;
 
+    /**
+     * A 10-minute median session replaces the network several times an hour, so many newcomers are
+     * handed records. Chord seed 2 refused 47 stores when a newcomer charged the nodes before its
+     * one known predecessor, and seed 1 refused 15.
+     */
     @ParameterizedTest(name = "{0}, seed {1}, {3} nodes, {2} keys, {4}")
-    @CsvSource({"chord,1,1000,30,1h", "kademlia,1,200,20,20m"})
+    @CsvSource({"chord,1,1000,30,1h", "chord,2,1000,30,1h", "kademlia,1,200,20,20m"})
     void honestNodesWithTheQuotaAtTheirMeanLoadRefuseNothing(String protocol, long seed, int keys, int nodes,
                                                               String duration) throws Exception {
         int quota = keys * REPLICAS / nodes;
         SimRun run = SimRun.of("--protocol", protocol, "--seed", String.valueOf(seed), "--nodes", String.valueOf(nodes),
                 "--keys", String.valueOf(keys), "--replicas", String.valueOf(REPLICAS), "--quota", String.valueOf(quota),
-                "--duration", duration, "--churn-median", "1h", "--lookups", "0", "--no-byte-count", "--json");
+                "--duration", duration, "--churn-median", "10m", "--lookups", "0", "--no-byte-count", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode s = JSON.readTree(run.out());
