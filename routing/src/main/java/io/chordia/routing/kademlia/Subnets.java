@@ -8,12 +8,13 @@ import java.util.Locale;
  * bucket: IPv4 by /24, IPv6 by /48, a host name by itself. Loopback addresses are exempt (every
  * peer of a local test shares 127.0.0.1), and so is anything we cannot parse as an IP literal
  * beyond its own name.
+ * Replica selection ({@code SybilDefense}) counts distinct subnets by the same rule.
  */
-final class Subnets {
+public final class Subnets {
     private Subnets() {}
 
     /** The subnet key of {@code address}, or {@code null} when the address is exempt from the limit. */
-    static String of(Address address) {
+    public static String of(Address address) {
         String host = address.host();
         if (host.indexOf(':') >= 0) {
             return ipv6(host);

@@ -24,6 +24,11 @@ public final class ChordPlacement implements ReplicaPlacement {
     }
 
     @Override
+    public KeyDistance distance() {
+        return KeyDistance.CLOCKWISE;
+    }
+
+    @Override
     public List<Contact> localReplicas(NodeId key, int n) {
         List<Contact> preds = node.predecessors();
         List<Contact> succs = node.successors();

@@ -26,6 +26,11 @@ public interface ReplicaPlacement {
         return false;
     }
 
+    /** How the protocol ranks nodes by nearness to a key: XOR unless the placement says otherwise. */
+    default KeyDistance distance() {
+        return KeyDistance.XOR;
+    }
+
     /** Always unsure: every placement question becomes a lookup. */
     ReplicaPlacement NONE = (key, n) -> List.of();
 }

@@ -51,6 +51,7 @@ public final class ReplicatedStorage {
     private final WriteTokens tokens;
     private final StorelessNodes storeless = new StorelessNodes();
     private final SourceQuotas quotas;
+    private final NetworkSizeEstimate networkSize;
     /** Records this node published, by key, republished before they expire. */
     private final Map<NodeId, DhtRecord> published = new LinkedHashMap<>();
     private final List<Cancellable> timers = new ArrayList<>();
@@ -76,6 +77,7 @@ public final class ReplicatedStorage {
         this.placement = placement;
         this.tokens = new WriteTokens(random);
         this.quotas = new SourceQuotas(config.maxRecordsPerSource(), SourceQuotas.DEFAULT_CAPACITY);
+        this.networkSize = new NetworkSizeEstimate(placement.distance());
         rpc.register(FetchRecord.class, this::onFetch);
         rpc.register(StoreRecord.class, this::onStore);
         rpc.register(CheckRecord.class, this::onCheck);
@@ -139,14 +141,15 @@ public final class ReplicatedStorage {
     }
 
     /** What a lookup of a key found: the nodes nearest it, and those that answered on the way. */
-    private record Located(List<Contact> closest, List<Contact> path) {}
+    private record Located(NodeId key, List<Contact> closest, List<Contact> path) {}
 
     private CompletableFuture<Located> locate(NodeId key) {
         return node.lookup(key, LookupStyle.ITERATIVE).thenApply(result -> {
             if (!result.succeeded()) {
                 throw new CompletionException(new java.io.IOException("lookup of " + key.shortId() + " failed: " + result.status()));
             }
-            return new Located(result.closest(), result.path());
+            networkSize.record(key, result.closest());
+            return new Located(key, result.closest(), result.path());
         });
     }
 
@@ -155,7 +158,8 @@ public final class ReplicatedStorage {
     }
 
     /**
-     * The first N of the nodes found nearest the key that hold records. A lookup that met no more
+     * The first N of the nodes found nearest the key that hold records, or more as the Sybil
+     * defense reaches past nodes crowding the key ({@link SybilDefense}). A lookup that met no more
      * than N such nodes in all has met the whole network as far as anyone knows, and every one of
      * them is a replica: the nodes that answered on the way and this node too. Chord's answer
      * (the owner and its successors) leaves them out in a ring of fewer than N + 1 nodes, where
@@ -163,8 +167,9 @@ public final class ReplicatedStorage {
      */
     private List<Contact> replicaSet(Located where) {
         List<Contact> replicas = new ArrayList<>(storeless.without(where.closest()));
-        if (replicas.size() > config.replicas()) {
-            return List.copyOf(replicas.subList(0, config.replicas()));
+        int wanted = replicaCount(where.key(), replicas);
+        if (replicas.size() > wanted) {
+            return List.copyOf(replicas.subList(0, wanted));
         }
         List<Contact> met = new ArrayList<>(where.path());
         met.add(node.self());
@@ -178,6 +183,10 @@ public final class ReplicatedStorage {
             replicas.addAll(more);
         }
         return List.copyOf(replicas);
+    }
+
+    private int replicaCount(NodeId key, List<Contact> nearest) {
+        return config.sybilDefense().replicaCount(key, nearest, config.replicas(), placement.distance(), networkSize.nodes());
     }
 
     /** What a round of stores came to: who stored it, and a definitive refusal if there was one. */
@@ -416,6 +425,10 @@ public final class ReplicatedStorage {
         if (all.isEmpty()) {
             return;
         }
+        if (config.sybilDefense().mode() != SybilDefense.Mode.NONE) {
+            // A holder that made no lookup still needs a window, or it would hand records off to the nearest N.
+            node.leafSet(8).thenAccept(known -> networkSize.recordNeighbourhood(node.self().id(), known));
+        }
         int start = 0;
         while (start < all.size() && all.get(start).record().key().compareTo(repairCursor) <= 0) {
             start++;
@@ -444,7 +457,8 @@ public final class ReplicatedStorage {
     }
 
     private void repair(DhtRecord record) {
-        List<Contact> local = placement.localReplicas(record.key(), config.replicas());
+        List<Contact> candidates = placement.localReplicas(record.key(), config.sybilDefense().candidatesWanted(config.replicas()));
+        List<Contact> local = candidates.subList(0, replicaCount(record.key(), candidates));
         // A set naming a node that holds no records is a set a replica short: the lookup's is not.
         CompletableFuture<List<Contact>> replicas = local.isEmpty() || storeless.anyIn(local) ? replicasOf(record.key())
                 : CompletableFuture.completedFuture(local);

@@ -18,10 +18,11 @@ import java.time.Duration;
  * @param maxRecordsPerSource records one source address may have stored here
  * @param maxValueBytes     value bytes this node holds in all
  * @param rpc               timeouts of storage calls
+ * @param sybilDefense      how far replica sets reach past the N nearest nodes
  */
 public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Duration defaultTtl, Duration republishInterval,
                             Duration repairInterval, int repairBatch, Duration tokenRotation, int maxRecordsPerSource,
-                            long maxValueBytes, RpcConfig rpc) {
+                            long maxValueBytes, RpcConfig rpc, SybilDefense sybilDefense) {
     public StorageConfig {
         Checks.inRange(replicas, 1, 16, "replicas");
         Checks.inRange(writeQuorum, 1, replicas, "writeQuorum");
@@ -36,6 +37,7 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
         Checks.inRange(maxRecordsPerSource, 1, Integer.MAX_VALUE, "maxRecordsPerSource");
         Checks.check(maxValueBytes > 0, "maxValueBytes must be positive");
         Checks.notNull(rpc, "rpc");
+        Checks.notNull(sybilDefense, "sybilDefense");
     }
 
     /**
@@ -46,21 +48,26 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
     public static StorageConfig defaults() {
         return new StorageConfig(3, 2, 2, Duration.ofHours(1), Duration.ofMinutes(20), Duration.ofSeconds(10), 256,
                 Duration.ofMinutes(5), 10_000, 256L << 20,
-                RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(2));
+                RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(2), SybilDefense.NONE);
     }
 
     public StorageConfig withReplicas(int n, int w, int r) {
         return new StorageConfig(n, w, r, defaultTtl, republishInterval, repairInterval, repairBatch, tokenRotation,
-                maxRecordsPerSource, maxValueBytes, rpc);
+                maxRecordsPerSource, maxValueBytes, rpc, sybilDefense);
     }
 
     public StorageConfig withRepairInterval(Duration value) {
         return new StorageConfig(replicas, writeQuorum, readQuorum, defaultTtl, republishInterval, value, repairBatch,
-                tokenRotation, maxRecordsPerSource, maxValueBytes, rpc);
+                tokenRotation, maxRecordsPerSource, maxValueBytes, rpc, sybilDefense);
     }
 
     public StorageConfig withQuotas(int recordsPerSource, long valueBytes) {
         return new StorageConfig(replicas, writeQuorum, readQuorum, defaultTtl, republishInterval, repairInterval,
-                repairBatch, tokenRotation, recordsPerSource, valueBytes, rpc);
+                repairBatch, tokenRotation, recordsPerSource, valueBytes, rpc, sybilDefense);
+    }
+
+    public StorageConfig withSybilDefense(SybilDefense value) {
+        return new StorageConfig(replicas, writeQuorum, readQuorum, defaultTtl, republishInterval, repairInterval,
+                repairBatch, tokenRotation, maxRecordsPerSource, maxValueBytes, rpc, value);
     }
 }

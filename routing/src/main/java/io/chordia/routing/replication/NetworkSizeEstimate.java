@@ -1,0 +1,86 @@
+package io.chordia.routing.replication;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Contact;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The network's size as this node can tell from the nodes its lookups found nearest their
+ * targets. Node ids are uniform, so the i-th nearest node to a target lies about i/n of the id
+ * space away; one lookup gives the least-squares fit of its distances to that line, and the
+ * estimate is the median of the last {@value #SAMPLES} lookups. The median, not the mean (pubky's
+ * mainline averages), because a lookup of a key that Sybils surround sees a crowd at distance
+ * zero and overstates the size: a few such lookups must not shrink every replica window.
+ * The node's own neighbourhood (its nearest known nodes) counts as one more sample, so that a
+ * node that has made no lookup yet still has an estimate. Node-thread confined.
+ */
+public final class NetworkSizeEstimate {
+    static final int SAMPLES = 32;
+    /** Fewer nearest nodes than this say too little about the density. */
+    static final int MIN_NODES = 4;
+
+    private final KeyDistance metric;
+    private final double[] samples = new double[SAMPLES];
+    private int count;
+    private int next;
+    private double neighbourhood;
+
+    public NetworkSizeEstimate(KeyDistance metric) {
+        this.metric = metric;
+    }
+
+    /** Takes in the nodes a lookup of {@code target} found nearest it, nearest first. */
+    public void record(NodeId target, List<Contact> nearest) {
+        double estimate = fit(target, nearest);
+        if (estimate > 0) {
+            samples[next] = estimate;
+            next = (next + 1) % SAMPLES;
+            count = Math.min(count + 1, SAMPLES);
+        }
+    }
+
+    /**
+     * Replaces the neighbourhood sample with the nearer half of {@code known}, the nodes this node
+     * knows nearest its own id {@code self}, in any order. Chord's predecessors lie almost the
+     * whole ring away clockwise, and are left out.
+     */
+    public void recordNeighbourhood(NodeId self, List<Contact> known) {
+        List<Contact> nearest = known.stream()
+                .filter(c -> metric.fraction(self, c.id()) < 0.5)
+                .sorted(java.util.Comparator.comparingDouble(c -> metric.fraction(self, c.id())))
+                .limit(Math.max(MIN_NODES, known.size() / 2)).toList();
+        double estimate = fit(self, nearest);
+        if (estimate > 0) {
+            neighbourhood = estimate;
+        }
+    }
+
+    /** Least squares through the origin of distance on rank (d_i = i/n), or 0 when there are too few nodes. */
+    private double fit(NodeId target, List<Contact> nearest) {
+        if (nearest.size() < MIN_NODES) {
+            return 0;
+        }
+        double ranksSquared = 0;
+        double rankTimesDistance = 0;
+        for (int i = 0; i < nearest.size(); i++) {
+            int rank = i + 1;
+            ranksSquared += (double) rank * rank;
+            rankTimesDistance += rank * metric.fraction(target, nearest.get(i).id());
+        }
+        return rankTimesDistance > 0 ? ranksSquared / rankTimesDistance : 0;
+    }
+
+    /** The median estimate of the network's size, or 0 before any lookup. */
+    public double nodes() {
+        double[] all = Arrays.copyOf(samples, count + 1);
+        all[count] = neighbourhood;
+        int n = neighbourhood > 0 ? count + 1 : count;
+        if (n == 0) {
+            return 0;
+        }
+        double[] sorted = Arrays.copyOf(neighbourhood > 0 ? all : samples, n);
+        Arrays.sort(sorted);
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
