@@ -1,6 +1,7 @@
 package io.chordia.sim.cli;
 
 import io.chordia.routing.LookupStyle;
+import io.chordia.routing.replication.SybilDefense;
 import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.scenario.DurationText;
 import io.chordia.sim.scenario.LatencySpec;
@@ -74,6 +75,13 @@ final class Converters {
         @Override
         public NetworkKind convert(String value) {
             return named(NetworkKind.class, value);
+        }
+    }
+
+    static final class SybilDefenseName implements ITypeConverter<SybilDefense.Mode> {
+        @Override
+        public SybilDefense.Mode convert(String value) {
+            return named(SybilDefense.Mode.class, value);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.chordia.sim.cli;
 
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.Protocol;
+import io.chordia.routing.replication.SybilDefense;
+import io.chordia.sim.attack.SybilSpec;
 import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.report.RunFiles;
 import io.chordia.sim.report.SummaryJson;
@@ -105,6 +107,21 @@ public final class SimCommand implements Callable<Integer> {
             description = "Fraction of the live nodes cut off from the rest (default: ${DEFAULT-VALUE}).")
     double partitionFraction;
 
+    @Option(names = "--sybil", defaultValue = "0", paramLabel = "M",
+            description = "Attacker nodes with ids ground around some stored keys: they acknowledge stores, keep nothing "
+                    + "and answer reads with 'not found' (simulator only; needs --keys) (default: ${DEFAULT-VALUE}).")
+    int sybils;
+
+    @Option(names = "--sybil-subnets", defaultValue = "1", paramLabel = "S",
+            description = "Distinct /24 subnets the attackers' addresses come from (default: ${DEFAULT-VALUE}).")
+    int sybilSubnets;
+
+    @Option(names = "--sybil-defense", defaultValue = "none", converter = Converters.SybilDefenseName.class,
+            paramLabel = "none|subnets|reach|both",
+            description = "How honest replica sets reach past the nodes nearest a key: none, subnets (N distinct /24s), "
+                    + "reach (every node within twice the expected distance of the N-th) or both (default: ${DEFAULT-VALUE}).")
+    SybilDefense.Mode sybilDefense;
+
     @Option(names = "--no-byte-count", negatable = false,
             description = "Do not encode simulated datagrams to count bytes (faster; byte figures become 0).")
     boolean noByteCount;
@@ -147,7 +164,8 @@ public final class SimCommand implements Callable<Integer> {
         ScenarioTuning tuning;
         try {
             config = new ScenarioConfig(protocol, lookupStyle, nodes, seed, duration, lookups, churnMedian, churnModel,
-                    failFraction, keys, replicas, loss, latency, network, 60, partition());
+                    failFraction, keys, replicas, loss, latency, network, 60, partition(),
+                    new SybilSpec(sybils, sybilSubnets, sybilDefense));
             if (stabilize.isZero()) {
                 throw new IllegalArgumentException("--stabilize must be positive");
             }

@@ -29,6 +29,14 @@ public final class SummaryText {
             line(out, "quota            %,d stores refused; at most %,d live records charged to one source on a node, "
                     + "%,d records on one node at the end", s.quotaRefusals(), s.quotaPeak(), s.recordsPerNodeMax());
         }
+        if (s.sybils() > 0) {
+            line(out, "sybil attack     %,d attackers from %d /24 subnets; defense %s; gets censored %.4f of all stored keys, "
+                    + "%.4f of the targeted ones", s.sybils(), s.sybilSubnets(), s.sybilDefense(), s.getsCensored(),
+                    s.getsCensoredTargeted() == null ? 0.0 : s.getsCensoredTargeted());
+        } else if (s.getsCensored() != null) {
+            line(out, "gets censored    %.4f (reads of stored keys that found nothing; defense %s)", s.getsCensored(),
+                    s.sybilDefense());
+        }
         if (s.keysLostToConflicts() > 0) {
             line(out, "conflicts        %,d keys had acknowledged writes on both sides of the partition (one lost each)",
                     s.keysLostToConflicts());

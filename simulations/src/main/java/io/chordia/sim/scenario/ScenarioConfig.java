@@ -2,6 +2,7 @@ package io.chordia.sim.scenario;
 
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.Protocol;
+import io.chordia.sim.attack.SybilSpec;
 import io.chordia.sim.churn.SessionModel;
 import java.time.Duration;
 
@@ -16,11 +17,12 @@ import java.time.Duration;
  * @param loss           probability a datagram is lost (simulator only)
  * @param minuteSeconds  length of one row of the time series, in seconds of scenario time
  * @param partition      a partition of the network during the run, or {@link PartitionSpec#NONE}
+ * @param sybil          attackers surrounding stored keys, and the honest nodes' defense
  */
 public record ScenarioConfig(Protocol protocol, LookupStyle lookupStyle, int nodes, long seed, Duration duration,
                              long lookups, Duration churnMedian, SessionModel churnModel, double failFraction, int keys,
                              int replicas, double loss, LatencySpec latency, NetworkKind network, int minuteSeconds,
-                             PartitionSpec partition) {
+                             PartitionSpec partition, SybilSpec sybil) {
     public static final int MAX_SIM_NODES = 1_000_000;
     public static final int MAX_UDP_NODES = 2_000;
 
@@ -45,6 +47,18 @@ public record ScenarioConfig(Protocol protocol, LookupStyle lookupStyle, int nod
         require(partition != null, "partition must not be null");
         require(network != NetworkKind.UDP || partition.isNone(), "--partition-at is a simulator setting");
         partition.checkWithin(duration);
+        require(sybil != null, "sybil must not be null");
+        require(!sybil.attacks() || keys > 0, "--sybil attacks stored keys: give --keys too");
+        require(network != NetworkKind.UDP || !sybil.attacks(), "--sybil is a simulator setting");
+    }
+
+    /** A scenario without attackers, its honest nodes defending as {@link SybilSpec#NONE} says. */
+    public ScenarioConfig(Protocol protocol, LookupStyle lookupStyle, int nodes, long seed, Duration duration,
+                          long lookups, Duration churnMedian, SessionModel churnModel, double failFraction, int keys,
+                          int replicas, double loss, LatencySpec latency, NetworkKind network, int minuteSeconds,
+                          PartitionSpec partition) {
+        this(protocol, lookupStyle, nodes, seed, duration, lookups, churnMedian, churnModel, failFraction, keys, replicas,
+                loss, latency, network, minuteSeconds, partition, SybilSpec.NONE);
     }
 
     private static void require(boolean condition, String message) {
@@ -65,6 +79,12 @@ public record ScenarioConfig(Protocol protocol, LookupStyle lookupStyle, int nod
     /** This scenario with {@code value} as its partition. */
     public ScenarioConfig withPartition(PartitionSpec value) {
         return new ScenarioConfig(protocol, lookupStyle, nodes, seed, duration, lookups, churnMedian, churnModel,
-                failFraction, keys, replicas, loss, latency, network, minuteSeconds, value);
+                failFraction, keys, replicas, loss, latency, network, minuteSeconds, value, sybil);
+    }
+
+    /** This scenario with {@code value} as its attack and defense. */
+    public ScenarioConfig withSybil(SybilSpec value) {
+        return new ScenarioConfig(protocol, lookupStyle, nodes, seed, duration, lookups, churnMedian, churnModel,
+                failFraction, keys, replicas, loss, latency, network, minuteSeconds, partition, value);
     }
 }

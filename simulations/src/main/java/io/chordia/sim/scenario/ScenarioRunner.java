@@ -12,7 +12,11 @@ import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.lookup.LookupResult;
 import io.chordia.routing.replication.GetResult;
 import io.chordia.routing.replication.PutResult;
+import io.chordia.routing.replication.KeyDistance;
 import io.chordia.routing.replication.StorageConfig;
+import io.chordia.routing.replication.SybilDefense;
+import io.chordia.sim.attack.CensoringStorage;
+import io.chordia.sim.attack.SybilAttack;
 import io.chordia.sim.metrics.Samples;
 import io.chordia.sim.metrics.SeriesRecorder;
 import io.chordia.sim.world.ChordOverlay;
@@ -53,6 +57,8 @@ public final class ScenarioRunner {
 
     private static final long STEP_NANOS = Duration.ofMinutes(1).toNanos();
     private static final long DRAIN_NANOS = Duration.ofMinutes(2).toNanos();
+    /** Reads of each targeted key at the end, from random honest nodes: enough to resolve 1%. */
+    public static final int TARGET_READS = 32;
 
     private final ScenarioConfig config;
     private final ScenarioTuning tuning;
@@ -60,6 +66,7 @@ public final class ScenarioRunner {
     private final RandomGenerator ids;
     private final RandomGenerator workload;
     private final RandomGenerator churn;
+    private final SybilAttack attack;
     private final Membership live = new Membership();
     private final Samples hops = new Samples();
     private final Samples latencyMicros = new Samples();
@@ -96,6 +103,21 @@ public final class ScenarioRunner {
         this.ids = streams.stream("ids");
         this.workload = streams.stream("workload");
         this.churn = streams.stream("churn");
+        this.attack = new SybilAttack(config.sybil(), config.replicas(),
+                config.protocol() == Protocol.CHORD ? KeyDistance.CLOCKWISE : KeyDistance.XOR,
+                config.sybil().attacks() ? keyIds() : List.of(), streams.stream("sybil"));
+    }
+
+    private List<NodeId> keyIds() {
+        List<NodeId> out = new ArrayList<>(config.keys());
+        for (int k = 0; k < config.keys(); k++) {
+            out.add(keyId(k));
+        }
+        return out;
+    }
+
+    private static NodeId keyId(int k) {
+        return NodeId.sha1Of("key " + k);
     }
 
     public Summary run(Progress progress) {
@@ -134,7 +156,8 @@ public final class ScenarioRunner {
             double liveNodeSeconds = meanLiveNodes() * config.duration().toNanos() / 1e9;
             substrate.runUntil(() -> pendingLookups.isEmpty(), DRAIN_NANOS);
             long abandoned = onControl(this::abandonPending);
-            long lost = expected.isEmpty() ? 0 : countLost();
+            ReadBack everyKey = expected.isEmpty() ? ReadBack.NONE : readBack(new ArrayList<>(expected.values()), 1);
+            ReadBack targeted = attack.targets().isEmpty() ? ReadBack.NONE : readBack(targetedRecords(), TARGET_READS);
             Integer violations = ringViolations();
             Integer rings = substrate.singleThreaded() && config.protocol() == Protocol.CHORD
                     ? onControl(() -> overlay.rings(live.inIdOrder())) : null;
@@ -145,7 +168,7 @@ public final class ScenarioRunner {
                     lookupsFinished == 0 ? 0 : (double) lookupsSucceeded / lookupsFinished, hops.mean(),
                     hops.percentile(50), hops.percentile(99), latencyMicros.percentile(50) / 1000.0,
                     latencyMicros.percentile(99) / 1000.0, liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
-                    expected.size(), lost, onControl(() -> quotas.refusals(live.inIdOrder())),
+                    expected.size(), everyKey.lost(), onControl(() -> quotas.refusals(live.inIdOrder())),
                     onControl(() -> quotas.peak(live.inIdOrder())),
                     onControl(() -> QuotaTally.mostRecordsOnANode(live.inIdOrder())), violations, joins, failedJoins, departures, massFailures, live.size(),
                     config.churns() ? lower(config.churnModel()) : "none", config.churnMedian().toNanos() / 1e9,
@@ -153,7 +176,9 @@ public final class ScenarioRunner {
                     rings, partition == null ? null : partition.mergeSeconds(), keysLostToConflicts,
                     partition == null ? null : partition.sameSideSuccess(),
                     partition == null ? null : partition.crossSideSuccess(),
-                    partition == null ? null : partition.afterHealSuccess(), series.rows());
+                    partition == null ? null : partition.afterHealSuccess(), config.sybil().attackers(),
+                    config.sybil().subnets(), lower(config.sybil().defense()), everyKey.censored(), targeted.censored(),
+                    series.rows());
         }
     }
 
@@ -179,7 +204,8 @@ public final class ScenarioRunner {
     private Overlay newOverlay() {
         StorageConfig storage = StorageConfig.defaults().withReplicas(config.replicas(), Math.min(2, config.replicas()),
                 Math.min(2, config.replicas()))
-                .withQuotas(tuning.recordsPerSource(), StorageConfig.defaults().maxValueBytes());
+                .withQuotas(tuning.recordsPerSource(), StorageConfig.defaults().maxValueBytes())
+                .withSybilDefense(SybilDefense.defaults().withMode(config.sybil().defense()));
         if (config.protocol() == Protocol.CHORD) {
             ChordConfig chord = tuning.chord().withSuccessorListLength(Math.max(tuning.chord().successorListLength(),
                     config.replicas() + 1));
@@ -196,6 +222,9 @@ public final class ScenarioRunner {
         onControl(() -> {
             for (int i = 0; i < config.nodes(); i++) {
                 peers.add(newPeer());
+            }
+            for (int i = 0; i < attack.ids().size(); i++) {
+                peers.add(newAttacker(i));
             }
             peers.sort(Comparator.comparing(p -> p.node().self().id()));
             return null;
@@ -220,6 +249,27 @@ public final class ScenarioRunner {
                 config.keys() > 0);
     }
 
+    /** A node with an id ground near a target key that keeps nothing it is asked to store. */
+    private Peer newAttacker(int i) {
+        int index = nextHost++;
+        Host host = substrate.newHost(index, attack.address(i));
+        Peer peer = overlay.create(host, attack.ids().get(i), streams.stream("node", index),
+                streams.stream("storage", index), false);
+        new CensoringStorage(peer.node().rpc());
+        return peer;
+    }
+
+    /** A random live node that stores honestly: where the workload's puts and gets start. */
+    private Peer honestRandom(RandomGenerator random) {
+        for (int tries = 0; tries < 10_000; tries++) {
+            Peer p = live.random(random);
+            if (p.storage() != null) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no honest node found among " + live.size() + " live nodes");
+    }
+
     private Duration recordTtl() {
         return config.duration().plusHours(1).compareTo(DhtRecord.MAX_TTL) < 0 ? config.duration().plusHours(1)
                 : DhtRecord.MAX_TTL;
@@ -234,10 +284,10 @@ public final class ScenarioRunner {
         List<CompletableFuture<PutResult>> puts = onControl(() -> {
             List<CompletableFuture<PutResult>> out = new ArrayList<>();
             for (int k = 0; k < config.keys(); k++) {
-                DhtRecord record = DhtRecord.plain(NodeId.sha1Of("key " + k), Bytes.ofUtf8("value " + k), 1, NodeId.ZERO,
+                DhtRecord record = DhtRecord.plain(keyId(k), Bytes.ofUtf8("value " + k), 1, NodeId.ZERO,
                         recordTtl());
                 records.add(record);
-                out.add(live.random(workload).storage().put(record));
+                out.add(honestRandom(workload).storage().put(record));
             }
             return out;
         });
@@ -289,27 +339,53 @@ public final class ScenarioRunner {
         return put.isDone() && !put.isCompletedExceptionally() && put.join().status() == PutResult.Status.OK;
     }
 
-    /** Keys whose read finds nothing, or a record older than the newest acknowledged write. */
-    private long countLost() {
+    /** What reading keys back came to: reads made, those that found nothing, those that found nothing or older. */
+    private record ReadBack(long reads, long empty, long lost) {
+        static final ReadBack NONE = new ReadBack(0, 0, 0);
+
+        Double censored() {
+            return reads == 0 ? null : (double) empty / reads;
+        }
+    }
+
+    /** The acknowledged records of the keys the attack targets. */
+    private List<DhtRecord> targetedRecords() {
+        List<DhtRecord> out = new ArrayList<>();
+        for (NodeId key : attack.targets()) {
+            if (expected.containsKey(key)) {
+                out.add(expected.get(key));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads each of {@code wanted} {@code readsEach} times from random honest nodes; a read is lost
+     * when it finds nothing or a record older than the newest acknowledged write.
+     */
+    private ReadBack readBack(List<DhtRecord> wanted, int readsEach) {
         List<CompletableFuture<GetResult>> gets = onControl(() -> {
             List<CompletableFuture<GetResult>> out = new ArrayList<>();
-            for (NodeId key : expected.keySet()) {
-                out.add(live.random(workload).storage().get(key));
+            for (DhtRecord record : wanted) {
+                for (int i = 0; i < readsEach; i++) {
+                    out.add(honestRandom(workload).storage().get(record.key()));
+                }
             }
             return out;
         });
         awaitAll(gets, "the keys to be read back");
+        long empty = 0;
         long lost = 0;
-        List<DhtRecord> wanted = new ArrayList<>(expected.values());
         for (int i = 0; i < gets.size(); i++) {
             CompletableFuture<GetResult> f = gets.get(i);
             boolean found = f.isDone() && !f.isCompletedExceptionally() && f.join().status() == GetResult.Status.FOUND;
-            DhtRecord want = wanted.get(i);
+            DhtRecord want = wanted.get(i / readsEach);
             // The TTL a replica reports has run down since the write: compare content and order only.
             boolean kept = found && (f.join().record().sameContent(want) || RecordRules.newer(f.join().record(), want));
+            empty += found ? 0 : 1;
             lost += kept ? 0 : 1;
         }
-        return lost;
+        return new ReadBack(gets.size(), empty, lost);
     }
 
     private void awaitAll(List<? extends CompletableFuture<?>> futures, String what) {
@@ -332,7 +408,9 @@ public final class ScenarioRunner {
         }
         if (config.churns()) {
             for (Peer p : live.inIdOrder()) {
-                scheduleDeparture(p);
+                if (!attack.isAttacker(p.node().self().id())) {
+                    scheduleDeparture(p);
+                }
             }
         }
         if (config.failFraction() > 0) {

@@ -25,6 +25,13 @@ import java.util.List;
  * {@code quotaPeak} is the most live records one source had charged on one node at any time (what
  * the quota, {@code --quota}, must stay above), and {@code recordsPerNodeMax} the most records one
  * node held at the end.
+ *
+ * <p>With stored keys, {@code getsCensored} is the fraction of reads of acknowledged keys (one
+ * each, from a random honest node) that found nothing: every key has honest nodes near it, so
+ * each such read is one an honest replica should have answered. With attackers ({@code sybils}
+ * from {@code sybilSubnets} /24s, honest nodes defending with {@code sybilDefense}),
+ * {@code getsCensoredTargeted} is the same over {@value io.chordia.sim.scenario.ScenarioRunner#TARGET_READS}
+ * reads of each targeted key from random honest nodes.
  */
 public record Summary(String protocol, String lookupStyle, String network, int nodes, long seed, double simulatedSeconds,
                       double wallSeconds, double setupWallSeconds, Double runCpuSeconds, long events, double eventsPerWallSecond, long messages,
@@ -35,7 +42,8 @@ public record Summary(String protocol, String lookupStyle, String network, int n
                       int liveNodesAtEnd, String churnModel, double churnMedianSeconds, double loss, String latency,
                       String traceHash, Integer ringsAtEnd, Double mergeSeconds, long keysLostToConflicts,
                       Double partitionSameSideSuccessRate, Double partitionCrossSideSuccessRate,
-                      Double afterHealSuccessRate, @JsonIgnore List<SeriesRow> series) {
+                      Double afterHealSuccessRate, int sybils, int sybilSubnets, String sybilDefense,
+                      Double getsCensored, Double getsCensoredTargeted, @JsonIgnore List<SeriesRow> series) {
     /** The names of the fields that vary with the machine rather than the scenario. */
     public static final List<String> WALL_CLOCK_FIELDS =
             List.of("wallSeconds", "setupWallSeconds", "runCpuSeconds", "eventsPerWallSecond", "messagesPerWallSecond");

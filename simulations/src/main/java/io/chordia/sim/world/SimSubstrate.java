@@ -40,7 +40,12 @@ public final class SimSubstrate implements Substrate {
 
     @Override
     public Host newHost(int index) {
-        SimEndpoint endpoint = network.attach(address(index));
+        return newHost(index, address(index));
+    }
+
+    @Override
+    public Host newHost(int index, Address address) {
+        SimEndpoint endpoint = network.attach(address);
         return new Host(index, endpoint.transport(), endpoint.scheduler(), endpoint::crash);
     }
 

@@ -14,6 +14,11 @@ public interface Substrate extends AutoCloseable {
     /** A new host, up, with a fresh transport. Control thread only. */
     Host newHost(int index);
 
+    /** A new host at {@code address} (an attacker's, say); simulator only. Control thread only. */
+    default Host newHost(int index, Address address) {
+        throw new UnsupportedOperationException("chosen addresses need the simulated network");
+    }
+
     /** Scenario time in nanoseconds since the substrate was made. */
     long nowNanos();
 
