@@ -104,7 +104,7 @@ class IterativeLookupSlowQueryTest {
         // α = 1, yet the far node was asked 180 ms in (+30 ms on the link), while the slow node's answer took 300 ms.
         assertThat(events).startsWith(SLOW + " asked at " + (startMs + 150) + " ms", FAR + " asked at " + (startMs + 210) + " ms");
         String slow = TestIds.id(SLOW).shortId();
-        assertThat(seen).containsSubsequence("slow " + slow, "failed " + slow, "answered " + slow, "late " + slow);
+        assertThat(seen).containsSubsequence("slow " + slow, "failed " + slow, "late " + slow, "answered " + slow);
         assertThat((sim.loop.nowNanos() - start) / 1_000_000).isEqualTo(340L);
     }
 
