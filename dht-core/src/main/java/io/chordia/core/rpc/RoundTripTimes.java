@@ -43,9 +43,13 @@ public final class RoundTripTimes {
         };
     }
 
-    /** 256 peers, RTO in [100 ms, 2 s], 1 s before the first sample (RFC 6298's initial RTO). */
+    /**
+     * 256 peers, RTO in [100 ms, 1 s], 1 s before the first sample (RFC 6298's initial RTO). The cap
+     * is below RFC 6298's 60 s because a lookup keeps listening after the RTO: a timeout that comes
+     * too early costs one more request, not the answer.
+     */
     public static RoundTripTimes defaults() {
-        return new RoundTripTimes(256, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(1));
+        return new RoundTripTimes(256, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     /** Adds one measured round trip to {@code peer}. */
