@@ -102,6 +102,8 @@ final class IterativeLookup {
         /** By XOR distance to the target: closest first, deterministic. */
         final TreeMap<NodeId, Candidate> candidates = new TreeMap<>();
         int inFlight;
+        /** Slow probes still open: a late answer may yet bring the candidates this path lacks. */
+        int slowOpen;
 
         Path(int index) {
             this.index = index;
@@ -250,7 +252,9 @@ final class IterativeLookup {
             }
             done &= probe.state == State.ANSWERED;
         }
-        return done;
+        // Fewer than k answered and a slow probe still open: its late answer may name the rest (with
+        // a single bootstrap contact, it is the only way on), so wait for it or its call's timeout.
+        return done && (p.slowOpen == 0 || considered > k);
     }
 
     private Probe query(Path p, Candidate c) {
@@ -262,7 +266,9 @@ final class IterativeLookup {
                 .whenComplete((reply, failure) -> {
                     probe.softTimer.cancel();
                     boolean wasSlow = probe.state == State.SLOW;
-                    if (!wasSlow) {
+                    if (wasSlow) {
+                        p.slowOpen--;
+                    } else {
                         p.inFlight--;
                         recordReferral(probe, failure == null);
                     }
@@ -307,6 +313,7 @@ final class IterativeLookup {
         }
         probe.state = State.SLOW;
         p.inFlight--;
+        p.slowOpen++;
         recordReferral(probe, false);
         observer.slow(probe.contact);
         observer.failed(probe.contact, new RpcTimeoutException("no answer from " + probe.contact
