@@ -252,9 +252,10 @@ final class IterativeLookup {
             }
             done &= probe.state == State.ANSWERED;
         }
-        // Fewer than k answered and a slow probe still open: its late answer may name the rest (with
-        // a single bootstrap contact, it is the only way on), so wait for it or its call's timeout.
-        return done && (p.slowOpen == 0 || considered > k);
+        // Nobody has answered yet and a slow probe is still open (a join through one bootstrap
+        // contact): its late answer is the only way on, so wait for it or its call's timeout rather
+        // than finish empty. Once anyone answered, slow probes do not hold the lookup.
+        return done && (p.slowOpen == 0 || !answered.isEmpty());
     }
 
     private Probe query(Path p, Candidate c) {
