@@ -50,8 +50,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
     public static ChordConfig defaults() {
         RpcConfig maintenance = RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(3)
                 .withBackoffFactor(1.0);
-        // One send; the lookup moves on after the hop's round-trip timeout and listens for a late answer till 2 s.
-        RpcConfig lookup = RpcConfig.defaults().withTimeout(Duration.ofSeconds(2)).withMaxAttempts(1);
+        RpcConfig lookup = RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(1);
         return new ChordConfig(16, 8, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2),
                 maintenance, lookup, LookupStyle.ITERATIVE, Duration.ofSeconds(5), 3, 3, SuspectConfig.defaults());
     }

@@ -29,10 +29,8 @@ import java.time.Duration;
  * @param bucketRefreshInterval    a bucket with no lookup into it for this long is refreshed
  * @param leafSetRefreshInterval   how often the node looks up its own id to keep its leaf set fresh
  * @param rpc                      the node's RPC defaults: pings, verification, recursive answers
- * @param lookupTimeout            per-attempt wait of an iterative lookup's request; with one attempt the
- *                                 lookup moves on after the target's round-trip timeout and this is how long
- *                                 a late answer still counts
- * @param lookupAttempts           sends per iterative lookup request (1: no retries, the lookup has other candidates)
+ * @param lookupTimeout            per-attempt wait of an iterative lookup's request
+ * @param lookupAttempts           sends per iterative lookup request
  * @param hopTimeout               per-attempt wait for a recursive hop's acknowledgement
  * @param hopAttempts              sends per recursive hop before trying the next-closest contact
  * @param maxForwardTries          contacts a recursive hop tries before answering the origin itself
@@ -84,7 +82,7 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
 
     public static KademliaConfig defaults() {
         return new KademliaConfig(20, 3, 1, 1, 20, 2, 3, Duration.ofMinutes(5), 40, 256, Duration.ofMinutes(1),
-                Duration.ofHours(1), Duration.ofMinutes(10), RpcConfig.defaults(), Duration.ofSeconds(2), 1,
+                Duration.ofHours(1), Duration.ofMinutes(10), RpcConfig.defaults(), Duration.ofMillis(500), 2,
                 Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, false, SuspectConfig.defaults());
     }
 
