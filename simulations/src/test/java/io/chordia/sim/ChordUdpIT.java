@@ -18,7 +18,6 @@ import io.chordia.transport.netty.TransportConfig;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,17 +53,17 @@ class ChordUdpIT {
             List<Address> bootstrap = i == 0 ? List.of() : List.of(nodes.get(0).self().address());
             node.join(bootstrap).get(10, TimeUnit.SECONDS);
         }
-        awaitIdealSuccessors(nodes, Duration.ofSeconds(30));
+        IdealSuccessors.await(nodes, Duration.ofSeconds(30));
         assertLookupsCorrect(nodes, 200);
 
         ChordNode victim = nodes.remove(17);
         victim.stop();
-        awaitIdealSuccessors(nodes, Duration.ofSeconds(30));
+        IdealSuccessors.await(nodes, Duration.ofSeconds(30));
         assertLookupsCorrect(nodes, 200);
     }
 
     private void assertLookupsCorrect(List<ChordNode> live, int count) throws Exception {
-        List<Contact> ring = sorted(live);
+        List<Contact> ring = IdealSuccessors.sorted(live);
         RandomGenerator random = new RandomStreams(7).stream("keys", live.size());
         for (LookupStyle style : LookupStyle.values()) {
             List<NodeId> keys = new ArrayList<>();
@@ -80,42 +79,5 @@ class ChordUdpIT {
                 assertThat(r.owner()).as("%s owner of %s", style, keys.get(i)).isEqualTo(SortedRing.successorOf(ring, keys.get(i)));
             }
         }
-    }
-
-    /** Polls until every node's successor list is the next r live nodes, or fails after {@code max}. */
-    private static void awaitIdealSuccessors(List<ChordNode> live, Duration max) throws Exception {
-        List<Contact> ring = sorted(live);
-        long deadline = System.nanoTime() + max.toNanos();
-        List<String> wrong = List.of();
-        while (System.nanoTime() < deadline) {
-            wrong = new ArrayList<>();
-            for (int i = 0; i < ring.size(); i++) {
-                ChordNode node = nodeOf(live, ring.get(i));
-                int r = Math.min(node.config().successorListLength(), ring.size() - 1);
-                List<Contact> expected = new ArrayList<>();
-                for (int k = 1; k <= r; k++) {
-                    expected.add(ring.get((i + k) % ring.size()));
-                }
-                if (!node.successorList().get(5, TimeUnit.SECONDS).equals(expected)) {
-                    wrong.add(node.self().toString());
-                }
-            }
-            if (wrong.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("successor lists not converged after " + max + ": " + wrong);
-    }
-
-    private static ChordNode nodeOf(List<ChordNode> live, Contact c) {
-        return live.stream().filter(n -> n.self().equals(c)).findFirst().orElseThrow();
-    }
-
-    private static List<Contact> sorted(List<ChordNode> live) {
-        List<Contact> ring = new ArrayList<>();
-        live.forEach(n -> ring.add(n.self()));
-        ring.sort(Comparator.comparing(Contact::id));
-        return ring;
     }
 }

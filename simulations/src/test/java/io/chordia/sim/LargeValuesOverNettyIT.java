@@ -72,6 +72,7 @@ class LargeValuesOverNettyIT {
             node.join(bootstrap).get(10, TimeUnit.SECONDS);
             store.start();
         }
+        IdealSuccessors.await(nodes, Duration.ofSeconds(30));
 
         RandomGenerator values = streams.stream("values");
         List<DhtRecord> written = new ArrayList<>();
@@ -79,7 +80,7 @@ class LargeValuesOverNettyIT {
             byte[] value = new byte[SIZES[i]];
             values.nextBytes(value);
             DhtRecord record = DhtRecord.immutable(Bytes.wrapOwned(value), Duration.ofHours(1));
-            PutResult put = putWithRetry(stores.get(i % N), record);
+            PutResult put = stores.get(i % N).put(record).get(20, TimeUnit.SECONDS);
             assertThat(put.status()).as("put of %s bytes: %s", SIZES[i], put).isEqualTo(PutResult.Status.OK);
             written.add(record);
         }
@@ -91,18 +92,5 @@ class LargeValuesOverNettyIT {
         }
         long oversize = transports.stream().mapToLong(t -> t.stats().dropped(DropReason.OVERSIZE)).sum();
         assertThat(oversize).as("envelopes dropped as too large").isZero();
-    }
-
-    /** The ring may still be settling after the joins; a put that reached too few replicas is retried. */
-    private static PutResult putWithRetry(ReplicatedStorage store, DhtRecord record) throws Exception {
-        PutResult put = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
-            put = store.put(record).get(20, TimeUnit.SECONDS);
-            if (put.status() == PutResult.Status.OK) {
-                return put;
-            }
-            Thread.sleep(200);
-        }
-        return put;
     }
 }

@@ -1,0 +1,55 @@
+package io.chordia.sim;
+
+import io.chordia.core.net.Contact;
+import io.chordia.routing.chord.ChordNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Waits for Chord nodes on real sockets to settle: every successor list exactly the next r live
+ * nodes. Tests that place data wait for this first, so a put and a later get agree on the replicas.
+ */
+final class IdealSuccessors {
+    private IdealSuccessors() {}
+
+    /** Polls until every node's successor list is the next r live nodes, or fails after {@code max}. */
+    static void await(List<ChordNode> live, Duration max) throws Exception {
+        List<Contact> ring = sorted(live);
+        long deadline = System.nanoTime() + max.toNanos();
+        List<String> wrong = List.of();
+        while (System.nanoTime() < deadline) {
+            wrong = new ArrayList<>();
+            for (int i = 0; i < ring.size(); i++) {
+                ChordNode node = nodeOf(live, ring.get(i));
+                int r = Math.min(node.config().successorListLength(), ring.size() - 1);
+                List<Contact> expected = new ArrayList<>();
+                for (int k = 1; k <= r; k++) {
+                    expected.add(ring.get((i + k) % ring.size()));
+                }
+                if (!node.successorList().get(5, TimeUnit.SECONDS).equals(expected)) {
+                    wrong.add(node.self().toString());
+                }
+            }
+            if (wrong.isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("successor lists not converged after " + max + ": " + wrong);
+    }
+
+    /** The live nodes' contacts in id order. */
+    static List<Contact> sorted(List<ChordNode> live) {
+        List<Contact> ring = new ArrayList<>();
+        live.forEach(n -> ring.add(n.self()));
+        ring.sort(Comparator.comparing(Contact::id));
+        return ring;
+    }
+
+    private static ChordNode nodeOf(List<ChordNode> live, Contact c) {
+        return live.stream().filter(n -> n.self().equals(c)).findFirst().orElseThrow();
+    }
+}
