@@ -12,7 +12,9 @@ import io.chordia.core.rpc.RequestContext;
 import io.chordia.core.rpc.RpcException;
 import io.chordia.core.time.Cancellable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps the ring correct, following Zave's corrected Chord: stabilize from the first live
@@ -25,6 +27,7 @@ import java.util.List;
 final class RingMaintenance {
     /** Notify's answer says nothing: whether it arrived changes nothing here. */
     private static final ReplyCallback<Ack> IGNORE_REPLY = (reply, failure) -> { };
+    private static final int MAX_CANDIDATE_CHECKS = 8;
 
     private final ChordNode node;
     private final List<Cancellable> timers = new ArrayList<>();
@@ -33,6 +36,8 @@ final class RingMaintenance {
     private int successorFailures;
     private int predecessorFailures;
     private int nextFinger = NodeId.BITS - 1;
+    /** Notifiers being asked before they may become our predecessor. */
+    private final Set<Contact> checkingCandidates = new HashSet<>();
 
     RingMaintenance(ChordNode node) {
         this.node = node;
@@ -123,7 +128,12 @@ final class RingMaintenance {
         }
     }
 
-    /** Rectify: {@code sender} proposes itself as our predecessor; it is live, it just spoke to us. */
+    /**
+     * Rectify: {@code sender} proposes itself as our predecessor. It is adopted only once it has
+     * answered a request of ours, as successors are: a notify's source address can be forged, and
+     * an adopted predecessor is what we hand to every node that stabilizes through us, so an
+     * unanswered one would steer their requests at whoever owns the forged address.
+     */
     Ack onNotify(Notify notify, RequestContext context) {
         Contact candidate = context.sender();
         ChordState state = node.state();
@@ -132,16 +142,39 @@ final class RingMaintenance {
         }
         Contact p = state.predecessor();
         if (p == null || candidate.id().isInOpenOpen(p.id(), node.self().id())) {
-            state.adoptPredecessors(candidate, List.of());
+            adoptOnceItAnswers(candidate, p);
         } else if (!candidate.id().equals(p.id())) {
             // Keep the current predecessor unless it is dead.
             neighbors(p, (n, failure) -> {
                 if (failure != null && p.equals(state.predecessor())) {
-                    state.adoptPredecessors(candidate, List.of());
+                    adoptOnceItAnswers(candidate, p);
                 }
             });
         }
         return new Ack();
+    }
+
+    /**
+     * Asks {@code candidate} for its neighbours and makes it our predecessor if it answers and
+     * still fits: the predecessor is still {@code replacing}, or the candidate lies between the
+     * current one and us. One check per candidate at a time, and a bounded number in all: a
+     * notifier left out now notifies again next round.
+     */
+    private void adoptOnceItAnswers(Contact candidate, Contact replacing) {
+        if (checkingCandidates.size() >= MAX_CANDIDATE_CHECKS || !checkingCandidates.add(candidate)) {
+            return;
+        }
+        ChordState state = node.state();
+        neighbors(candidate, (n, failure) -> {
+            checkingCandidates.remove(candidate);
+            if (failure != null) {
+                return;
+            }
+            Contact current = state.predecessor();
+            if (current == null || current.equals(replacing) || candidate.id().isInOpenOpen(current.id(), node.self().id())) {
+                state.adoptPredecessors(candidate, n.predecessors());
+            }
+        });
     }
 
     /** Checks the predecessor and refreshes the predecessor list from it. */

@@ -35,8 +35,12 @@ final class ChordSim {
     }
 
     ChordNode newNode() {
+        return newNode(NodeId.random(ids));
+    }
+
+    ChordNode newNode(NodeId id) {
         int n = nextAddress++;
-        Contact self = new Contact(NodeId.random(ids), TestIds.address(n));
+        Contact self = new Contact(id, TestIds.address(n));
         SimEndpoint endpoint = sim.network.attach(self.address());
         return new ChordNode(self, endpoint.transport(), endpoint.scheduler(), sim.streams.stream("node", n), config);
     }
