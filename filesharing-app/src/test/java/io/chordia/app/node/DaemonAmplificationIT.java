@@ -78,7 +78,7 @@ class DaemonAmplificationIT {
                 }
                 for (int i = 0; i < REPEATS; i++) {
                     for (Map.Entry<Class<?>, DatagramSocket> e : victims.entrySet()) {
-                        figures.get(e.getKey())[0] += send(e.getValue(), e.getKey(), target.self().address(), i);
+                        figures.get(e.getKey())[0] += send(e.getValue(), e.getKey(), target.self(), i);
                     }
                     Thread.sleep(100);
                 }
@@ -138,10 +138,16 @@ class DaemonAmplificationIT {
         return samples.get(type);
     }
 
-    /** Sends one request of the socket's type, as the socket's own address; returns the bytes sent. */
-    private static int send(DatagramSocket victim, Class<?> type, Address target, int i) throws Exception {
+    /**
+     * Sends one request of the socket's type, as the socket's own address; returns the bytes sent.
+     * The sender's id lies just before the target's, where a Chord node would take it as its
+     * predecessor and hand it to the other daemon: the worst case, every run.
+     */
+    private static int send(DatagramSocket victim, Class<?> type, Contact targetNode, int i) throws Exception {
+        Address target = targetNode.address();
         Address self = new Address("127.0.0.2", victim.getLocalPort());
-        Contact sender = new Contact(NodeId.sha1Of(self.toString()), self);
+        NodeId id = type == Notify.class ? targetNode.id().minus(NodeId.of(0, 0, 1)) : NodeId.sha1Of(self.toString());
+        Contact sender = new Contact(id, self);
         byte[] datagram = CODEC.encode(new Envelope(1000L * i + 7, sender, target, sample(type, sender)));
         victim.send(new DatagramPacket(datagram, datagram.length, InetAddress.getByName(target.host()), target.port()));
         return datagram.length;
