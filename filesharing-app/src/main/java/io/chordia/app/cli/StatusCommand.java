@@ -38,6 +38,10 @@ final class StatusCommand implements Callable<Integer> {
                 t.requestsServed());
         daemon.out().printf("storage    %d puts ok, %d failed; %d gets found, %d not found, %d failed; %d repairs%n",
                 t.putsOk(), t.putsFailed(), t.getsFound(), t.getsNotFound(), t.getsFailed(), t.repairStores());
+        NodeStatus.Guard g = s.guard();
+        daemon.out().printf("guard      %d verified peers, %d probes; %d replies and %d requests held (%d now), "
+                + "%d replies refused, %d unverified budgets%n", g.verifiedPeers(), g.probesSent(), g.repliesHeld(),
+                g.requestsHeld(), g.heldNow(), g.repliesRefused(), g.budgets());
         return 0;
     }
 }

@@ -59,4 +59,10 @@ final class NodeGuard {
     long probesSent() {
         return prober == null ? 0 : prober.probesSent();
     }
+
+    /** The counters {@code chordia status} shows; readable from any thread. */
+    NodeStatus.Guard status() {
+        return new NodeStatus.Guard(verifiedPeers(), probesSent(), transport.repliesHeld(), transport.requestsHeld(),
+                transport.heldReplies(), transport.repliesRefused(), transport.pendingReplyBudgets());
+    }
 }

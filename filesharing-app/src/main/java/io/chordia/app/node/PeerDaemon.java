@@ -409,7 +409,7 @@ public final class PeerDaemon implements AutoCloseable {
         return new NodeStatus(identity.id().toHex(), settings.protocol().label(), self().address().toString(),
                 Duration.ofNanos(System.nanoTime() - startNanos).toSeconds(), joinedVia, s.summary(),
                 s.contacts().size(), s.leafSet().stream().map(PeerDaemon::describe).toList(), store.size(),
-                store.valueBytes(), lastSaved.size(), traffic);
+                store.valueBytes(), lastSaved.size(), traffic, guard.status());
     }
 
     static String describe(Contact c) {

@@ -75,6 +75,9 @@ class DaemonProcessesIT extends ProcessesFixture {
             ChordiaProcesses.awaitEventually("every node knows the other three", () ->
                     status(d).get("leafSet").size() >= 3);
         }
+        JsonNode guard = status(daemons.get(0)).get("guard");
+        assertThat(guard.get("verifiedPeers").asInt()).as("peers that answered this node: %s", guard).isGreaterThanOrEqualTo(3);
+        assertThat(guard.get("heldNow").asInt()).as("nothing held once everyone answered: %s", guard).isZero();
 
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());

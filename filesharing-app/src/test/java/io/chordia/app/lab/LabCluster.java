@@ -162,7 +162,26 @@ public final class LabCluster implements AutoCloseable {
     }
 
     private void awaitKnowsEveryone(LabHost h) throws InterruptedException {
-        ChordiaProcesses.awaitEventually(h + "'s leaf set names every other node", () -> knowsEveryone(h));
+        try {
+            ChordiaProcesses.awaitEventually(h + "'s leaf set names every other node", () -> knowsEveryone(h));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + everyStatus(), e);
+        }
+    }
+
+    /** Each daemon's {@code status --json} (leaf set, traffic, guard counters), for a failure message. */
+    private String everyStatus() {
+        StringBuilder out = new StringBuilder();
+        for (LabHost h : daemonHosts()) {
+            out.append(h).append(" as ").append(ids.containsKey(h) ? describe(h) : "?").append(": ");
+            try {
+                out.append(status(h).toString());
+            } catch (Exception | AssertionError e) {
+                out.append("no status (").append(e.getMessage()).append(")");
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /** kill -9 of the daemon on {@code h}. */
