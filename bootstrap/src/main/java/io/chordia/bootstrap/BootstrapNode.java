@@ -178,6 +178,7 @@ public final class BootstrapNode implements AutoCloseable {
         }
         prober = new SourceProber(rpc, guarded, scheduler.clock(), limits.guard());
         guarded.onUnverifiedRequest(prober::probe);
+        guarded.onWithheldContact(prober::probe);
         snapshots = scheduler.scheduleAtFixedRate(Duration.ZERO, SNAPSHOT_PERIOD, () -> takeSnapshot(rpc));
     }
 

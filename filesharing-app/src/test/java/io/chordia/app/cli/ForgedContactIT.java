@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A contact is saved for the warm restart only once it has answered this node. One forged
- * datagram (a Chord notify from a made-up sender that sits just before the node on the ring)
- * makes the sender the node's predecessor until it fails to answer; a node that saved its
- * contacts meanwhile used to keep it in {@code contacts.txt}.
+ * One forged datagram (a Chord notify from a made-up sender that sits just before the node on
+ * the ring) neither makes the sender the node's predecessor (it must answer first) nor gets it
+ * saved for the warm restart (a contact is saved only once it has answered this node). Both
+ * rules once failed: the sender became the predecessor until it failed to answer, and a node
+ * that saved its contacts meanwhile kept it in {@code contacts.txt}.
  */
 class ForgedContactIT extends ProcessesFixture {
     @Test
@@ -39,11 +40,15 @@ class ForgedContactIT extends ProcessesFixture {
                 .mod(BigInteger.ONE.shiftLeft(NodeId.BITS)));
         Contact forged = new Contact(forgedId, new Address("127.0.0.1", ChordiaProcesses.freePort()));
         byte[] datagram = new KryoWireCodec(1232).encode(new Envelope(7, forged, new Address("127.0.0.1", port), new Notify()));
+        long timeoutsBefore = cli.status(first).get("traffic").get("rpcTimeouts").asLong();
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.send(new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(), port));
         }
-        ChordiaProcesses.awaitEventually("the forged sender is the first node's predecessor", () ->
-                cli.status(first).get("leafSet").toString().contains(forgedId.shortId() + "@" + forged.address()));
+        // The node asks the notifier before it adopts it; the forged address never answers.
+        ChordiaProcesses.awaitEventually("the first node asked the forged sender in vain", () ->
+                cli.status(first).get("traffic").get("rpcTimeouts").asLong() > timeoutsBefore);
+        assertThat(cli.status(first).get("leafSet").toString()).as("never adopted")
+                .doesNotContain(forgedId.shortId());
 
         first.process().destroy(); // SIGTERM: the contacts are saved on the way out
         assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();

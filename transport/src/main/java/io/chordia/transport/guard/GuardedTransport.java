@@ -30,8 +30,12 @@ import java.util.function.ToIntFunction;
  *       until the address is verified and then sent whole ({@code maxHeldEnvelopes > 0}, and our
  *       requests likewise), or cut to fit (contact lists shortened, farthest first). A reply to an unverified address with
  *       no budget answers nothing we saw, and is not sent either. Requests to addresses that
- *       never wrote to us (our own lookups) are not limited;
- *   <li>optionally ({@code verifiedContactsOnly}), replies hand out only verified contacts.
+ *       had not written to us when we first called them (our own lookups, our own neighbours)
+ *       are not limited;
+ *   <li>optionally ({@code verifiedContactsOnly}), replies hand out only verified contacts. Each
+ *       contact withheld goes to a listener that can ask it to prove itself: contacts the node
+ *       would hand out come from its own tables (a Chord successor's successors, say), so leaving
+ *       them unasked would leave holes in every list that passes through this node.
  * </ul>
  * Every table here is bounded; the oldest entry goes first.
  *
@@ -55,13 +59,15 @@ public final class GuardedTransport implements Transport {
     private final HeldEnvelopes held;
     /**
      * With held replies: per unverified address we called before it wrote to us, the bytes of
-     * those calls. Replies to it may spend them on top of its budget, once: the conversation is
-     * ours, and without this two nodes meeting would each hold the other's pong (a pong is larger
-     * than the ping it answers) waiting for the other's. Such an address is not pinged while
-     * these bytes last: the answer to our call will verify it.
+     * our calls. Our further requests to it are not held to its budget (the conversation is
+     * ours, and a request held there could wait for good: see {@link #send}); replies to it may
+     * spend these bytes on top of its budget, once, or two nodes meeting would each hold the
+     * other's pong (a pong is larger than the ping it answers) waiting for the other's. Such an
+     * address is not pinged while these bytes last: the answer to our call will verify it.
      */
     private final BoundedMap<Address, Budget> started;
     private volatile Consumer<Address> onUnverifiedRequest = a -> {};
+    private volatile Consumer<Address> onWithheldContact = a -> {};
     private final LongAdder contactsWithheld = new LongAdder();
     private final LongAdder repliesTrimmed = new LongAdder();
     private final LongAdder repliesRefused = new LongAdder();
@@ -95,10 +101,20 @@ public final class GuardedTransport implements Transport {
         this.onUnverifiedRequest = Checks.notNull(listener, "listener");
     }
 
+    /** Called on the node thread with the address of each contact a reply did not hand out (unverified). */
+    public void onWithheldContact(Consumer<Address> listener) {
+        this.onWithheldContact = Checks.notNull(listener, "listener");
+    }
+
     @Override
     public void send(Envelope envelope) {
         if (envelope.body() instanceof Request<?>) {
-            Budget budget = verified.isVerified(envelope.recipient()) ? null : budgets.get(envelope.recipient());
+            boolean unverified = !verified.isVerified(envelope.recipient());
+            // Once we started the conversation, our requests are ours and not answers to whatever
+            // the address sent since: held, a single lost pong would leave the two sides waiting
+            // on each other for good (our requests held, its replies held for our unsent pong).
+            Budget ours = unverified && started != null ? started.get(envelope.recipient()) : null;
+            Budget budget = unverified && ours == null ? budgets.get(envelope.recipient()) : null;
             if (budget != null) {
                 int size = sizeOf.applyAsInt(envelope);
                 if (size > budget.bytes) {
@@ -113,8 +129,7 @@ public final class GuardedTransport implements Transport {
                     return;
                 }
                 budget.bytes -= size;
-            } else if (started != null && !verified.isVerified(envelope.recipient())) {
-                Budget ours = started.get(envelope.recipient());
+            } else if (started != null && unverified) {
                 if (ours == null) {
                     ours = new Budget();
                     started.put(envelope.recipient(), ours);
@@ -126,7 +141,7 @@ public final class GuardedTransport implements Transport {
             return;
         }
         Response reply = (Response) envelope.body();
-        Response allowed = verifiedContactsOnly ? ReplyContacts.allowedOnly(reply, this::mayHandOut) : reply;
+        Response allowed = verifiedContactsOnly ? ReplyContacts.allowedOnly(reply, this::mayHandOutOrAsk) : reply;
         if (allowed == null) {
             repliesRefused.increment();
             return;
@@ -228,8 +243,12 @@ public final class GuardedTransport implements Transport {
         return budget == null || sizeOf.applyAsInt(new Envelope(0, self, to, body)) <= budget.bytes;
     }
 
-    private boolean mayHandOut(Contact contact) {
-        return contact.id().equals(self.id()) || verified.isVerified(contact);
+    private boolean mayHandOutOrAsk(Contact contact) {
+        boolean may = contact.id().equals(self.id()) || verified.isVerified(contact);
+        if (!may) {
+            onWithheldContact.accept(contact.address());
+        }
+        return may;
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Pings addresses that sent us requests before they were verified, once per
+ * Pings addresses that sent us requests before they were verified (and, on a node that hands out
+ * only verified contacts, the contacts its replies had to leave out), once per
  * {@code reprobeAfter} at most and with a cap on pings in flight; the answer (seen by
  * {@link GuardedTransport}) verifies them. A spoofed source never answers, so its victim gets at
  * most one small ping per interval from us, and only within the byte budget its requests earned.

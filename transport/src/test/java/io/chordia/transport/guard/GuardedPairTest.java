@@ -2,10 +2,12 @@ package io.chordia.transport.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chordia.core.message.Envelope;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Ping;
 import io.chordia.core.message.Pong;
+import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.Reply;
 import io.chordia.core.rpc.RpcConfig;
@@ -14,11 +16,15 @@ import io.chordia.core.sim.LinkConditions;
 import io.chordia.core.sim.SimEndpoint;
 import io.chordia.core.testing.SimHarness;
 import io.chordia.core.testing.TestIds;
+import io.chordia.core.transport.InboundHandler;
+import io.chordia.core.transport.Transport;
+import io.chordia.core.transport.TransportStats;
 import io.chordia.transport.codec.KryoWireCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +40,13 @@ class GuardedPairTest {
     private final RpcConfig config = RpcConfig.defaults();
 
     private RpcEndpoint guardedNode(int n) {
+        return guardedNode(n, t -> t);
+    }
+
+    private RpcEndpoint guardedNode(int n, UnaryOperator<Transport> wire) {
         SimEndpoint endpoint = sim.network.attach(TestIds.address(n));
         GuardLimits limits = GuardLimits.node(1024);
-        GuardedTransport guard = new GuardedTransport(endpoint.transport(), TestIds.contact(n), new VerifiedPeers(100),
+        GuardedTransport guard = new GuardedTransport(wire.apply(endpoint.transport()), TestIds.contact(n), new VerifiedPeers(100),
                 codec::encodedSize, limits);
         RpcEndpoint rpc = new RpcEndpoint(TestIds.contact(n), guard, endpoint.scheduler(), sim.streams.stream("node", n), config);
         SourceProber prober = new SourceProber(rpc, guard, endpoint.scheduler().clock(), limits);
@@ -64,5 +74,58 @@ class GuardedPairTest {
         sim.runUntil(nodes::isDone, Duration.ofSeconds(5), "nodes");
         assertThat(nodes.join().body().contacts()).as("verified now: the whole list at once").isEqualTo(twenty);
         assertThat(nodes.join().rttNanos()).isEqualTo(2 * LINK.toNanos());
+    }
+
+    @Test
+    void aLostPongDoesNotLeaveTheTwoWaitingOnEachOtherForGood() {
+        // a's pong to b's verification ping is lost: b keeps a's answer held, and a must still be
+        // able to call b, or b never hears from a again and never pings it again.
+        RpcEndpoint a = guardedNode(1, firstPongLost());
+        RpcEndpoint b = guardedNode(2);
+        b.register(FindNode.class, (request, ctx) -> new Nodes(List.of(TestIds.contact(100))));
+
+        CompletableFuture<Reply<Pong>> first = a.exchange(b.self().address(), b.self().id(), new Ping(), config);
+        sim.runUntil(first::isDone, Duration.ofSeconds(30), "the first call");
+        CompletableFuture<Reply<Nodes>> later = a.exchange(b.self().address(), b.self().id(),
+                new FindNode(TestIds.id(7), 20), config);
+        sim.runUntil(later::isDone, Duration.ofSeconds(30), "a later call");
+
+        assertThat(later).as("a later call is answered").isCompletedWithValueMatching(r -> r.body().contacts().size() == 1);
+    }
+
+    /** A transport that loses the first pong it is asked to send. */
+    private static UnaryOperator<Transport> firstPongLost() {
+        return wire -> new Transport() {
+            private boolean lost;
+
+            @Override
+            public void send(Envelope envelope) {
+                if (!lost && envelope.body() instanceof Pong) {
+                    lost = true;
+                    return;
+                }
+                wire.send(envelope);
+            }
+
+            @Override
+            public void onReceive(InboundHandler handler) {
+                wire.onReceive(handler);
+            }
+
+            @Override
+            public Address localAddress() {
+                return wire.localAddress();
+            }
+
+            @Override
+            public TransportStats stats() {
+                return wire.stats();
+            }
+
+            @Override
+            public void close() {
+                wire.close();
+            }
+        };
     }
 }

@@ -33,11 +33,13 @@ class GuardedTransportTest {
     private final GuardedTransport guarded = new GuardedTransport(wire, SELF, verified, codec::encodedSize,
             BOOTSTRAP);
     private final List<Address> unverifiedRequesters = new ArrayList<>();
+    private final List<Address> withheld = new ArrayList<>();
     /** What the node behind the guard answers to every request. */
     private Object answer;
 
     GuardedTransportTest() {
         guarded.onUnverifiedRequest(unverifiedRequesters::add);
+        guarded.onWithheldContact(withheld::add);
         guarded.onReceive((envelope, source) -> {
             if (envelope.isRequest()) {
                 guarded.send(new Envelope(envelope.txId(), SELF, source, (io.chordia.core.message.Response) answer));
@@ -173,6 +175,9 @@ class GuardedTransportTest {
         assertThat(wire.sent).as("a NextHop with no verified node is not sent").hasSize(2);
         assertThat(guarded.contactsWithheld()).isEqualTo(6 + 10);
         assertThat(guarded.repliesRefused()).isEqualTo(1);
+        assertThat(withheld).as("every contact withheld is asked to prove itself")
+                .containsOnly(concat(ten.subList(5, 10), List.of(impostor)).stream().map(Contact::address).toArray(Address[]::new))
+                .contains(impostor.address());
     }
 
     @Test
