@@ -7,6 +7,7 @@ import io.chordia.core.util.UserError;
 import io.chordia.routing.Protocol;
 import io.chordia.transport.net.LocalAddresses;
 import io.chordia.transport.netty.TransportConfig;
+import io.chordia.transport.metrics.MetricsEndpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -93,9 +94,9 @@ public final class BootstrapCommand implements Callable<Integer> {
         checkPort(metricsPort, "--metrics-port");
         NodeId id = NodeIdFile.loadOrCreate(dataDir);
         BootstrapNode node = startNode(transport, proto, id, limits, advertised);
-        MetricsServer metrics;
+        MetricsEndpoint metrics;
         try {
-            metrics = MetricsServer.start(metricsHost, metricsPort, node);
+            metrics = BootstrapMetrics.serve(metricsHost, metricsPort, node);
         } catch (BindException e) {
             node.close();
             if (String.valueOf(e.getMessage()).contains("in use")) {
@@ -120,7 +121,7 @@ public final class BootstrapCommand implements Callable<Integer> {
         }, "chordia-bootstrap-shutdown"));
         out.printf("chordia bootstrap: node %s (%s) listening on udp %s, advertised as %s; health and metrics on"
                 + " http://%s:%d/metrics%n", node.self().id().toHex(), proto, node.address(), node.self().address(),
-                metricsHost, metrics.address().getPort());
+                metricsHost, metrics.port());
         out.flush();
         stopped.await();
         return 0;

@@ -279,6 +279,11 @@ public final class BootstrapNode implements AutoCloseable {
         return guarded.requestsWithheld();
     }
 
+    /** The amplification guard, for its counters. */
+    public io.chordia.transport.guard.GuardedTransport guard() {
+        return guarded;
+    }
+
     public long probesSent() {
         return prober.probesSent();
     }

@@ -279,7 +279,7 @@ public final class RpcEndpoint implements AutoCloseable {
             return;
         }
         finish(call, false);
-        stats.increment(RpcStats.TIMEOUTS);
+        stats.recordTimeout(call.envelope.body().getClass());
         call.fail(new RpcTimeoutException(call.envelope.body().getClass().getSimpleName()
                 + " to " + call.envelope.recipient() + " timed out after " + call.attempts + " attempts"));
     }

@@ -2,6 +2,10 @@ package io.chordia.core.rpc;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of one RPC endpoint; updated on the node thread, readable from any thread. */
 public final class RpcStats {
@@ -31,6 +35,8 @@ public final class RpcStats {
      */
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
     private final long[] counts = new long[COUNTERS];
+    /** Made on the first timeout: most simulated endpoints never need one. */
+    private volatile ConcurrentHashMap<String, LongAdder> timeoutsByType;
 
     void increment(int counter) {
         COUNT.setRelease(counts, counter, counts[counter] + 1);
@@ -52,6 +58,26 @@ public final class RpcStats {
     /** Calls that failed after their last attempt timed out. */
     public long timeouts() {
         return get(TIMEOUTS);
+    }
+
+    void recordTimeout(Class<?> requestType) {
+        increment(TIMEOUTS);
+        ConcurrentHashMap<String, LongAdder> byType = timeoutsByType;
+        if (byType == null) {
+            byType = new ConcurrentHashMap<>();
+            timeoutsByType = byType;
+        }
+        byType.computeIfAbsent(requestType.getSimpleName(), t -> new LongAdder()).increment();
+    }
+
+    /** {@link #timeouts()} by the request's type (its simple class name), in name order. */
+    public Map<String, Long> timeoutsByType() {
+        Map<String, Long> out = new TreeMap<>();
+        ConcurrentHashMap<String, LongAdder> byType = timeoutsByType;
+        if (byType != null) {
+            byType.forEach((type, count) -> out.put(type, count.sum()));
+        }
+        return out;
     }
 
     /** Responses that completed a call, error replies included. */

@@ -61,6 +61,7 @@ class RpcEndpointTest {
         assertThat(Duration.ofNanos(sim.loop.nowNanos() - start)).isEqualTo(Duration.ofMillis(700));
         assertThat(a.stats().retransmissions()).isEqualTo(2);
         assertThat(a.stats().timeouts()).isEqualTo(1);
+        assertThat(a.stats().timeoutsByType()).as("by request type").isEqualTo(java.util.Map.of("Ping", 1L));
         assertThat(a.pendingCalls()).isZero();
     }
 

@@ -72,7 +72,9 @@ public final class NodeCommands {
         checkValueSize(value);
         // A later put by the same node wins: plain records keep the highest version.
         DhtRecord record = DhtRecord.plain(key, value, System.currentTimeMillis(), daemon.self().id(), ttl);
+        long start = System.nanoTime();
         PutResult r = awaitNetwork(daemon.storage().put(record), TIMEOUT);
+        daemon.measured().putDone(r, System.nanoTime() - start);
         return new PutReply(key.toHex(), r.status().name(), r.acked().stream().map(PeerDaemon::describe).toList(),
                 r.missing().stream().map(PeerDaemon::describe).toList(), r.wanted(), r.quorum(), r.shortfall(),
                 r.version(), r.detail());
@@ -88,7 +90,9 @@ public final class NodeCommands {
 
     static GetReply get(PeerDaemon daemon, GetRequest q) throws Exception {
         NodeId key = idOf(q.key());
+        long start = System.nanoTime();
         GetResult r = awaitNetwork(daemon.storage().get(key), TIMEOUT);
+        daemon.measured().getDone(r, System.nanoTime() - start);
         return new GetReply(key.toHex(), r.status().name(),
                 r.status() == GetResult.Status.FOUND ? r.record().value().toUtf8() : null,
                 r.answered().stream().map(PeerDaemon::describe).toList());
@@ -99,7 +103,9 @@ public final class NodeCommands {
         LookupStyle style = q.style() == null ? LookupStyle.ITERATIVE : LookupStyle.valueOf(q.style().toUpperCase(Locale.ROOT));
         long start = System.nanoTime();
         LookupResult r = awaitNetwork(daemon.node().lookup(key, style), TIMEOUT);
-        double ms = (System.nanoTime() - start) / 1e6;
+        long nanos = System.nanoTime() - start;
+        daemon.measured().lookupDone(style, r, nanos);
+        double ms = nanos / 1e6;
         return new LookupReply(key.toHex(), r.status().name(), r.succeeded() ? PeerDaemon.describe(r.owner()) : null,
                 r.hops(), r.messages(), ms, r.path().stream().map(PeerDaemon::describe).toList(),
                 r.closest().stream().map(PeerDaemon::describe).toList());

@@ -88,9 +88,10 @@ public final class PeerDaemon implements AutoCloseable {
     /** Only these are saved: a contact the overlay holds may be a forged datagram's made-up sender. */
     private final AnsweredContacts answered = new AnsweredContacts(4 * SavedContacts.MAX);
     private final SharedContents shared;
-    private ShareService share;
+    private volatile ShareService share;
     private ControlServer control;
-    private MetricsServer metrics;
+    private DaemonMetrics measured;
+    private io.chordia.transport.metrics.MetricsEndpoint metrics;
     private boolean closed;
 
     /** The transport and the node thread it runs on. */
@@ -304,7 +305,7 @@ public final class PeerDaemon implements AutoCloseable {
         DataDir.writeOwnerOnly(dataDir.controlSecretFile(), secret + "\n");
         DataDir.writeAtomically(dataDir.controlPortFile(), control.port() + "\n");
         if (settings.metricsPort() >= 0) {
-            metrics = MetricsServer.start(settings.metricsHost(), settings.metricsPort(), this);
+            metrics = measured().serve(settings.metricsHost(), settings.metricsPort());
         }
         LOG.info("node {} ({}) serving on {}, joined via {}; control on 127.0.0.1:{}{}", identity.id().toHex(),
                 settings.protocol().label(), self().address(), joinedVia, control.port(),
@@ -410,6 +411,37 @@ public final class PeerDaemon implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - startNanos).toSeconds(), joinedVia, s.summary(),
                 s.contacts().size(), s.leafSet().stream().map(PeerDaemon::describe).toList(), store.size(),
                 store.valueBytes(), lastSaved.size(), traffic, guard.status());
+    }
+
+    /** The daemon's metrics, made on first use (commands record into them even without a metrics port). */
+    synchronized DaemonMetrics measured() {
+        if (measured == null) {
+            measured = DaemonMetrics.of(this, guard);
+        }
+        return measured;
+    }
+
+    /** The port {@code /metrics} is served on, or -1 when the node serves none. */
+    int metricsPort() {
+        return metrics == null ? -1 : metrics.port();
+    }
+
+    String protocolLabel() {
+        return settings.protocol().label();
+    }
+
+    double uptimeSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    io.chordia.core.transport.TransportStats transportStats() {
+        return sockets.transport().stats();
+    }
+
+    /** File-sharing block bytes this node uploaded, 0 before sharing started. */
+    long bytesServed() {
+        ShareService s = share;
+        return s == null ? 0 : s.stats().bytesServed();
     }
 
     static String describe(Contact c) {

@@ -96,6 +96,7 @@ public final class ShareCommands {
         }
         AtomicReference<FetchProgress> latest = new AtomicReference<>();
         CompletableFuture<FetchResult> running = daemon.fetch(link, outDir, latest::set);
+        daemon.measured().fetchStarted(running);
         FetchProgress reported = null;
         try {
             while (true) {

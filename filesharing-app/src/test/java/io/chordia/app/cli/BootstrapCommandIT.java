@@ -110,10 +110,13 @@ class BootstrapCommandIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-        assertThat(metrics.body()).contains("# TYPE chordia_bootstrap_datagrams_received_total counter")
-                .containsPattern("(?m)^chordia_bootstrap_datagrams_received_total [1-9]")
+        // The names a daemon uses where they mean the same, the bootstrap node's own under chordia_bootstrap_.
+        assertThat(metrics.body()).contains("# TYPE chordia_datagrams_received_total counter")
+                .containsPattern("(?m)^chordia_datagrams_received_total [1-9]")
+                .containsPattern("(?m)^chordia_node_info\\{node=\"[0-9a-f]{40}\",protocol=\"chord\",role=\"bootstrap\"\\} 1")
                 .contains("chordia_bootstrap_rate_limited_total{scope=\"source\"}")
-                .contains("chordia_bootstrap_heap_used_bytes");
+                .contains("jvm_memory_used_bytes{area=\"heap\"}")
+                .contains("process_cpu_seconds_total");
 
         p.toHandle().destroy(); // SIGTERM; Process.destroy would also close our end of its output
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();

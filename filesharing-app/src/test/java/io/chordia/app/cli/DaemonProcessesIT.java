@@ -91,7 +91,9 @@ class DaemonProcessesIT extends ProcessesFixture {
             }
         }
         assertThat(metrics.body()).contains("# TYPE chordia_datagrams_received_total counter")
-                .containsPattern("chordia_routing_contacts\\{node=\"[0-9a-f]{8}\",protocol=\"" + protocol + "\"\\} 3");
+                .containsPattern("(?m)^chordia_node_info\\{node=\"[0-9a-f]{40}\",protocol=\"" + protocol + "\",role=\"node\"\\} 1")
+                .containsPattern("(?m)^chordia_routing_contacts 3(\\.0)?$")
+                .contains("jvm_threads_current");
 
         Result put = cli.run("put", "alice.txt", "Alice's notes", "--data-dir", daemons.get(0).dataDir().toString());
         assertThat(put.exit()).as(put.err()).isZero();
