@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,11 +157,9 @@ public final class ChordiaProcesses implements AutoCloseable {
         }
     }
 
-    /** A UDP port free on 127.0.0.1 right now. */
+    /** A port free for UDP and TCP, from below the ephemeral range ({@link TestPorts}). */
     public static int freePort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
+        return TestPorts.next();
     }
 
     @Override
