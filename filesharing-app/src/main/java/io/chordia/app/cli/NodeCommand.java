@@ -64,9 +64,10 @@ final class NodeCommand implements Callable<Integer> {
             LogManager.shutdown();
             stopped.countDown();
         }, "chordia-shutdown"));
-        System.out.printf("node %s (%s) on %s, joined via %s%n  data in %s; stop with Ctrl-C or SIGTERM%n",
+        System.out.printf("node %s (%s) on %s, joined via %s%n  data in %s, log in %s%s%n  stop with Ctrl-C or SIGTERM%n",
                 daemon.identity().id().toHex(), daemon.settings().protocol().label(), daemon.self().address(),
-                daemon.joinedVia(), daemon.dataDir().root());
+                daemon.joinedVia(), daemon.dataDir().root(), daemon.dataDir().logDir().resolve("chordia.log"),
+                daemon.metricsUrl().map(u -> "; metrics on " + u).orElse(""));
         System.out.flush();
         stopped.await();
         return 0;

@@ -63,6 +63,7 @@ public final class PeerDaemon implements AutoCloseable {
     static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(10);
     /** How often the contacts are saved when they changed. */
     static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration STORY_INTERVAL = Duration.ofSeconds(5);
     private static final Logger LOG = LogManager.getLogger();
 
     private final NodeSettings settings;
@@ -295,6 +296,15 @@ public final class PeerDaemon implements AutoCloseable {
         saveContacts();
         housekeeping.scheduleWithFixedDelay(this::saveContactsQuietly, SAVE_INTERVAL.toMillis(), SAVE_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
+        NodeStory story = new NodeStory(this::leafSetQuietly, () -> NodeStory.StorageCounts.of(storage.stats()),
+                org.apache.logging.log4j.LogManager.getLogger(NodeStory.class)::info);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                story.observe(System.nanoTime());
+            } catch (RuntimeException e) {
+                LOG.debug("could not tell the node's story: {}", e.toString()); // a failed task would stop repeating
+            }
+        }, 0, STORY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         startSharing();
         ControlRegistry registry = new ControlRegistry();
         NodeCommands.registerAll(registry, this);
@@ -421,6 +431,12 @@ public final class PeerDaemon implements AutoCloseable {
         return measured;
     }
 
+    /** Where {@code /metrics} is served, if it is. */
+    public java.util.Optional<String> metricsUrl() {
+        return metrics == null ? java.util.Optional.empty()
+                : java.util.Optional.of("http://" + settings.metricsHost() + ":" + metrics.port() + "/metrics");
+    }
+
     /** The port {@code /metrics} is served on, or -1 when the node serves none. */
     int metricsPort() {
         return metrics == null ? -1 : metrics.port();
@@ -449,6 +465,16 @@ public final class PeerDaemon implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- contacts and shutdown
+
+    /** The leaf set as status shows it; null (and logged at debug) when the node thread did not answer. */
+    private List<String> leafSetQuietly() {
+        try {
+            return status().leafSet();
+        } catch (Exception e) {
+            LOG.debug("could not read the leaf set: {}", e.toString());
+            return null;
+        }
+    }
 
     /**
      * Writes the routing contacts that answered this node to the data directory when they changed

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ShareCommands {
     /** How often a running fetch reports; a report to a client that went away cancels the fetch. */
     static final Duration PROGRESS_EVERY = Duration.ofMillis(250);
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(ShareCommands.class);
 
     private ShareCommands() {}
 
@@ -75,6 +76,7 @@ public final class ShareCommands {
         } catch (NoSuchFileException e) {
             throw new UserFacingException("cannot read " + e.getFile(), "check the path and its permissions");
         }
+        LOG.info("sharing {} ({} bytes) as {}", path, link.size(), link);
         return new ShareReply(link.toString(), link.contentId().toHex(), link.name(), link.size());
     }
 
@@ -97,6 +99,17 @@ public final class ShareCommands {
         AtomicReference<FetchProgress> latest = new AtomicReference<>();
         CompletableFuture<FetchResult> running = daemon.fetch(link, outDir, latest::set);
         daemon.measured().fetchStarted(running);
+        LOG.info("fetching {} ({} bytes) into {}", link.name(), link.size(), outDir);
+        running.whenComplete((r, failure) -> {
+            if (failure == null) {
+                LOG.info("fetched {}: {} bytes downloaded from {} peers in {} s{}", link.name(), r.downloadedBytes(),
+                        r.peersUsed(), r.elapsed().toSeconds(), r.resumedPieces() > 0 ? ", " + r.resumedPieces()
+                                + " pieces kept from before" : "");
+            } else {
+                LOG.info("fetch of {} stopped: {}", link.name(), failure instanceof CancellationException
+                        ? "cancelled" : String.valueOf(failure.getMessage()));
+            }
+        });
         FetchProgress reported = null;
         try {
             while (true) {

@@ -60,7 +60,7 @@ class AddressesAndProtocolsIT extends ProcessesFixture {
         Daemon advertised = cli.startNode(work.resolve("advertised"), "--port", String.valueOf(ChordiaProcesses.freePort()),
                 "--bootstrap", "127.0.0.1:" + bootPort, "--advertise", "198.51.100.7:4123");
         assertThat(cli.status(advertised).get("address").asText()).isEqualTo("198.51.100.7:4123");
-        assertThat(advertised.output()).contains("advertising 198.51.100.7:4123 (--advertise)");
+        assertThat(advertised.logFile()).contains("advertising 198.51.100.7:4123 (--advertise)");
     }
 
     @Test

@@ -35,6 +35,15 @@ public final class ChordiaProcesses implements AutoCloseable {
                 return "(no output: " + e + ")";
             }
         }
+
+        /** What the daemon wrote to {@code logs/chordia.log} in its data directory (its story at info). */
+        public String logFile() {
+            try {
+                return Files.readString(dataDir.resolve("logs").resolve("chordia.log"), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(no log file: " + e + ")";
+            }
+        }
     }
 
     private final Path work;

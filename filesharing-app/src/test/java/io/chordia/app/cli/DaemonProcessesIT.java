@@ -75,6 +75,11 @@ class DaemonProcessesIT extends ProcessesFixture {
             ChordiaProcesses.awaitEventually("every node knows the other three", () ->
                     status(d).get("leafSet").size() >= 3);
         }
+        // The terminal shows the banner once; the story goes to the log file in the data directory.
+        assertThat(boot.output().lines().filter(l -> l.contains("joined via")).count()).as(boot.output()).isEqualTo(1);
+        assertThat(boot.output()).doesNotContain(" INFO ");
+        ChordiaProcesses.awaitEventually("the log tells the leaf set", () -> boot.logFile().contains("leaf set"));
+        assertThat(boot.logFile()).contains("serving on").contains("joined via");
         JsonNode guard = status(daemons.get(0)).get("guard");
         assertThat(guard.get("verifiedPeers").asInt()).as("peers that answered this node: %s", guard).isGreaterThanOrEqualTo(3);
         assertThat(guard.get("heldNow").asInt()).as("nothing held once everyone answered: %s", guard).isZero();
