@@ -1,15 +1,23 @@
 package io.chordia.routing;
 
+import io.chordia.routing.overlay.ChordOverlayFactory;
+import io.chordia.routing.overlay.KademliaOverlayFactory;
+import io.chordia.routing.overlay.OverlayFactory;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The overlay a node speaks. Every node of one network speaks the same one; a node of the other
  * answers {@code UNSUPPORTED}. This enum owns the default, so the daemon, the bootstrap node, the
  * simulator and the demo cannot drift apart (they once defaulted to different protocols, and
- * the README's own two commands then could not meet).
+ * the README's own two commands then could not meet). It is also the registry of overlays: each
+ * constant holds the {@link OverlayFactory} that builds its nodes, so adding a protocol is adding
+ * a constant here and its factory.
  */
 public enum Protocol {
-    CHORD, KADEMLIA;
+    CHORD(ChordOverlayFactory.INSTANCE),
+    KADEMLIA(KademliaOverlayFactory.INSTANCE);
 
     /** The default's {@link #label()}, a constant so that command-line annotations can name it. */
     public static final String DEFAULT_LABEL = "chord";
@@ -18,6 +26,17 @@ public enum Protocol {
             + " same one (default: " + DEFAULT_LABEL + ").";
     /** Used wherever nobody chose: node, bootstrap, sim and demo. */
     public static final Protocol DEFAULT = parse(DEFAULT_LABEL);
+
+    private final OverlayFactory<?> overlay;
+
+    Protocol(OverlayFactory<?> overlay) {
+        this.overlay = overlay;
+    }
+
+    /** How to build and read this protocol's nodes. */
+    public OverlayFactory<?> overlay() {
+        return overlay;
+    }
 
     /** The name as written on the command line and in config files. */
     public String label() {
@@ -35,7 +54,8 @@ public enum Protocol {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown protocol '" + text + "': use chord or kademlia");
+        throw new IllegalArgumentException("unknown protocol '" + text + "': use "
+                + Arrays.stream(values()).map(Protocol::label).collect(Collectors.joining(" or ")));
     }
 
     @Override

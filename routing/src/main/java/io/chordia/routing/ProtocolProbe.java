@@ -1,9 +1,6 @@
 package io.chordia.routing;
 
 import io.chordia.core.message.ErrorCode;
-import io.chordia.core.message.FindNode;
-import io.chordia.core.message.GetNeighbors;
-import io.chordia.core.message.Request;
 import io.chordia.core.net.Address;
 import io.chordia.core.rpc.RemoteErrorException;
 import io.chordia.core.rpc.RpcConfig;
@@ -30,7 +27,7 @@ public final class ProtocolProbe {
     public static CompletableFuture<Set<Protocol>> protocolsAt(RpcEndpoint rpc, Address peer, RpcConfig config) {
         List<CompletableFuture<Protocol>> answers = new ArrayList<>();
         for (Protocol p : Protocol.values()) {
-            answers.add(rpc.exchange(peer, null, probe(p, rpc), config).handle((reply, failure) ->
+            answers.add(rpc.exchange(peer, null, p.overlay().probe(rpc.self().id()), config).handle((reply, failure) ->
                     failure == null || servedAnyway(failure) ? p : null));
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -42,14 +39,6 @@ public final class ProtocolProbe {
             });
             return spoken;
         });
-    }
-
-    /** The request only {@code protocol}'s nodes serve, and the cheapest to answer. */
-    private static Request<?> probe(Protocol protocol, RpcEndpoint rpc) {
-        return switch (protocol) {
-            case CHORD -> new GetNeighbors();
-            case KADEMLIA -> new FindNode(rpc.self().id(), 1);
-        };
     }
 
     /** A refusal other than UNSUPPORTED ("not part of the ring yet", "over budget") comes from a handler. */

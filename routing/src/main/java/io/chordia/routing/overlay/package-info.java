@@ -1,0 +1,6 @@
+/**
+ * The one place that knows the overlay protocols: per protocol, how to build a node, its replica
+ * placement, its status view and its probe. Composition roots go through {@link
+ * io.chordia.routing.Protocol#overlay()} instead of naming Chord or Kademlia themselves.
+ */
+package io.chordia.routing.overlay;
