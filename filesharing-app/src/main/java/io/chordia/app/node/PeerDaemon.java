@@ -20,13 +20,8 @@ import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
 import io.chordia.routing.OverlayNode;
-import io.chordia.routing.Protocol;
-import io.chordia.routing.chord.ChordConfig;
-import io.chordia.routing.chord.ChordNode;
-import io.chordia.routing.kademlia.KademliaConfig;
-import io.chordia.routing.kademlia.KademliaNode;
-import io.chordia.routing.replication.ChordPlacement;
-import io.chordia.routing.replication.KademliaPlacement;
+import io.chordia.routing.overlay.OverlayFactory;
+import io.chordia.routing.overlay.OverlayView;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
 import io.chordia.transport.netty.NettyEventLoops;
@@ -111,20 +106,11 @@ public final class PeerDaemon implements AutoCloseable {
         RandomGenerator random = UnguessableRandom.create();
         Contact self = new Contact(identity.id(), advertised.address());
         this.guard = NodeGuard.around(sockets.transport(), self, RpcConfig.defaults().maxPendingCalls());
-        if (settings.protocol() == Protocol.CHORD) {
-            ChordNode chord = new ChordNode(self, guard.transport(), sockets.scheduler(), random,
-                    ChordConfig.defaults());
-            this.node = chord;
-            this.storage = new ReplicatedStorage(chord, store, StorageConfig.defaults(), new ChordPlacement(chord),
-                    random, System::currentTimeMillis);
-        } else {
-            KademliaNode kademlia = new KademliaNode(self, guard.transport(), sockets.scheduler(), random,
-                    KademliaConfig.defaults());
-            this.node = kademlia;
-            this.storage = new ReplicatedStorage(kademlia, store, StorageConfig.defaults(),
-                    new KademliaPlacement(kademlia), random, System::currentTimeMillis);
-        }
-        this.view = OverlayView.of(node);
+        OverlayFactory<?> overlay = settings.protocol().overlay();
+        this.node = overlay.newNode(self, guard.transport(), sockets.scheduler(), random);
+        this.storage = new ReplicatedStorage(node, store, StorageConfig.defaults(), overlay.placement(node),
+                random, System::currentTimeMillis);
+        this.view = overlay.view(node);
         // The node thread is this node's alone: tag its log lines with the short id (log4j2.xml's %X{node}).
         String shortId = identity.id().shortId();
         sockets.scheduler().execute(() -> ThreadContext.put("node", shortId));
