@@ -2,8 +2,6 @@ package io.chordia.bootstrap;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.FetchRecord;
-import io.chordia.core.message.RecursiveFindNode;
-import io.chordia.core.message.RouteLookup;
 import io.chordia.core.message.StoreRecord;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.net.Address;
@@ -18,10 +16,9 @@ import io.chordia.core.transport.TransportStats;
 import io.chordia.core.util.Checks;
 import io.chordia.routing.OverlayNode;
 import io.chordia.routing.Protocol;
-import io.chordia.routing.chord.ChordConfig;
-import io.chordia.routing.chord.ChordNode;
-import io.chordia.routing.kademlia.KademliaConfig;
-import io.chordia.routing.kademlia.KademliaNode;
+import io.chordia.routing.overlay.NodeBounds;
+import io.chordia.routing.overlay.OverlayFactory;
+import io.chordia.routing.overlay.OverlayView;
 import io.chordia.transport.codec.KryoWireCodec;
 import io.chordia.transport.guard.GuardedTransport;
 import io.chordia.transport.guard.SourceProber;
@@ -67,6 +64,7 @@ public final class BootstrapNode implements AutoCloseable {
     private final BootstrapLimits limits;
     private final long startedNanos = System.nanoTime();
     private OverlayNode node;
+    private OverlayView view;
     private SourceProber prober;
     private Cancellable snapshots = Cancellable.NONE;
     private volatile TableSizes sizes = new TableSizes(0, 0, System.nanoTime());
@@ -146,26 +144,12 @@ public final class BootstrapNode implements AutoCloseable {
         Contact self = new Contact(id, advertised.address());
         EventLoopScheduler scheduler = udp.scheduler();
         SecureRandom random = UnguessableRandom.create();
-        RpcEndpoint rpc;
-        if (protocol == Protocol.KADEMLIA) {
-            KademliaConfig defaults = KademliaConfig.defaults();
-            KademliaNode kademlia = new KademliaNode(self, guarded, scheduler, random, defaults.withK(limits.k())
-                    .withRpc(defaults.rpc().withMaxPendingCalls(limits.maxPendingCalls())));
-            rpc = kademlia.rpc();
-            rpc.register(RecursiveFindNode.class, (request, ctx) -> {
-                throw new RequestRefusedException(ErrorCode.REFUSED, "a bootstrap node answers iterative lookups only");
-            });
-            node = kademlia;
-        } else {
-            ChordConfig defaults = ChordConfig.defaults();
-            ChordNode chord = new ChordNode(self, guarded, scheduler, random,
-                    defaults.withMaintenanceRpc(defaults.maintenanceRpc().withMaxPendingCalls(limits.maxPendingCalls())));
-            rpc = chord.rpc();
-            rpc.register(RouteLookup.class, (request, ctx) -> {
-                throw new RequestRefusedException(ErrorCode.REFUSED, "a bootstrap node answers iterative lookups only");
-            });
-            node = chord;
-        }
+        OverlayFactory<?> overlay = protocol.overlay();
+        node = overlay.newNode(self, guarded, scheduler, random,
+                new NodeBounds(limits.k(), limits.maxPendingCalls()));
+        view = overlay.view(node);
+        overlay.refuseRecursiveLookups(node, "a bootstrap node answers iterative lookups only");
+        RpcEndpoint rpc = node.rpc();
         rpc.register(StoreRecord.class, (request, ctx) -> {
             throw new RequestRefusedException(ErrorCode.QUOTA_EXCEEDED, "a bootstrap node stores no records");
         });
@@ -183,9 +167,7 @@ public final class BootstrapNode implements AutoCloseable {
     }
 
     private void takeSnapshot(RpcEndpoint rpc) {
-        int table = node instanceof KademliaNode k ? k.routingTable().size()
-                : ((ChordNode) node).successors().size() + ((ChordNode) node).predecessors().size();
-        sizes = new TableSizes(table, rpc.pendingCalls(), System.nanoTime());
+        sizes = new TableSizes(view.tableSize(), rpc.pendingCalls(), System.nanoTime());
     }
 
     public Contact self() {
@@ -210,7 +192,7 @@ public final class BootstrapNode implements AutoCloseable {
     }
 
     public io.chordia.core.rpc.RpcStats rpcStats() {
-        return node instanceof KademliaNode k ? k.rpc().stats() : ((ChordNode) node).rpc().stats();
+        return node.rpc().stats();
     }
 
     /** The latest copy of the node-thread tables' sizes; healthy nodes refresh it twice a second. */
