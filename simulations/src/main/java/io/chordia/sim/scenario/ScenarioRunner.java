@@ -6,22 +6,16 @@ import io.chordia.core.sim.LinkConditions;
 import io.chordia.core.store.DhtRecord;
 import io.chordia.core.store.RecordRules;
 import io.chordia.core.util.Bytes;
-import io.chordia.routing.Protocol;
-import io.chordia.routing.chord.ChordConfig;
-import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.lookup.LookupResult;
 import io.chordia.routing.replication.GetResult;
 import io.chordia.routing.replication.PutResult;
-import io.chordia.routing.replication.KeyDistance;
 import io.chordia.routing.replication.StorageConfig;
 import io.chordia.routing.replication.SybilDefense;
 import io.chordia.sim.attack.CensoringStorage;
 import io.chordia.sim.attack.SybilAttack;
 import io.chordia.sim.metrics.Samples;
 import io.chordia.sim.metrics.SeriesRecorder;
-import io.chordia.sim.world.ChordOverlay;
 import io.chordia.sim.world.Host;
-import io.chordia.sim.world.KademliaOverlay;
 import io.chordia.sim.world.Membership;
 import io.chordia.sim.world.Overlay;
 import io.chordia.sim.world.Peer;
@@ -104,7 +98,7 @@ public final class ScenarioRunner {
         this.workload = streams.stream("workload");
         this.churn = streams.stream("churn");
         this.attack = new SybilAttack(config.sybil(), config.replicas(),
-                config.protocol() == Protocol.CHORD ? KeyDistance.CLOCKWISE : KeyDistance.XOR,
+                config.protocol().overlay().keyDistance(),
                 config.sybil().attacks() ? keyIds() : List.of(), streams.stream("sybil"));
     }
 
@@ -159,7 +153,7 @@ public final class ScenarioRunner {
             ReadBack everyKey = expected.isEmpty() ? ReadBack.NONE : readBack(new ArrayList<>(expected.values()), 1);
             ReadBack targeted = attack.targets().isEmpty() ? ReadBack.NONE : readBack(targetedRecords(), TARGET_READS);
             Integer violations = ringViolations();
-            Integer rings = substrate.singleThreaded() && config.protocol() == Protocol.CHORD
+            Integer rings = substrate.singleThreaded() && overlay.hasRing()
                     ? onControl(() -> overlay.rings(live.inIdOrder())) : null;
             String trace = substrate instanceof SimSubstrate sim ? sim.network().trace().toString() : null;
             return new Summary(lower(config.protocol()), lower(config.lookupStyle()), lower(config.network()), config.nodes(),
@@ -206,13 +200,7 @@ public final class ScenarioRunner {
                 Math.min(2, config.replicas()))
                 .withQuotas(tuning.recordsPerSource(), StorageConfig.defaults().maxValueBytes())
                 .withSybilDefense(SybilDefense.defaults().withMode(config.sybil().defense()));
-        if (config.protocol() == Protocol.CHORD) {
-            ChordConfig chord = tuning.chord().withSuccessorListLength(Math.max(tuning.chord().successorListLength(),
-                    config.replicas() + 1));
-            return new ChordOverlay(chord, storage);
-        }
-        KademliaConfig kademlia = tuning.kademlia();
-        return new KademliaOverlay(kademlia, storage);
+        return ScenarioOverlays.of(config, tuning, storage);
     }
 
     // ---- building ------------------------------------------------------------------------------
@@ -545,7 +533,7 @@ public final class ScenarioRunner {
     private void closeStep() {
         liveNodeSum += live.size();
         liveNodeSamples++;
-        if (substrate.singleThreaded() && config.protocol() == Protocol.CHORD && tuning.checkInvariants()) {
+        if (substrate.singleThreaded() && overlay.hasRing() && tuning.checkInvariants()) {
             invariantViolations += overlay.invariantViolations(live.inIdOrder());
         }
         series.close(live.size(), substrate.messages(), substrate.bytes(), partition != null && partition.splitInStep());
@@ -556,7 +544,7 @@ public final class ScenarioRunner {
     }
 
     private Integer ringViolations() {
-        if (!substrate.singleThreaded() || config.protocol() != Protocol.CHORD) {
+        if (!substrate.singleThreaded() || !overlay.hasRing()) {
             return null;
         }
         return invariantViolations;

@@ -3,10 +3,11 @@ package io.chordia.sim.world;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
 import io.chordia.core.store.InMemoryRecordStore;
+import io.chordia.routing.OverlayNode;
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.chord.ChordNode;
 import io.chordia.routing.chord.RingInvariants;
-import io.chordia.routing.replication.ChordPlacement;
+import io.chordia.routing.overlay.ChordOverlayFactory;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
 import java.util.ArrayList;
@@ -18,20 +19,22 @@ import java.util.random.RandomGenerator;
 
 /** Chord nodes with successor-list replication. */
 public final class ChordOverlay implements Overlay {
+    private final ChordOverlayFactory factory;
     private final ChordConfig config;
     private final StorageConfig storage;
 
-    public ChordOverlay(ChordConfig config, StorageConfig storage) {
+    public ChordOverlay(ChordOverlayFactory factory, ChordConfig config, StorageConfig storage) {
+        this.factory = factory;
         this.config = config;
         this.storage = storage;
     }
 
     @Override
     public Peer create(Host host, NodeId id, RandomGenerator random, RandomGenerator storageRandom, boolean withStorage) {
-        ChordNode node = new ChordNode(new Contact(id, host.transport().localAddress()), host.transport(), host.scheduler(),
-                random, config);
+        OverlayNode node = factory.newNode(new Contact(id, host.transport().localAddress()), host.transport(),
+                host.scheduler(), random, config);
         ReplicatedStorage store = withStorage ? new ReplicatedStorage(node, new InMemoryRecordStore(), storage,
-                new ChordPlacement(node), storageRandom) : null;
+                factory.placement(node), storageRandom) : null;
         return new Peer(node, store, host);
     }
 
@@ -66,6 +69,11 @@ public final class ChordOverlay implements Overlay {
         // One cycle is not yet one ring: an ordered cycle may still skip nodes that merely reach
         // it, and lookups need every node's successor to be the next node.
         return rings == 1 && RingInvariants.wrongSuccessors(nodes) > 0 ? 2 : rings;
+    }
+
+    @Override
+    public boolean hasRing() {
+        return true;
     }
 
     @Override

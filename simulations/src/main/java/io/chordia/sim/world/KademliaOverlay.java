@@ -3,9 +3,10 @@ package io.chordia.sim.world;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
 import io.chordia.core.store.InMemoryRecordStore;
+import io.chordia.routing.OverlayNode;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.kademlia.KademliaNode;
-import io.chordia.routing.replication.KademliaPlacement;
+import io.chordia.routing.overlay.KademliaOverlayFactory;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
 import java.util.ArrayList;
@@ -18,20 +19,22 @@ import java.util.random.RandomGenerator;
 
 /** Kademlia nodes; storage finds replicas by lookup (no local placement knowledge). */
 public final class KademliaOverlay implements Overlay {
+    private final KademliaOverlayFactory factory;
     private final KademliaConfig config;
     private final StorageConfig storage;
 
-    public KademliaOverlay(KademliaConfig config, StorageConfig storage) {
+    public KademliaOverlay(KademliaOverlayFactory factory, KademliaConfig config, StorageConfig storage) {
+        this.factory = factory;
         this.config = config;
         this.storage = storage;
     }
 
     @Override
     public Peer create(Host host, NodeId id, RandomGenerator random, RandomGenerator storageRandom, boolean withStorage) {
-        KademliaNode node = new KademliaNode(new Contact(id, host.transport().localAddress()), host.transport(),
+        OverlayNode node = factory.newNode(new Contact(id, host.transport().localAddress()), host.transport(),
                 host.scheduler(), random, config);
         ReplicatedStorage store = withStorage ? new ReplicatedStorage(node, new InMemoryRecordStore(), storage,
-                new KademliaPlacement(node), storageRandom) : null;
+                factory.placement(node), storageRandom) : null;
         return new Peer(node, store, host);
     }
 

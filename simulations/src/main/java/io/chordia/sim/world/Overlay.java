@@ -41,6 +41,11 @@ public interface Overlay {
      */
     int parts(Membership live, Predicate<Address> onSideA, Predicate<Address> onSideB);
 
+    /** True for overlays whose nodes form a ring, checked by {@link #rings} and {@link #invariantViolations}. */
+    default boolean hasRing() {
+        return false;
+    }
+
     /** Chord: the rings the live nodes form (cycles of best successors); null for overlays without a ring. */
     default Integer rings(List<Peer> liveInIdOrder) {
         return null;
