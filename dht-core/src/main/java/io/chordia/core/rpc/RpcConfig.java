@@ -27,24 +27,84 @@ public record RpcConfig(Duration timeout, int maxAttempts, double backoffFactor,
     }
 
     public static RpcConfig defaults() {
-        return new RpcConfig(Duration.ofMillis(500), 3, 2.0, Duration.ofSeconds(4), 8192, 1024);
+        return builder().build();
+    }
+
+    /** A builder starting from the {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return new Builder().timeout(timeout).maxAttempts(maxAttempts).backoffFactor(backoffFactor)
+                .maxTimeout(maxTimeout).maxPendingCalls(maxPendingCalls).recentTxMemory(recentTxMemory);
     }
 
     public RpcConfig withTimeout(Duration value) {
-        return new RpcConfig(value, maxAttempts, backoffFactor, maxTimeout.compareTo(value) < 0 ? value : maxTimeout,
-                maxPendingCalls, recentTxMemory);
+        return toBuilder().timeout(value).build();
     }
 
     public RpcConfig withMaxAttempts(int value) {
-        return new RpcConfig(timeout, value, backoffFactor, maxTimeout, maxPendingCalls, recentTxMemory);
+        return toBuilder().maxAttempts(value).build();
     }
 
     public RpcConfig withBackoffFactor(double value) {
-        return new RpcConfig(timeout, maxAttempts, value, maxTimeout, maxPendingCalls, recentTxMemory);
+        return toBuilder().backoffFactor(value).build();
     }
 
     public RpcConfig withMaxPendingCalls(int value) {
-        return new RpcConfig(timeout, maxAttempts, backoffFactor, maxTimeout, value, recentTxMemory);
+        return toBuilder().maxPendingCalls(value).build();
+    }
+
+    /** Settings by name; {@link #build()} validates them all through the canonical constructor. */
+    public static final class Builder {
+        private Duration timeout = Duration.ofMillis(500);
+        private int maxAttempts = 3;
+        private double backoffFactor = 2.0;
+        private Duration maxTimeout = Duration.ofSeconds(4);
+        private int maxPendingCalls = 8192;
+        private int recentTxMemory = 1024;
+
+        private Builder() {}
+
+        /** Also raises {@code maxTimeout} to {@code value} if it was lower, as {@link RpcConfig#withTimeout} does. */
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            if (value != null && maxTimeout != null && maxTimeout.compareTo(value) < 0) {
+                this.maxTimeout = value;
+            }
+            return this;
+        }
+
+        public Builder maxAttempts(int value) {
+            this.maxAttempts = value;
+            return this;
+        }
+
+        public Builder backoffFactor(double value) {
+            this.backoffFactor = value;
+            return this;
+        }
+
+        public Builder maxTimeout(Duration value) {
+            this.maxTimeout = value;
+            return this;
+        }
+
+        public Builder maxPendingCalls(int value) {
+            this.maxPendingCalls = value;
+            return this;
+        }
+
+        public Builder recentTxMemory(int value) {
+            this.recentTxMemory = value;
+            return this;
+        }
+
+        public RpcConfig build() {
+            return new RpcConfig(timeout, maxAttempts, backoffFactor, maxTimeout, maxPendingCalls, recentTxMemory);
+        }
     }
 
     /** The wait of attempt {@code attempt} (1-based): timeout · factor^(attempt-1), capped. */
