@@ -48,58 +48,137 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
      * evicted about once in 3·10^6 rounds, and a dead one is found in about 4.5 s.
      */
     public static ChordConfig defaults() {
-        RpcConfig maintenance = RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(3)
-                .withBackoffFactor(1.0);
-        RpcConfig lookup = RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(1);
-        return new ChordConfig(16, 8, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2),
-                maintenance, lookup, LookupStyle.ITERATIVE, Duration.ofSeconds(5), 3, 3, SuspectConfig.defaults());
+        return builder().build();
     }
 
     public ChordConfig withSuccessorListLength(int r) {
-        return new ChordConfig(r, predecessorListLength, stabilizeInterval, fixFingersInterval,
-                checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction, suspects);
+        return toBuilder().successorListLength(r).build();
     }
 
     public ChordConfig withStabilizeInterval(Duration value) {
-        return new ChordConfig(successorListLength, predecessorListLength, value, fixFingersInterval,
-                checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction, suspects);
+        return toBuilder().stabilizeInterval(value).build();
     }
 
     public ChordConfig withFixFingersInterval(Duration value) {
-        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, value,
-                checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction, suspects);
+        return toBuilder().fixFingersInterval(value).build();
     }
 
     public ChordConfig withLookupStyle(LookupStyle value) {
-        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
-                checkPredecessorInterval, maintenanceRpc, lookupRpc, value, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction, suspects);
+        return toBuilder().lookupStyle(value).build();
     }
 
     public ChordConfig withLookupRpc(RpcConfig value) {
-        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
-                checkPredecessorInterval, maintenanceRpc, value, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction, suspects);
+        return toBuilder().lookupRpc(value).build();
     }
 
     public ChordConfig withMaintenanceRpc(RpcConfig value) {
-        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
-                checkPredecessorInterval, value, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction, suspects);
+        return toBuilder().maintenanceRpc(value).build();
     }
 
     public ChordConfig withCheckPredecessorInterval(Duration value) {
-        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
-                value, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction, suspects);
+        return toBuilder().checkPredecessorInterval(value).build();
     }
 
     public ChordConfig withSuspects(SuspectConfig value) {
-        return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
-                checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                failuresBeforeEviction, value);
+        return toBuilder().suspects(value).build();
+    }
+
+    /** A builder starting from the {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return new Builder().successorListLength(successorListLength).predecessorListLength(predecessorListLength)
+                .stabilizeInterval(stabilizeInterval).fixFingersInterval(fixFingersInterval)
+                .checkPredecessorInterval(checkPredecessorInterval).maintenanceRpc(maintenanceRpc)
+                .lookupRpc(lookupRpc).lookupStyle(lookupStyle).lookupTimeout(lookupTimeout)
+                .lookupAttempts(lookupAttempts).failuresBeforeEviction(failuresBeforeEviction).suspects(suspects);
+    }
+
+    /** Settings by name, starting from the defaults; {@link #build()} validates them in the canonical constructor. */
+    public static final class Builder {
+        private int successorListLength = 16;
+        private int predecessorListLength = 8;
+        private Duration stabilizeInterval = Duration.ofSeconds(1);
+        private Duration fixFingersInterval = Duration.ofMillis(500);
+        private Duration checkPredecessorInterval = Duration.ofSeconds(2);
+        private RpcConfig maintenanceRpc = RpcConfig.builder().timeout(Duration.ofMillis(500)).maxAttempts(3)
+                .backoffFactor(1.0).build();
+        private RpcConfig lookupRpc = RpcConfig.builder().timeout(Duration.ofMillis(500)).maxAttempts(1).build();
+        private LookupStyle lookupStyle = LookupStyle.ITERATIVE;
+        private Duration lookupTimeout = Duration.ofSeconds(5);
+        private int lookupAttempts = 3;
+        private int failuresBeforeEviction = 3;
+        private SuspectConfig suspects = SuspectConfig.defaults();
+
+        private Builder() {}
+
+        public Builder successorListLength(int value) {
+            this.successorListLength = value;
+            return this;
+        }
+
+        public Builder predecessorListLength(int value) {
+            this.predecessorListLength = value;
+            return this;
+        }
+
+        public Builder stabilizeInterval(Duration value) {
+            this.stabilizeInterval = value;
+            return this;
+        }
+
+        public Builder fixFingersInterval(Duration value) {
+            this.fixFingersInterval = value;
+            return this;
+        }
+
+        public Builder checkPredecessorInterval(Duration value) {
+            this.checkPredecessorInterval = value;
+            return this;
+        }
+
+        public Builder maintenanceRpc(RpcConfig value) {
+            this.maintenanceRpc = value;
+            return this;
+        }
+
+        public Builder lookupRpc(RpcConfig value) {
+            this.lookupRpc = value;
+            return this;
+        }
+
+        public Builder lookupStyle(LookupStyle value) {
+            this.lookupStyle = value;
+            return this;
+        }
+
+        public Builder lookupTimeout(Duration value) {
+            this.lookupTimeout = value;
+            return this;
+        }
+
+        public Builder lookupAttempts(int value) {
+            this.lookupAttempts = value;
+            return this;
+        }
+
+        public Builder failuresBeforeEviction(int value) {
+            this.failuresBeforeEviction = value;
+            return this;
+        }
+
+        public Builder suspects(SuspectConfig value) {
+            this.suspects = value;
+            return this;
+        }
+
+        public ChordConfig build() {
+            return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
+                    checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
+                    failuresBeforeEviction, suspects);
+        }
     }
 }

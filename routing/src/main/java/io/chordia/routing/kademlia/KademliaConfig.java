@@ -81,9 +81,7 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
     }
 
     public static KademliaConfig defaults() {
-        return new KademliaConfig(20, 3, 1, 1, 20, 2, 3, Duration.ofMinutes(5), 40, 256, Duration.ofMinutes(1),
-                Duration.ofHours(1), Duration.ofMinutes(10), RpcConfig.defaults(), Duration.ofMillis(500), 2,
-                Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, false, SuspectConfig.defaults());
+        return builder().build();
     }
 
     /** The per-call settings of iterative lookup requests. */
@@ -97,163 +95,262 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
     }
 
     public KademliaConfig withK(int value) {
-        return new KademliaConfig(value, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().k(value).build();
     }
 
     public KademliaConfig withAlpha(int value) {
-        return new KademliaConfig(k, value, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().alpha(value).build();
     }
 
     public KademliaConfig withBitsPerHop(int value) {
-        return new KademliaConfig(k, alpha, value, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().bitsPerHop(value).build();
     }
 
     public KademliaConfig withDisjointPaths(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, value, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().disjointPaths(value).build();
     }
 
     public KademliaConfig withReplacementCacheSize(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, value, maxPerSubnet, staleAfterFailures,
-                contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().replacementCacheSize(value).build();
     }
 
     public KademliaConfig withMaxPerSubnet(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, value,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().maxPerSubnet(value).build();
     }
 
     public KademliaConfig withStaleAfterFailures(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet, value,
-                contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().staleAfterFailures(value).build();
     }
 
     public KademliaConfig withContactFreshness(Duration value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, value, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().contactFreshness(value).build();
     }
 
     public KademliaConfig withLeafSetSize(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, value, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().leafSetSize(value).build();
     }
 
     public KademliaConfig withMaxPendingVerifications(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, value, maintenancePeriod, bucketRefreshInterval,
-                leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().maxPendingVerifications(value).build();
     }
 
     public KademliaConfig withMaintenancePeriod(Duration value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, value,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().maintenancePeriod(value).build();
     }
 
     public KademliaConfig withBucketRefreshInterval(Duration value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                value, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().bucketRefreshInterval(value).build();
     }
 
     public KademliaConfig withLeafSetRefreshInterval(Duration value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, value, rpc, lookupTimeout, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().leafSetRefreshInterval(value).build();
     }
 
     public KademliaConfig withRpc(RpcConfig value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, value, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().rpc(value).build();
     }
 
     public KademliaConfig withLookupTimeout(Duration value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, value, lookupAttempts, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().lookupTimeout(value).build();
     }
 
     public KademliaConfig withLookupAttempts(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, value, hopTimeout, hopAttempts,
-                maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().lookupAttempts(value).build();
     }
 
     public KademliaConfig withHopTimeout(Duration value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, value,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().hopTimeout(value).build();
     }
 
     public KademliaConfig withHopAttempts(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                value, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().hopAttempts(value).build();
     }
 
     public KademliaConfig withMaxForwardTries(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, value, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().maxForwardTries(value).build();
     }
 
     public KademliaConfig withRecursiveTimeout(Duration value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, value, recursiveAttempts, leafSetShortcut, suspects);
+        return toBuilder().recursiveTimeout(value).build();
     }
 
     public KademliaConfig withRecursiveAttempts(int value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, value, leafSetShortcut, suspects);
+        return toBuilder().recursiveAttempts(value).build();
     }
 
     public KademliaConfig withLeafSetShortcut(boolean value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, value, suspects);
+        return toBuilder().leafSetShortcut(value).build();
     }
 
     public KademliaConfig withSuspects(SuspectConfig value) {
-        return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
-                staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
-                bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, value);
+        return toBuilder().suspects(value).build();
+    }
+
+    /** A builder starting from the {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return new Builder().k(k).alpha(alpha).bitsPerHop(bitsPerHop).disjointPaths(disjointPaths)
+                .replacementCacheSize(replacementCacheSize).maxPerSubnet(maxPerSubnet)
+                .staleAfterFailures(staleAfterFailures).contactFreshness(contactFreshness).leafSetSize(leafSetSize)
+                .maxPendingVerifications(maxPendingVerifications).maintenancePeriod(maintenancePeriod)
+                .bucketRefreshInterval(bucketRefreshInterval).leafSetRefreshInterval(leafSetRefreshInterval)
+                .rpc(rpc).lookupTimeout(lookupTimeout).lookupAttempts(lookupAttempts).hopTimeout(hopTimeout)
+                .hopAttempts(hopAttempts).maxForwardTries(maxForwardTries).recursiveTimeout(recursiveTimeout)
+                .recursiveAttempts(recursiveAttempts).leafSetShortcut(leafSetShortcut).suspects(suspects);
+    }
+
+    /** Settings by name, starting from the defaults; {@link #build()} validates them in the canonical constructor. */
+    public static final class Builder {
+        private int k = 20;
+        private int alpha = 3;
+        private int bitsPerHop = 1;
+        private int disjointPaths = 1;
+        private int replacementCacheSize = 20;
+        private int maxPerSubnet = 2;
+        private int staleAfterFailures = 3;
+        private Duration contactFreshness = Duration.ofMinutes(5);
+        private int leafSetSize = 40;
+        private int maxPendingVerifications = 256;
+        private Duration maintenancePeriod = Duration.ofMinutes(1);
+        private Duration bucketRefreshInterval = Duration.ofHours(1);
+        private Duration leafSetRefreshInterval = Duration.ofMinutes(10);
+        private RpcConfig rpc = RpcConfig.defaults();
+        private Duration lookupTimeout = Duration.ofMillis(500);
+        private int lookupAttempts = 2;
+        private Duration hopTimeout = Duration.ofMillis(300);
+        private int hopAttempts = 2;
+        private int maxForwardTries = 3;
+        private Duration recursiveTimeout = Duration.ofSeconds(5);
+        private int recursiveAttempts = 3;
+        private boolean leafSetShortcut = false;
+        private SuspectConfig suspects = SuspectConfig.defaults();
+
+        private Builder() {}
+
+        public Builder k(int value) {
+            this.k = value;
+            return this;
+        }
+
+        public Builder alpha(int value) {
+            this.alpha = value;
+            return this;
+        }
+
+        public Builder bitsPerHop(int value) {
+            this.bitsPerHop = value;
+            return this;
+        }
+
+        public Builder disjointPaths(int value) {
+            this.disjointPaths = value;
+            return this;
+        }
+
+        public Builder replacementCacheSize(int value) {
+            this.replacementCacheSize = value;
+            return this;
+        }
+
+        public Builder maxPerSubnet(int value) {
+            this.maxPerSubnet = value;
+            return this;
+        }
+
+        public Builder staleAfterFailures(int value) {
+            this.staleAfterFailures = value;
+            return this;
+        }
+
+        public Builder contactFreshness(Duration value) {
+            this.contactFreshness = value;
+            return this;
+        }
+
+        public Builder leafSetSize(int value) {
+            this.leafSetSize = value;
+            return this;
+        }
+
+        public Builder maxPendingVerifications(int value) {
+            this.maxPendingVerifications = value;
+            return this;
+        }
+
+        public Builder maintenancePeriod(Duration value) {
+            this.maintenancePeriod = value;
+            return this;
+        }
+
+        public Builder bucketRefreshInterval(Duration value) {
+            this.bucketRefreshInterval = value;
+            return this;
+        }
+
+        public Builder leafSetRefreshInterval(Duration value) {
+            this.leafSetRefreshInterval = value;
+            return this;
+        }
+
+        public Builder rpc(RpcConfig value) {
+            this.rpc = value;
+            return this;
+        }
+
+        public Builder lookupTimeout(Duration value) {
+            this.lookupTimeout = value;
+            return this;
+        }
+
+        public Builder lookupAttempts(int value) {
+            this.lookupAttempts = value;
+            return this;
+        }
+
+        public Builder hopTimeout(Duration value) {
+            this.hopTimeout = value;
+            return this;
+        }
+
+        public Builder hopAttempts(int value) {
+            this.hopAttempts = value;
+            return this;
+        }
+
+        public Builder maxForwardTries(int value) {
+            this.maxForwardTries = value;
+            return this;
+        }
+
+        public Builder recursiveTimeout(Duration value) {
+            this.recursiveTimeout = value;
+            return this;
+        }
+
+        public Builder recursiveAttempts(int value) {
+            this.recursiveAttempts = value;
+            return this;
+        }
+
+        public Builder leafSetShortcut(boolean value) {
+            this.leafSetShortcut = value;
+            return this;
+        }
+
+        public Builder suspects(SuspectConfig value) {
+            this.suspects = value;
+            return this;
+        }
+
+        public KademliaConfig build() {
+            return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
+                    staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
+                    bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
+                    hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+        }
     }
 }

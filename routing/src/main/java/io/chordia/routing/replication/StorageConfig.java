@@ -46,28 +46,118 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
      * while a lost replica is not yet restored, so repair must be much faster than sessions end.
      */
     public static StorageConfig defaults() {
-        return new StorageConfig(3, 2, 2, Duration.ofHours(1), Duration.ofMinutes(20), Duration.ofSeconds(10), 256,
-                Duration.ofMinutes(5), 10_000, 256L << 20,
-                RpcConfig.defaults().withTimeout(Duration.ofMillis(500)).withMaxAttempts(2), SybilDefense.NONE);
+        return builder().build();
     }
 
     public StorageConfig withReplicas(int n, int w, int r) {
-        return new StorageConfig(n, w, r, defaultTtl, republishInterval, repairInterval, repairBatch, tokenRotation,
-                maxRecordsPerSource, maxValueBytes, rpc, sybilDefense);
+        return toBuilder().replicas(n).writeQuorum(w).readQuorum(r).build();
     }
 
     public StorageConfig withRepairInterval(Duration value) {
-        return new StorageConfig(replicas, writeQuorum, readQuorum, defaultTtl, republishInterval, value, repairBatch,
-                tokenRotation, maxRecordsPerSource, maxValueBytes, rpc, sybilDefense);
+        return toBuilder().repairInterval(value).build();
     }
 
     public StorageConfig withQuotas(int recordsPerSource, long valueBytes) {
-        return new StorageConfig(replicas, writeQuorum, readQuorum, defaultTtl, republishInterval, repairInterval,
-                repairBatch, tokenRotation, recordsPerSource, valueBytes, rpc, sybilDefense);
+        return toBuilder().maxRecordsPerSource(recordsPerSource).maxValueBytes(valueBytes).build();
     }
 
     public StorageConfig withSybilDefense(SybilDefense value) {
-        return new StorageConfig(replicas, writeQuorum, readQuorum, defaultTtl, republishInterval, repairInterval,
-                repairBatch, tokenRotation, maxRecordsPerSource, maxValueBytes, rpc, value);
+        return toBuilder().sybilDefense(value).build();
+    }
+
+    /** A builder starting from the {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return new Builder().replicas(replicas).writeQuorum(writeQuorum).readQuorum(readQuorum)
+                .defaultTtl(defaultTtl).republishInterval(republishInterval).repairInterval(repairInterval)
+                .repairBatch(repairBatch).tokenRotation(tokenRotation).maxRecordsPerSource(maxRecordsPerSource)
+                .maxValueBytes(maxValueBytes).rpc(rpc).sybilDefense(sybilDefense);
+    }
+
+    /** Settings by name, starting from the defaults; {@link #build()} validates them in the canonical constructor. */
+    public static final class Builder {
+        private int replicas = 3;
+        private int writeQuorum = 2;
+        private int readQuorum = 2;
+        private Duration defaultTtl = Duration.ofHours(1);
+        private Duration republishInterval = Duration.ofMinutes(20);
+        private Duration repairInterval = Duration.ofSeconds(10);
+        private int repairBatch = 256;
+        private Duration tokenRotation = Duration.ofMinutes(5);
+        private int maxRecordsPerSource = 10_000;
+        private long maxValueBytes = 256L << 20;
+        private RpcConfig rpc = RpcConfig.builder().timeout(Duration.ofMillis(500)).maxAttempts(2).build();
+        private SybilDefense sybilDefense = SybilDefense.NONE;
+
+        private Builder() {}
+
+        public Builder replicas(int value) {
+            this.replicas = value;
+            return this;
+        }
+
+        public Builder writeQuorum(int value) {
+            this.writeQuorum = value;
+            return this;
+        }
+
+        public Builder readQuorum(int value) {
+            this.readQuorum = value;
+            return this;
+        }
+
+        public Builder defaultTtl(Duration value) {
+            this.defaultTtl = value;
+            return this;
+        }
+
+        public Builder republishInterval(Duration value) {
+            this.republishInterval = value;
+            return this;
+        }
+
+        public Builder repairInterval(Duration value) {
+            this.repairInterval = value;
+            return this;
+        }
+
+        public Builder repairBatch(int value) {
+            this.repairBatch = value;
+            return this;
+        }
+
+        public Builder tokenRotation(Duration value) {
+            this.tokenRotation = value;
+            return this;
+        }
+
+        public Builder maxRecordsPerSource(int value) {
+            this.maxRecordsPerSource = value;
+            return this;
+        }
+
+        public Builder maxValueBytes(long value) {
+            this.maxValueBytes = value;
+            return this;
+        }
+
+        public Builder rpc(RpcConfig value) {
+            this.rpc = value;
+            return this;
+        }
+
+        public Builder sybilDefense(SybilDefense value) {
+            this.sybilDefense = value;
+            return this;
+        }
+
+        public StorageConfig build() {
+            return new StorageConfig(replicas, writeQuorum, readQuorum, defaultTtl, republishInterval, repairInterval,
+                    repairBatch, tokenRotation, maxRecordsPerSource, maxValueBytes, rpc, sybilDefense);
+        }
     }
 }
