@@ -1,0 +1,246 @@
+package io.chordia.transport.bencode;
+
+import io.chordia.core.util.Bytes;
+import io.chordia.transport.bencode.BencodeException.Reason;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * One decode: a loop over an explicit stack of open containers instead of recursion, so that the
+ * depth limit, not the Java stack, decides how deep input may nest. Each step consumes at least one
+ * byte, and no loop reads more than a bounded number of digits, so work is linear in the input.
+ */
+final class BencodeParser {
+    private final byte[] in;
+    private final int start;
+    private final int end;
+    private final BencodeLimits limits;
+    private final KeyOrder keyOrder;
+    private final Container[] open;
+    private int depth;
+    private int pos;
+    private int items;
+
+    BencodeParser(byte[] in, int start, int end, BencodeLimits limits, KeyOrder keyOrder) {
+        this.in = in;
+        this.start = start;
+        this.end = end;
+        this.limits = limits;
+        this.keyOrder = keyOrder;
+        this.open = new Container[limits.maxDepth()];
+        this.pos = start;
+    }
+
+    BencodeValue parse() throws BencodeException {
+        while (true) {
+            BencodeValue value = step();
+            if (value == null) {
+                continue;
+            }
+            if (depth == 0) {
+                if (pos != end) {
+                    throw fail(Reason.TRAILING, "bytes after the value");
+                }
+                return value;
+            }
+            open[depth - 1].add(value);
+        }
+    }
+
+    /** A finished value, or null after opening a container or reading a dictionary key. */
+    private BencodeValue step() throws BencodeException {
+        Container top = depth == 0 ? null : open[depth - 1];
+        byte next = peek();
+        if (top != null && top.awaitsEntry()) {
+            if (next == 'e') {
+                pos++;
+                open[--depth] = null;
+                return top.build();
+            }
+            countEntry(top);
+            if (top.dictionary) {
+                readKey(top);
+                return null;
+            }
+        }
+        countItem();
+        if (next == 'i') {
+            return readInteger();
+        }
+        if (next == 'l' || next == 'd') {
+            openContainer(next == 'd');
+            return null;
+        }
+        if (isDigit(next)) {
+            int length = readLength();
+            Bytes value = Bytes.copyOf(in, pos, length);
+            pos += length;
+            return new BencodeBytes(value);
+        }
+        throw fail(Reason.MALFORMED, "not the start of a value");
+    }
+
+    private void openContainer(boolean dictionary) throws BencodeException {
+        if (depth == limits.maxDepth()) {
+            throw fail(Reason.TOO_DEEP, "nested deeper than the limit");
+        }
+        pos++;
+        open[depth++] = new Container(dictionary);
+    }
+
+    private void readKey(Container dictionary) throws BencodeException {
+        if (!isDigit(peek())) {
+            throw fail(Reason.MALFORMED, "dictionary key is not a byte string");
+        }
+        countItem();
+        int length = readLength();
+        int keyStart = pos;
+        if (keyOrder == KeyOrder.STRICT && dictionary.lastKeyLength >= 0
+                && Arrays.compareUnsigned(in, dictionary.lastKeyStart, dictionary.lastKeyStart + dictionary.lastKeyLength,
+                        in, keyStart, keyStart + length) >= 0) {
+            throw fail(Reason.UNSORTED_KEYS, "key not above the one before it");
+        }
+        Bytes key = Bytes.copyOf(in, keyStart, length);
+        if (dictionary.entries.containsKey(key)) {
+            throw fail(Reason.UNSORTED_KEYS, "key repeated");
+        }
+        dictionary.lastKeyStart = keyStart;
+        dictionary.lastKeyLength = length;
+        dictionary.pendingKey = key;
+        pos += length;
+    }
+
+    /** Reads {@code <digits>:}, refusing a length above the limit or past the end before anything is allocated. */
+    private int readLength() throws BencodeException {
+        int digitsStart = pos;
+        long length = 0;
+        while (true) {
+            byte c = peek();
+            if (c == ':') {
+                break;
+            }
+            if (!isDigit(c)) {
+                throw fail(Reason.MALFORMED, "string length is not a number");
+            }
+            if (pos > digitsStart && in[digitsStart] == '0') {
+                throw fail(Reason.MALFORMED, "leading zero in a string length");
+            }
+            length = length * 10 + (c - '0');
+            if (length > limits.maxStringBytes()) {
+                throw fail(Reason.TOO_LONG, "string longer than the limit");
+            }
+            pos++;
+        }
+        pos++;
+        if (length > end - pos) {
+            throw fail(Reason.TRUNCATED, "string runs past the end");
+        }
+        return (int) length;
+    }
+
+    private BencodeInteger readInteger() throws BencodeException {
+        pos++;
+        boolean negative = peek() == '-';
+        if (negative) {
+            pos++;
+        }
+        int digitsStart = pos;
+        long negated = 0; // accumulated below zero, so Long.MIN_VALUE fits
+        while (true) {
+            byte c = peek();
+            if (c == 'e') {
+                break;
+            }
+            if (!isDigit(c)) {
+                throw fail(Reason.MALFORMED, "integer is not a number");
+            }
+            if (pos > digitsStart && in[digitsStart] == '0') {
+                throw fail(Reason.MALFORMED, "leading zero in an integer");
+            }
+            int digit = c - '0';
+            if (negated < (Long.MIN_VALUE + digit) / 10) {
+                throw fail(Reason.TOO_LONG, "integer beyond 64 bits");
+            }
+            negated = negated * 10 - digit;
+            pos++;
+        }
+        if (pos == digitsStart) {
+            throw fail(Reason.MALFORMED, "integer without digits");
+        }
+        if (negative && negated == 0) {
+            throw fail(Reason.MALFORMED, "negative zero");
+        }
+        if (!negative && negated == Long.MIN_VALUE) {
+            throw fail(Reason.TOO_LONG, "integer beyond 64 bits");
+        }
+        pos++;
+        return new BencodeInteger(negative ? negated : -negated);
+    }
+
+    private void countEntry(Container container) throws BencodeException {
+        if (container.size() == limits.maxEntries()) {
+            throw fail(Reason.TOO_MANY, "more entries than the limit");
+        }
+    }
+
+    private void countItem() throws BencodeException {
+        if (items == limits.maxItems()) {
+            throw fail(Reason.TOO_MANY, "more items than the limit");
+        }
+        items++;
+    }
+
+    private byte peek() throws BencodeException {
+        if (pos == end) {
+            throw fail(Reason.TRUNCATED, "input ends inside a value");
+        }
+        return in[pos];
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private BencodeException fail(Reason reason, String detail) {
+        return new BencodeException(reason, pos - start, detail);
+    }
+
+    /** An open list or dictionary; a dictionary between a key and its value holds the key. */
+    private static final class Container {
+        final boolean dictionary;
+        final List<BencodeValue> list;
+        final TreeMap<Bytes, BencodeValue> entries;
+        Bytes pendingKey;
+        int lastKeyStart;
+        int lastKeyLength = -1;
+
+        Container(boolean dictionary) {
+            this.dictionary = dictionary;
+            this.list = dictionary ? null : new ArrayList<>();
+            this.entries = dictionary ? new TreeMap<>(BencodeDictionary.KEY_ORDER) : null;
+        }
+
+        boolean awaitsEntry() {
+            return pendingKey == null;
+        }
+
+        int size() {
+            return dictionary ? entries.size() : list.size();
+        }
+
+        void add(BencodeValue value) {
+            if (dictionary) {
+                entries.put(pendingKey, value);
+                pendingKey = null;
+            } else {
+                list.add(value);
+            }
+        }
+
+        BencodeValue build() {
+            return dictionary ? new BencodeDictionary(entries) : new BencodeList(list);
+        }
+    }
+}
