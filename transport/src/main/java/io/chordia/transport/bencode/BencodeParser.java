@@ -75,7 +75,7 @@ final class BencodeParser {
         }
         if (isDigit(next)) {
             int length = readLength();
-            Bytes value = Bytes.copyOf(in, pos, length);
+            Bytes value = slice(pos, length);
             pos += length;
             return new BencodeBytes(value);
         }
@@ -102,7 +102,7 @@ final class BencodeParser {
                         in, keyStart, keyStart + length) >= 0) {
             throw fail(Reason.UNSORTED_KEYS, "key not above the one before it");
         }
-        Bytes key = Bytes.copyOf(in, keyStart, length);
+        Bytes key = slice(keyStart, length);
         if (dictionary.entries.containsKey(key)) {
             throw fail(Reason.UNSORTED_KEYS, "key repeated");
         }
@@ -197,6 +197,11 @@ final class BencodeParser {
             throw fail(Reason.TRUNCATED, "input ends inside a value");
         }
         return in[pos];
+    }
+
+    /** The range is already checked against the input, which Bytes.copyOf would check again, boxing its arguments. */
+    private Bytes slice(int from, int length) {
+        return length == 0 ? Bytes.EMPTY : Bytes.wrapOwned(Arrays.copyOfRange(in, from, from + length));
     }
 
     private static boolean isDigit(byte c) {
