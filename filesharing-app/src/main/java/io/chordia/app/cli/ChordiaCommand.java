@@ -1,5 +1,7 @@
 package io.chordia.app.cli;
 
+import io.chordia.sim.cli.DurationConverter;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +35,8 @@ public final class ChordiaCommand implements Runnable {
         CommandLine cli = new CommandLine(new ChordiaCommand());
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(new io.chordia.sim.cli.OneLineUsageErrors());
+        // Over the whole tree, so put --ttl 1h reads like sim --duration 1h, and a new Duration option cannot miss it.
+        cli.registerConverter(Duration.class, new DurationConverter());
         return cli;
     }
 

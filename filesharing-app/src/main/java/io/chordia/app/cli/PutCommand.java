@@ -22,7 +22,8 @@ final class PutCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "VALUE")
     String value;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", description = "How long the record lives, e.g. PT1H, P2D (default: 1 hour while the node republishes it).")
+    @Option(names = "--ttl", paramLabel = "DURATION", description = "How long the record lives, e.g. 30m, 1h, 2d"
+            + " (default: 1 hour while the node republishes it).")
     Duration ttl;
 
     @Mixin

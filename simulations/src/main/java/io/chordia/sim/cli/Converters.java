@@ -3,11 +3,9 @@ package io.chordia.sim.cli;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.replication.SybilDefense;
 import io.chordia.sim.churn.SessionModel;
-import io.chordia.sim.scenario.DurationText;
 import io.chordia.sim.scenario.LatencySpec;
 import io.chordia.sim.scenario.NetworkKind;
 import io.chordia.routing.Protocol;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -17,17 +15,6 @@ import picocli.CommandLine.TypeConversionException;
 /** Option converters whose errors say what is accepted, in lower case as typed. */
 final class Converters {
     private Converters() {}
-
-    static final class Time implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return DurationText.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
 
     static final class Latency implements ITypeConverter<LatencySpec> {
         @Override

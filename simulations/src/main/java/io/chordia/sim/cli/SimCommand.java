@@ -46,7 +46,7 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Master seed: same seed and options, same summary (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--duration", defaultValue = "1h", converter = Converters.Time.class,
+    @Option(names = "--duration", defaultValue = "1h", converter = DurationConverter.class,
             description = "Scenario time, e.g. 10m, 1h, 1h30m; simulated, or wall time with --network udp (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
@@ -58,7 +58,7 @@ public final class SimCommand implements Callable<Integer> {
             description = "iterative or recursive (default: ${DEFAULT-VALUE}).")
     LookupStyle lookupStyle;
 
-    @Option(names = "--churn-median", defaultValue = "0", converter = Converters.Time.class,
+    @Option(names = "--churn-median", defaultValue = "0", converter = DurationConverter.class,
             description = "Median session time; each departing node is replaced by a joining one; 0 means no churn (default: ${DEFAULT-VALUE}).")
     Duration churnMedian;
 
@@ -91,15 +91,15 @@ public final class SimCommand implements Callable<Integer> {
             description = "sim (virtual time) or udp (real sockets on 127.0.0.1, wall time, up to ~1,000 nodes) (default: ${DEFAULT-VALUE}).")
     NetworkKind network;
 
-    @Option(names = "--stabilize", defaultValue = "5s", converter = Converters.Time.class,
+    @Option(names = "--stabilize", defaultValue = "5s", converter = DurationConverter.class,
             description = "Chord: stabilize and refresh one finger this often, check the predecessor half as often (default: ${DEFAULT-VALUE}).")
     Duration stabilize;
 
-    @Option(names = "--partition-at", converter = Converters.Time.class, paramLabel = "TIME",
+    @Option(names = "--partition-at", converter = DurationConverter.class, paramLabel = "TIME",
             description = "Split the network this long after the start, e.g. 20m (simulator only; with --partition-for).")
     Duration partitionAt;
 
-    @Option(names = "--partition-for", converter = Converters.Time.class, paramLabel = "TIME",
+    @Option(names = "--partition-for", converter = DurationConverter.class, paramLabel = "TIME",
             description = "How long the partition lasts before it heals, e.g. 10m; the heal must come before the end.")
     Duration partitionFor;
 

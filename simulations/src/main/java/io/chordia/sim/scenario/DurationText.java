@@ -1,11 +1,15 @@
 package io.chordia.sim.scenario;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people type them on a command line: {@code 1h}, {@code 30m}, {@code 90s}, {@code 1h30m}, {@code 250ms}, {@code 0}. */
+/**
+ * Durations as people type them on a command line: {@code 1h}, {@code 30m}, {@code 90s}, {@code 1h30m},
+ * {@code 250ms}, {@code 2d}, {@code 0}; ISO-8601 ({@code PT1H}) too, which the put command once required.
+ */
 public final class DurationText {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s|d)");
 
@@ -17,6 +21,9 @@ public final class DurationText {
         if (t.equals("0")) {
             return Duration.ZERO;
         }
+        if (t.startsWith("p")) {
+            return iso(text);
+        }
         Matcher m = PART.matcher(t);
         int at = 0;
         double nanos = 0;
@@ -25,9 +32,25 @@ public final class DurationText {
             at = m.end();
         }
         if (at == 0 || at != t.length() || nanos > Long.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (write e.g. 1h, 30m, 90s, 1h30m, 250ms or 0)");
+            throw notADuration(text);
         }
         return Duration.ofNanos(Math.round(nanos));
+    }
+
+    private static Duration iso(String text) {
+        try {
+            Duration d = Duration.parse(text.trim());
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below, in the same words as every other malformed duration
+        }
+        throw notADuration(text);
+    }
+
+    private static IllegalArgumentException notADuration(String text) {
+        return new IllegalArgumentException("'" + text + "' is not a duration (write e.g. 1h, 30m, 90s, 1h30m, 250ms, 2d or 0)");
     }
 
     private static double unitNanos(String unit) {
