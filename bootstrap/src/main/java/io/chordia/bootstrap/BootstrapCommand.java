@@ -58,7 +58,7 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--metrics-port", paramLabel = "PORT", description = "HTTP port for /health and /metrics (default: ${DEFAULT-VALUE}).")
     int metricsPort = 9464;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the node keeps its id (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: ~/.chordia): where the node keeps its id.")
     Path dataDir = Path.of(System.getProperty("user.home"), ".chordia");
 
     @Option(names = "--rate-per-source", paramLabel = "N", description = "Datagrams/s one source IP (IPv6: /64) may send (default: ${DEFAULT-VALUE}).")

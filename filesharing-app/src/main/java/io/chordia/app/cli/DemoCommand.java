@@ -12,13 +12,13 @@ import picocli.CommandLine.Option;
                 + " (real UDP sockets, one process): peers join, store values, look keys up showing the hops, read back;"
                 + " then peers are killed and the data survives."})
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--peers", defaultValue = "32", description = "Peers to start, the bootstrap node included (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--peers", defaultValue = "32", paramLabel = "N", description = "Peers to start, the bootstrap node included (default: ${DEFAULT-VALUE}).")
     int peers;
 
-    @Option(names = "--kill", defaultValue = "6", description = "Peers to kill half way (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kill", defaultValue = "6", paramLabel = "N", description = "Peers to kill half way (default: ${DEFAULT-VALUE}).")
     int kill;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for ids and choices (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed for ids and choices (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

@@ -39,7 +39,7 @@ final class NodeCommand implements Callable<Integer> {
             description = "A node to join through; repeatable. None: start a new network (or rejoin through saved contacts).")
     List<String> bootstrap;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Identity, records, contacts, logs (default: ~/.chordia).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: ~/.chordia): identity, records, contacts, logs.")
     Path dataDir;
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -29,10 +29,10 @@ final class PaperCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PAPER", description = "chord, kademlia or churn")
     Paper paper;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--scale", defaultValue = "1",
+    @Option(names = "--scale", defaultValue = "1", paramLabel = "N",
             description = "Multiplies network sizes (powers of two add rows to N sweeps) (default: ${DEFAULT-VALUE}).")
     int scale;
 

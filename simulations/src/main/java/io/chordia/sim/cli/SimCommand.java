@@ -40,66 +40,68 @@ public final class SimCommand implements Callable<Integer> {
             paramLabel = "chord|kademlia", description = Protocol.OPTION_HELP)
     Protocol protocol;
 
-    @Option(names = "--nodes", defaultValue = "1000", description = "Nodes at the start (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--nodes", defaultValue = "1000", paramLabel = "N", description = "Nodes at the start (default: ${DEFAULT-VALUE}).")
     int nodes;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed: same seed and options, same summary (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Master seed: same seed and options, same summary (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--duration", defaultValue = "1h", converter = DurationConverter.class,
+    @Option(names = "--duration", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Scenario time, e.g. 10m, 1h, 1h30m; simulated, or wall time with --network udp (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--lookups", defaultValue = "-1",
+    @Option(names = "--lookups", defaultValue = "-1", paramLabel = "N",
             description = "Lookups of random keys from random nodes, spread over the run (default: one per node per minute).")
     long lookups;
 
     @Option(names = "--lookup-style", defaultValue = "iterative", converter = Converters.StyleName.class,
+            paramLabel = "iterative|recursive",
             description = "iterative or recursive (default: ${DEFAULT-VALUE}).")
     LookupStyle lookupStyle;
 
-    @Option(names = "--churn-median", defaultValue = "0", converter = DurationConverter.class,
+    @Option(names = "--churn-median", defaultValue = "0", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Median session time; each departing node is replaced by a joining one; 0 means no churn (default: ${DEFAULT-VALUE}).")
     Duration churnMedian;
 
     @Option(names = "--churn-model", defaultValue = "exponential", converter = Converters.ChurnModelName.class,
+            paramLabel = "exponential|weibull|pareto",
             description = "Session length distribution: exponential, weibull (k=0.5) or pareto (alpha=2) (default: ${DEFAULT-VALUE}).")
     SessionModel churnModel;
 
-    @Option(names = "--fail-fraction", defaultValue = "0",
+    @Option(names = "--fail-fraction", defaultValue = "0", paramLabel = "F",
             description = "Fraction of the live nodes that crash at once half way through (default: ${DEFAULT-VALUE}).")
     double failFraction;
 
-    @Option(names = "--keys", defaultValue = "0", description = "Records stored before the run and read back after it (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keys", defaultValue = "0", paramLabel = "N", description = "Records stored before the run and read back after it (default: ${DEFAULT-VALUE}).")
     int keys;
 
-    @Option(names = "--replicas", defaultValue = "3", description = "Copies of each record (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replicas", defaultValue = "3", paramLabel = "N", description = "Copies of each record (default: ${DEFAULT-VALUE}).")
     int replicas;
 
     @Option(names = "--quota", paramLabel = "N",
             description = "Live records one source host (IPv4 address, IPv6 /64) may have stored on a node (default: the library's).")
     Integer quota;
 
-    @Option(names = "--loss", defaultValue = "0", description = "Probability a datagram is lost, simulator only (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", defaultValue = "0", paramLabel = "P", description = "Probability a datagram is lost, simulator only (default: ${DEFAULT-VALUE}).")
     double loss;
 
-    @Option(names = "--latency", defaultValue = LatencySpec.DEFAULT, converter = Converters.Latency.class,
+    @Option(names = "--latency", defaultValue = LatencySpec.DEFAULT, converter = Converters.Latency.class, paramLabel = "MODEL",
             description = "One-way delay: constant:50ms, uniform:5ms-60ms, lognormal:40ms,0.6 or wan (default: ${DEFAULT-VALUE}).")
     LatencySpec latency;
 
-    @Option(names = "--network", defaultValue = "sim", converter = Converters.NetworkName.class,
+    @Option(names = "--network", defaultValue = "sim", converter = Converters.NetworkName.class, paramLabel = "sim|udp",
             description = "sim (virtual time) or udp (real sockets on 127.0.0.1, wall time, up to ~1,000 nodes) (default: ${DEFAULT-VALUE}).")
     NetworkKind network;
 
-    @Option(names = "--stabilize", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--stabilize", defaultValue = "5s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Chord: stabilize and refresh one finger this often, check the predecessor half as often (default: ${DEFAULT-VALUE}).")
     Duration stabilize;
 
-    @Option(names = "--partition-at", converter = DurationConverter.class, paramLabel = "TIME",
+    @Option(names = "--partition-at", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Split the network this long after the start, e.g. 20m (simulator only; with --partition-for).")
     Duration partitionAt;
 
-    @Option(names = "--partition-for", converter = DurationConverter.class, paramLabel = "TIME",
+    @Option(names = "--partition-for", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "How long the partition lasts before it heals, e.g. 10m; the heal must come before the end.")
     Duration partitionFor;
 
