@@ -16,6 +16,31 @@ class ChordiaCommandTest {
     }
 
     @Test
+    void theVersionCommandPrintsWhatDashDashVersionPrints() {
+        InProcessCli flag = new InProcessCli();
+        assertThat(flag.run("--version")).isZero();
+        assertThat(cli.run("version")).isZero();
+        assertThat(cli.out()).startsWith("chordia ").isEqualTo(flag.out());
+    }
+
+    @Test
+    void aMistypedCommandGetsTheNearOne() {
+        assertThat(cli.run("stauts")).isEqualTo(2);
+        assertThat(cli.err().lines()).first().isEqualTo("chordia: unknown command 'stauts' (see 'chordia --help')");
+        assertThat(cli.err()).contains("\n  did you mean ").contains("chordia status").doesNotContain("Unmatched");
+    }
+
+    @Test
+    void aMistypedOptionGetsTheNearOne() {
+        assertThat(cli.run("status", "--jsno")).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("chordia status: Unknown option: '--jsno' (see 'chordia status --help')\n"
+                + "  did you mean --json?\n");
+        cli.clearErr();
+        assertThat(cli.run("sim", "--nodez", "5")).isEqualTo(2);
+        assertThat(cli.err()).contains("did you mean --nodes");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(cli.run("frobnicate")).isEqualTo(2);
         assertThat(cli.err()).contains("frobnicate");
