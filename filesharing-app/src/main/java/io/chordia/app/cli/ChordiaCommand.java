@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, NodeCommand.class, PutCommand.class, GetCommand.class,
                 LookupCommand.class, StatusCommand.class, ShareCommand.class, FetchCommand.class,
                 io.chordia.bootstrap.BootstrapCommand.class,
-                io.chordia.sim.cli.SimCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+                io.chordia.sim.cli.SimCommand.class, VersionCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class ChordiaCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
