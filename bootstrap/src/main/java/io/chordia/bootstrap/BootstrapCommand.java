@@ -1,9 +1,10 @@
 package io.chordia.bootstrap;
 
+import static io.chordia.bootstrap.OptionErrors.rejected;
+
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.HostKind;
-import io.chordia.core.util.UserError;
 import io.chordia.routing.Protocol;
 import io.chordia.transport.net.LocalAddresses;
 import io.chordia.transport.netty.TransportConfig;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -92,7 +94,12 @@ public final class BootstrapCommand implements Callable<Integer> {
         TransportConfig transport = transportConfig();
         Address advertised = advertised();
         checkPort(metricsPort, "--metrics-port");
-        NodeId id = NodeIdFile.loadOrCreate(dataDir);
+        NodeId id;
+        try {
+            id = NodeIdFile.loadOrCreate(dataDir);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         BootstrapNode node = startNode(transport, proto, id, limits, advertised);
         MetricsEndpoint metrics;
         try {
@@ -100,14 +107,14 @@ public final class BootstrapCommand implements Callable<Integer> {
         } catch (BindException e) {
             node.close();
             if (String.valueOf(e.getMessage()).contains("in use")) {
-                throw new UserError("metrics port " + metricsPort + " is in use on " + metricsHost,
+                throw rejected(spec, "metrics port " + metricsPort + " is in use on " + metricsHost,
                         "pick another with --metrics-port", e);
             }
-            throw new UserError("cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(),
+            throw rejected(spec, "cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(),
                     "use an IP address of this machine with --metrics-host", e);
         } catch (IOException | RuntimeException e) {
             node.close();
-            throw new UserError("cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(),
+            throw rejected(spec, "cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(),
                     "check --metrics-host and --metrics-port", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -133,15 +140,15 @@ public final class BootstrapCommand implements Callable<Integer> {
             return BootstrapNode.start(transport, proto, id, limits, advertised);
         } catch (BindException e) {
             if (String.valueOf(e.getMessage()).contains("in use")) {
-                throw new UserError("UDP port " + port + " is in use on " + host, "pick another with --port", e);
+                throw rejected(spec, "UDP port " + port + " is in use on " + host, "pick another with --port", e);
             }
-            throw new UserError("cannot bind UDP to " + host + ":" + port + ": no such local address",
+            throw rejected(spec, "cannot bind UDP to " + host + ":" + port + ": no such local address",
                     "use an IP address of this machine with --host, or 0.0.0.0 for all", e);
         } catch (UnknownHostException e) {
-            throw new UserError("cannot bind to --host " + host + ": not an address of this machine",
+            throw rejected(spec, "cannot bind to --host " + host + ": not an address of this machine",
                     "use an IP address of this machine, or 0.0.0.0 for all", e);
         } catch (IOException e) {
-            throw new UserError(e.getMessage(), "check --host and --port", e);
+            throw rejected(spec, e.getMessage(), "check --host and --port", e);
         }
     }
 
@@ -149,7 +156,7 @@ public final class BootstrapCommand implements Callable<Integer> {
         try {
             return Protocol.parse(protocol);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--protocol: " + e.getMessage(), "use --protocol chord or --protocol kademlia");
+            throw new ParameterException(spec.commandLine(), "--protocol: " + e.getMessage());
         }
     }
 
@@ -158,7 +165,7 @@ public final class BootstrapCommand implements Callable<Integer> {
         try {
             return TransportConfig.defaults().withBindHost(host).withPort(port);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--host: " + e.getMessage(), "use an IP address of this machine, or 0.0.0.0");
+            throw rejected(spec, "--host: " + e.getMessage(), "use an IP address of this machine, or 0.0.0.0");
         }
     }
 
@@ -172,12 +179,12 @@ public final class BootstrapCommand implements Callable<Integer> {
             parsed = Address.parse(advertise);
             parsed = new Address(LocalAddresses.resolve(parsed.host()), parsed.port());
         } catch (IllegalArgumentException e) {
-            throw new UserError("--advertise: " + e.getMessage(), "write it as host:port, e.g. --advertise 203.0.113.7:4000");
+            throw rejected(spec, "--advertise: " + e.getMessage(), "write it as host:port, e.g. --advertise 203.0.113.7:4000");
         } catch (UnknownHostException e) {
-            throw new UserError("cannot resolve --advertise host in " + advertise, "check the name, or give an IP address");
+            throw rejected(spec, "cannot resolve --advertise host in " + advertise, "check the name, or give an IP address");
         }
         if (HostKind.of(parsed) == HostKind.UNSPECIFIED) {
-            throw new UserError("--advertise " + advertise + " is the wildcard address, which no peer can send to",
+            throw rejected(spec, "--advertise " + advertise + " is the wildcard address, which no peer can send to",
                     "give the address peers reach this node at");
         }
         return parsed;
@@ -193,13 +200,13 @@ public final class BootstrapCommand implements Callable<Integer> {
             for (String[] name : OPTION_NAMES) {
                 message = message.replace(name[0] + " ", name[1] + " ");
             }
-            throw new UserError(message, "see chordia bootstrap --help for the limits", e);
+            throw new ParameterException(spec.commandLine(), message, e);
         }
     }
 
-    private static void checkPort(int value, String option) {
+    private void checkPort(int value, String option) {
         if (value < 0 || value > 65535) {
-            throw new UserError(option + " must be between 0 and 65535, was " + value, "pick a port in that range");
+            throw rejected(spec, option + " must be between 0 and 65535, was " + value, "pick a port in that range");
         }
     }
 }

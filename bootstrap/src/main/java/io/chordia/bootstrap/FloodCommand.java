@@ -1,12 +1,13 @@
 package io.chordia.bootstrap;
 
+import static io.chordia.bootstrap.OptionErrors.rejected;
+
 import io.chordia.core.random.UnguessableRandom;
 import io.chordia.routing.Protocol;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Address;
 import io.chordia.core.transport.DropReason;
 import io.chordia.core.transport.TransportStats;
-import io.chordia.core.util.UserError;
 import io.chordia.transport.netty.TransportConfig;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -65,8 +67,8 @@ final class FloodCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (sockets < 1 || sockets > 10_000 || datagrams < 1 || rate < 0 || pingIntervalMs < 1 || sourceIps < 0
                 || sourceIps > 60_000) {
-            throw new UserError("--sockets 1..10000, --datagrams >= 1, --rate >= 0, --ping-interval-ms >= 1, "
-                    + "--source-ips 0..60000", "see chordia bootstrap flood --help");
+            throw new ParameterException(spec.commandLine(), "the values must be --sockets 1..10000, --datagrams >= 1,"
+                    + " --rate >= 0, --ping-interval-ms >= 1, --source-ips 0..60000");
         }
         PrintWriter out = spec.commandLine().getOut();
         BootstrapNode node = null;
@@ -167,12 +169,12 @@ final class FloodCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static Address parseTarget(String text) {
+    private Address parseTarget(String text) {
         try {
             Address a = Address.parse(text);
             return new Address(InetAddress.getByName(a.host()).getHostAddress(), a.port());
         } catch (IllegalArgumentException | java.net.UnknownHostException e) {
-            throw new UserError("--target " + text + " is not host:port of a reachable host", "e.g. --target 127.0.0.1:4000", e);
+            throw rejected(spec, "--target " + text + " is not host:port of a reachable host", "e.g. --target 127.0.0.1:4000", e);
         }
     }
 }

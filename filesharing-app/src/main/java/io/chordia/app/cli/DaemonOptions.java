@@ -1,5 +1,6 @@
 package io.chordia.app.cli;
 
+import io.chordia.app.UserFacingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chordia.app.control.ControlClient;
 import io.chordia.app.node.DataDir;

@@ -1,5 +1,6 @@
 package io.chordia.app.cli;
 
+import io.chordia.app.UserFacingException;
 import io.chordia.app.demo.LoopbackDemo;
 import io.chordia.app.demo.NettyPeerFactory;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.chordia.app.cli;
 
-import io.chordia.core.util.UserError;
+import io.chordia.app.UserFacingException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,7 +18,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             verbose |= level.hasMatchedOption("--verbose");
         }
         var err = cmd.getErr();
-        if (e instanceof UserError user) {
+        if (e instanceof UserFacingException user) {
             err.println("chordia: " + user.getMessage());
             if (user.hint() != null) {
                 err.println("  " + user.hint());

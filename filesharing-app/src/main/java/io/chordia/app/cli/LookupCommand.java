@@ -1,5 +1,6 @@
 package io.chordia.app.cli;
 
+import io.chordia.app.UserFacingException;
 import io.chordia.app.control.Json;
 import io.chordia.app.node.Keys;
 import io.chordia.app.node.NodeCommands.LookupReply;

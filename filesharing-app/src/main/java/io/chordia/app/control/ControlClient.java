@@ -2,7 +2,7 @@ package io.chordia.app.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.UserFacingException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -15,7 +15,7 @@ public interface ControlCommand<Q, A> {
 
     /**
      * Runs the command on a control thread (it may block, with a timeout). Throw
-     * {@link io.chordia.app.cli.UserFacingException} for an answer the user can act on; anything
+     * {@link io.chordia.app.UserFacingException} for an answer the user can act on; anything
      * else is reported as an internal error.
      *
      * @param progress sends updates ahead of the result: for long-running commands such as a fetch

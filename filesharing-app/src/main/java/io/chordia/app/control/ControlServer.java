@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.UserFacingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.chordia.app.node;
 
-import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.UserFacingException;
 import io.chordia.app.share.FetchResult;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.lookup.LookupResult;

@@ -1,6 +1,6 @@
 package io.chordia.app.node;
 
-import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.UserFacingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;

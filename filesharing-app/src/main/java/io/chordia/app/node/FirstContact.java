@@ -1,6 +1,6 @@
 package io.chordia.app.node;
 
-import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.UserFacingException;
 import io.chordia.core.message.Ping;
 import io.chordia.core.message.Pong;
 import io.chordia.core.net.Address;

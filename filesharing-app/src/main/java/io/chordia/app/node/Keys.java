@@ -1,6 +1,6 @@
 package io.chordia.app.node;
 
-import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.UserFacingException;
 import io.chordia.core.id.NodeId;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package io.chordia.app.node;
 
-import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.UserFacingException;
 import io.chordia.app.control.ControlCommand;
 import io.chordia.app.control.ControlRegistry;
 import io.chordia.core.id.NodeId;

@@ -1,6 +1,6 @@
 package io.chordia.app.node;
 
-import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.UserFacingException;
 import io.chordia.routing.Protocol;
 import java.io.IOException;
 import java.io.Reader;

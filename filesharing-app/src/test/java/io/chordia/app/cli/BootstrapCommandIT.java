@@ -131,15 +131,15 @@ class BootstrapCommandIT {
     }
 
     @Test
-    void aPortInUseIsOneLineAndExitCodeOne() throws Exception {
+    void aPortInUseIsOneLineAndAUsageError() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             Process p = start("--host", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()), "--metrics-port", "0",
                     "--data-dir", dataDir.toString());
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.exitValue()).as(err).isEqualTo(1);
-            assertThat(err).startsWith("chordia: UDP port " + taken.getLocalPort() + " is in use on 127.0.0.1\n")
-                    .contains("pick another with --port").doesNotContain("\tat ");
+            assertThat(p.exitValue()).as(err).isEqualTo(2);
+            assertThat(err).isEqualTo("chordia bootstrap: UDP port " + taken.getLocalPort() + " is in use on 127.0.0.1;"
+                    + " pick another with --port (see 'chordia bootstrap --help')\n");
         }
     }
 

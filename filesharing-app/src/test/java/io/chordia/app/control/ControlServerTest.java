@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.UserFacingException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -3,7 +3,7 @@ package io.chordia.app.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chordia.app.cli.UserFacingException;
+import io.chordia.app.UserFacingException;
 import io.chordia.core.id.NodeId;
 import org.junit.jupiter.api.Test;
 
