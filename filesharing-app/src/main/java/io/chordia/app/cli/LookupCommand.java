@@ -40,8 +40,8 @@ final class LookupCommand implements Callable<Integer> {
         if (daemon.json) {
             daemon.out().println(Json.pretty(reply));
         } else if (reply.owner() != null) {
-            daemon.out().printf(Locale.ROOT, "key    %s%nowner  %s%nhops   %d (%d messages, %.1f ms, %s)%npath   %s%n",
-                    id, reply.owner(), reply.hops(), reply.messages(), reply.millis(), chosen.name().toLowerCase(Locale.ROOT),
+            daemon.out().printf(Locale.ROOT, "key    %s%nowner  %s%nhops   %d (%d %s, %.1f ms, %s)%npath   %s%n",
+                    id, reply.owner(), reply.hops(), reply.messages(), reply.messages() == 1 ? "message" : "messages", reply.millis(), chosen.name().toLowerCase(Locale.ROOT),
                     reply.path().isEmpty() ? "(answered locally)" : String.join(" -> ", reply.path()));
         }
         if (reply.owner() == null) {

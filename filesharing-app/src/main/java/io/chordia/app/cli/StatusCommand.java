@@ -1,5 +1,6 @@
 package io.chordia.app.cli;
 
+import io.chordia.app.ByteSize;
 import io.chordia.app.control.Json;
 import io.chordia.app.node.NodeCommands.StatusRequest;
 import io.chordia.app.node.NodeStatus;
@@ -31,9 +32,9 @@ final class StatusCommand implements Callable<Integer> {
         daemon.out().printf("routing    %s (%d contacts, %d saved for restarts)%n", s.routing(), s.routingContacts(),
                 s.savedContacts());
         daemon.out().printf("leaf set   %s%n", s.leafSet().isEmpty() ? "(empty)" : String.join(" ", s.leafSet()));
-        daemon.out().printf("records    %d (%d value bytes)%n", s.storedRecords(), s.storedValueBytes());
-        daemon.out().printf("traffic    %d datagrams sent (%d bytes), %d received (%d bytes), %d dropped%n",
-                t.datagramsSent(), t.bytesSent(), t.datagramsReceived(), t.bytesReceived(), t.datagramsDropped());
+        daemon.out().printf("records    %d (%s of values)%n", s.storedRecords(), ByteSize.format(s.storedValueBytes()));
+        daemon.out().printf("traffic    %d datagrams sent (%s), %d received (%s), %d dropped%n", t.datagramsSent(),
+                ByteSize.format(t.bytesSent()), t.datagramsReceived(), ByteSize.format(t.bytesReceived()), t.datagramsDropped());
         daemon.out().printf("rpc        %d calls, %d timeouts, %d requests served%n", t.rpcCalls(), t.rpcTimeouts(),
                 t.requestsServed());
         daemon.out().printf("storage    %d puts ok, %d failed; %d gets found, %d not found, %d failed; %d repairs%n",

@@ -1,12 +1,13 @@
 package io.chordia.app.share;
 
+import io.chordia.app.ByteSize;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * Shows a fetch's progress: on a terminal, one line redrawn in place
- * ({@code [#######.......]  48%  61.2 MiB / 128 MiB  412 MB/s  3 peers  ETA 0:01}); otherwise nothing
+ * ({@code [#######.......]  48%  61.2 MiB / 128 MiB  393 MiB/s  3 peers  ETA 0:01}); otherwise nothing
  * until the end, then one summary line, so logs and pipes get no carriage returns.
  */
 public final class ProgressBar implements ProgressListener {
@@ -48,32 +49,14 @@ public final class ProgressBar implements ProgressListener {
     public static String bar(FetchProgress p) {
         int filled = (int) Math.round(p.fraction() * WIDTH);
         return String.format(Locale.ROOT, "[%s%s] %3d%%  %s / %s  %s  %d %s  ETA %s", "#".repeat(filled),
-                ".".repeat(WIDTH - filled), (int) Math.floor(p.fraction() * 100), size(p.verifiedBytes()), size(p.totalBytes()),
-                speed(p.bytesPerSecond()), p.peers(), p.peers() == 1 ? "peer" : "peers", eta(p.eta()));
+                ".".repeat(WIDTH - filled), (int) Math.floor(p.fraction() * 100), ByteSize.format(p.verifiedBytes()), ByteSize.format(p.totalBytes()),
+                ByteSize.perSecond(p.bytesPerSecond()), p.peers(), p.peers() == 1 ? "peer" : "peers", eta(p.eta()));
     }
 
     /** The one line printed at the end. */
     public static String summary(FetchProgress p) {
-        return String.format(Locale.ROOT, "fetched %s: %s, %s downloaded at %s", p.name(), size(p.totalBytes()),
-                size(p.downloadedBytes()), speed(p.bytesPerSecond()));
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
-    }
-
-    static String speed(double bytesPerSecond) {
-        return String.format(Locale.ROOT, "%.0f MB/s", bytesPerSecond / 1e6);
+        return String.format(Locale.ROOT, "fetched %s: %s, %s downloaded at %s", p.name(), ByteSize.format(p.totalBytes()),
+                ByteSize.format(p.downloadedBytes()), ByteSize.perSecond(p.bytesPerSecond()));
     }
 
     static String eta(Duration eta) {

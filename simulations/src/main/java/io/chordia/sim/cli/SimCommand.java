@@ -187,6 +187,10 @@ public final class SimCommand implements Callable<Integer> {
         if (out != null) {
             try {
                 RunFiles.write(out, summary);
+                // On stderr, so that stdout stays the summary alone (one JSON object with --json).
+                err.println("chordia sim: wrote summary.txt, summary.json, series.csv and charts to "
+                        + out.toAbsolutePath().normalize());
+                err.flush();
             } catch (IOException e) {
                 err.println("chordia sim: cannot write to " + out + ": " + e.getMessage());
                 err.flush();

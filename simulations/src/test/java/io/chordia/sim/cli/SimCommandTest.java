@@ -84,6 +84,8 @@ class SimCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("success rate").contains("hops").contains("32 nodes");
         assertThat(Files.readString(dir.resolve("summary.txt"))).isEqualTo(run.out());
+        assertThat(run.err()).contains("chordia sim: wrote summary.txt, summary.json, series.csv and charts to "
+                + dir.toAbsolutePath().normalize());
         assertThat(JSON.readTree(dir.resolve("summary.json").toFile()).get("nodes").asInt()).isEqualTo(32);
         List<String> csv = Files.readAllLines(dir.resolve("series.csv"));
         assertThat(csv).hasSize(4);
