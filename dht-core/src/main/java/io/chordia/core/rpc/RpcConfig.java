@@ -108,7 +108,7 @@ public record RpcConfig(Duration timeout, int maxAttempts, double backoffFactor,
     }
 
     /** The wait of attempt {@code attempt} (1-based): timeout · factor^(attempt-1), capped. */
-    long attemptTimeoutNanos(int attempt) {
+    public long attemptTimeoutNanos(int attempt) {
         double nanos = timeout.toNanos() * StrictMath.pow(backoffFactor, attempt - 1);
         return (long) Math.min(nanos, (double) maxTimeout.toNanos());
     }

@@ -51,6 +51,7 @@ public final class RpcEndpoint implements AutoCloseable {
     private final RandomGenerator random;
     private final RpcConfig config;
     private final RpcStats stats = new RpcStats();
+    private final RoundTripTimes roundTrips = RoundTripTimes.defaults();
     /**
      * Per request type ({@link RequestTypes#index}), its {@link RequestHandler} or
      * {@link AsyncRequestHandler}, or null: an array, not a map per endpoint, because every
@@ -119,6 +120,11 @@ public final class RpcEndpoint implements AutoCloseable {
 
     public RpcStats stats() {
         return stats;
+    }
+
+    /** Round trips measured to peers on first-attempt replies; read on the node thread for adaptive timeouts. */
+    public RoundTripTimes roundTrips() {
+        return roundTrips;
     }
 
     public int pendingCalls() {
@@ -323,7 +329,11 @@ public final class RpcEndpoint implements AutoCloseable {
         }
         finish(call, true);
         stats.increment(RpcStats.RESPONSES);
-        call.complete(envelope.sender(), response, source, scheduler.clock().nanoTime());
+        long now = scheduler.clock().nanoTime();
+        if (call.attempts == 1) {
+            roundTrips.sample(call.envelope.recipient(), now - call.sentAtNanos);
+        }
+        call.complete(envelope.sender(), response, source, now);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -106,7 +106,8 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         private Duration checkPredecessorInterval = Duration.ofSeconds(2);
         private RpcConfig maintenanceRpc = RpcConfig.builder().timeout(Duration.ofMillis(500)).maxAttempts(3)
                 .backoffFactor(1.0).build();
-        private RpcConfig lookupRpc = RpcConfig.builder().timeout(Duration.ofMillis(500)).maxAttempts(1).build();
+        // One send; the lookup moves on after the hop's round-trip timeout and listens for a late answer till 2 s.
+        private RpcConfig lookupRpc = RpcConfig.builder().timeout(Duration.ofSeconds(2)).maxAttempts(1).build();
         private LookupStyle lookupStyle = LookupStyle.ITERATIVE;
         private Duration lookupTimeout = Duration.ofSeconds(5);
         private int lookupAttempts = 3;

@@ -21,6 +21,7 @@ import io.chordia.core.util.Checks;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.OverlayNode;
 import io.chordia.routing.lookup.LookupResult;
+import io.chordia.routing.lookup.SlowQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,7 @@ public final class ChordNode implements OverlayNode, RingMember {
     private final ChordState state;
     private final RingMaintenance maintenance;
     private final RecursiveChordLookups recursive;
+    private final SlowQueries slowQueries = new SlowQueries();
     private final RingUnification unification;
     private boolean joined;
     private boolean stopped;
@@ -127,7 +129,7 @@ public final class ChordNode implements OverlayNode, RingMember {
         return rpc.exchange(via, null, new Ping(), config.maintenanceRpc())
                 // A join is not in a hurry: its hops retry like maintenance calls, not like lookups.
                 .thenCompose(pong -> IterativeChordLookup.start(rpc, self().id(), List.of(pong.responder()),
-                        List.of(), config.maintenanceRpc(), this::onContactFailed))
+                        List.of(), config.maintenanceRpc(), this::onContactFailed, slowQueries))
                 .thenCompose(found -> {
                     if (!found.succeeded()) {
                         throw new CompletionException(new java.io.IOException("could not find our successor via " + via));
@@ -236,7 +238,7 @@ public final class ChordNode implements OverlayNode, RingMember {
         }
         List<Contact> first = state.closestPreceding(key, 4);
         return IterativeChordLookup.start(rpc, key, first.isEmpty() ? List.of(state.successor()) : first,
-                state.successors(), config.lookupRpc(), this::onContactFailed);
+                state.successors(), config.lookupRpc(), this::onContactFailed, slowQueries);
     }
 
     private NextHop onFindSuccessor(FindSuccessor request, RequestContext context) {
@@ -263,6 +265,11 @@ public final class ChordNode implements OverlayNode, RingMember {
     void onContactFailed(Contact contact) {
         state.forgetFinger(contact.id());
         unification.suspect(contact);
+    }
+
+    /** Lookup hops that outlived their round-trip timeout, and late answers to them. */
+    public SlowQueries slowQueries() {
+        return slowQueries;
     }
 
     /** Times this node adopted a successor from another ring after a partition; node thread. */

@@ -5,10 +5,17 @@ import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
 import io.chordia.core.message.NextHop;
 import io.chordia.core.net.Contact;
+import io.chordia.core.message.Request;
+import io.chordia.core.message.Response;
 import io.chordia.core.rpc.Reply;
+import io.chordia.core.rpc.ReplyCallback;
 import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.rpc.RpcEndpoint;
+import io.chordia.core.rpc.RpcTimeoutException;
+import io.chordia.core.time.Cancellable;
 import io.chordia.routing.lookup.LookupResult;
+import io.chordia.routing.lookup.SlowQueries;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,6 +29,11 @@ import java.util.function.Consumer;
  * candidate a hop offered has failed, the lookup falls back to that hop's successor list: the
  * first successor past the key owns it (the dead ones before it are the ones that failed). It ends
  * when a hop says the key's successor is its own successor ({@code done}).
+ *
+ * <p>A hop that has not answered within its round-trip timeout (the RPC layer's estimate for its
+ * address) counts as failed and the lookup moves on at once, but the request stays open until the
+ * call's own timeout: a late answer that names the key's owner still ends the lookup, and other
+ * late answers are only counted (the lookup has gone another way).
  *
  * <p>One instance is one lookup, on the node thread.
  */
@@ -54,6 +66,7 @@ final class IterativeChordLookup {
     private final NodeId key;
     private final RpcConfig callConfig;
     private final Consumer<Contact> onDead;
+    private final SlowQueries slowQueries;
     private final Deque<Level> frontier = new ArrayDeque<>(8);
     /** Nodes that answered: never asked again. */
     private final NodeTally answered = new NodeTally();
@@ -63,11 +76,13 @@ final class IterativeChordLookup {
     private final CompletableFuture<LookupResult> result = new CompletableFuture<>();
     private int messages;
 
-    private IterativeChordLookup(RpcEndpoint rpc, NodeId key, RpcConfig callConfig, Consumer<Contact> onDead) {
+    private IterativeChordLookup(RpcEndpoint rpc, NodeId key, RpcConfig callConfig, Consumer<Contact> onDead,
+                                 SlowQueries slowQueries) {
         this.rpc = rpc;
         this.key = key;
         this.callConfig = callConfig;
         this.onDead = onDead;
+        this.slowQueries = slowQueries;
     }
 
     /**
@@ -75,17 +90,21 @@ final class IterativeChordLookup {
      *
      * @param originSuccessors the origin's successor list, the fallback when every first hop fails
      * @param onDead           told of every contact that failed to answer, so the node can forget it
+     * @param slowQueries      counts hops that outlived their round-trip timeout and late answers
      */
     static CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId key, List<Contact> firstHops,
                                                  List<Contact> originSuccessors, RpcConfig callConfig,
-                                                 Consumer<Contact> onDead) {
-        IterativeChordLookup lookup = new IterativeChordLookup(rpc, key, callConfig, onDead);
+                                                 Consumer<Contact> onDead, SlowQueries slowQueries) {
+        IterativeChordLookup lookup = new IterativeChordLookup(rpc, key, callConfig, onDead, slowQueries);
         lookup.frontier.push(new Level(null, new ArrayDeque<>(firstHops), originSuccessors));
         lookup.next();
         return lookup.result;
     }
 
     private void next() {
+        if (result.isDone()) {
+            return; // a late answer ended it while another hop was being asked
+        }
         while (!frontier.isEmpty() && !hasCandidate(frontier.peek())) {
             Level exhausted = frontier.peek();
             if (!exhausted.fellBack) {
@@ -105,13 +124,17 @@ final class IterativeChordLookup {
         }
         Contact hop = frontier.peek().candidates.poll();
         messages++;
-        rpc.exchange(hop.address(), hop.id(), new FindSuccessor(key), callConfig, (reply, failure) -> {
+        ask(hop, new FindSuccessor(key), (reply, failure) -> {
             if (failure != null) {
                 failures.add(hop.id());
                 onDead.accept(hop);
                 next();
             } else {
                 onAnswer(hop, reply);
+            }
+        }, late -> {
+            if (late.body().done() && !result.isDone()) {
+                onAnswer(hop, late);
             }
         });
     }
@@ -138,13 +161,50 @@ final class IterativeChordLookup {
             return;
         }
         messages++;
-        rpc.exchange(level.hop.address(), level.hop.id(), new GetNeighbors(), callConfig, (reply, failure) -> {
+        ask(level.hop, new GetNeighbors(), (reply, failure) -> {
             if (failure != null) {
                 next();
             } else {
                 ownerFromSuccessors(level.hop, reply.body().successors());
             }
+        }, late -> { });
+    }
+
+    /**
+     * Calls {@code hop}; {@code onDone} gets the answer, the failure, or a timeout once the hop's
+     * round-trip timeout passes, whichever comes first. An answer after that goes to {@code onLate}.
+     */
+    private <R extends Response> void ask(Contact hop, Request<R> request, ReplyCallback<R> onDone,
+                                          Consumer<Reply<R>> onLate) {
+        SoftDeadline deadline = new SoftDeadline();
+        rpc.exchange(hop.address(), hop.id(), request, callConfig, (reply, failure) -> {
+            deadline.timer.cancel();
+            if (!deadline.passed) {
+                deadline.passed = true;
+                onDone.done(reply, failure);
+            } else if (reply != null) {
+                slowQueries.lateAnswer();
+                onLate.accept(reply);
+            }
         });
+        long softNanos = rpc.roundTrips().timeoutNanos(hop.address());
+        // Only a single-attempt call is a lookup's probe; a call that retries (a join's) is patient by choice.
+        if (!deadline.passed && callConfig.maxAttempts() == 1 && softNanos < callConfig.attemptTimeoutNanos(1)) {
+            deadline.timer = rpc.scheduler().schedule(Duration.ofNanos(softNanos), () -> {
+                if (!deadline.passed) {
+                    deadline.passed = true;
+                    slowQueries.slow();
+                    onDone.done(null, new RpcTimeoutException(request.getClass().getSimpleName() + " to " + hop
+                            + " not answered within its round-trip timeout"));
+                }
+            });
+        }
+    }
+
+    /** Whether a call's outcome was given already (answer, failure or soft timeout), and the soft timer. */
+    private static final class SoftDeadline {
+        boolean passed;
+        Cancellable timer = Cancellable.NONE;
     }
 
     /**

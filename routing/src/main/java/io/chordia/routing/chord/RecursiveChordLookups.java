@@ -10,6 +10,7 @@ import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RemoteErrorException;
 import io.chordia.core.rpc.RequestContext;
 import io.chordia.core.rpc.RequestRefusedException;
+import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.time.Cancellable;
 import io.chordia.routing.lookup.LookupResult;
 import java.util.ArrayList;
@@ -138,7 +139,9 @@ final class RecursiveChordLookups {
         }
         Contact next = candidates.get(index);
         countMessage(request);
-        node.rpc().exchange(next.address(), next.id(), request, node.config().lookupRpc())
+        // The ack only says the hop is alive: wait its round-trip timeout, then try the next candidate.
+        RpcConfig callConfig = node.rpc().roundTrips().forPeer(next.address(), node.config().lookupRpc());
+        node.rpc().exchange(next.address(), next.id(), request, callConfig)
                 .whenComplete((ack, failure) -> {
                     if (failure == null) {
                         return;

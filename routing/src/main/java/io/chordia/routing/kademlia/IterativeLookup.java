@@ -5,7 +5,10 @@ import io.chordia.core.message.FindNode;
 import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.rpc.RpcEndpoint;
+import io.chordia.core.rpc.RpcTimeoutException;
+import io.chordia.core.time.Cancellable;
 import io.chordia.routing.lookup.LookupResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +28,14 @@ import java.util.concurrent.CompletionException;
  * <p>Only nodes that answered (from the id and address asked) are ever in the answer: contacts
  * that appear in replies are candidates, never results. One instance is one lookup; it lives on
  * the node thread.
+ *
+ * <p>A request not answered within the node's round-trip timeout for its target ({@link
+ * io.chordia.core.rpc.RoundTripTimes}) is <em>slow</em>: it frees its α slot, so the next
+ * candidate is asked at once, and the node counts as failed for this lookup and for the routing
+ * table. The request stays open until the call's own (longer) timeout, and a late answer still
+ * counts: its contacts are merged and the node may be among the results. This is libtorrent's
+ * "short timeout" in its DHT traversal; the fixed retry schedule suits a chosen replica, not a
+ * lookup that has other candidates.
  */
 final class IterativeLookup {
     /** What the lookup learns about the nodes it asks, for the routing table. */
@@ -32,11 +43,19 @@ final class IterativeLookup {
         /** {@code contact} answered a request sent to its id and address. */
         void answered(Contact contact);
 
-        /** A request to {@code contact} failed for {@code cause} (after the call's retries). */
+        /** A request to {@code contact} failed for {@code cause}: no answer within its round-trip timeout, or an error. */
         void failed(Contact contact, Throwable cause);
+
+        /** A request counted slow was answered after all (answered is told too). */
+        default void answeredLate(Contact contact) {
+        }
+
+        /** A request outlived its target's round-trip timeout and the lookup moved on (failed is told too). */
+        default void slow(Contact contact) {
+        }
     }
 
-    private enum State { IN_FLIGHT, ANSWERED, FAILED }
+    private enum State { IN_FLIGHT, SLOW, ANSWERED, FAILED }
 
     private static final class Probe {
         final Contact contact;
@@ -44,6 +63,7 @@ final class IterativeLookup {
         final int path;
         final NodeId referrer;
         State state = State.IN_FLIGHT;
+        Cancellable softTimer = Cancellable.NONE;
 
         Probe(Contact contact, int depth, int path, NodeId referrer) {
             this.contact = contact;
@@ -82,6 +102,8 @@ final class IterativeLookup {
         /** By XOR distance to the target: closest first, deterministic. */
         final TreeMap<NodeId, Candidate> candidates = new TreeMap<>();
         int inFlight;
+        /** Slow probes still open: a late answer may yet bring the candidates this path lacks. */
+        int slowOpen;
 
         Path(int index) {
             this.index = index;
@@ -209,8 +231,8 @@ final class IterativeLookup {
         boolean done = true;
         for (Candidate c : p.candidates.values()) {
             Probe probe = probes.get(c.contact.id());
-            if (probe != null && (probe.path != p.index || probe.state == State.FAILED)) {
-                continue; // another path's node, or a failed one
+            if (probe != null && (probe.path != p.index || probe.state == State.FAILED || probe.state == State.SLOW)) {
+                continue; // another path's node, or a failed or slow one
             }
             if (probe == null && distrusted(c)) {
                 continue;
@@ -230,7 +252,10 @@ final class IterativeLookup {
             }
             done &= probe.state == State.ANSWERED;
         }
-        return done;
+        // Nobody has answered yet and a slow probe is still open (a join through one bootstrap
+        // contact): its late answer is the only way on, so wait for it or its call's timeout rather
+        // than finish empty. Once anyone answered, slow probes do not hold the lookup.
+        return done && (p.slowOpen == 0 || !answered.isEmpty());
     }
 
     private Probe query(Path p, Candidate c) {
@@ -240,13 +265,24 @@ final class IterativeLookup {
         messages++;
         rpc.exchange(c.contact.address(), c.contact.id(), new FindNode(target, k), callConfig)
                 .whenComplete((reply, failure) -> {
-                    p.inFlight--;
-                    recordReferral(probe, failure == null);
+                    probe.softTimer.cancel();
+                    boolean wasSlow = probe.state == State.SLOW;
+                    if (wasSlow) {
+                        p.slowOpen--;
+                    } else {
+                        p.inFlight--;
+                        recordReferral(probe, failure == null);
+                    }
                     if (failure != null) {
                         probe.state = State.FAILED;
-                        observer.failed(probe.contact, failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure);
+                        if (!wasSlow) { // a slow node was reported when it turned slow
+                            observer.failed(probe.contact, failure instanceof CompletionException
+                                    && failure.getCause() != null ? failure.getCause() : failure);
+                        }
                     } else {
+                        if (wasSlow) {
+                            observer.answeredLate(probe.contact);
+                        }
                         probe.state = State.ANSWERED;
                         answered.put(probe.contact.id().xor(target), probe);
                         respondents.add(probe.contact);
@@ -261,7 +297,31 @@ final class IterativeLookup {
                         advance();
                     }
                 });
+        if (probe.state == State.IN_FLIGHT) {
+            long softNanos = rpc.roundTrips().timeoutNanos(c.contact.address());
+            // Only a single-attempt call moves on early: a caller that configured retries asked for patience.
+            if (callConfig.maxAttempts() == 1 && softNanos < callConfig.attemptTimeoutNanos(1)) {
+                probe.softTimer = rpc.scheduler().schedule(Duration.ofNanos(softNanos), () -> slow(p, probe));
+            }
+        }
         return probe;
+    }
+
+    /** The probe outlived its target's round-trip timeout: free its slot, suspect the node, keep listening. */
+    private void slow(Path p, Probe probe) {
+        if (probe.state != State.IN_FLIGHT) {
+            return;
+        }
+        probe.state = State.SLOW;
+        p.inFlight--;
+        p.slowOpen++;
+        recordReferral(probe, false);
+        observer.slow(probe.contact);
+        observer.failed(probe.contact, new RpcTimeoutException("no answer from " + probe.contact
+                + " within its round-trip timeout"));
+        if (!result.isDone()) {
+            advance();
+        }
     }
 
     private void finish() {

@@ -29,8 +29,10 @@ import java.time.Duration;
  * @param bucketRefreshInterval    a bucket with no lookup into it for this long is refreshed
  * @param leafSetRefreshInterval   how often the node looks up its own id to keep its leaf set fresh
  * @param rpc                      the node's RPC defaults: pings, verification, recursive answers
- * @param lookupTimeout            per-attempt wait of an iterative lookup's request
- * @param lookupAttempts           sends per iterative lookup request
+ * @param lookupTimeout            per-attempt wait of an iterative lookup's request; with one attempt the
+ *                                 lookup moves on after the target's round-trip timeout and this is how long
+ *                                 a late answer still counts
+ * @param lookupAttempts           sends per iterative lookup request (1: no retries, the lookup has other candidates)
  * @param hopTimeout               per-attempt wait for a recursive hop's acknowledgement
  * @param hopAttempts              sends per recursive hop before trying the next-closest contact
  * @param maxForwardTries          contacts a recursive hop tries before answering the origin itself
@@ -219,8 +221,9 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
         private Duration bucketRefreshInterval = Duration.ofHours(1);
         private Duration leafSetRefreshInterval = Duration.ofMinutes(10);
         private RpcConfig rpc = RpcConfig.defaults();
-        private Duration lookupTimeout = Duration.ofMillis(500);
-        private int lookupAttempts = 2;
+        // One send; the lookup moves on after the contact's round-trip timeout and listens for a late answer till 2 s.
+        private Duration lookupTimeout = Duration.ofSeconds(2);
+        private int lookupAttempts = 1;
         private Duration hopTimeout = Duration.ofMillis(300);
         private int hopAttempts = 2;
         private int maxForwardTries = 3;

@@ -64,6 +64,16 @@ public final class KademliaNode implements OverlayNode {
         public void failed(Contact contact, Throwable cause) {
             requestFailed(contact, cause);
         }
+
+        @Override
+        public void slow(Contact contact) {
+            stats.slowQueries.increment();
+        }
+
+        @Override
+        public void answeredLate(Contact contact) {
+            stats.lateAnswers.increment();
+        }
     };
     private Cancellable maintenance = Cancellable.NONE;
     private Cancellable suspectProbes = Cancellable.NONE;

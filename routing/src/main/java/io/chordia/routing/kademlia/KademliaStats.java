@@ -28,6 +28,18 @@ public final class KademliaStats {
     final LongAdder recursiveFallbacks = new LongAdder();
     final LongAdder suspectProbes = new LongAdder();
     final LongAdder suspectsRevived = new LongAdder();
+    final LongAdder slowQueries = new LongAdder();
+    final LongAdder lateAnswers = new LongAdder();
+
+    /** Lookup requests that outlived their target's round-trip timeout, so the lookup moved on. */
+    public long slowQueries() {
+        return slowQueries.sum();
+    }
+
+    /** Slow lookup requests answered after all, before the call's own timeout; their contacts still counted. */
+    public long lateAnswers() {
+        return lateAnswers.sum();
+    }
 
     /** Pings of contacts that had stopped answering (the way back after a partition). */
     public long suspectProbes() {

@@ -9,6 +9,7 @@ import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RemoteErrorException;
 import io.chordia.core.rpc.RequestContext;
 import io.chordia.core.rpc.RequestRefusedException;
+import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.rpc.RpcEndpoint;
 import io.chordia.core.time.Cancellable;
 import io.chordia.routing.lookup.LookupResult;
@@ -156,7 +157,9 @@ final class RecursiveLookups {
         p.triedFirstHops.add(hop.id());
         p.sent++;
         RecursiveFindNode request = new RecursiveFindNode(p.target, p.count, p.lookupId, node.self(), 1, 1);
-        rpc.exchange(hop.address(), hop.id(), request, config.hopRpc()).whenComplete((reply, failure) -> {
+        // Each send waits the hop's round-trip timeout if that is shorter: other first hops are waiting to be tried.
+        RpcConfig callConfig = rpc.roundTrips().forPeer(hop.address(), config.hopRpc());
+        rpc.exchange(hop.address(), hop.id(), request, callConfig).whenComplete((reply, failure) -> {
             if (failure == null) {
                 node.answered(hop);
             } else if (failure instanceof RemoteErrorException) {
@@ -271,7 +274,8 @@ final class RecursiveLookups {
         RecursiveFindNode forwarded = new RecursiveFindNode(request.target(), request.count(), request.lookupId(),
                 request.origin(), request.hops() + 1, sent);
         stats.forwards.increment();
-        rpc.exchange(hop.address(), hop.id(), forwarded, config.hopRpc()).whenComplete((reply, failure) -> {
+        RpcConfig callConfig = rpc.roundTrips().forPeer(hop.address(), config.hopRpc());
+        rpc.exchange(hop.address(), hop.id(), forwarded, callConfig).whenComplete((reply, failure) -> {
             if (failure == null) {
                 node.answered(hop);
             } else {

@@ -20,6 +20,10 @@ public final class SummaryText {
         line(out, "success rate     %.4f", s.lookupSuccessRate());
         line(out, "hops             mean %.2f, p50 %d, p99 %d", s.hopsMean(), s.hopsP50(), s.hopsP99());
         line(out, "latency          p50 %.1f ms, p99 %.1f ms", s.lookupLatencyMsP50(), s.lookupLatencyMsP99());
+        if (s.oracleLatencyMsP50() != null) {
+            line(out, "oracle route     p50 %.1f ms, p99 %.1f ms (hops x median one-way delay)", s.oracleLatencyMsP50(),
+                    s.oracleLatencyMsP99());
+        }
         line(out, "traffic          %,d messages, %,d bytes, %.1f bytes/node/s", s.messages(), s.bytes(),
                 s.maintenanceBytesPerNodePerSecond());
         line(out, "churn            %,d departures, %,d joins (%,d failed), %,d crashed at half time, %,d live at the end",

@@ -13,6 +13,7 @@ import io.chordia.routing.replication.StorageConfig;
 import io.chordia.routing.replication.SybilDefense;
 import io.chordia.sim.attack.CensoringStorage;
 import io.chordia.sim.attack.SybilAttack;
+import io.chordia.sim.metrics.OracleLatency;
 import io.chordia.sim.metrics.Samples;
 import io.chordia.sim.metrics.SeriesRecorder;
 import io.chordia.sim.world.Host;
@@ -64,6 +65,8 @@ public final class ScenarioRunner {
     private final Membership live = new Membership();
     private final Samples hops = new Samples();
     private final Samples latencyMicros = new Samples();
+    /** Null on the UDP network, whose delays are loopback's, not a model's. */
+    private final OracleLatency oracle;
     private final SeriesRecorder series = new SeriesRecorder();
     private final Map<Long, Peer> pendingLookups = new LinkedHashMap<>();
     /** Per stored key, the record a read must return (or a newer one), as the writes were acknowledged. */
@@ -100,6 +103,8 @@ public final class ScenarioRunner {
         this.attack = new SybilAttack(config.sybil(), config.replicas(),
                 config.protocol().overlay().keyDistance(),
                 config.sybil().attacks() ? keyIds() : List.of(), streams.stream("sybil"));
+        this.oracle = config.network() == NetworkKind.UDP ? null
+                : new OracleLatency(config.latency().model(), streams.stream("oracle"));
     }
 
     private List<NodeId> keyIds() {
@@ -161,7 +166,8 @@ public final class ScenarioRunner {
                     runCpu, events, events / runWall, messages, messages / runWall, bytes, lookupsFinished, abandoned,
                     lookupsFinished == 0 ? 0 : (double) lookupsSucceeded / lookupsFinished, hops.mean(),
                     hops.percentile(50), hops.percentile(99), latencyMicros.percentile(50) / 1000.0,
-                    latencyMicros.percentile(99) / 1000.0, liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
+                    latencyMicros.percentile(99) / 1000.0, oracle == null ? null : oracle.percentileMs(50),
+                    oracle == null ? null : oracle.percentileMs(99), liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
                     expected.size(), everyKey.lost(), onControl(() -> quotas.refusals(live.inIdOrder())),
                     onControl(() -> quotas.peak(live.inIdOrder())),
                     onControl(() -> QuotaTally.mostRecordsOnANode(live.inIdOrder())), violations, joins, failedJoins, departures, massFailures, live.size(),
@@ -451,6 +457,9 @@ public final class ScenarioRunner {
             lookupsSucceeded++;
             hops.add(hopCount);
             latencyMicros.add((substrate.nowNanos() - startedAt) / 1000);
+            if (oracle != null) {
+                oracle.lookup(hopCount);
+            }
         }
         series.lookup(ok, hopCount, latencyMs);
     }

@@ -19,7 +19,9 @@ import java.util.List;
  * {@code keysLostToConflicts} (acknowledged writes overruled by a conflicting write acknowledged
  * on the other side), the success rates of lookups made during the partition whose key's owner
  * was on the origin's side and on the other side, and of lookups made in the 2 minutes after the
- * heal. {@code keysLost} counts keys that read back as nothing or older than their newest
+ * heal. {@code oracleLatencyMsP50}/{@code P99}: each successful lookup's hops times the latency
+ * model's median one-way delay, what the lookup would take on its oracle route (null on UDP); see
+ * docs/simulation.md. {@code keysLost} counts keys that read back as nothing or older than their newest
  * acknowledged write. {@code quotaRefusals} counts the stores nodes refused with
  * {@code QUOTA_EXCEEDED}: every node of a scenario is honest, so any refusal is one too many;
  * {@code quotaPeak} is the most live records one source had charged on one node at any time (what
@@ -37,7 +39,8 @@ public record Summary(String protocol, String lookupStyle, String network, int n
                       double wallSeconds, double setupWallSeconds, Double runCpuSeconds, long events, double eventsPerWallSecond, long messages,
                       double messagesPerWallSecond, long bytes, long lookups, long lookupsAbandoned,
                       double lookupSuccessRate, double hopsMean, long hopsP50, long hopsP99, double lookupLatencyMsP50,
-                      double lookupLatencyMsP99, double maintenanceBytesPerNodePerSecond, long keysStored, long keysLost,
+                      double lookupLatencyMsP99, Double oracleLatencyMsP50, Double oracleLatencyMsP99,
+                      double maintenanceBytesPerNodePerSecond, long keysStored, long keysLost,
                       long quotaRefusals, long quotaPeak, long recordsPerNodeMax, Integer ringInvariantViolations, long joins, long failedJoins, long departures, long massFailures,
                       int liveNodesAtEnd, String churnModel, double churnMedianSeconds, double loss, String latency,
                       String traceHash, Integer ringsAtEnd, Double mergeSeconds, long keysLostToConflicts,

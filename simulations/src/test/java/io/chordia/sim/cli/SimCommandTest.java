@@ -19,7 +19,7 @@ class SimCommandTest {
     private static final List<String> REQUIRED = List.of("protocol", "lookupStyle", "nodes", "seed", "simulatedSeconds",
             "wallSeconds", "events", "eventsPerWallSecond", "messages", "lookups", "lookupSuccessRate", "hopsMean", "hopsP50",
             "hopsP99", "lookupLatencyMsP50", "lookupLatencyMsP99", "maintenanceBytesPerNodePerSecond", "keysStored",
-            "keysLost", "ringInvariantViolations");
+            "keysLost", "ringInvariantViolations", "oracleLatencyMsP50", "oracleLatencyMsP99");
 
     @Test
     void aQuietChordNetworkFindsEveryOwnerAndKeepsEveryKey() throws Exception {

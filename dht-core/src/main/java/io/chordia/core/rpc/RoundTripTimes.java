@@ -1,0 +1,113 @@
+package io.chordia.core.rpc;
+
+import io.chordia.core.net.Address;
+import io.chordia.core.util.Checks;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Smoothed round-trip times per peer address and the retransmission timeout each gives, as RFC
+ * 6298 computes them (α = 1/8, β = 1/4, RTO = SRTT + 4·RTTVAR, clamped), so a lookup can give up
+ * on a silent node after a few of its usual round trips instead of a fixed half second or more.
+ * A peer never measured gets the same formula over every sample this node took (all peers in one
+ * estimator: its variance spans the spread between peers, so the default is wide, not optimistic),
+ * and {@code initial} before any sample at all.
+ *
+ * <p>Bounded: the least recently measured peers are forgotten past {@code capacity}. Samples come
+ * only from calls answered at their first send (Karn's rule: a reply to a retransmitted request
+ * cannot say which send it answers). Node thread only.
+ */
+public final class RoundTripTimes {
+    private final int capacity;
+    private final long minNanos;
+    private final long maxNanos;
+    private final long initialNanos;
+    private final Estimate overall = new Estimate();
+    private final LinkedHashMap<Address, Estimate> byPeer;
+
+    public RoundTripTimes(int capacity, Duration min, Duration max, Duration initial) {
+        this.capacity = Checks.inRange(capacity, 1, 1 << 20, "capacity");
+        this.minNanos = Checks.positive(min, "min").toNanos();
+        this.maxNanos = Checks.positive(max, "max").toNanos();
+        this.initialNanos = Checks.positive(initial, "initial").toNanos();
+        Checks.check(minNanos <= maxNanos, "min %s above max %s", minNanos, maxNanos);
+        // Access order makes it an LRU; iteration never happens, so the order cannot leak into results.
+        this.byPeer = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Address, Estimate> eldest) {
+                return size() > RoundTripTimes.this.capacity;
+            }
+        };
+    }
+
+    /**
+     * 256 peers, RTO in [100 ms, 1 s], 1 s before the first sample (RFC 6298's initial RTO). The cap
+     * is below RFC 6298's 60 s because a lookup keeps listening after the RTO: a timeout that comes
+     * too early costs one more request, not the answer.
+     */
+    public static RoundTripTimes defaults() {
+        return new RoundTripTimes(256, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    /** Adds one measured round trip to {@code peer}. */
+    public void sample(Address peer, long rttNanos) {
+        if (rttNanos < 0) {
+            return;
+        }
+        overall.add(rttNanos);
+        Estimate e = byPeer.get(peer);
+        if (e == null) {
+            e = new Estimate();
+            byPeer.put(peer, e);
+        }
+        e.add(rttNanos);
+    }
+
+    /** How long to wait for {@code peer} before counting it slow: its RTO, else every peer's, else the initial one. */
+    public long timeoutNanos(Address peer) {
+        Estimate e = byPeer.get(peer);
+        if (e == null) {
+            e = overall;
+        }
+        long rto = e.samples == 0 ? initialNanos : e.srttNanos + 4 * e.rttvarNanos;
+        return Math.max(minNanos, Math.min(maxNanos, rto));
+    }
+
+    /**
+     * {@code base} with each attempt's wait cut to {@code peer}'s timeout where that is shorter: for
+     * calls that have other candidates to try if this peer stays silent (recursive hops).
+     */
+    public RpcConfig forPeer(Address peer, RpcConfig base) {
+        long rto = timeoutNanos(peer);
+        return rto >= base.timeout().toNanos() ? base : base.withTimeout(Duration.ofNanos(rto));
+    }
+
+    /** Whether {@code peer} has a sample of its own (still held). */
+    public boolean knows(Address peer) {
+        return byPeer.containsKey(peer);
+    }
+
+    public int size() {
+        return byPeer.size();
+    }
+
+    /** SRTT and RTTVAR in nanoseconds, updated with RFC 6298 section 2's integer-friendly gains. */
+    private static final class Estimate {
+        long srttNanos;
+        long rttvarNanos;
+        long samples;
+
+        void add(long r) {
+            if (samples++ == 0) {
+                srttNanos = r;
+                rttvarNanos = r / 2;
+            } else {
+                rttvarNanos = rttvarNanos - rttvarNanos / 4 + Math.abs(srttNanos - r) / 4;
+                srttNanos = srttNanos - srttNanos / 8 + r / 8;
+            }
+        }
+    }
+}
