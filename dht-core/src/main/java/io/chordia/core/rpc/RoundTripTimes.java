@@ -52,8 +52,8 @@ public final class RoundTripTimes {
         return new RoundTripTimes(256, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
-    /** Adds one measured round trip to {@code peer}. */
-    public void sample(Address peer, long rttNanos) {
+    /** Adds one round trip to {@code peer} measured at {@code atNanos} (the answer's arrival, node clock). */
+    public void sample(Address peer, long rttNanos, long atNanos) {
         if (rttNanos < 0) {
             return;
         }
@@ -64,6 +64,16 @@ public final class RoundTripTimes {
             byPeer.put(peer, e);
         }
         e.add(rttNanos);
+        e.lastNanos = atNanos;
+    }
+
+    /**
+     * Whether {@code peer} answered one of our first sends within {@code windowNanos} before
+     * {@code nowNanos}: evidence that it is up, for callers deciding whether silence means death.
+     */
+    public boolean answeredWithin(Address peer, long nowNanos, long windowNanos) {
+        Estimate e = byPeer.get(peer);
+        return e != null && nowNanos - e.lastNanos <= windowNanos;
     }
 
     /** How long to wait for {@code peer} before counting it slow: its RTO, else every peer's, else the initial one. */
@@ -99,6 +109,7 @@ public final class RoundTripTimes {
         long srttNanos;
         long rttvarNanos;
         long samples;
+        long lastNanos;
 
         void add(long r) {
             if (samples++ == 0) {

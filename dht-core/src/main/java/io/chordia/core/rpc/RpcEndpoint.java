@@ -331,7 +331,7 @@ public final class RpcEndpoint implements AutoCloseable {
         stats.increment(RpcStats.RESPONSES);
         long now = scheduler.clock().nanoTime();
         if (call.attempts == 1) {
-            roundTrips.sample(call.envelope.recipient(), now - call.sentAtNanos);
+            roundTrips.sample(call.envelope.recipient(), now - call.sentAtNanos, now);
         }
         call.complete(envelope.sender(), response, source, now);
     }

@@ -44,7 +44,7 @@ class RoundTripTimesTest {
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < 1000; i++) {
             long r = random.nextLong(5 * MS, 400 * MS);
-            rtts.sample(A, r);
+            rtts.sample(A, r, 0L);
             reference.add(r);
             // Integer halving, quartering and eighthing lose under a nanosecond each step; the error stays tiny.
             assertThat((double) rtts.timeoutNanos(A)).isCloseTo(reference.rto(), org.assertj.core.data.Offset.offset(100.0));
@@ -54,10 +54,10 @@ class RoundTripTimesTest {
     @Test
     void firstSampleGivesThreeTimesItAndASteadyPeerConvergesToItsRoundTrip() {
         RoundTripTimes rtts = new RoundTripTimes(16, Duration.ofNanos(1), Duration.ofSeconds(10), Duration.ofSeconds(1));
-        rtts.sample(A, 100 * MS);
+        rtts.sample(A, 100 * MS, 0L);
         assertThat(rtts.timeoutNanos(A)).isEqualTo(300 * MS); // SRTT + 4 · SRTT/2
         for (int i = 0; i < 200; i++) {
-            rtts.sample(A, 100 * MS);
+            rtts.sample(A, 100 * MS, 0L);
         }
         assertThat(rtts.timeoutNanos(A)).isBetween(100 * MS, 101 * MS);
     }
@@ -66,7 +66,7 @@ class RoundTripTimesTest {
     void unknownPeersGetTheInitialTimeoutThenTheEstimateOverAllPeers() {
         RoundTripTimes rtts = new RoundTripTimes(16, Duration.ofMillis(10), Duration.ofSeconds(2), Duration.ofSeconds(1));
         assertThat(rtts.timeoutNanos(B)).isEqualTo(1000 * MS);
-        rtts.sample(A, 40 * MS);
+        rtts.sample(A, 40 * MS, 0L);
         assertThat(rtts.knows(B)).isFalse();
         assertThat(rtts.timeoutNanos(B)).isEqualTo(rtts.timeoutNanos(A)).isEqualTo(120 * MS);
     }
@@ -74,8 +74,8 @@ class RoundTripTimesTest {
     @Test
     void clampsToTheBounds() {
         RoundTripTimes rtts = new RoundTripTimes(16, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(1));
-        rtts.sample(A, MS);
-        rtts.sample(B, 5_000 * MS);
+        rtts.sample(A, MS, 0L);
+        rtts.sample(B, 5_000 * MS, 0L);
         assertThat(rtts.timeoutNanos(A)).isEqualTo(100 * MS);
         assertThat(rtts.timeoutNanos(B)).isEqualTo(2_000 * MS);
     }
@@ -84,13 +84,24 @@ class RoundTripTimesTest {
     void forgetsTheLeastRecentlyMeasuredPeersBeyondItsCapacity() {
         RoundTripTimes rtts = new RoundTripTimes(3, Duration.ofNanos(1), Duration.ofSeconds(10), Duration.ofSeconds(1));
         for (int i = 0; i < 10; i++) {
-            rtts.sample(new Address("10.0.1." + i, 4000), (i + 1) * MS);
+            rtts.sample(new Address("10.0.1." + i, 4000), (i + 1) * MS, 0L);
         }
-        rtts.sample(new Address("10.0.1.7", 4000), MS); // touched again: kept over 8 when 10 arrives
-        rtts.sample(new Address("10.0.1.10", 4000), MS);
+        rtts.sample(new Address("10.0.1.7", 4000), MS, 0L); // touched again: kept over 8 when 10 arrives
+        rtts.sample(new Address("10.0.1.10", 4000), MS, 0L);
         assertThat(rtts.size()).isEqualTo(3);
         assertThat(rtts.knows(new Address("10.0.1.7", 4000))).isTrue();
         assertThat(rtts.knows(new Address("10.0.1.8", 4000))).isFalse();
         assertThat(rtts.knows(new Address("10.0.1.9", 4000))).isTrue();
+    }
+
+    @Test
+    void remembersWhenEachPeerLastAnswered() {
+        RoundTripTimes rtts = RoundTripTimes.defaults();
+        rtts.sample(A, MS, 1_000 * MS);
+        assertThat(rtts.answeredWithin(A, 3_000 * MS, 2_000 * MS)).isTrue();
+        assertThat(rtts.answeredWithin(A, 3_001 * MS, 2_000 * MS)).isFalse();
+        assertThat(rtts.answeredWithin(B, 1_000 * MS, 2_000 * MS)).as("never answered").isFalse();
+        rtts.sample(A, MS, 5_000 * MS);
+        assertThat(rtts.answeredWithin(A, 6_000 * MS, 2_000 * MS)).isTrue();
     }
 }

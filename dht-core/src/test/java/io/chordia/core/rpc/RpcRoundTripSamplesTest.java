@@ -39,11 +39,11 @@ class RpcRoundTripSamplesTest {
     void aPeersTimeoutShortensEachAttemptButNeverLengthensIt() {
         RpcConfig base = RpcConfig.defaults().withTimeout(Duration.ofMillis(300)).withMaxAttempts(2);
         RoundTripTimes rtts = RoundTripTimes.defaults();
-        rtts.sample(TestIds.address(2), 30_000_000L);
+        rtts.sample(TestIds.address(2), 30_000_000L, 0L);
         RpcConfig toKnown = rtts.forPeer(TestIds.address(2), base);
         assertThat(toKnown.maxAttempts()).isEqualTo(2);
         assertThat(toKnown.timeout()).isEqualTo(Duration.ofMillis(100)); // 30 + 4 · 15 = 90, clamped up to 100
-        rtts.sample(TestIds.address(4), 900_000_000L);
+        rtts.sample(TestIds.address(4), 900_000_000L, 0L);
         assertThat(rtts.forPeer(TestIds.address(4), base)).isSameAs(base);
     }
 }

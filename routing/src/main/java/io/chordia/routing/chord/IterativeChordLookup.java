@@ -185,6 +185,8 @@ final class IterativeChordLookup {
             } else if (reply != null) {
                 slowQueries.lateAnswer();
                 onLate.accept(reply);
+            } else {
+                slowQueries.neverAnswered();
             }
         });
         long softNanos = rpc.roundTrips().timeoutNanos(hop.address());

@@ -8,6 +8,7 @@ import io.chordia.core.rpc.RpcEndpoint;
 import io.chordia.core.rpc.RpcTimeoutException;
 import io.chordia.core.time.Cancellable;
 import io.chordia.routing.lookup.LookupResult;
+import io.chordia.routing.lookup.SlowQueries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,10 @@ import java.util.concurrent.CompletionException;
  * table. The request stays open until the call's own (longer) timeout, and a late answer still
  * counts: its contacts are merged and the node may be among the results. This is libtorrent's
  * "short timeout" in its DHT traversal; the fixed retry schedule suits a chosen replica, not a
- * lookup that has other candidates.
+ * lookup that has other candidates. A slow node that {@link SlowQueries#worthWaitingFor} judges
+ * probably alive still counts among a path's k closest and keeps the path from finishing until it
+ * answers or its call times out: on a congested host a live node's answer can outlast its timeout,
+ * and finishing without it would leave one of the true k closest out of the answer.
  */
 final class IterativeLookup {
     /** What the lookup learns about the nodes it asks, for the routing table. */
@@ -118,6 +122,7 @@ final class IterativeLookup {
     private final int maxQueries;
     private final RpcConfig callConfig;
     private final Observer observer;
+    private final SlowQueries slowQueries;
     private final Path[] paths;
     /** Lookup only, never iterated. */
     private final Map<NodeId, Probe> probes = new HashMap<>();
@@ -131,7 +136,7 @@ final class IterativeLookup {
     private boolean again;
 
     private IterativeLookup(RpcEndpoint rpc, NodeId target, int k, int alpha, int disjointPaths, RpcConfig callConfig,
-                            Observer observer) {
+                            Observer observer, SlowQueries slowQueries) {
         this.rpc = rpc;
         this.self = rpc.self();
         this.target = target;
@@ -139,6 +144,7 @@ final class IterativeLookup {
         this.alpha = alpha;
         this.callConfig = callConfig;
         this.observer = observer;
+        this.slowQueries = slowQueries;
         this.paths = new Path[disjointPaths];
         for (int i = 0; i < disjointPaths; i++) {
             paths[i] = new Path(i);
@@ -152,10 +158,13 @@ final class IterativeLookup {
      *
      * @param seeds         known contacts, closest first; seed i goes to path i mod d
      * @param disjointPaths d, at least 1
+     * @param slowQueries   the node's record of slow requests, which also says which are worth waiting for
      */
     static CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId target, List<Contact> seeds, int k, int alpha,
-                                                 int disjointPaths, RpcConfig callConfig, Observer observer) {
-        IterativeLookup lookup = new IterativeLookup(rpc, target, k, alpha, disjointPaths, callConfig, observer);
+                                                 int disjointPaths, RpcConfig callConfig, Observer observer,
+                                                 SlowQueries slowQueries) {
+        IterativeLookup lookup = new IterativeLookup(rpc, target, k, alpha, disjointPaths, callConfig, observer,
+                slowQueries);
         for (int i = 0; i < seeds.size(); i++) {
             lookup.offer(lookup.paths[i % disjointPaths], seeds.get(i), 1, null);
         }
@@ -231,6 +240,13 @@ final class IterativeLookup {
         boolean done = true;
         for (Candidate c : p.candidates.values()) {
             Probe probe = probes.get(c.contact.id());
+            if (probe != null && probe.path == p.index && probe.state == State.SLOW && worthWaitingFor(probe)) {
+                if (++considered > k) {
+                    break;
+                }
+                done = false; // probably alive: one of the k closest, its answer still to come
+                continue;
+            }
             if (probe != null && (probe.path != p.index || probe.state == State.FAILED || probe.state == State.SLOW)) {
                 continue; // another path's node, or a failed or slow one
             }
@@ -254,8 +270,12 @@ final class IterativeLookup {
         }
         // Nobody has answered yet and a slow probe is still open (a join through one bootstrap
         // contact): its late answer is the only way on, so wait for it or its call's timeout rather
-        // than finish empty. Once anyone answered, slow probes do not hold the lookup.
+        // than finish empty. Once anyone answered, only slow probes worth waiting for (above) hold it.
         return done && (p.slowOpen == 0 || !answered.isEmpty());
+    }
+
+    private boolean worthWaitingFor(Probe slow) {
+        return slowQueries.worthWaitingFor(slow.contact.address(), rpc.roundTrips(), rpc.scheduler().clock().nanoTime());
     }
 
     private Probe query(Path p, Candidate c) {
@@ -275,12 +295,15 @@ final class IterativeLookup {
                     }
                     if (failure != null) {
                         probe.state = State.FAILED;
-                        if (!wasSlow) { // a slow node was reported when it turned slow
+                        if (wasSlow) { // reported to the observer when it turned slow
+                            slowQueries.neverAnswered();
+                        } else {
                             observer.failed(probe.contact, failure instanceof CompletionException
                                     && failure.getCause() != null ? failure.getCause() : failure);
                         }
                     } else {
                         if (wasSlow) {
+                            slowQueries.lateAnswer();
                             observer.answeredLate(probe.contact);
                         }
                         probe.state = State.ANSWERED;
@@ -316,6 +339,7 @@ final class IterativeLookup {
         p.inFlight--;
         p.slowOpen++;
         recordReferral(probe, false);
+        slowQueries.slow();
         observer.slow(probe.contact);
         observer.failed(probe.contact, new RpcTimeoutException("no answer from " + probe.contact
                 + " within its round-trip timeout"));

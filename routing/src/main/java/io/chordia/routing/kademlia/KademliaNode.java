@@ -64,16 +64,6 @@ public final class KademliaNode implements OverlayNode {
         public void failed(Contact contact, Throwable cause) {
             requestFailed(contact, cause);
         }
-
-        @Override
-        public void slow(Contact contact) {
-            stats.slowQueries.increment();
-        }
-
-        @Override
-        public void answeredLate(Contact contact) {
-            stats.lateAnswers.increment();
-        }
     };
     private Cancellable maintenance = Cancellable.NONE;
     private Cancellable suspectProbes = Cancellable.NONE;
@@ -280,7 +270,7 @@ public final class KademliaNode implements OverlayNode {
     CompletableFuture<LookupResult> iterativeWithoutCounting(NodeId key, int disjointPaths) {
         List<Contact> seeds = closestKnown(key, config.k());
         return IterativeLookup.start(rpc, key, seeds, config.k(), config.alpha(), disjointPaths, config.lookupRpc(),
-                observer);
+                observer, stats.slowQueries);
     }
 
     private CompletableFuture<LookupResult> recursiveLookup(NodeId key) {
@@ -313,7 +303,7 @@ public final class KademliaNode implements OverlayNode {
             List<Contact> seeds = new ArrayList<>(nodes.contacts());
             seeds.addAll(closestKnown(self.id(), config.k()));
             count(IterativeLookup.start(rpc, self.id(), IdOrder.closestDistinct(seeds, self.id(), seeds.size()),
-                    config.k(), config.alpha(), 1, config.lookupRpc(), observer));
+                    config.k(), config.alpha(), 1, config.lookupRpc(), observer, stats.slowQueries));
         });
     }
 

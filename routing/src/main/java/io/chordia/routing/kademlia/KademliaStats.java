@@ -1,5 +1,6 @@
 package io.chordia.routing.kademlia;
 
+import io.chordia.routing.lookup.SlowQueries;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of one Kademlia node; written on the node thread, readable from any thread. */
@@ -28,17 +29,16 @@ public final class KademliaStats {
     final LongAdder recursiveFallbacks = new LongAdder();
     final LongAdder suspectProbes = new LongAdder();
     final LongAdder suspectsRevived = new LongAdder();
-    final LongAdder slowQueries = new LongAdder();
-    final LongAdder lateAnswers = new LongAdder();
+    final SlowQueries slowQueries = new SlowQueries();
 
     /** Lookup requests that outlived their target's round-trip timeout, so the lookup moved on. */
     public long slowQueries() {
-        return slowQueries.sum();
+        return slowQueries.slowCount();
     }
 
     /** Slow lookup requests answered after all, before the call's own timeout; their contacts still counted. */
     public long lateAnswers() {
-        return lateAnswers.sum();
+        return slowQueries.lateAnswerCount();
     }
 
     /** Pings of contacts that had stopped answering (the way back after a partition). */

@@ -12,6 +12,7 @@ import io.chordia.core.sim.LinkConditions;
 import io.chordia.core.testing.SimHarness;
 import io.chordia.core.testing.TestIds;
 import io.chordia.routing.lookup.LookupResult;
+import io.chordia.routing.lookup.SlowQueries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * A slow node frees its α slot after its round-trip timeout, and its late answer still counts.
+ * A slow node frees its α slot after its round-trip timeout, and its late answer still counts; a
+ * slow node that answered recently also keeps the lookup from finishing without it.
  * Ids sort like their numbers and the target is node 16's id, so node 16 is the closest node and
  * node 17, which only node 16 knows, the next closest.
  */
@@ -93,7 +95,7 @@ class IterativeLookupSlowQueryTest {
         };
         long start = sim.loop.nowNanos();
         CompletableFuture<LookupResult> lookup = IterativeLookup.start(origin, TestIds.id(SLOW),
-                List.of(TestIds.contact(SLOW), TestIds.contact(FAR)), 2, 1, 1, oneAttempt, observer);
+                List.of(TestIds.contact(SLOW), TestIds.contact(FAR)), 2, 1, 1, oneAttempt, observer, new SlowQueries());
         sim.runUntil(lookup::isDone, Duration.ofSeconds(5), "lookup");
 
         LookupResult result = lookup.join();
@@ -136,12 +138,57 @@ class IterativeLookupSlowQueryTest {
         RpcConfig patient = oneAttempt.withTimeout(Duration.ofSeconds(1)).withMaxAttempts(2);
         long startMs = sim.loop.nowNanos() / 1_000_000;
         CompletableFuture<LookupResult> lookup = IterativeLookup.start(origin, TestIds.id(SLOW),
-                List.of(TestIds.contact(SLOW), TestIds.contact(FAR)), 2, 1, 1, patient, observer);
+                List.of(TestIds.contact(SLOW), TestIds.contact(FAR)), 2, 1, 1, patient, observer, new SlowQueries());
         sim.runUntil(lookup::isDone, Duration.ofSeconds(5), "lookup");
 
         assertThat(slowOnes).isEmpty();
         // The slow node held the only slot until it answered; then the node it named was asked.
         assertThat(events).containsExactly(SLOW + " asked at " + (startMs + 150) + " ms",
                 ONLY_SLOW_KNOWS + " asked at " + (startMs + 310) + " ms");
+    }
+
+    /** Node 16 answers a ping on a fast link, then its link slows to 300 ms round trips; node 24 is fast and names nobody. */
+    private CompletableFuture<LookupResult> lookUpThroughANodeThatTurnedSlow(Duration afterPing) {
+        RpcEndpoint origin = sim.rpcNode(ORIGIN, oneAttempt);
+        node(SLOW, ONLY_SLOW_KNOWS);
+        node(ONLY_SLOW_KNOWS);
+        node(FAR);
+        link(ORIGIN, FAR, 30);
+        CompletableFuture<?> ping = origin.call(TestIds.contact(SLOW), new Ping());
+        sim.runUntil(ping::isDone, Duration.ofSeconds(1), "ping");
+        sim.loop.advance(afterPing);
+        link(ORIGIN, SLOW, 150);
+        assertThat(origin.roundTrips().timeoutNanos(TestIds.address(SLOW))).isEqualTo(100_000_000L);
+        IterativeLookup.Observer quiet = new IterativeLookup.Observer() {
+            @Override
+            public void answered(Contact contact) {
+            }
+
+            @Override
+            public void failed(Contact contact, Throwable cause) {
+            }
+        };
+        CompletableFuture<LookupResult> lookup = IterativeLookup.start(origin, TestIds.id(SLOW),
+                List.of(TestIds.contact(SLOW), TestIds.contact(FAR)), 2, 1, 1, oneAttempt, quiet, new SlowQueries());
+        sim.runUntil(lookup::isDone, Duration.ofSeconds(5), "lookup");
+        return lookup;
+    }
+
+    @Test
+    void aSlowNodeThatAnsweredRecentlyHoldsTheLookupUntilItsLateAnswer() {
+        long startMs = sim.loop.nowNanos() / 1_000_000;
+        LookupResult result = lookUpThroughANodeThatTurnedSlow(Duration.ofSeconds(5)).join();
+        // Without the hold the lookup ends when node 24 answers, at about 160 ms, with 24 and the origin.
+        assertThat(result.closest()).containsExactly(TestIds.contact(SLOW), TestIds.contact(ONLY_SLOW_KNOWS));
+        assertThat(events).contains(ONLY_SLOW_KNOWS + " asked at " + (startMs + 5_000 + 20 + 310) + " ms");
+    }
+
+    @Test
+    void aSlowNodeLastHeardLongAgoDoesNotHoldTheLookup() {
+        long startMs = sim.loop.nowNanos() / 1_000_000;
+        CompletableFuture<LookupResult> lookup = lookUpThroughANodeThatTurnedSlow(Duration.ofSeconds(11));
+        long lookupStartMs = startMs + 11_000 + 20;
+        assertThat(lookup.join().closest()).containsExactly(TestIds.contact(FAR), TestIds.contact(ORIGIN));
+        assertThat(sim.loop.nowNanos() / 1_000_000 - lookupStartMs).isEqualTo(160L);
     }
 }
