@@ -65,6 +65,20 @@ final class ChordWorld {
         return nodes.get(workload.nextInt(nodes.size()));
     }
 
+    /**
+     * The fraction of {@code samples} random keys whose owner on the ring {@code before} has since
+     * crashed: what the Chord paper counts as failed lookups after a mass failure (the data is gone).
+     */
+    double fractionOwnedByDead(List<Contact> before, int samples, RandomGenerator random) {
+        int dead = 0;
+        for (int i = 0; i < samples; i++) {
+            if (!live.containsKey(SortedRing.successorOf(before, NodeId.random(random)).id())) {
+                dead++;
+            }
+        }
+        return (double) dead / samples;
+    }
+
     /** Runs {@code count} lookups of random keys from random live nodes, all started at once. */
     Outcome lookups(int count, LookupStyle style) {
         List<NodeId> keys = new ArrayList<>();

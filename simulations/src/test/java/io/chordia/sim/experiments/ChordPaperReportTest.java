@@ -1,0 +1,49 @@
+package io.chordia.sim.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tiny versions of the Chord paper report's sections: the right figures cited, the paper's metric computed. */
+class ChordPaperReportTest {
+    @Test
+    void failuresCiteFigureElevenAndMeasureThePapersMetricBesideOurs() {
+        String section = ChordPaperReport.failures(300, 3);
+
+        assertThat(section).contains("SIGCOMM'01 §6.4, Fig. 11 (not verified)").contains(PaperComparison.PLOT_ONLY)
+                .doesNotContain("Fig. 13").doesNotContain("paper (keys lost)");
+        // keys whose owner died: about p, not p copied into the column
+        List<String> rows = Arrays.stream(section.split("\n")).filter(l -> l.matches("\\| 0\\.\\d \\|.*")).toList();
+        assertThat(rows).hasSize(5);
+        for (String row : rows) {
+            String[] cells = row.split("\\|");
+            double p = Double.parseDouble(cells[1].trim());
+            double ownerDied = Double.parseDouble(cells[4].trim().replace("%", "")) / 100;
+            assertThat(ownerDied).isBetween(p - 0.12, p + 0.12).isNotEqualTo(p);
+        }
+    }
+
+    @Test
+    void pathLengthSaysThePaperGivesOnlyAPlot() {
+        String section = ChordPaperReport.pathLength(6, 6, 1);
+
+        assertThat(section).contains("Fig. 10(a) (not verified)").contains("plot only").contains("|    64 | iterative |");
+    }
+
+    @Test
+    void keysPerNodeRunsFigureEightBsCase() {
+        String section = ChordPaperReport.keysPerNode(200, 100, 1);
+
+        assertThat(section).contains("Figs. 8(a), 8(b) and 9").contains("| 10,000 |                      1 |");
+    }
+
+    @Test
+    void aComparisonNotCheckedAgainstThePaperSaysSo() {
+        assertThat(new PaperComparison("Fig. 1", false, "a", PaperComparison.PLOT_ONLY, "b").markdown())
+                .contains("| paper: Fig. 1 (not verified) | a | plot only |");
+        assertThat(new PaperComparison("Fig. 1", true, "a", "95%", "b").markdown())
+                .contains("| paper: Fig. 1 | a | 95% |").doesNotContain("not verified");
+    }
+}
