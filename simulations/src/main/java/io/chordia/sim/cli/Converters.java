@@ -3,6 +3,7 @@ package io.chordia.sim.cli;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.replication.SybilDefense;
 import io.chordia.sim.churn.SessionModel;
+import io.chordia.sim.scenario.CostModel;
 import io.chordia.sim.scenario.LatencySpec;
 import io.chordia.sim.scenario.NetworkKind;
 import io.chordia.routing.Protocol;
@@ -62,6 +63,13 @@ final class Converters {
         @Override
         public NetworkKind convert(String value) {
             return named(NetworkKind.class, value);
+        }
+    }
+
+    static final class CostModelName implements ITypeConverter<CostModel> {
+        @Override
+        public CostModel convert(String value) {
+            return named(CostModel.class, value);
         }
     }
 

@@ -1,13 +1,16 @@
 package io.chordia.sim.cli;
 
 import io.chordia.sim.experiments.ChordPaperReport;
+import io.chordia.sim.experiments.ChurnSetup;
 import io.chordia.sim.experiments.ChurnSweepReport;
 import io.chordia.sim.experiments.KademliaPaperReport;
+import io.chordia.sim.scenario.CostModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
                 "  chord     path length vs N, keys per node with and without virtual nodes, lookups after "
                         + "simultaneous failures, lookups under churn (Stoica et al., 2001/2003)",
                 "  kademlia  rounds vs N, k and alpha sweeps (Maymounkov and Mazieres, 2002)",
-                "  churn     lookup latency against maintenance bandwidth, in the manner of Li et al. (2005)",
+                "  churn     lookup latency against maintenance bandwidth, in the manner of Li et al. (2005), on their "
+                        + "setup by default (1,024 nodes, 1-h mean sessions, a lookup per node every 600 s, 6 h)",
                 "Default sizes finish in a few minutes; --scale 2 or more runs bigger networks."})
 final class PaperCommand implements Callable<Integer> {
     enum Paper { chord, kademlia, churn }
@@ -35,6 +39,14 @@ final class PaperCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "1", paramLabel = "N",
             description = "Multiplies network sizes (powers of two add rows to N sweeps) (default: ${DEFAULT-VALUE}).")
     int scale;
+
+    @Option(names = "--duration", converter = Converters.Time.class, paramLabel = "TIME",
+            description = "churn only: simulated time per run (default: Li et al.'s 6h; 30m gives a quick look).")
+    Duration duration;
+
+    @Option(names = "--cost-model", converter = Converters.CostModelName.class, paramLabel = "encoded|li",
+            description = "churn only: how bytes are charged (default: li, as Li et al. charge them).")
+    CostModel costModel;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write report.md (and charts) here.")
     Path out;
@@ -56,7 +68,7 @@ final class PaperCommand implements Callable<Integer> {
         String report = switch (paper) {
             case chord -> new ChordPaperReport(seed, scale).run();
             case kademlia -> new KademliaPaperReport(seed, scale).run();
-            case churn -> new ChurnSweepReport(seed, scale).run(out);
+            case churn -> new ChurnSweepReport(seed, churnSetup()).run(out);
         };
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(report);
@@ -65,5 +77,11 @@ final class PaperCommand implements Callable<Integer> {
             Files.writeString(out.resolve("report.md"), report, StandardCharsets.UTF_8);
         }
         return 0;
+    }
+
+    private ChurnSetup churnSetup() {
+        ChurnSetup setup = ChurnSetup.li(scale);
+        setup = duration == null ? setup : setup.withDuration(duration);
+        return costModel == null ? setup : setup.withCostModel(costModel);
     }
 }

@@ -8,6 +8,7 @@ import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.report.RunFiles;
 import io.chordia.sim.report.SummaryJson;
 import io.chordia.sim.report.SummaryText;
+import io.chordia.sim.scenario.CostModel;
 import io.chordia.sim.scenario.LatencySpec;
 import io.chordia.sim.scenario.NetworkKind;
 import io.chordia.sim.scenario.PartitionSpec;
@@ -128,6 +129,13 @@ public final class SimCommand implements Callable<Integer> {
             description = "Do not encode simulated datagrams to count bytes (faster; byte figures become 0).")
     boolean noByteCount;
 
+    @Option(names = "--cost-model", defaultValue = "encoded", converter = Converters.CostModelName.class,
+            paramLabel = "encoded|li",
+            description = "How a datagram's bytes are charged: encoded (our encoded payload, no IP/UDP headers) or li "
+                    + "(Li et al., INFOCOM 2005: 20 B per message + 4 B per node id carried; simulator only) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    CostModel costModel;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write summary.txt, summary.json, series.csv and charts (PNG, SVG) here.")
     Path out;
 
@@ -171,7 +179,11 @@ public final class SimCommand implements Callable<Integer> {
             if (stabilize.isZero()) {
                 throw new IllegalArgumentException("--stabilize must be positive");
             }
-            tuning = ScenarioTuning.defaults().withCountBytes(!noByteCount).withChordMaintenance(stabilize);
+            if (costModel == CostModel.LI && network == NetworkKind.UDP) {
+                throw new IllegalArgumentException("--cost-model li needs the simulator (over UDP bytes are the datagrams')");
+            }
+            tuning = ScenarioTuning.defaults().withCountBytes(!noByteCount).withChordMaintenance(stabilize)
+                    .withCostModel(costModel);
             if (quota != null) {
                 tuning = tuning.withRecordsPerSource(quota);
             }

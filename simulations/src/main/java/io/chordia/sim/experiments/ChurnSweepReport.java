@@ -4,6 +4,7 @@ import io.chordia.routing.LookupStyle;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.report.Charts;
+import io.chordia.sim.scenario.DurationText;
 import io.chordia.sim.scenario.LatencySpec;
 import io.chordia.sim.scenario.NetworkKind;
 import io.chordia.routing.Protocol;
@@ -23,7 +24,8 @@ import java.util.List;
  * performance vs. cost framework for evaluating DHT design tradeoffs under churn" (INFOCOM 2005):
  * the same churning workload run under a sweep of each protocol's maintenance interval, each run
  * one point (bytes per node per second, median lookup latency). Chord sweeps its stabilize and
- * finger interval, Kademlia its bucket-refresh and maintenance period.
+ * finger interval, Kademlia its bucket-refresh and maintenance period. The workload is
+ * {@link ChurnSetup}, Li et al.'s own by default.
  */
 public final class ChurnSweepReport {
     private static final Duration[] CHORD_INTERVALS = {Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
@@ -32,17 +34,14 @@ public final class ChurnSweepReport {
             Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(60)};
 
     private final long seed;
-    private final int scale;
+    private final ChurnSetup setup;
 
-    public ChurnSweepReport(long seed, int scale) {
+    public ChurnSweepReport(long seed, ChurnSetup setup) {
         this.seed = seed;
-        this.scale = scale;
+        this.setup = setup;
     }
 
     public String run(Path chartDir) {
-        int n = 256 * scale;
-        Duration duration = Duration.ofMinutes(30);
-        Duration median = Duration.ofMinutes(30);
         Markdown md = new Markdown();
         md.line("# Lookup latency against maintenance bandwidth under churn").blank();
         md.append(new PaperComparison("INFOCOM'05 (Li et al.), the performance-vs-cost figures", false,
@@ -51,18 +50,20 @@ public final class ChurnSweepReport {
                         + "carried",
                 PaperComparison.PLOT_ONLY + " (lookup latency against bytes per node per second; each protocol's best "
                         + "settings form a convex hull)",
-                String.format(java.util.Locale.ROOT, "%d nodes; exponential sessions with a %d-minute median (each "
-                        + "departure replaced by a join); one lookup per node per minute; %d simulated minutes; one-way "
-                        + "delays uniform 5–60 ms; seed %d; one run per maintenance setting; bytes are the encoded "
-                        + "payload of every datagram sent, lookups included, per live node per second (not Li et al.'s "
-                        + "charge); latency over successful lookups", n, median.toMinutes(), duration.toMinutes(), seed))
+                String.format(java.util.Locale.ROOT, "%,d nodes; exponential sessions with a %s mean (each departure "
+                        + "replaced by a join); one lookup per node every %s; %s simulated; one-way delays uniform 5–60 ms; "
+                        + "seed %d; one run per maintenance setting; bytes/node/s: every datagram sent, lookups included, "
+                        + "per live node per second, charged by cost model %s (%s); latency over successful lookups",
+                        setup.nodes(), DurationText.format(setup.meanSession()), DurationText.format(setup.lookupInterval()),
+                        DurationText.format(setup.duration()), seed, setup.costModel().optionName(),
+                        setup.costModel().description()))
                 .markdown());
-        md.line("| protocol | maintenance interval | bytes/node/s | latency p50 ms | latency p99 ms | success | hops mean |");
+        md.line("| protocol | maintenance interval | bytes/node/s (" + setup.costModel().optionName() + ") | latency p50 ms | latency p99 ms | success | hops mean |");
         md.line("|----------|---------------------:|-------------:|---------------:|---------------:|--------:|----------:|");
         List<Charts.Line> lines = new ArrayList<>();
-        double[][] chord = sweep(md, Protocol.CHORD, CHORD_INTERVALS, n, duration, median);
+        double[][] chord = sweep(md, Protocol.CHORD, CHORD_INTERVALS);
         lines.add(new Charts.Line("chord", chord[0], chord[1]));
-        double[][] kad = sweep(md, Protocol.KADEMLIA, KADEMLIA_PERIODS, n, duration, median);
+        double[][] kad = sweep(md, Protocol.KADEMLIA, KADEMLIA_PERIODS);
         lines.add(new Charts.Line("kademlia", kad[0], kad[1]));
         if (chartDir != null) {
             try {
@@ -76,23 +77,24 @@ public final class ChurnSweepReport {
         return md.blank().toString();
     }
 
-    private double[][] sweep(Markdown md, Protocol protocol, Duration[] intervals, int n, Duration duration, Duration median) {
+    private double[][] sweep(Markdown md, Protocol protocol, Duration[] intervals) {
         double[] bandwidth = new double[intervals.length];
         double[] latency = new double[intervals.length];
         for (int i = 0; i < intervals.length; i++) {
             Duration interval = intervals[i];
-            ScenarioTuning tuning = ScenarioTuning.defaults();
+            ScenarioTuning tuning = ScenarioTuning.defaults().withCostModel(setup.costModel());
             tuning = protocol == Protocol.CHORD
                     ? tuning.withChordMaintenance(interval)
                     : tuning.withKademlia(kademlia(interval));
-            ScenarioConfig config = new ScenarioConfig(protocol, LookupStyle.ITERATIVE, n, seed, duration, -1, median,
+            ScenarioConfig config = new ScenarioConfig(protocol, LookupStyle.ITERATIVE, setup.nodes(), seed,
+                    setup.duration(), setup.lookups(), setup.medianSession(),
                     SessionModel.EXPONENTIAL, 0, 0, 3, 0, LatencySpec.parse(LatencySpec.DEFAULT), NetworkKind.SIM, 60,
                     io.chordia.sim.scenario.PartitionSpec.NONE);
             Summary s = new ScenarioRunner(config, tuning).run(ScenarioRunner.Progress.NONE);
             bandwidth[i] = s.maintenanceBytesPerNodePerSecond();
             latency[i] = s.lookupLatencyMsP50();
             md.line("| %-8s | %20s | %12.1f | %14.1f | %14.1f | %6.2f%% | %9.2f |", protocol.name().toLowerCase(java.util.Locale.ROOT),
-                    io.chordia.sim.scenario.DurationText.format(interval), s.maintenanceBytesPerNodePerSecond(),
+                    DurationText.format(interval), s.maintenanceBytesPerNodePerSecond(),
                     s.lookupLatencyMsP50(), s.lookupLatencyMsP99(), 100 * s.lookupSuccessRate(), s.hopsMean());
         }
         return new double[][] {bandwidth, latency};

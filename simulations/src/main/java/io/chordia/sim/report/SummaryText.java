@@ -24,8 +24,8 @@ public final class SummaryText {
             line(out, "oracle route     p50 %.1f ms, p99 %.1f ms (hops x median one-way delay)", s.oracleLatencyMsP50(),
                     s.oracleLatencyMsP99());
         }
-        line(out, "traffic          %,d messages, %,d bytes, %.1f bytes/node/s", s.messages(), s.bytes(),
-                s.maintenanceBytesPerNodePerSecond());
+        line(out, "traffic          %,d messages, %,d bytes, %.1f bytes/node/s (cost model: %s)", s.messages(), s.bytes(),
+                s.maintenanceBytesPerNodePerSecond(), s.costModel());
         line(out, "churn            %,d departures, %,d joins (%,d failed), %,d crashed at half time, %,d live at the end",
                 s.departures(), s.joins(), s.failedJoins(), s.massFailures(), s.liveNodesAtEnd());
         if (s.keysStored() > 0) {

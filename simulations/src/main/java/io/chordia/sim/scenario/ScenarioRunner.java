@@ -23,7 +23,6 @@ import io.chordia.sim.world.Peer;
 import io.chordia.sim.world.SimSubstrate;
 import io.chordia.sim.world.Substrate;
 import io.chordia.sim.world.UdpSubstrate;
-import io.chordia.transport.codec.KryoWireCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -168,6 +167,7 @@ public final class ScenarioRunner {
                     hops.percentile(50), hops.percentile(99), latencyMicros.percentile(50) / 1000.0,
                     latencyMicros.percentile(99) / 1000.0, oracle == null ? null : oracle.percentileMs(50),
                     oracle == null ? null : oracle.percentileMs(99), liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
+                    tuning.countBytes() ? tuning.costModel().optionName() : "none",
                     expected.size(), everyKey.lost(), onControl(() -> quotas.refusals(live.inIdOrder())),
                     onControl(() -> quotas.peak(live.inIdOrder())),
                     onControl(() -> QuotaTally.mostRecordsOnANode(live.inIdOrder())), violations, joins, failedJoins, departures, massFailures, live.size(),
@@ -198,7 +198,7 @@ public final class ScenarioRunner {
         }
         LinkConditions link = LinkConditions.of(config.latency().model()).withLoss(config.loss());
         return new SimSubstrate(streams.stream("network"), link,
-                tuning.countBytes() ? new KryoWireCodec(KryoWireCodec.MAX_DATAGRAM_BYTES) : null);
+                tuning.countBytes() ? tuning.costModel().sizer() : null);
     }
 
     private Overlay newOverlay() {

@@ -14,10 +14,12 @@ import java.time.Duration;
  * @param countBytes      encode every simulated datagram to count its real size (costs throughput)
  * @param checkInvariants check Chord's ring invariants every simulated minute
  * @param recordsPerSource the store quota: live records one source host may have stored on a node
+ * @param costModel       how a counted datagram's bytes are charged
  */
 public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean countBytes, boolean checkInvariants,
-                             int udpEventLoops, int recordsPerSource) {
+                             int udpEventLoops, int recordsPerSource, CostModel costModel) {
     public ScenarioTuning {
+        java.util.Objects.requireNonNull(costModel, "costModel");
         if (recordsPerSource < 1) {
             throw new IllegalArgumentException("--quota must be at least 1, was " + recordsPerSource);
         }
@@ -25,7 +27,7 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
 
     public static ScenarioTuning defaults() {
         return new ScenarioTuning(ChordConfig.defaults(), KademliaConfig.defaults(), true, true, 2,
-                StorageConfig.defaults().maxRecordsPerSource()).withChordMaintenance(Duration.ofSeconds(5));
+                StorageConfig.defaults().maxRecordsPerSource(), CostModel.ENCODED).withChordMaintenance(Duration.ofSeconds(5));
     }
 
     /**
@@ -38,18 +40,22 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
     }
 
     public ScenarioTuning withChord(ChordConfig value) {
-        return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource);
+        return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel);
     }
 
     public ScenarioTuning withKademlia(KademliaConfig value) {
-        return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops, recordsPerSource);
+        return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel);
     }
 
     public ScenarioTuning withCountBytes(boolean value) {
-        return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops, recordsPerSource);
+        return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops, recordsPerSource, costModel);
     }
 
     public ScenarioTuning withRecordsPerSource(int value) {
-        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, value);
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, value, costModel);
+    }
+
+    public ScenarioTuning withCostModel(CostModel value) {
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, value);
     }
 }

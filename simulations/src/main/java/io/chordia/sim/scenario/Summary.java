@@ -26,7 +26,9 @@ import java.util.List;
  * {@code QUOTA_EXCEEDED}: every node of a scenario is honest, so any refusal is one too many;
  * {@code quotaPeak} is the most live records one source had charged on one node at any time (what
  * the quota, {@code --quota}, must stay above), and {@code recordsPerNodeMax} the most records one
- * node held at the end.
+ * node held at the end. {@code costModel} says how {@code bytes} and
+ * {@code maintenanceBytesPerNodePerSecond} were charged ({@link CostModel}: {@code encoded} or
+ * {@code li}; {@code none} when bytes were not counted).
  *
  * <p>With stored keys, {@code getsCensored} is the fraction of reads of acknowledged keys (one
  * each, from a random honest node) that found nothing: every key has honest nodes near it, so
@@ -40,7 +42,7 @@ public record Summary(String protocol, String lookupStyle, String network, int n
                       double messagesPerWallSecond, long bytes, long lookups, long lookupsAbandoned,
                       double lookupSuccessRate, double hopsMean, long hopsP50, long hopsP99, double lookupLatencyMsP50,
                       double lookupLatencyMsP99, Double oracleLatencyMsP50, Double oracleLatencyMsP99,
-                      double maintenanceBytesPerNodePerSecond, long keysStored, long keysLost,
+                      double maintenanceBytesPerNodePerSecond, String costModel, long keysStored, long keysLost,
                       long quotaRefusals, long quotaPeak, long recordsPerNodeMax, Integer ringInvariantViolations, long joins, long failedJoins, long departures, long massFailures,
                       int liveNodesAtEnd, String churnModel, double churnMedianSeconds, double loss, String latency,
                       String traceHash, Integer ringsAtEnd, Double mergeSeconds, long keysLostToConflicts,

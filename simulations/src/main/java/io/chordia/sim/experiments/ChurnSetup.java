@@ -1,0 +1,46 @@
+package io.chordia.sim.experiments;
+
+import io.chordia.sim.scenario.CostModel;
+import java.time.Duration;
+
+/**
+ * The churning workload of {@code sim paper churn}. {@link #li} is Li et al.'s (INFOCOM 2005):
+ * 1,024 nodes, exponential sessions with a 1-h mean, one lookup per node every 600 s, 6 h, bytes
+ * charged as they charge them.
+ */
+public record ChurnSetup(int nodes, Duration meanSession, Duration lookupInterval, Duration duration, CostModel costModel) {
+    public ChurnSetup {
+        if (nodes < 2 || meanSession.isNegative() || meanSession.isZero() || lookupInterval.isNegative()
+                || lookupInterval.isZero() || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("churn setup needs at least 2 nodes and positive times, was " + nodes
+                    + " nodes, " + meanSession + ", " + lookupInterval + ", " + duration);
+        }
+    }
+
+    /** Li et al.'s setup with {@code scale} times the nodes. */
+    public static ChurnSetup li(int scale) {
+        return new ChurnSetup(1024 * scale, Duration.ofHours(1), Duration.ofSeconds(600), Duration.ofHours(6), CostModel.LI);
+    }
+
+    public ChurnSetup withDuration(Duration value) {
+        return new ChurnSetup(nodes, meanSession, lookupInterval, value, costModel);
+    }
+
+    public ChurnSetup withNodes(int value) {
+        return new ChurnSetup(value, meanSession, lookupInterval, duration, costModel);
+    }
+
+    public ChurnSetup withCostModel(CostModel value) {
+        return new ChurnSetup(nodes, meanSession, lookupInterval, duration, value);
+    }
+
+    /** The median of an exponential session of this mean (mean · ln 2), which the scenario takes. */
+    Duration medianSession() {
+        return Duration.ofMillis(Math.round(meanSession.toMillis() * Math.log(2)));
+    }
+
+    /** One lookup per node per {@code lookupInterval} over the run. */
+    int lookups() {
+        return (int) Math.max(1, (long) nodes * duration.toSeconds() / lookupInterval.toSeconds());
+    }
+}

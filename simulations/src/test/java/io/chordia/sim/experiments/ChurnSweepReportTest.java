@@ -1,0 +1,36 @@
+package io.chordia.sim.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chordia.sim.scenario.CostModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChurnSweepReportTest {
+    @Test
+    void theDefaultIsLiEtAlsSetup() {
+        ChurnSetup li = ChurnSetup.li(1);
+
+        assertThat(li.nodes()).isEqualTo(1024);
+        assertThat(li.meanSession()).isEqualTo(Duration.ofHours(1));
+        assertThat(li.medianSession()).isEqualTo(Duration.ofMillis(2_495_330));
+        assertThat(li.lookups()).as("one per node every 600 s for 6 h").isEqualTo(1024 * 36);
+        assertThat(li.costModel()).isEqualTo(CostModel.LI);
+    }
+
+    /** Li et al.'s 6-h run of 1,024 nodes is a command (sim paper churn), not a test: 32 nodes for 10 minutes here. */
+    @Test
+    void aScaledDownRunChargesBytesAsLiEtAlAndWritesItsChart(@TempDir Path dir) {
+        ChurnSetup small = ChurnSetup.li(1).withNodes(32).withDuration(Duration.ofMinutes(10));
+
+        String report = new ChurnSweepReport(3, small).run(dir);
+
+        assertThat(report).contains("charged by cost model li (Li et al.: 20 B per message + 4 B per node id carried)")
+                .contains("32 nodes").contains("INFOCOM'05").contains("(not verified)");
+        assertThat(report.lines().filter(l -> l.startsWith("| chord ") || l.startsWith("| kademlia "))).hasSize(12);
+        assertThat(dir.resolve("latency-vs-bandwidth.png")).isNotEmptyFile();
+        assertThat(dir.resolve("latency-vs-bandwidth.svg")).isNotEmptyFile();
+    }
+}
