@@ -4,6 +4,7 @@ import io.chordia.sim.experiments.ChordPaperReport;
 import io.chordia.sim.experiments.ChurnSetup;
 import io.chordia.sim.experiments.ChurnSweepReport;
 import io.chordia.sim.experiments.KademliaPaperReport;
+import io.chordia.sim.experiments.ReportOutput;
 import io.chordia.sim.scenario.CostModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
                 "  kademlia  rounds vs N, k and alpha sweeps (Maymounkov and Mazieres, 2002)",
                 "  churn     lookup latency against maintenance bandwidth, in the manner of Li et al. (2005), on their "
                         + "setup by default (1,024 nodes, 1-h mean sessions, a lookup per node every 600 s, 6 h)",
-                "Default sizes finish in a few minutes; --scale 2 or more runs bigger networks."})
+                "Progress goes to stderr, a line per step. chord and kademlia finish in minutes at the default scale; "
+                        + "churn's default is Li et al.'s 6-h runs (--duration 30m for a quick look); --scale 2 or more "
+                        + "runs bigger networks."})
 final class PaperCommand implements Callable<Integer> {
     enum Paper { chord, kademlia, churn }
 
@@ -48,7 +51,8 @@ final class PaperCommand implements Callable<Integer> {
             description = "churn only: how bytes are charged (default: li, as Li et al. charge them).")
     CostModel costModel;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write report.md (and charts) here.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write report.md and its charts (PNG and SVG) here, and print their paths.")
     Path out;
 
     @Spec
@@ -65,16 +69,24 @@ final class PaperCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
+        ReportOutput output = new ReportOutput(out, line -> {
+            err.println("[paper " + paper + "] " + line);
+            err.flush();
+        });
         String report = switch (paper) {
-            case chord -> new ChordPaperReport(seed, scale).run();
-            case kademlia -> new KademliaPaperReport(seed, scale).run();
-            case churn -> new ChurnSweepReport(seed, churnSetup()).run(out);
+            case chord -> new ChordPaperReport(seed, scale).run(output);
+            case kademlia -> new KademliaPaperReport(seed, scale).run(output);
+            case churn -> new ChurnSweepReport(seed, churnSetup()).run(output);
         };
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(report);
         stdout.flush();
         if (out != null) {
-            Files.writeString(out.resolve("report.md"), report, StandardCharsets.UTF_8);
+            Path markdown = out.resolve("report.md");
+            Files.writeString(markdown, report, StandardCharsets.UTF_8);
+            err.println("wrote " + markdown);
+            output.written().forEach(chart -> err.println("wrote " + chart));
+            err.flush();
         }
         return 0;
     }

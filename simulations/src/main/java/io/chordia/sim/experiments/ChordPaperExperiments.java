@@ -13,7 +13,7 @@ public final class ChordPaperExperiments {
     public static void main(String[] args) {
         int maxLog2 = args.length > 0 ? Integer.parseInt(args[0]) : 14;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
-        System.out.print(ChordPaperReport.pathLength(8, maxLog2, seed));
-        System.out.print(ChordPaperReport.failures(2000, seed));
+        System.out.print(ChordPaperReport.pathLength(8, maxLog2, seed, ReportOutput.NONE));
+        System.out.print(ChordPaperReport.failures(2000, seed, ReportOutput.NONE));
     }
 }

@@ -9,6 +9,7 @@ import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.chord.ChordNode;
 import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.metrics.Samples;
+import io.chordia.sim.report.Charts;
 import io.chordia.sim.scenario.LatencySpec;
 import io.chordia.sim.scenario.NetworkKind;
 import io.chordia.routing.Protocol;
@@ -27,7 +28,7 @@ import java.util.random.RandomGenerator;
  * §V), as a markdown report: path length against N, keys per node with and without virtual
  * nodes, lookups after simultaneous failures, lookups under churn.
  *
- * <pre>chordia sim paper chord [--scale S] [--seed N]</pre>
+ * <pre>chordia sim paper chord [--scale S] [--seed N] [--out DIR]</pre>
  */
 public final class ChordPaperReport {
     static final LinkConditions WAN = LinkConditions.of(LatencyModel.uniform(Duration.ofMillis(5), Duration.ofMillis(60)));
@@ -40,22 +41,24 @@ public final class ChordPaperReport {
         this.scale = scale;
     }
 
-    public String run() {
+    public String run(ReportOutput output) {
         Markdown md = new Markdown();
         md.line("# Chord: the paper's experiments, rerun").blank();
         md.line("Seed %d, scale %d. Our code, the simulated network (one-way delays uniform 5–60 ms). "
                 + "A lookup succeeds when it returns the node the global oracle says is responsible when it completes.", seed, scale)
                 .blank();
-        int maxLog2 = 12 + (31 - Integer.numberOfLeadingZeros(scale));
-        md.append(pathLength(6, maxLog2, seed));
+        int maxLog2 = 14 + (31 - Integer.numberOfLeadingZeros(scale));
+        md.append(pathLength(6, maxLog2, seed, output));
+        output.step("keys per node");
         md.append(keysPerNode(10_000 * scale, 100, seed));
-        md.append(failures(1000 * scale, seed));
-        md.append(churn(500, seed));
+        md.append(failures(1000 * scale, seed, output));
+        md.append(churn(500, seed, output));
+        output.step("done");
         return md.toString();
     }
 
     /** Path length on converged rings of 2^minLog2 .. 2^maxLog2 nodes, 2,000 lookups per row and style. */
-    static String pathLength(int minLog2, int maxLog2, long seed) {
+    static String pathLength(int minLog2, int maxLog2, long seed, ReportOutput output) {
         Markdown md = new Markdown();
         md.line("## Path length against N").blank();
         md.append(new PaperComparison("SIGCOMM'01 §6.3, Fig. 10(a)", false,
@@ -66,15 +69,30 @@ public final class ChordPaperReport {
                         + "per row and style; hops to the key's successor", minLog2, maxLog2)).markdown());
         md.line("|     N | style     | mean | p50 | p99 | ½·log2 N | failed |");
         md.line("|------:|-----------|-----:|----:|----:|---------:|-------:|");
+        int rows = maxLog2 - minLog2 + 1;
+        double[] n = new double[rows];
+        double[] expected = new double[rows];
+        double[][] mean = new double[LookupStyle.values().length][rows];
         for (int log2 = minLog2; log2 <= maxLog2; log2++) {
+            output.step("path length: N = %,d", 1 << log2);
+            ChordWorld world = new ChordWorld(seed + log2, 1 << log2, WAN, ChordConfig.defaults());
+            n[log2 - minLog2] = 1 << log2;
+            expected[log2 - minLog2] = log2 / 2.0;
             for (LookupStyle style : LookupStyle.values()) {
-                ChordWorld world = new ChordWorld(seed + log2, 1 << log2, WAN, ChordConfig.defaults());
                 ChordWorld.Outcome o = world.lookups(2000, style);
+                mean[style.ordinal()][log2 - minLog2] = o.meanHops();
                 md.line("| %5d | %-9s | %4.2f | %3d | %3d | %8.1f | %6d |", 1 << log2, style.name().toLowerCase(java.util.Locale.ROOT),
                         o.meanHops(), o.p50Hops(), o.p99Hops(), log2 / 2.0, o.failed());
             }
         }
-        return md.blank().toString();
+        md.blank();
+        List<Charts.Line> lines = new ArrayList<>();
+        for (LookupStyle style : LookupStyle.values()) {
+            lines.add(new Charts.Line(style.name().toLowerCase(java.util.Locale.ROOT), n, mean[style.ordinal()]));
+        }
+        lines.add(new Charts.Line("½·log2 N", n, expected));
+        return md.append(output.chart("path-length", "Chord: mean path length against N", "nodes (log scale)",
+                "mean hops", lines, true)).toString();
     }
 
     /**
@@ -123,7 +141,7 @@ public final class ChordPaperReport {
     }
 
     /** Lookups right after a fraction p of the nodes fail at once, and after 30 s of stabilization. */
-    static String failures(int n, long seed) {
+    static String failures(int n, long seed, ReportOutput output) {
         Markdown md = new Markdown();
         md.line("## Lookups after simultaneous failures").blank();
         md.append(new PaperComparison("SIGCOMM'01 §6.4, Fig. 11", false,
@@ -136,7 +154,10 @@ public final class ChordPaperReport {
                         + "10,000 random keys whose owner died", n)).markdown());
         md.line("| p   | failed right after | failed after 30 s | keys whose owner died |");
         md.line("|-----|-------------------:|------------------:|----------------------:|");
+        double[] p = new double[5];
+        double[][] failed = new double[3][5];
         for (int percent = 10; percent <= 50; percent += 10) {
+            output.step("simultaneous failures: p = %.1f", percent / 100.0);
             ChordWorld world = new ChordWorld(seed * 100 + percent, n, WAN, ChordConfig.defaults());
             List<ChordNode> all = new ArrayList<>(world.live.values());
             List<io.chordia.core.net.Contact> before = world.ring();
@@ -151,15 +172,24 @@ public final class ChordPaperReport {
             ChordWorld.Outcome after = world.lookups(2000, LookupStyle.ITERATIVE);
             md.line("| %.1f | %17.2f%% | %16.2f%% | %20.2f%% |", percent / 100.0, 100.0 * right.failed() / right.lookups(),
                     100.0 * after.failed() / after.lookups(), 100 * ownerDied);
+            int row = percent / 10 - 1;
+            p[row] = percent / 100.0;
+            failed[0][row] = (double) right.failed() / right.lookups();
+            failed[1][row] = (double) after.failed() / after.lookups();
+            failed[2][row] = ownerDied;
         }
-        return md.blank().toString();
+        md.blank();
+        return md.append(output.chart("failures", "Chord: lookups after a fraction p of the nodes fail at once",
+                "fraction of nodes failed (p)", "fraction", List.of(new Charts.Line("failed right after", p, failed[0]),
+                        new Charts.Line("failed after 30 s", p, failed[1]),
+                        new Charts.Line("keys whose owner died", p, failed[2])), false)).toString();
     }
 
     /**
      * Lookups while nodes join and fail at rate R each (a Poisson process: exponential sessions of
      * mean N/R), stabilization every 30 s, one lookup per second, 30 simulated minutes per row.
      */
-    static String churn(int n, long seed) {
+    static String churn(int n, long seed, ReportOutput output) {
         Markdown md = new Markdown();
         md.line("## Lookups under churn").blank();
         md.append(new PaperComparison("SIGCOMM'01 §6.5, Fig. 12", false,
@@ -175,6 +205,7 @@ public final class ChordPaperReport {
         md.line("|-------:|---------------:|--------:|----------------------------:|----------:|---------------:|-------------:|");
         ScenarioTuning tuning = ScenarioTuning.defaults().withChordMaintenance(Duration.ofSeconds(30));
         for (double rate : new double[] {0.025, 0.05, 0.075, 0.1}) {
+            output.step("churn: R = %.3f/s", rate);
             Duration median = Duration.ofMillis((long) (n / rate * Math.log(2) * 1000));
             ScenarioConfig config = new ScenarioConfig(Protocol.CHORD, LookupStyle.ITERATIVE, n, seed, Duration.ofMinutes(30),
                     1800, median, SessionModel.EXPONENTIAL, 0, 0, 3, 0, LatencySpec.parse(LatencySpec.DEFAULT),

@@ -12,9 +12,6 @@ import io.chordia.sim.scenario.ScenarioConfig;
 import io.chordia.sim.scenario.ScenarioRunner;
 import io.chordia.sim.scenario.ScenarioTuning;
 import io.chordia.sim.scenario.Summary;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +38,7 @@ public final class ChurnSweepReport {
         this.setup = setup;
     }
 
-    public String run(Path chartDir) {
+    public String run(ReportOutput output) {
         Markdown md = new Markdown();
         md.line("# Lookup latency against maintenance bandwidth under churn").blank();
         md.append(new PaperComparison("INFOCOM'05 (Li et al.), the performance-vs-cost figures", false,
@@ -61,27 +58,24 @@ public final class ChurnSweepReport {
         md.line("| protocol | maintenance interval | bytes/node/s (" + setup.costModel().optionName() + ") | latency p50 ms | latency p99 ms | success | hops mean |");
         md.line("|----------|---------------------:|-------------:|---------------:|---------------:|--------:|----------:|");
         List<Charts.Line> lines = new ArrayList<>();
-        double[][] chord = sweep(md, Protocol.CHORD, CHORD_INTERVALS);
+        double[][] chord = sweep(md, Protocol.CHORD, CHORD_INTERVALS, output);
         lines.add(new Charts.Line("chord", chord[0], chord[1]));
-        double[][] kad = sweep(md, Protocol.KADEMLIA, KADEMLIA_PERIODS);
+        double[][] kad = sweep(md, Protocol.KADEMLIA, KADEMLIA_PERIODS, output);
         lines.add(new Charts.Line("kademlia", kad[0], kad[1]));
-        if (chartDir != null) {
-            try {
-                Charts.write(chartDir, "latency-vs-bandwidth", "Lookup latency against maintenance bandwidth under churn",
-                        "bytes per node per second (log scale)", "median lookup latency (ms)", lines, true, true);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            md.blank().line("Chart: `latency-vs-bandwidth.png` and `.svg` beside this report.");
-        }
+        md.blank().append(output.chart("latency-vs-bandwidth", "Lookup latency against bandwidth under churn",
+                "bytes per node per second, cost model " + setup.costModel().optionName() + " (log scale)",
+                "median lookup latency (ms)", lines, true));
+        output.step("done");
         return md.blank().toString();
     }
 
-    private double[][] sweep(Markdown md, Protocol protocol, Duration[] intervals) {
+    private double[][] sweep(Markdown md, Protocol protocol, Duration[] intervals, ReportOutput output) {
         double[] bandwidth = new double[intervals.length];
         double[] latency = new double[intervals.length];
         for (int i = 0; i < intervals.length; i++) {
             Duration interval = intervals[i];
+            output.step("%s, maintenance every %s", protocol.name().toLowerCase(java.util.Locale.ROOT),
+                    DurationText.format(interval));
             ScenarioTuning tuning = ScenarioTuning.defaults().withCostModel(setup.costModel());
             tuning = protocol == Protocol.CHORD
                     ? tuning.withChordMaintenance(interval)

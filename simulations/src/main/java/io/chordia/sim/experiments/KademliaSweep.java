@@ -60,12 +60,20 @@ public final class KademliaSweep {
 
     /** One table row: {@code lookups} lookups of random keys from random nodes, all started at once. */
     static String row(KademliaSimulation sim, String first, String name, LookupStyle style, int disjointPaths, int lookups) {
+        return measure(sim, first, name, style, disjointPaths, lookups).text();
+    }
+
+    /** A table row and the report it came from. */
+    record Row(String text, LookupReport report) {}
+
+    /** As {@link #row}, keeping the report for charts. */
+    static Row measure(KademliaSimulation sim, String first, String name, LookupStyle style, int disjointPaths, int lookups) {
         long sent = sim.network.stats().sent();
         LookupReport r = sim.runLookups(lookups, style, disjointPaths, name, Duration.ofHours(1));
         double datagrams = (double) (sim.network.stats().sent() - sent) / lookups;
-        return String.format(Locale.ROOT, "| %5s | %-13s | %5.1f%% | %8.1f%% | %11.2f | %3d | %3d | %13.1f | %3d | %3d | %9.1f |",
+        return new Row(String.format(Locale.ROOT, "| %5s | %-13s | %5.1f%% | %8.1f%% | %11.2f | %3d | %3d | %13.1f | %3d | %3d | %9.1f |",
                 first, name, 100 * r.exactRate(), 100 * r.meanKFraction(), r.meanHops(), r.hopsPercentile(50),
-                r.hopsPercentile(99), r.meanMessages(), r.messagesPercentile(50), r.messagesPercentile(99), datagrams);
+                r.hopsPercentile(99), r.meanMessages(), r.messagesPercentile(50), r.messagesPercentile(99), datagrams), r);
     }
 
     /** A network of n nodes, joined one at a time or filled from global knowledge. */

@@ -2,15 +2,18 @@ package io.chordia.sim.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tiny versions of the Chord paper report's sections: the right figures cited, the paper's metric computed. */
 class ChordPaperReportTest {
     @Test
     void failuresCiteFigureElevenAndMeasureThePapersMetricBesideOurs() {
-        String section = ChordPaperReport.failures(300, 3);
+        String section = ChordPaperReport.failures(300, 3, ReportOutput.NONE);
 
         assertThat(section).contains("SIGCOMM'01 §6.4, Fig. 11 (not verified)").contains(PaperComparison.PLOT_ONLY)
                 .doesNotContain("Fig. 13").doesNotContain("paper (keys lost)");
@@ -26,10 +29,20 @@ class ChordPaperReportTest {
     }
 
     @Test
-    void pathLengthSaysThePaperGivesOnlyAPlot() {
-        String section = ChordPaperReport.pathLength(6, 6, 1);
+    void pathLengthSaysThePaperGivesOnlyAPlotShowsProgressAndWritesItsChart(@TempDir Path dir) {
+        List<String> progress = new ArrayList<>();
+        ReportOutput output = new ReportOutput(dir, progress::add);
 
-        assertThat(section).contains("Fig. 10(a) (not verified)").contains("plot only").contains("|    64 | iterative |");
+        String section = ChordPaperReport.pathLength(6, 7, 1, output);
+
+        assertThat(section).contains("Fig. 10(a) (not verified)").contains("plot only").contains("|    64 | iterative |")
+                .contains("|   128 | recursive |").contains("Chart: `path-length.png` and `path-length.svg`");
+        assertThat(progress).hasSize(2);
+        assertThat(progress.get(0)).endsWith("path length: N = 64");
+        assertThat(progress.get(1)).endsWith("path length: N = 128");
+        assertThat(output.written()).containsExactly(dir.resolve("path-length.png"), dir.resolve("path-length.svg"));
+        assertThat(dir.resolve("path-length.png")).isNotEmptyFile();
+        assertThat(dir.resolve("path-length.svg")).content().startsWith("<?xml").contains("<svg");
     }
 
     @Test

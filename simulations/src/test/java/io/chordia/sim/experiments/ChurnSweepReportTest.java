@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chordia.sim.scenario.CostModel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +27,18 @@ class ChurnSweepReportTest {
     void aScaledDownRunChargesBytesAsLiEtAlAndWritesItsChart(@TempDir Path dir) {
         ChurnSetup small = ChurnSetup.li(1).withNodes(32).withDuration(Duration.ofMinutes(10));
 
-        String report = new ChurnSweepReport(3, small).run(dir);
+        List<String> progress = new ArrayList<>();
+        ReportOutput output = new ReportOutput(dir, progress::add);
+
+        String report = new ChurnSweepReport(3, small).run(output);
 
         assertThat(report).contains("charged by cost model li (Li et al.: 20 B per message + 4 B per node id carried)")
                 .contains("32 nodes").contains("INFOCOM'05").contains("(not verified)");
         assertThat(report.lines().filter(l -> l.startsWith("| chord ") || l.startsWith("| kademlia "))).hasSize(12);
+        assertThat(progress).as("a line per run, and one at the end").hasSize(13);
+        assertThat(progress.get(0)).endsWith("chord, maintenance every 1s");
+        assertThat(output.written()).containsExactly(dir.resolve("latency-vs-bandwidth.png"),
+                dir.resolve("latency-vs-bandwidth.svg"));
         assertThat(dir.resolve("latency-vs-bandwidth.png")).isNotEmptyFile();
         assertThat(dir.resolve("latency-vs-bandwidth.svg")).isNotEmptyFile();
     }
