@@ -136,6 +136,11 @@ public final class SimCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     CostModel costModel;
 
+    @Option(names = "--consistency-pairs", negatable = false,
+            description = "Start a twin of every lookup (same key, same moment, another node) and report lookupConsistency, "
+                    + "the fraction of pairs naming the same owner, as Bamboo measures it (the twins add traffic).")
+    boolean consistencyPairs;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write summary.txt, summary.json, series.csv and charts (PNG, SVG) here.")
     Path out;
 
@@ -183,7 +188,7 @@ public final class SimCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--cost-model li needs the simulator (over UDP bytes are the datagrams')");
             }
             tuning = ScenarioTuning.defaults().withCountBytes(!noByteCount).withChordMaintenance(stabilize)
-                    .withCostModel(costModel);
+                    .withCostModel(costModel).withConsistencyPairs(consistencyPairs);
             if (quota != null) {
                 tuning = tuning.withRecordsPerSource(quota);
             }

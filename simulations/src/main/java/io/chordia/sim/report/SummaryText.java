@@ -18,6 +18,9 @@ public final class SummaryText {
         line(out, "");
         line(out, "lookups          %,d (%,d abandoned: their origin crashed)", s.lookups(), s.lookupsAbandoned());
         line(out, "success rate     %.4f", s.lookupSuccessRate());
+        if (s.lookupConsistency() != null) {
+            line(out, "consistency      %.4f of lookup pairs (same key, same moment) agree", s.lookupConsistency());
+        }
         line(out, "hops             mean %.2f, p50 %d, p99 %d", s.hopsMean(), s.hopsP50(), s.hopsP99());
         line(out, "latency          p50 %.1f ms, p99 %.1f ms", s.lookupLatencyMsP50(), s.lookupLatencyMsP99());
         if (s.oracleLatencyMsP50() != null) {

@@ -7,6 +7,7 @@ import io.chordia.core.store.DhtRecord;
 import io.chordia.core.store.RecordRules;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.lookup.LookupResult;
+import io.chordia.sim.metrics.LookupConsistency;
 import io.chordia.routing.replication.GetResult;
 import io.chordia.routing.replication.PutResult;
 import io.chordia.routing.replication.StorageConfig;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -60,6 +62,7 @@ public final class ScenarioRunner {
     private final RandomGenerator ids;
     private final RandomGenerator workload;
     private final RandomGenerator churn;
+    private final RandomGenerator twins;
     private final SybilAttack attack;
     private final Membership live = new Membership();
     private final Samples hops = new Samples();
@@ -80,6 +83,7 @@ public final class ScenarioRunner {
     private long lookupsStarted;
     private long lookupsSucceeded;
     private long lookupsFinished;
+    private final LookupConsistency consistency = new LookupConsistency();
     private long joins;
     private long failedJoins;
     private long departures;
@@ -99,6 +103,7 @@ public final class ScenarioRunner {
         this.ids = streams.stream("ids");
         this.workload = streams.stream("workload");
         this.churn = streams.stream("churn");
+        this.twins = streams.stream("consistency-pairs");
         this.attack = new SybilAttack(config.sybil(), config.replicas(),
                 config.protocol().overlay().keyDistance(),
                 config.sybil().attacks() ? keyIds() : List.of(), streams.stream("sybil"));
@@ -163,7 +168,7 @@ public final class ScenarioRunner {
             return new Summary(lower(config.protocol()), lower(config.lookupStyle()), lower(config.network()), config.nodes(),
                     config.seed(), config.duration().toNanos() / 1e9, (System.nanoTime() - wallStart) / 1e9, setupSeconds,
                     runCpu, events, events / runWall, messages, messages / runWall, bytes, lookupsFinished, abandoned,
-                    lookupsFinished == 0 ? 0 : (double) lookupsSucceeded / lookupsFinished, hops.mean(),
+                    lookupsFinished == 0 ? 0 : (double) lookupsSucceeded / lookupsFinished, consistency.rate(), hops.mean(),
                     hops.percentile(50), hops.percentile(99), latencyMicros.percentile(50) / 1000.0,
                     latencyMicros.percentile(99) / 1000.0, oracle == null ? null : oracle.percentileMs(50),
                     oracle == null ? null : oracle.percentileMs(99), liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
@@ -441,7 +446,24 @@ public final class ScenarioRunner {
                 return;
             }
             finishLookup(result, failure, key, startedAt, origin);
+            answeredPair(id, origin, result, failure);
         }, substrate.control());
+        if (tuning.consistencyPairs()) {
+            startTwin(id, key);
+        }
+    }
+
+    /** The other half of a consistency pair: same key, same moment, another origin, not graded as a lookup. */
+    private void startTwin(long id, NodeId key) {
+        Peer origin = live.random(twins);
+        overlay.lookup(origin, key, config.lookupStyle()).whenCompleteAsync(
+                (result, failure) -> answeredPair(id, origin, result, failure), substrate.control());
+    }
+
+    private void answeredPair(long id, Peer origin, LookupResult result, Throwable failure) {
+        if (tuning.consistencyPairs() && live.contains(origin)) {
+            consistency.answered(id, failure == null && result.succeeded() ? Optional.of(result.owner()) : Optional.empty());
+        }
     }
 
     private void finishLookup(LookupResult result, Throwable failure, NodeId key, long startedAt, Peer origin) {

@@ -15,9 +15,12 @@ import java.time.Duration;
  * @param checkInvariants check Chord's ring invariants every simulated minute
  * @param recordsPerSource the store quota: live records one source host may have stored on a node
  * @param costModel       how a counted datagram's bytes are charged
+ * @param consistencyPairs start a twin of every lookup, same key, from another node, and count
+ *                        how often the two agree (Bamboo's consistency; the twins add traffic)
  */
 public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean countBytes, boolean checkInvariants,
-                             int udpEventLoops, int recordsPerSource, CostModel costModel) {
+                             int udpEventLoops, int recordsPerSource, CostModel costModel,
+                             boolean consistencyPairs) {
     public ScenarioTuning {
         java.util.Objects.requireNonNull(costModel, "costModel");
         if (recordsPerSource < 1) {
@@ -27,7 +30,7 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
 
     public static ScenarioTuning defaults() {
         return new ScenarioTuning(ChordConfig.defaults(), KademliaConfig.defaults(), true, true, 2,
-                StorageConfig.defaults().maxRecordsPerSource(), CostModel.ENCODED).withChordMaintenance(Duration.ofSeconds(5));
+                StorageConfig.defaults().maxRecordsPerSource(), CostModel.ENCODED, false).withChordMaintenance(Duration.ofSeconds(5));
     }
 
     /**
@@ -40,22 +43,27 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
     }
 
     public ScenarioTuning withChord(ChordConfig value) {
-        return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel);
+        return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs);
     }
 
     public ScenarioTuning withKademlia(KademliaConfig value) {
-        return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel);
+        return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs);
     }
 
     public ScenarioTuning withCountBytes(boolean value) {
-        return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops, recordsPerSource, costModel);
+        return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs);
     }
 
     public ScenarioTuning withRecordsPerSource(int value) {
-        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, value, costModel);
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, value, costModel, consistencyPairs);
     }
 
     public ScenarioTuning withCostModel(CostModel value) {
-        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, value);
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, value, consistencyPairs);
+    }
+
+    public ScenarioTuning withConsistencyPairs(boolean value) {
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
+                value);
     }
 }

@@ -28,7 +28,9 @@ import java.util.List;
  * the quota, {@code --quota}, must stay above), and {@code recordsPerNodeMax} the most records one
  * node held at the end. {@code costModel} says how {@code bytes} and
  * {@code maintenanceBytesPerNodePerSecond} were charged ({@link CostModel}: {@code encoded} or
- * {@code li}; {@code none} when bytes were not counted).
+ * {@code li}; {@code none} when bytes were not counted). {@code lookupConsistency} (with
+ * {@code --consistency-pairs}, else null) is the fraction of lookup pairs, same key, same moment,
+ * two origins, that named the same owner ({@link io.chordia.sim.metrics.LookupConsistency}).
  *
  * <p>With stored keys, {@code getsCensored} is the fraction of reads of acknowledged keys (one
  * each, from a random honest node) that found nothing: every key has honest nodes near it, so
@@ -40,8 +42,8 @@ import java.util.List;
 public record Summary(String protocol, String lookupStyle, String network, int nodes, long seed, double simulatedSeconds,
                       double wallSeconds, double setupWallSeconds, Double runCpuSeconds, long events, double eventsPerWallSecond, long messages,
                       double messagesPerWallSecond, long bytes, long lookups, long lookupsAbandoned,
-                      double lookupSuccessRate, double hopsMean, long hopsP50, long hopsP99, double lookupLatencyMsP50,
-                      double lookupLatencyMsP99, Double oracleLatencyMsP50, Double oracleLatencyMsP99,
+                      double lookupSuccessRate, Double lookupConsistency, double hopsMean, long hopsP50, long hopsP99,
+                      double lookupLatencyMsP50, double lookupLatencyMsP99, Double oracleLatencyMsP50, Double oracleLatencyMsP99,
                       double maintenanceBytesPerNodePerSecond, String costModel, long keysStored, long keysLost,
                       long quotaRefusals, long quotaPeak, long recordsPerNodeMax, Integer ringInvariantViolations, long joins, long failedJoins, long departures, long massFailures,
                       int liveNodesAtEnd, String churnModel, double churnMedianSeconds, double loss, String latency,
