@@ -43,7 +43,7 @@ final class PaperCommand implements Callable<Integer> {
             description = "Multiplies network sizes (powers of two add rows to N sweeps) (default: ${DEFAULT-VALUE}).")
     int scale;
 
-    @Option(names = "--duration", converter = Converters.Time.class, paramLabel = "TIME",
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "churn only: simulated time per run (default: Li et al.'s 6h; 30m gives a quick look).")
     Duration duration;
 
