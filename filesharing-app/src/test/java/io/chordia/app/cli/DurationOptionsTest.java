@@ -24,7 +24,10 @@ class DurationOptionsTest {
         }
         for (PositionalParamSpec p : command.getCommandSpec().positionalParameters()) {
             if (p.required()) {
-                args.add("x");
+                // A value it accepts: the first of its choices (sim paper's PAPER), else any word.
+                Iterable<String> choices = p.completionCandidates();
+                java.util.Iterator<String> first = choices == null ? null : choices.iterator();
+                args.add(first != null && first.hasNext() ? first.next() : "x");
             }
         }
         args.add(option);
