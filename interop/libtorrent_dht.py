@@ -199,23 +199,29 @@ class Driver:
         params.info_hashes = lt.info_hash_t(lt.sha1_hash(bytes.fromhex(info_hash)))
         params.save_path = "/nonexistent-chordia-interop"  # never written: the torrent gets no metadata
         self.session.add_torrent(params)
-        sent, acked = set(), set()
+        sent, answered, acked = set(), set(), set()
 
         def on_alert(alert):
             packet = packet_of(alert)
             if packet is None:
                 return None
             direction, _, msg = packet
+            t = msg.get(b"t")
             if direction == "out" and msg.get(b"q") == b"announce_peer" \
                     and msg[b"a"].get(b"info_hash", b"").hex() == info_hash:
-                sent.add(msg.get(b"t"))
-            elif direction == "in" and msg.get(b"y") == b"r" and msg.get(b"t") in sent:
-                acked.add(msg.get(b"t"))
-                if acked == sent:
-                    return True
-            return None
+                sent.add(t)
+            elif direction == "in" and t in sent:
+                answered.add(t)
+                if msg.get(b"y") == b"r":
+                    acked.add(t)
+            # libtorrent sends all of a lookup's announces at once, when the lookup ends
+            return True if sent and answered == sent else None
 
-        self.pump(timeout_of(cmd), on_alert)
+        try:
+            self.pump(timeout_of(cmd), on_alert)
+        except TimeoutError:
+            if not sent:
+                raise  # the lookup before the announces did not finish
         return {"port": self.port, "sent": len(sent), "acked": len(acked)}
 
     def cmd_put_immutable(self, cmd):
