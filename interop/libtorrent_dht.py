@@ -18,8 +18,9 @@ What the Python bindings of 2.0.8 cannot do, and what the driver does instead:
 import argparse
 import hashlib
 import json
-import select
+import queue
 import sys
+import threading
 import time
 
 import libtorrent as lt
@@ -270,18 +271,21 @@ class Driver:
             reply({"ready": False, "error": "%s: %s" % (type(e).__name__, e)})
             sys.exit(1)
         reply({"ready": True, "id": self.node_id, "port": self.port})
+        # A reader thread, so that lines arriving together are all seen (select() on a buffered
+        # stdin misses the second), while this thread keeps draining alerts between commands.
+        lines = queue.Queue()
+        threading.Thread(target=read_lines, args=(lines,), daemon=True).start()
         while True:
-            readable, _, _ = select.select([sys.stdin], [], [], 0.2)
-            if not readable:
+            try:
+                line = lines.get(timeout=0.2)
+            except queue.Empty:
                 for alert in self.session.pop_alerts():
                     self.observe(alert)
                 continue
-            line = sys.stdin.readline()
             if not line:
                 return
-            if line.strip():
-                if not self.execute(line):
-                    return
+            if line.strip() and not self.execute(line):
+                return
 
     def execute(self, line):
         cmd = {}
@@ -300,6 +304,12 @@ class Driver:
             reply({"ok": False, "cmd": cmd.get("cmd") if isinstance(cmd, dict) else None,
                    "error": "%s: %s" % (type(e).__name__, e)})
         return True
+
+
+def read_lines(lines):
+    for line in sys.stdin:
+        lines.put(line)
+    lines.put("")  # end of input
 
 
 def packet_of(alert):

@@ -158,12 +158,14 @@ async function execute (peer, line) {
   let cmd = {}
   try {
     cmd = JSON.parse(line)
+    if (cmd.cmd === 'quit') { reply({ ok: true, cmd: 'quit' }); return false }
     if (!COMMANDS.includes(cmd.cmd)) throw new Error(`unknown command '${cmd.cmd}'`)
     const result = await withTimeout(Promise.resolve(peer[cmd.cmd](cmd)), cmd.timeout_ms || DEFAULT_TIMEOUT_MS)
     reply({ ok: true, cmd: cmd.cmd, ...result })
   } catch (e) { // the test reads the failure; the peer keeps serving
     reply({ ok: false, cmd: cmd.cmd ?? null, error: String(e && e.message ? e.message : e) })
   }
+  return true
 }
 
 async function main () {
@@ -180,9 +182,7 @@ async function main () {
   reply({ ready: true, ...peer.node_id() })
   const lines = readline.createInterface({ input: process.stdin })
   for await (const line of lines) {
-    if (!line.trim()) continue
-    if (JSON.parse(line).cmd === 'quit') { reply({ ok: true, cmd: 'quit' }); break }
-    await execute(peer, line)
+    if (line.trim() && !await execute(peer, line)) break
   }
   peer.dht.destroy()
   process.exit(0)

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class InteropPeer implements AutoCloseable {
     /** Longer than a driver's own 10-s command timeout, so the driver's error arrives first. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
+    /** Joining is a ping per bootstrap node and a lookup, each with the drivers' 10-s timeout. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(45);
     private static final String END = "\u0000end";
     private static final int STDERR_TAIL_CHARS = 2000;
 
@@ -44,7 +46,7 @@ public final class InteropPeer implements AutoCloseable {
         Thread reader = new Thread(this::readAnswers, kind + "-" + port + "-stdout");
         reader.setDaemon(true);
         reader.start();
-        JsonNode ready = next("start");
+        JsonNode ready = next("start", START_TIMEOUT);
         if (!ready.path("ready").asBoolean()) {
             AssertionError failure = failure("did not start: " + ready.path("error").asText(ready.toString()));
             close();
@@ -96,23 +98,23 @@ public final class InteropPeer implements AutoCloseable {
         } catch (IOException e) {
             throw failure("'" + line + "' not sent (" + e.getMessage() + ")");
         }
-        JsonNode answer = next(line);
+        JsonNode answer = next(line, ANSWER_TIMEOUT);
         if (!answer.path("ok").asBoolean()) {
             throw failure("'" + line + "' failed: " + answer.path("error").asText(answer.toString()));
         }
         return answer;
     }
 
-    private JsonNode next(String waitingFor) {
+    private JsonNode next(String waitingFor, Duration timeout) {
         String line;
         try {
-            line = answers.poll(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            line = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure("interrupted waiting for " + waitingFor);
         }
         if (line == null) {
-            throw failure("no answer to '" + waitingFor + "' in " + ANSWER_TIMEOUT.toSeconds() + " s");
+            throw failure("no answer to '" + waitingFor + "' in " + timeout.toSeconds() + " s");
         }
         if (line.equals(END)) {
             throw failure("exited while waiting for '" + waitingFor + "'");
