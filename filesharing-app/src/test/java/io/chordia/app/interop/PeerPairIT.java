@@ -1,6 +1,7 @@
 package io.chordia.app.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chordia.app.cli.ChordiaProcesses;
@@ -98,6 +99,14 @@ class PeerPairIT {
         assertThat(reread.path("seq").asLong()).isEqualTo(2);
 
         assertThat(node.ask("get_mutable", "public_key", publicKey, "salt", "other").path("found").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aPeerThatCannotStartFailsWithTheDriversReason() {
+        assertThatThrownBy(() -> InteropPeer.start(PeerKind.BITTORRENT_DHT, libtorrent.port(), List.of()))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("BITTORRENT_DHT peer on " + libtorrent.address() + " did not start")
+                .hasMessageContaining("EADDRINUSE");
     }
 
     private static List<String> ids(JsonNode answer) {
