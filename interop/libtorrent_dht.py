@@ -16,6 +16,7 @@ What the Python bindings of 2.0.8 cannot do, and what the driver does instead:
   at once with its own listen port (implied_port), so the "port" argument is not used.
 """
 import argparse
+import collections
 import hashlib
 import json
 import queue
@@ -67,6 +68,7 @@ class Driver:
         self.port = port
         self.node_id = None
         self.traversals = {}  # traversal number -> target hex, from the DHT's log
+        self.backlog = collections.deque()  # alerts popped but not yet shown to a command
         self.handlers = {
             "node_id": self.cmd_node_id, "ping": self.cmd_ping, "find_node": self.cmd_find_node,
             "table": self.cmd_table, "table_size": self.cmd_table_size,
@@ -81,11 +83,14 @@ class Driver:
         """Feeds alerts to on_alert until it returns a result (not None) or the time is up."""
         deadline = time.monotonic() + timeout_ms / 1000
         while True:
-            for alert in self.session.pop_alerts():
+            if not self.backlog:
+                self.backlog.extend(self.session.pop_alerts())
+            while self.backlog:
+                alert = self.backlog.popleft()
                 self.observe(alert)
                 result = on_alert(alert)
                 if result is not None:
-                    return result
+                    return result  # the rest of the batch waits for the next command
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError("no answer in %d ms" % timeout_ms)
@@ -279,8 +284,9 @@ class Driver:
             try:
                 line = lines.get(timeout=0.2)
             except queue.Empty:
-                for alert in self.session.pop_alerts():
-                    self.observe(alert)
+                self.backlog.extend(self.session.pop_alerts())
+                while self.backlog:
+                    self.observe(self.backlog.popleft())
                 continue
             if not line:
                 return
