@@ -8,6 +8,8 @@ public final class MessageLimits {
      * so protocols reply with at most k = 20 contacts and page anything longer.
      */
     public static final int MAX_CONTACTS = 64;
+    /** Peer addresses in one {@link Peers}: libtorrent answers with at most 100, a 1232-byte datagram fits 150. */
+    public static final int MAX_PEERS = 200;
     /** Characters of free text in an error reply. */
     public static final int MAX_DETAIL_CHARS = 200;
 

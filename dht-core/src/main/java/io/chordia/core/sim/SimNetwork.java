@@ -154,7 +154,7 @@ public final class SimNetwork {
             byte[] encoded = codec.encode(envelope);
             bytes = encoded.length;
             try {
-                onWire = codec.decode(encoded, 0, encoded.length, to);
+                onWire = codec.decode(encoded, 0, encoded.length, from.address(), to);
             } catch (MalformedMessageException e) {
                 throw new IllegalStateException("codec cannot decode what it encoded: " + envelope, e);
             }

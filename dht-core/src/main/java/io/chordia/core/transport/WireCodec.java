@@ -25,4 +25,14 @@ public interface WireCodec {
      * recipient, which the wire does not carry.
      */
     Envelope decode(byte[] data, int offset, int length, Address recipient) throws MalformedMessageException;
+
+    /**
+     * Decodes as {@link #decode(byte[], int, int, Address)} a datagram that came from {@code source}.
+     * A wire that names the sender's address (ours) ignores {@code source}; one that does not (KRPC,
+     * where a node is whatever address its datagrams come from) takes the sender's address from it.
+     */
+    default Envelope decode(byte[] data, int offset, int length, Address source, Address recipient)
+            throws MalformedMessageException {
+        return decode(data, offset, length, recipient);
+    }
 }

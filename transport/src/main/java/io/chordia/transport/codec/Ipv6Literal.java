@@ -11,11 +11,11 @@ import java.net.UnknownHostException;
  * to 16 bytes and back without touching DNS. Other spellings of the same address are not literals
  * here: they travel as text, so decoding always gives back the very string that was encoded.
  */
-final class Ipv6Literal {
+public final class Ipv6Literal {
     private Ipv6Literal() {}
 
     /** The 16 bytes of {@code host}, or {@code null} if it is not a canonical IPv6 literal. */
-    static byte[] parseCanonical(String host) {
+    public static byte[] parseCanonical(String host) {
         if (host.indexOf(':') < 0) {
             return null;
         }
@@ -30,7 +30,7 @@ final class Ipv6Literal {
      * The canonical text of 16 address bytes, or {@code null} for an IPv4-mapped address, which
      * Java turns into IPv4 and which therefore has no IPv6 text of its own.
      */
-    static String format(byte[] sixteen) {
+    public static String format(byte[] sixteen) {
         try {
             InetAddress a = InetAddress.getByAddress(sixteen);
             return a instanceof Inet6Address ? NetUtil.toAddressString(a) : null;

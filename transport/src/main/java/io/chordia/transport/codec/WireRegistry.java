@@ -3,6 +3,10 @@ package io.chordia.transport.codec;
 import com.esotericsoftware.kryo.Kryo;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Ack;
+import io.chordia.core.message.AnnouncePeer;
+import io.chordia.core.message.GetPeers;
+import io.chordia.core.message.Peers;
+import io.chordia.core.message.UnknownQuery;
 import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
@@ -64,6 +68,9 @@ public final class WireRegistry {
     public static final int STORE_RECORD = 0x18;
     public static final int FETCH_RECORD = 0x19;
     public static final int CHECK_RECORD = 0x1a;
+    public static final int GET_PEERS = 0x1b;
+    public static final int ANNOUNCE_PEER = 0x1c;
+    public static final int UNKNOWN_QUERY = 0x1d;
     public static final int PONG = 0x20;
     public static final int NODES = 0x21;
     public static final int ERROR_REPLY = 0x22;
@@ -72,6 +79,7 @@ public final class WireRegistry {
     public static final int NEXT_HOP = 0x25;
     public static final int RECORD_REPLY = 0x26;
     public static final int RECORD_CHECK = 0x27;
+    public static final int PEERS = 0x28;
     /** Kademlia requests take 0x30..0x37, its responses 0x38..0x3f. */
     public static final int RECURSIVE_FIND_NODE = 0x30;
     public static final int RECURSIVE_FIND_NODE_DONE = 0x31;
@@ -101,7 +109,11 @@ public final class WireRegistry {
             Map.entry(ErrorReply.class, ERROR_REPLY),
             Map.entry(Ack.class, ACK),
             Map.entry(Neighbors.class, NEIGHBORS),
-            Map.entry(NextHop.class, NEXT_HOP));
+            Map.entry(NextHop.class, NEXT_HOP),
+            Map.entry(GetPeers.class, GET_PEERS),
+            Map.entry(AnnouncePeer.class, ANNOUNCE_PEER),
+            Map.entry(UnknownQuery.class, UNKNOWN_QUERY),
+            Map.entry(Peers.class, PEERS));
 
     private WireRegistry() {}
 
@@ -147,6 +159,10 @@ public final class WireRegistry {
         kryo.register(RecordCheck.class, new StorageSerializers.RecordCheckSerializer(), RECORD_CHECK);
         kryo.register(RecursiveFindNode.class, new RecursiveFindNodeSerializer(ids, lists), RECURSIVE_FIND_NODE);
         kryo.register(RecursiveFindNodeDone.class, new RecursiveFindNodeDoneSerializer(ids, lists), RECURSIVE_FIND_NODE_DONE);
+        kryo.register(GetPeers.class, new SwarmSerializers.GetPeersSerializer(ids), GET_PEERS);
+        kryo.register(AnnouncePeer.class, new SwarmSerializers.AnnouncePeerSerializer(ids), ANNOUNCE_PEER);
+        kryo.register(UnknownQuery.class, new SwarmSerializers.UnknownQuerySerializer(), UNKNOWN_QUERY);
+        kryo.register(Peers.class, new SwarmSerializers.PeersSerializer(addresses, lists), PEERS);
         return kryo;
     }
 }

@@ -3,6 +3,10 @@ package io.chordia.transport.codec;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.Ack;
+import io.chordia.core.message.AnnouncePeer;
+import io.chordia.core.message.GetPeers;
+import io.chordia.core.message.Peers;
+import io.chordia.core.message.UnknownQuery;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
@@ -55,7 +59,7 @@ public final class RandomEnvelopes {
     }
 
     public Message body() {
-        switch (random.nextInt(21)) {
+        switch (random.nextInt(25)) {
             case 0:
                 return new Ping();
             case 1:
@@ -110,6 +114,25 @@ public final class RandomEnvelopes {
                         digest());
             case 20:
                 return new RecordCheck(random.nextBoolean(), token());
+            case 21:
+                return new GetPeers(NodeId.random(random));
+            case 22:
+                return new AnnouncePeer(NodeId.random(random), random.nextInt(65536), random.nextBoolean(), token());
+            case 23: {
+                int peers = random.nextInt(4) == 0 ? MessageLimits.MAX_PEERS : random.nextInt(20);
+                List<Address> values = new ArrayList<>(peers);
+                for (int i = 0; i < peers; i++) {
+                    values.add(address());
+                }
+                return new Peers(token(), values, contacts(20, 0));
+            }
+            case 24: {
+                char[] method = new char[random.nextInt(UnknownQuery.MAX_METHOD_CHARS + 1)];
+                for (int i = 0; i < method.length; i++) {
+                    method[i] = (char) random.nextInt(256);
+                }
+                return new UnknownQuery(new String(method));
+            }
             default:
                 ErrorCode[] codes = ErrorCode.values();
                 return new ErrorReply(codes[random.nextInt(codes.length)], detail());

@@ -3,6 +3,10 @@ package io.chordia.transport.codec;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.Ack;
+import io.chordia.core.message.AnnouncePeer;
+import io.chordia.core.message.GetPeers;
+import io.chordia.core.message.Peers;
+import io.chordia.core.message.UnknownQuery;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
@@ -74,6 +78,11 @@ final class WireFixtures {
             Map.entry(RecordReply.class, new RecordReply(List.of(DhtRecord.immutable(Bytes.ofUtf8("hi"),
                     Duration.ofMinutes(30))), Bytes.wrapOwned(new byte[] {0x0c}))),
             Map.entry(RecursiveFindNode.class, new RecursiveFindNode(KEY, 20, 0x0102030405060708L, C1, 2, 3)),
+            Map.entry(GetPeers.class, new GetPeers(KEY)),
+            Map.entry(AnnouncePeer.class, new AnnouncePeer(KEY, 6881, true, Bytes.wrapOwned(new byte[] {0x0a, 0x0b}))),
+            Map.entry(Peers.class, new Peers(Bytes.wrapOwned(new byte[] {0x0c}),
+                    List.of(new Address("198.51.100.9", 6881), new Address("2001:db8::9", 6882)), List.of(C1))),
+            Map.entry(UnknownQuery.class, new UnknownQuery("vote")),
             Map.entry(RecursiveFindNodeDone.class,
                     new RecursiveFindNodeDone(0x0102030405060708L, KEY, 3, 4, List.of(C3, C2))));
 
