@@ -4,7 +4,10 @@ import com.esotericsoftware.kryo.Kryo;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.AnnouncePeer;
+import io.chordia.core.message.GetItem;
 import io.chordia.core.message.GetPeers;
+import io.chordia.core.message.Item;
+import io.chordia.core.message.PutItem;
 import io.chordia.core.message.Peers;
 import io.chordia.core.message.UnknownQuery;
 import io.chordia.core.message.ErrorReply;
@@ -71,6 +74,8 @@ public final class WireRegistry {
     public static final int GET_PEERS = 0x1b;
     public static final int ANNOUNCE_PEER = 0x1c;
     public static final int UNKNOWN_QUERY = 0x1d;
+    public static final int GET_ITEM = 0x1e;
+    public static final int PUT_ITEM = 0x1f;
     public static final int PONG = 0x20;
     public static final int NODES = 0x21;
     public static final int ERROR_REPLY = 0x22;
@@ -80,6 +85,7 @@ public final class WireRegistry {
     public static final int RECORD_REPLY = 0x26;
     public static final int RECORD_CHECK = 0x27;
     public static final int PEERS = 0x28;
+    public static final int ITEM = 0x29;
     /** Kademlia requests take 0x30..0x37, its responses 0x38..0x3f. */
     public static final int RECURSIVE_FIND_NODE = 0x30;
     public static final int RECURSIVE_FIND_NODE_DONE = 0x31;
@@ -113,7 +119,10 @@ public final class WireRegistry {
             Map.entry(GetPeers.class, GET_PEERS),
             Map.entry(AnnouncePeer.class, ANNOUNCE_PEER),
             Map.entry(UnknownQuery.class, UNKNOWN_QUERY),
-            Map.entry(Peers.class, PEERS));
+            Map.entry(Peers.class, PEERS),
+            Map.entry(GetItem.class, GET_ITEM),
+            Map.entry(PutItem.class, PUT_ITEM),
+            Map.entry(Item.class, ITEM));
 
     private WireRegistry() {}
 
@@ -163,6 +172,9 @@ public final class WireRegistry {
         kryo.register(AnnouncePeer.class, new SwarmSerializers.AnnouncePeerSerializer(ids), ANNOUNCE_PEER);
         kryo.register(UnknownQuery.class, new SwarmSerializers.UnknownQuerySerializer(), UNKNOWN_QUERY);
         kryo.register(Peers.class, new SwarmSerializers.PeersSerializer(addresses, lists), PEERS);
+        kryo.register(GetItem.class, new ItemSerializers.GetItemSerializer(ids), GET_ITEM);
+        kryo.register(PutItem.class, new ItemSerializers.PutItemSerializer(), PUT_ITEM);
+        kryo.register(Item.class, new ItemSerializers.ItemSerializer(lists), ITEM);
         return kryo;
     }
 }

@@ -4,7 +4,10 @@ import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.AnnouncePeer;
+import io.chordia.core.message.GetItem;
 import io.chordia.core.message.GetPeers;
+import io.chordia.core.message.Item;
+import io.chordia.core.message.PutItem;
 import io.chordia.core.message.Peers;
 import io.chordia.core.message.UnknownQuery;
 import io.chordia.core.message.ErrorCode;
@@ -59,7 +62,7 @@ public final class RandomEnvelopes {
     }
 
     public Message body() {
-        switch (random.nextInt(25)) {
+        switch (random.nextInt(28)) {
             case 0:
                 return new Ping();
             case 1:
@@ -133,6 +136,21 @@ public final class RandomEnvelopes {
                 }
                 return new UnknownQuery(new String(method));
             }
+            case 25:
+                return new GetItem(NodeId.random(random), random.nextInt(3) - 1L);
+            case 26:
+                if (random.nextBoolean()) {
+                    return new PutItem(token(), itemValue(), Bytes.EMPTY, Bytes.EMPTY, -1, -1, Bytes.EMPTY);
+                }
+                return new PutItem(token(), itemValue(), randomBytes(32), randomBytes(random.nextInt(65)),
+                        random.nextLong(Long.MAX_VALUE), random.nextLong(Long.MAX_VALUE) - 1, randomBytes(64));
+            case 27:
+                if (random.nextBoolean()) {
+                    return new Item(token(), random.nextBoolean() ? Bytes.EMPTY : itemValue(), Bytes.EMPTY, -1, Bytes.EMPTY,
+                            contacts(20, 0));
+                }
+                return new Item(token(), itemValue(), randomBytes(32), random.nextLong(Long.MAX_VALUE), randomBytes(64),
+                        contacts(8, 0));
             default:
                 ErrorCode[] codes = ErrorCode.values();
                 return new ErrorReply(codes[random.nextInt(codes.length)], detail());
@@ -180,6 +198,24 @@ public final class RandomEnvelopes {
         }
         return new DhtRecord(key, RecordKind.PEER_SET, PeerSetCodec.encode(entries), 0, NodeId.ZERO, Bytes.EMPTY,
                 Bytes.EMPTY, Bytes.EMPTY, ttl);
+    }
+
+    private Bytes randomBytes(int length) {
+        byte[] b = new byte[length];
+        random.nextBytes(b);
+        return Bytes.wrapOwned(b);
+    }
+
+    /** A bencoded string of random bytes, up to BEP 44's 1000 bytes in all. */
+    private Bytes itemValue() {
+        int length = random.nextInt(4) == 0 ? 995 : random.nextInt(100);
+        byte[] head = (length + ":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] out = new byte[head.length + length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        byte[] body = new byte[length];
+        random.nextBytes(body);
+        System.arraycopy(body, 0, out, head.length, length);
+        return Bytes.wrapOwned(out);
     }
 
     public Bytes digest() {

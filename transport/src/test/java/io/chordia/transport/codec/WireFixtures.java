@@ -4,7 +4,10 @@ import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.AnnouncePeer;
+import io.chordia.core.message.GetItem;
 import io.chordia.core.message.GetPeers;
+import io.chordia.core.message.Item;
+import io.chordia.core.message.PutItem;
 import io.chordia.core.message.Peers;
 import io.chordia.core.message.UnknownQuery;
 import io.chordia.core.message.ErrorCode;
@@ -83,10 +86,21 @@ final class WireFixtures {
             Map.entry(Peers.class, new Peers(Bytes.wrapOwned(new byte[] {0x0c}),
                     List.of(new Address("198.51.100.9", 6881), new Address("2001:db8::9", 6882)), List.of(C1))),
             Map.entry(UnknownQuery.class, new UnknownQuery("vote")),
+            Map.entry(GetItem.class, new GetItem(KEY, 4)),
+            Map.entry(PutItem.class, new PutItem(Bytes.wrapOwned(new byte[] {0x0a, 0x0b}), Bytes.ofUtf8("2:hi"),
+                    filled(32, 1), Bytes.ofUtf8("s"), 4, 3, filled(64, 2))),
+            Map.entry(Item.class, new Item(Bytes.wrapOwned(new byte[] {0x0c}), Bytes.ofUtf8("2:hi"), Bytes.EMPTY, -1,
+                    Bytes.EMPTY, List.of(C1))),
             Map.entry(RecursiveFindNodeDone.class,
                     new RecursiveFindNodeDone(0x0102030405060708L, KEY, 3, 4, List.of(C3, C2))));
 
     private WireFixtures() {}
+
+    private static Bytes filled(int length, int b) {
+        byte[] out = new byte[length];
+        java.util.Arrays.fill(out, (byte) b);
+        return Bytes.wrapOwned(out);
+    }
 
     static Envelope envelope(Class<? extends Message> type) {
         return new Envelope(TX_ID, SENDER, RECIPIENT, BODIES.get(type));
