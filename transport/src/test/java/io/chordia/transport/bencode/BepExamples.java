@@ -11,22 +11,22 @@ import java.util.List;
  * The example packets of BEP 5 (bittorrent.org beps/bep_0005.rst), bencoded lines quoted exactly,
  * each with the value tree its JSON line describes, keys in the order the BEP writes them.
  */
-final class BepExamples {
+public final class BepExamples {
     private BepExamples() {}
 
-    record Example(String name, String bencoded, BencodeValue value) {
+    public record Example(String name, String bencoded, BencodeValue value) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    static final Example PING_QUERY = new Example("ping query",
+    public static final Example PING_QUERY = new Example("ping query",
             "d1:ad2:id20:abcdefghij0123456789e1:q4:ping1:t2:aa1:y1:qe",
             dict("t", bytes("aa"), "y", bytes("q"), "q", bytes("ping"),
                     "a", dict("id", bytes("abcdefghij0123456789"))));
 
-    static final List<Example> BEP_5 = List.of(
+    public static final List<Example> BEP_5 = List.of(
             PING_QUERY,
             new Example("ping response",
                     "d1:rd2:id20:mnopqrstuvwxyz123456e1:t2:aa1:y1:re",
@@ -71,18 +71,18 @@ final class BepExamples {
      * The announce_peer query of BEP 5's JSON line, implied_port included: not a line of the BEP, but
      * where the key lands in canonical order ("id" < "implied_port" < "info_hash").
      */
-    static final Example ANNOUNCE_PEER_IMPLIED_PORT = new Example("announce_peer query with implied_port",
+    public static final Example ANNOUNCE_PEER_IMPLIED_PORT = new Example("announce_peer query with implied_port",
             "d1:ad2:id20:abcdefghij012345678912:implied_porti1e9:info_hash20:mnopqrstuvwxyz1234564:porti6881e5:token8:aoeusnthe1:q13:announce_peer1:t2:aa1:y1:qe",
             dict("t", bytes("aa"), "y", bytes("q"), "q", bytes("announce_peer"),
                     "a", dict("id", bytes("abcdefghij0123456789"), "implied_port", integer(1),
                             "info_hash", bytes("mnopqrstuvwxyz123456"), "port", integer(6881), "token", bytes("aoeusnth"))));
 
     /** BEP 44's test vectors: the value of all three, and the buffers signed in tests 1 and 2. */
-    static final String BEP_44_VALUE = "12:Hello World!";
-    static final String BEP_44_IMMUTABLE_TARGET = "e5f96f6f38320f0f33959cb4d3d656452117aadb";
-    static final String BEP_44_SIGNED = "3:seqi1e1:v12:Hello World!";
-    static final String BEP_44_SIGNED_WITH_SALT = "4:salt6:foobar3:seqi1e1:v12:Hello World!";
+    public static final String BEP_44_VALUE = "12:Hello World!";
+    public static final String BEP_44_IMMUTABLE_TARGET = "e5f96f6f38320f0f33959cb4d3d656452117aadb";
+    public static final String BEP_44_SIGNED = "3:seqi1e1:v12:Hello World!";
+    public static final String BEP_44_SIGNED_WITH_SALT = "4:salt6:foobar3:seqi1e1:v12:Hello World!";
     /** BEP 44's prose examples of the same buffers. */
-    static final String BEP_44_PROSE_SIGNED = "3:seqi4e1:v12:Hello world!";
-    static final String BEP_44_PROSE_SIGNED_WITH_SALT = "4:salt6:foobar3:seqi4e1:v12:Hello world!";
+    public static final String BEP_44_PROSE_SIGNED = "3:seqi4e1:v12:Hello world!";
+    public static final String BEP_44_PROSE_SIGNED_WITH_SALT = "4:salt6:foobar3:seqi4e1:v12:Hello world!";
 }

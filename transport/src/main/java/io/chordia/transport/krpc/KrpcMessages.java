@@ -1,0 +1,293 @@
+package io.chordia.transport.krpc;
+
+import static io.chordia.transport.krpc.KrpcFields.malformed;
+
+import io.chordia.core.id.NodeId;
+import io.chordia.core.message.Ack;
+import io.chordia.core.message.AnnouncePeer;
+import io.chordia.core.message.EnvelopeHints;
+import io.chordia.core.message.ErrorReply;
+import io.chordia.core.message.FindNode;
+import io.chordia.core.message.GetPeers;
+import io.chordia.core.message.Message;
+import io.chordia.core.message.MessageLimits;
+import io.chordia.core.message.Nodes;
+import io.chordia.core.message.Peers;
+import io.chordia.core.message.Ping;
+import io.chordia.core.message.Pong;
+import io.chordia.core.message.Request;
+import io.chordia.core.message.Response;
+import io.chordia.core.message.UnknownQuery;
+import io.chordia.core.net.Address;
+import io.chordia.core.net.Contact;
+import io.chordia.core.transport.MalformedMessageException;
+import io.chordia.core.util.Bytes;
+import io.chordia.core.message.GetItem;
+import io.chordia.core.message.Item;
+import io.chordia.core.message.PutItem;
+import io.chordia.core.store.Bep44Items;
+import io.chordia.transport.bencode.BencodeBytes;
+import io.chordia.transport.bencode.BencodeDecoder;
+import io.chordia.transport.bencode.BencodeEncoder;
+import io.chordia.transport.bencode.BencodeException;
+import io.chordia.transport.bencode.BencodeLimits;
+import io.chordia.transport.bencode.BencodeDictionary;
+import io.chordia.transport.bencode.BencodeInteger;
+import io.chordia.transport.bencode.BencodeList;
+import io.chordia.transport.bencode.BencodeValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The bodies of KRPC messages, the {@code a} and {@code r} dictionaries and the {@code e} list, both ways. */
+final class KrpcMessages {
+    /** A KRPC error names no sender: its contact carries this id, which no node has. */
+    static final NodeId NO_ID = NodeId.ZERO;
+
+    private final BencodeDecoder strict = new BencodeDecoder(BencodeLimits.defaults());
+
+    record Query(Contact sender, Request<?> body) {}
+
+    record Answer(Contact sender, Response body) {}
+
+    static Contact anonymous(Address source) {
+        return new Contact(NO_ID, source);
+    }
+
+    Query query(BencodeDictionary message, Address source) throws MalformedMessageException {
+        byte[] q = KrpcFields.bytes(message, "q");
+        BencodeDictionary a = KrpcFields.dictionary(message, "a");
+        Contact sender = new Contact(KrpcFields.id(a, "id"), source);
+        String name = new String(q, StandardCharsets.ISO_8859_1);
+        switch (KrpcMethod.ofWireName(name)) {
+            case PING:
+                return new Query(sender, new Ping());
+            case FIND_NODE:
+                return new Query(sender, new FindNode(KrpcFields.id(a, "target"), KrpcConfig.K));
+            case GET_PEERS:
+                return new Query(sender, new GetPeers(KrpcFields.id(a, "info_hash")));
+            case ANNOUNCE_PEER:
+                return new Query(sender, announce(a));
+            case GET:
+                return new Query(sender, new GetItem(KrpcFields.id(a, "target"), present(a, "seq") ? KrpcFields.integer(a, "seq") : -1));
+            case PUT:
+                return new Query(sender, put(a));
+            default:
+                if (q.length > UnknownQuery.MAX_METHOD_CHARS) {
+                    throw malformed("method name of " + q.length + " bytes, at most " + UnknownQuery.MAX_METHOD_CHARS);
+                }
+                return new Query(sender, new UnknownQuery(name));
+        }
+    }
+
+    private static AnnouncePeer announce(BencodeDictionary a) throws MalformedMessageException {
+        long port = KrpcFields.integer(a, "port");
+        if (port < 0 || port > 65535) {
+            throw malformed("port " + port);
+        }
+        boolean implied = KrpcFields.optionalInteger(a, "implied_port", 0) != 0;
+        return new AnnouncePeer(KrpcFields.id(a, "info_hash"), (int) port, implied,
+                Bytes.wrapOwned(KrpcFields.bytes(a, "token")));
+    }
+
+    /** BEP 44's put: mutable when it carries a key; {@code v} is kept as the bytes it encodes to. */
+    private PutItem put(BencodeDictionary a) throws MalformedMessageException {
+        Bytes token = KrpcFields.value(a, "token");
+        Bytes value = itemValue(a);
+        if (value == null) {
+            throw malformed("no 'v'");
+        }
+        if (!present(a, "k")) {
+            return new PutItem(token, value, Bytes.EMPTY, Bytes.EMPTY, -1, -1, Bytes.EMPTY);
+        }
+        return new PutItem(token, value, KrpcFields.value(a, "k"),
+                present(a, "salt") ? KrpcFields.value(a, "salt") : Bytes.EMPTY, KrpcFields.integer(a, "seq"),
+                present(a, "cas") ? KrpcFields.integer(a, "cas") : -1, KrpcFields.value(a, "sig"));
+    }
+
+    /**
+     * The bencoded {@code v}, or {@code null}. Re-encoded canonically: a value a peer sent with
+     * unsorted keys no longer matches its signature, and is refused for it, as libtorrent refuses it.
+     */
+    private static Bytes itemValue(BencodeDictionary d) throws MalformedMessageException {
+        BencodeValue v = d.get("v");
+        if (v == null) {
+            return null;
+        }
+        if (v.encodedSize() > Bep44Items.MAX_VALUE_BYTES) {
+            throw malformed("'v' of " + v.encodedSize() + " bytes, at most " + Bep44Items.MAX_VALUE_BYTES);
+        }
+        return Bytes.wrapOwned(BencodeEncoder.encode(v));
+    }
+
+    Answer response(BencodeDictionary message, KrpcMethod method, Address source, EnvelopeHints hints,
+            Address recipient) throws MalformedMessageException {
+        BencodeDictionary r = KrpcFields.dictionary(message, "r");
+        Contact sender = new Contact(KrpcFields.id(r, "id"), source);
+        switch (method) {
+            case PING:
+                // Without BEP 42's ip the pong tells nothing new: say the address we received it at.
+                return new Answer(sender, new Pong(hints.hasObservedAddress() ? hints.observedAddress() : recipient));
+            case FIND_NODE:
+                return new Answer(sender, new Nodes(contacts(r)));
+            case GET_PEERS:
+                byte[] token = present(r, "token") ? KrpcFields.bytes(r, "token") : new byte[0];
+                return new Answer(sender, new Peers(Bytes.wrapOwned(token), values(r), contacts(r)));
+            case ANNOUNCE_PEER:
+            case PUT:
+                return new Answer(sender, new Ack());
+            case GET:
+                return new Answer(sender, item(r));
+            default:
+                throw malformed("a response to a query of an unknown method, which only has errors");
+        }
+    }
+
+    private static Item item(BencodeDictionary r) throws MalformedMessageException {
+        Bytes token = present(r, "token") ? KrpcFields.value(r, "token") : Bytes.EMPTY;
+        Bytes value = itemValue(r);
+        List<Contact> nodes = contacts(r);
+        if (value == null) {
+            return new Item(token, Bytes.EMPTY, Bytes.EMPTY, -1, Bytes.EMPTY, nodes);
+        }
+        if (!present(r, "k")) {
+            return new Item(token, value, Bytes.EMPTY, -1, Bytes.EMPTY, nodes);
+        }
+        return new Item(token, value, KrpcFields.value(r, "k"), KrpcFields.integer(r, "seq"), KrpcFields.value(r, "sig"), nodes);
+    }
+
+    ErrorReply error(BencodeDictionary message) throws MalformedMessageException {
+        List<BencodeValue> e = KrpcFields.list(message, "e").items();
+        if (e.size() < 2 || !(e.get(0) instanceof BencodeInteger code) || !(e.get(1) instanceof BencodeBytes text)) {
+            throw malformed("'e' is not [code, message]");
+        }
+        return ErrorReply.of(KrpcErrorCodes.fromKrpc(code.value()), text.value().toUtf8());
+    }
+
+    BencodeDictionary arguments(Request<?> request, NodeId self) {
+        BencodeDictionary.Builder a = BencodeDictionary.builder().put("id", id(self));
+        if (request instanceof FindNode find) {
+            a.put("target", id(find.target()));
+        } else if (request instanceof GetPeers get) {
+            a.put("info_hash", id(get.infoHash()));
+        } else if (request instanceof AnnouncePeer announce) {
+            a.put("info_hash", id(announce.infoHash()));
+            a.put("port", new BencodeInteger(announce.port()));
+            a.put("token", new BencodeBytes(announce.token()));
+            if (announce.impliedPort()) {
+                a.put("implied_port", new BencodeInteger(1));
+            }
+        } else if (request instanceof GetItem get) {
+            a.put("target", id(get.target()));
+            if (get.seq() >= 0) {
+                a.put("seq", new BencodeInteger(get.seq()));
+            }
+        } else if (request instanceof PutItem put) {
+            a.put("token", new BencodeBytes(put.token()));
+            a.put("v", bencoded(put.value()));
+            if (put.isMutable()) {
+                a.put("k", new BencodeBytes(put.publicKey()));
+                a.put("seq", new BencodeInteger(put.seq()));
+                a.put("sig", new BencodeBytes(put.signature()));
+                if (put.salt().length() > 0) {
+                    a.put("salt", new BencodeBytes(put.salt()));
+                }
+                if (put.cas() >= 0) {
+                    a.put("cas", new BencodeInteger(put.cas()));
+                }
+            }
+        }
+        return a.build();
+    }
+
+    BencodeDictionary results(Message body, NodeId self) {
+        BencodeDictionary.Builder r = BencodeDictionary.builder().put("id", id(self));
+        if (body instanceof Nodes nodes) {
+            r.put("nodes", KrpcWireCodec.bytes(CompactInfo.nodes(nodes.contacts(), 4)));
+            putIfAny(r, "nodes6", CompactInfo.nodes(nodes.contacts(), 16));
+        } else if (body instanceof Peers peers) {
+            r.put("token", new BencodeBytes(peers.token()));
+            putIfAny(r, "nodes", CompactInfo.nodes(peers.nodes(), 4));
+            putIfAny(r, "nodes6", CompactInfo.nodes(peers.nodes(), 16));
+            List<BencodeValue> values = new ArrayList<>(peers.values().size());
+            for (Address peer : peers.values()) {
+                byte[] compact = CompactInfo.address(peer);
+                if (compact != null) {
+                    values.add(KrpcWireCodec.bytes(compact));
+                }
+            }
+            if (!values.isEmpty()) {
+                r.put("values", new BencodeList(values));
+            }
+        } else if (body instanceof Item item) {
+            r.put("token", new BencodeBytes(item.token()));
+            putIfAny(r, "nodes", CompactInfo.nodes(item.nodes(), 4));
+            putIfAny(r, "nodes6", CompactInfo.nodes(item.nodes(), 16));
+            if (item.hasValue()) {
+                r.put("v", bencoded(item.value()));
+            }
+            if (item.isMutable()) {
+                r.put("k", new BencodeBytes(item.publicKey()));
+                r.put("seq", new BencodeInteger(item.seq()));
+                r.put("sig", new BencodeBytes(item.signature()));
+            }
+        } else if (!(body instanceof Pong) && !(body instanceof Ack)) {
+            throw new IllegalArgumentException(body.getClass().getSimpleName() + " has no KRPC form");
+        }
+        return r.build();
+    }
+
+    /** A stored value back as the bencode it is; a value that is not bencode has no KRPC form. */
+    private BencodeValue bencoded(Bytes value) {
+        try {
+            return strict.decode(value.toArray());
+        } catch (BencodeException e) {
+            throw new IllegalArgumentException("an item's value is not one bencoded value: " + e.getMessage());
+        }
+    }
+
+    private static void putIfAny(BencodeDictionary.Builder d, String key, byte[] value) {
+        if (value.length > 0) {
+            d.put(key, KrpcWireCodec.bytes(value));
+        }
+    }
+
+    private static BencodeBytes id(NodeId id) {
+        return KrpcWireCodec.bytes(id.toBytes());
+    }
+
+    private static boolean present(BencodeDictionary d, String key) {
+        return d.get(key) != null;
+    }
+
+    /** {@code nodes} then {@code nodes6}; either may be absent, neither may be of the wrong type or length. */
+    private static List<Contact> contacts(BencodeDictionary r) throws MalformedMessageException {
+        List<Contact> out = new ArrayList<>();
+        if (present(r, "nodes")) {
+            CompactInfo.readNodes(KrpcFields.value(r, "nodes"), 4, MessageLimits.MAX_CONTACTS, out);
+        }
+        if (present(r, "nodes6")) {
+            CompactInfo.readNodes(KrpcFields.value(r, "nodes6"), 16, MessageLimits.MAX_CONTACTS, out);
+        }
+        return out;
+    }
+
+    /** Compact peers of either family; entries of another length or type are skipped, as libtorrent skips them. */
+    private static List<Address> values(BencodeDictionary r) throws MalformedMessageException {
+        if (!present(r, "values")) {
+            return List.of();
+        }
+        List<BencodeValue> items = KrpcFields.list(r, "values").items();
+        if (items.size() > MessageLimits.MAX_PEERS) {
+            throw malformed(items.size() + " peers, at most " + MessageLimits.MAX_PEERS);
+        }
+        List<Address> out = new ArrayList<>(items.size());
+        for (BencodeValue item : items) {
+            Address a = item instanceof BencodeBytes b ? CompactInfo.readAddress(b.value().toArray()) : null;
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,204 @@
+package io.chordia.transport.krpc;
+
+import static io.chordia.transport.krpc.KrpcFields.malformed;
+
+import io.chordia.core.message.Ack;
+import io.chordia.core.message.AnnouncePeer;
+import io.chordia.core.message.Envelope;
+import io.chordia.core.message.EnvelopeHints;
+import io.chordia.core.message.ErrorReply;
+import io.chordia.core.message.FindNode;
+import io.chordia.core.message.GetPeers;
+import io.chordia.core.message.Message;
+import io.chordia.core.message.Nodes;
+import io.chordia.core.message.Peers;
+import io.chordia.core.message.Pong;
+import io.chordia.core.message.Request;
+import io.chordia.core.message.UnknownQuery;
+import io.chordia.core.net.Address;
+import io.chordia.core.transport.DropReason;
+import io.chordia.core.transport.MalformedMessageException;
+import io.chordia.core.transport.WireCodec;
+import io.chordia.core.util.Bytes;
+import io.chordia.core.util.Checks;
+import io.chordia.transport.bencode.BencodeBytes;
+import io.chordia.transport.bencode.BencodeDecoder;
+import io.chordia.transport.bencode.BencodeDictionary;
+import io.chordia.transport.bencode.BencodeEncoder;
+import io.chordia.transport.bencode.BencodeException;
+import io.chordia.transport.bencode.BencodeInteger;
+import io.chordia.transport.bencode.BencodeLimits;
+import io.chordia.transport.bencode.BencodeList;
+import io.chordia.transport.bencode.BencodeValue;
+import io.chordia.transport.bencode.KeyOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Envelopes as KRPC messages (BEP 5): a bencoded dictionary with the transaction id {@code t}, the
+ * kind {@code y} (query, response, error) and our version {@code v}; queries name their method
+ * {@code q} with arguments {@code a}, responses carry results {@code r}, errors {@code e}. The
+ * sender's id is {@code a.id} or {@code r.id}; its address is where the datagram came from, so
+ * decoding needs the source ({@link #decode(byte[], int, int, Address, Address)}).
+ *
+ * <p>Mapped: ping / {@link Pong}, find_node / {@link Nodes} (BEP 32 {@code nodes6} for IPv6),
+ * get_peers / {@link Peers}, announce_peer / {@link Ack}, errors / {@link ErrorReply}
+ * ({@link KrpcErrorCodes}); a query for any other method becomes an {@link UnknownQuery}, which the
+ * RPC layer refuses with 204. Responses carry BEP 42's {@code ip} (the requester's address); a
+ * decoded envelope's {@link EnvelopeHints} hold it and BEP 43's {@code ro}. Other messages have no
+ * KRPC form: encoding one throws {@link IllegalArgumentException}.
+ *
+ * <p>Decoding is liberal where BEP 5 asks (unknown keys ignored, keys in any order, a malformed
+ * optional field read as absent) and bounded everywhere: bencode within
+ * {@link BencodeLimits#defaults()}, contacts and peers counted before they are built. Every refusal
+ * is a {@link MalformedMessageException}, MALFORMED or OVERSIZE. Not thread-safe (the table of
+ * peers' long transaction ids).
+ */
+public final class KrpcWireCodec implements WireCodec {
+    private final KrpcConfig config;
+    private final BencodeDecoder decoder = new BencodeDecoder(BencodeLimits.defaults(), KeyOrder.ANY);
+    private final KrpcTransactionIds foreignIds;
+    private final KrpcMessages messages = new KrpcMessages();
+
+    public KrpcWireCodec(KrpcConfig config) {
+        this.config = Checks.notNull(config, "config");
+        this.foreignIds = new KrpcTransactionIds(config.foreignIdMemory());
+    }
+
+    public KrpcConfig config() {
+        return config;
+    }
+
+    @Override
+    public byte[] encode(Envelope envelope) {
+        BencodeDictionary message = toBencode(envelope);
+        checkSize(envelope, message.encodedSize());
+        return BencodeEncoder.encode(message);
+    }
+
+    /** Sizes the value tree the encoding would write, without writing it. */
+    @Override
+    public int encodedLength(Envelope envelope) {
+        return checkSize(envelope, toBencode(envelope).encodedSize());
+    }
+
+    /**
+     * Always throws {@link IllegalStateException}: a KRPC message does not name its sender's
+     * address, so use {@link #decode(byte[], int, int, Address, Address)} with the datagram's source.
+     */
+    @Override
+    public Envelope decode(byte[] data, int offset, int length, Address recipient) {
+        throw new IllegalStateException("KRPC takes the sender's address from the datagram: pass its source");
+    }
+
+    @Override
+    public Envelope decode(byte[] data, int offset, int length, Address source, Address recipient)
+            throws MalformedMessageException {
+        Checks.check(offset >= 0 && length >= 0 && offset <= data.length - length,
+                "range [%s, +%s) outside array of %s bytes", offset, length, data.length);
+        Checks.notNull(source, "source");
+        Checks.notNull(recipient, "recipient");
+        if (length > config.maxEncodedBytes()) {
+            throw new MalformedMessageException(DropReason.OVERSIZE, length + " bytes, at most " + config.maxEncodedBytes());
+        }
+        BencodeValue value;
+        try {
+            value = decoder.decode(data, offset, length);
+        } catch (BencodeException e) {
+            throw malformed("bencode " + e.getMessage());
+        }
+        try {
+            return decode(value, source, recipient);
+        } catch (IllegalArgumentException e) {
+            // A record constructor refused a field: decoding is validation.
+            throw malformed("invalid field: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Defence in depth: no input may make anything else escape.
+            throw malformed("undecodable: " + e);
+        }
+    }
+
+    private Envelope decode(BencodeValue value, Address source, Address recipient) throws MalformedMessageException {
+        if (!(value instanceof BencodeDictionary message)) {
+            throw malformed("not a dictionary");
+        }
+        byte[] t = KrpcFields.bytes(message, "t");
+        byte[] y = KrpcFields.bytes(message, "y");
+        EnvelopeHints hints = hints(message);
+        if (y.length == 1 && y[0] == 'q') {
+            if (t.length == 0 || t.length > KrpcTransactionIds.MAX_FOREIGN_BYTES) {
+                throw malformed("a query's transaction id of " + t.length + " bytes");
+            }
+            KrpcMessages.Query query = messages.query(message, source);
+            // Only once the query is valid: invalid ones must not take places in the table.
+            return new Envelope(foreignIds.fromForeign(t), query.sender(), recipient, query.body(), hints);
+        }
+        KrpcMethod method = KrpcTransactionIds.methodOfOurs(t);
+        if (method == null) {
+            throw malformed("an answer under transaction id of " + t.length + " bytes, not one of ours");
+        }
+        long txId = KrpcTransactionIds.txIdOfOurs(t);
+        if (y.length == 1 && y[0] == 'r') {
+            KrpcMessages.Answer answer = messages.response(message, method, source, hints, recipient);
+            return new Envelope(txId, answer.sender(), recipient, answer.body(), hints);
+        }
+        if (y.length == 1 && y[0] == 'e') {
+            return new Envelope(txId, KrpcMessages.anonymous(source), recipient, messages.error(message), hints);
+        }
+        throw malformed("message kind 'y' of " + y.length + " bytes, not q, r or e");
+    }
+
+    private static EnvelopeHints hints(BencodeDictionary message) {
+        boolean readOnly = KrpcFields.optionalInteger(message, "ro", 0) == 1;
+        byte[] ip = KrpcFields.optionalBytes(message, "ip");
+        Address observed = ip == null ? null : CompactInfo.readAddress(ip);
+        return readOnly || observed != null ? new EnvelopeHints(readOnly, observed) : EnvelopeHints.NONE;
+    }
+
+    private BencodeDictionary toBencode(Envelope envelope) {
+        Message body = envelope.body();
+        BencodeDictionary.Builder top = BencodeDictionary.builder();
+        if (config.version().length() > 0) {
+            top.put("v", new BencodeBytes(config.version()));
+        }
+        if (body instanceof Request<?> request) {
+            KrpcMethod method = KrpcMethod.of(request);
+            top.put("t", bytes(KrpcTransactionIds.ours(method, envelope.txId())));
+            top.put("y", BencodeBytes.of("q"));
+            top.put("q", method == KrpcMethod.UNKNOWN
+                    ? bytes(((UnknownQuery) request).method().getBytes(StandardCharsets.ISO_8859_1))
+                    : BencodeBytes.of(method.wireName()));
+            top.put("a", messages.arguments(request, envelope.sender().id()));
+            if (config.readOnly()) {
+                top.put("ro", new BencodeInteger(1));
+            }
+            return top.build();
+        }
+        top.put("t", bytes(foreignIds.toForeign(envelope.txId())));
+        if (body instanceof ErrorReply error) {
+            top.put("y", BencodeBytes.of("e"));
+            top.put("e", BencodeList.of(new BencodeInteger(KrpcErrorCodes.toKrpc(error.code())),
+                    bytes(error.detail().getBytes(StandardCharsets.UTF_8))));
+            return top.build();
+        }
+        top.put("y", BencodeBytes.of("r"));
+        top.put("r", messages.results(body, envelope.sender().id()));
+        // BEP 42: tell the requester where its query came from; a pong says so itself.
+        byte[] ip = CompactInfo.address(body instanceof Pong pong ? pong.observedAddress() : envelope.recipient());
+        if (ip != null) {
+            top.put("ip", bytes(ip));
+        }
+        return top.build();
+    }
+
+    private int checkSize(Envelope envelope, long size) {
+        if (size > config.maxEncodedBytes()) {
+            throw new IllegalArgumentException(envelope.body().getClass().getSimpleName() + " encodes to " + size
+                    + " bytes in KRPC, at most " + config.maxEncodedBytes());
+        }
+        return (int) size;
+    }
+
+    static BencodeBytes bytes(byte[] owned) {
+        return new BencodeBytes(Bytes.wrapOwned(owned));
+    }
+}
