@@ -333,7 +333,7 @@ public final class RpcEndpoint implements AutoCloseable {
         if (call.attempts == 1) {
             roundTrips.sample(call.envelope.recipient(), now - call.sentAtNanos, now);
         }
-        call.complete(envelope.sender(), response, source, now);
+        call.complete(envelope.sender(), response, source, now, envelope.hints().anonymous());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -451,8 +451,12 @@ public final class RpcEndpoint implements AutoCloseable {
             onTimeout(this);
         }
 
-        void complete(Contact responder, Response response, Address source, long nowNanos) {
-            if (expectedId != null && !expectedId.equals(responder.id())) {
+        void complete(Contact responder, Response response, Address source, long nowNanos, boolean anonymous) {
+            if (anonymous && response instanceof ErrorReply error) {
+                // A KRPC error names no sender id: it fails the call, but vouches for no contact.
+                stats.increment(RpcStats.ERROR_REPLIES);
+                fail(new RemoteErrorException(error.code(), error.detail()));
+            } else if (expectedId != null && !expectedId.equals(responder.id())) {
                 stats.increment(RpcStats.UNEXPECTED_RESPONSES);
                 fail(new UnexpectedResponseException(envelope.recipient() + " answered as "
                         + responder.id().shortId() + ", expected " + expectedId.shortId()));

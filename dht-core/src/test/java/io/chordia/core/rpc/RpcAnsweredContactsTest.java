@@ -2,7 +2,11 @@ package io.chordia.core.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Envelope;
+import io.chordia.core.message.EnvelopeHints;
+import io.chordia.core.message.ErrorCode;
+import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.Ping;
 import io.chordia.core.message.Pong;
@@ -15,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** The endpoint names the peers that answered our calls, and only those: the proof a saved contact needs. */
@@ -58,6 +63,32 @@ class RpcAnsweredContactsTest {
         forger.transport().send(new Envelope(43, new Contact(TestIds.id(51), TestIds.address(51)), TestIds.address(1),
                 new Ping()));
         sim.loop.advance(Duration.ofSeconds(1));
+        assertThat(answered).isEmpty();
+    }
+
+    /** A KRPC error names no sender id: it fails the call with the peer's code and vouches for nobody. */
+    @Test
+    void anAnonymousRefusalFailsTheCallButNamesNobody() {
+        RpcEndpoint node = sim.rpcNode(1, config);
+        SimEndpoint peer = sim.network.attach(TestIds.address(2));
+        boolean[] anonymous = {true};
+        peer.transport().onReceive((envelope, source) -> peer.transport().send(new Envelope(envelope.txId(),
+                new Contact(NodeId.ZERO, TestIds.address(2)), source, new ErrorReply(ErrorCode.UNSUPPORTED, "method unknown"),
+                anonymous[0] ? EnvelopeHints.ANONYMOUS : EnvelopeHints.NONE)));
+        List<Contact> answered = listen(node);
+
+        CompletableFuture<Pong> refused = node.call(TestIds.contact(2), new Ping());
+        settle(refused);
+        anonymous[0] = false;
+        CompletableFuture<Pong> wrongId = node.call(TestIds.contact(2), new Ping());
+        settle(wrongId);
+
+        assertThat(refused).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(RemoteErrorException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED));
+        // The same reply not marked anonymous is a wrong id, as it always was.
+        assertThat(wrongId).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(UnexpectedResponseException.class);
         assertThat(answered).isEmpty();
     }
 }

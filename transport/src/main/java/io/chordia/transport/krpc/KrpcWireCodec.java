@@ -142,7 +142,8 @@ public final class KrpcWireCodec implements WireCodec {
             return new Envelope(txId, answer.sender(), recipient, answer.body(), hints);
         }
         if (y.length == 1 && y[0] == 'e') {
-            return new Envelope(txId, KrpcMessages.anonymous(source), recipient, messages.error(message), hints);
+            return new Envelope(txId, KrpcMessages.anonymous(source), recipient, messages.error(message),
+                    new EnvelopeHints(hints.readOnly(), hints.observedAddress(), true));
         }
         throw malformed("message kind 'y' of " + y.length + " bytes, not q, r or e");
     }
@@ -151,7 +152,7 @@ public final class KrpcWireCodec implements WireCodec {
         boolean readOnly = KrpcFields.optionalInteger(message, "ro", 0) == 1;
         byte[] ip = KrpcFields.optionalBytes(message, "ip");
         Address observed = ip == null ? null : CompactInfo.readAddress(ip);
-        return readOnly || observed != null ? new EnvelopeHints(readOnly, observed) : EnvelopeHints.NONE;
+        return readOnly || observed != null ? new EnvelopeHints(readOnly, observed, false) : EnvelopeHints.NONE;
     }
 
     private BencodeDictionary toBencode(Envelope envelope) {

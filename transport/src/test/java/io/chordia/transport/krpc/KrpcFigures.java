@@ -72,16 +72,16 @@ public final class KrpcFigures {
         answers.put("error 204", new ErrorReply(ErrorCode.UNSUPPORTED, "method unknown"));
         KrpcWireCodec krpc = new KrpcWireCodec(KrpcConfig.defaults());
         KryoWireCodec kryo = new KryoWireCodec(KryoWireCodec.MAX_DATAGRAM_BYTES);
-        System.out.printf(Locale.ROOT, "%-20s %8s %8s%n", "message", "KRPC", "Kryo");
+        System.out.printf(Locale.ROOT, "%-30s %8s %8s%n", "message", "KRPC", "Kryo");
         for (Map.Entry<String, Message> e : queries.entrySet()) {
             Envelope env = new Envelope(0x1234_5678_9abc_def0L, SELF, PEER, e.getValue());
-            System.out.printf(Locale.ROOT, "%-20s %8d %8d%n", e.getKey(), krpc.encodedLength(env), kryo.encodedLength(env));
+            System.out.printf(Locale.ROOT, "%-30s %8d %8d%n", e.getKey(), krpc.encodedLength(env), kryo.encodedLength(env));
         }
         byte[] libtorrentPing = KrpcFixtures.ascii(BepExamples.PING_QUERY.bencoded());
         long txId = krpc.decode(libtorrentPing, 0, libtorrentPing.length, PEER, SELF.address()).txId();
         for (Map.Entry<String, Message> e : answers.entrySet()) {
             Envelope env = new Envelope(txId, SELF, PEER, e.getValue());
-            System.out.printf(Locale.ROOT, "%-20s %8d %8d%n", e.getKey() + " (t: 2 bytes)", krpc.encodedLength(env),
+            System.out.printf(Locale.ROOT, "%-30s %8d %8d%n", e.getKey() + " (t: 2 bytes)", krpc.encodedLength(env),
                     kryo.encodedLength(env));
         }
     }

@@ -156,6 +156,7 @@ class KrpcGoldenTest {
         assertThat(decoded.body()).isEqualTo(error);
         assertThat(decoded.txId()).isEqualTo(OUR_TX);
         assertThat(decoded.sender()).isEqualTo(new Contact(KrpcMessages.NO_ID, RESPONDER));
+        assertThat(decoded.hints().anonymous()).isTrue();
     }
 
     /** What BEP 5's examples leave out: our version, BEP 42's ip to an IP-literal requester, BEP 43's ro. */
