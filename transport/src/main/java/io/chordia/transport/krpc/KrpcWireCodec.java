@@ -3,12 +3,9 @@ package io.chordia.transport.krpc;
 import static io.chordia.transport.krpc.KrpcFields.malformed;
 
 import io.chordia.core.message.Ack;
-import io.chordia.core.message.AnnouncePeer;
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.EnvelopeHints;
 import io.chordia.core.message.ErrorReply;
-import io.chordia.core.message.FindNode;
-import io.chordia.core.message.GetPeers;
 import io.chordia.core.message.Message;
 import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Peers;
@@ -41,7 +38,8 @@ import java.nio.charset.StandardCharsets;
  * decoding needs the source ({@link #decode(byte[], int, int, Address, Address)}).
  *
  * <p>Mapped: ping / {@link Pong}, find_node / {@link Nodes} (BEP 32 {@code nodes6} for IPv6),
- * get_peers / {@link Peers}, announce_peer / {@link Ack}, errors / {@link ErrorReply}
+ * get_peers / {@link Peers}, announce_peer / {@link Ack}, BEP 44 get / {@link io.chordia.core.message.Item}
+ * and put / {@link Ack}, errors / {@link ErrorReply}
  * ({@link KrpcErrorCodes}); a query for any other method becomes an {@link UnknownQuery}, which the
  * RPC layer refuses with 204. Responses carry BEP 42's {@code ip} (the requester's address); a
  * decoded envelope's {@link EnvelopeHints} hold it and BEP 43's {@code ro}. Other messages have no
