@@ -18,21 +18,25 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Where a fetch puts its pieces: the content's files under the output directory, written with
- * positional writes, plus a resume journal in {@code outDir/.chordia-partial/<content id>.journal}.
+ * Where a fetch puts its pieces: the content's files under {@code outDir/NAME.part} (see
+ * {@link PartRoot}), written with positional writes, plus a resume journal in
+ * {@code outDir/.chordia-partial/<content id>.journal}. {@link #finish} renames the partial copy to
+ * {@code NAME} once every piece is verified.
  *
  * <p>Durability order: a piece's bytes are written, the files are forced to disk, and only then is
  * the piece's index appended to the journal (and the journal forced). After a crash, even
  * {@code kill -9}, the journal names only pieces whose bytes reached the disk; {@link #open} still
  * re-hashes every journalled piece, so a file changed on disk since is detected and its pieces are
- * fetched again. A torn last journal entry is ignored.
+ * fetched again. A torn last journal entry is ignored. The rename to {@code NAME} comes before the
+ * journal is deleted, so a crash between the two leaves a complete {@code NAME} that the next open
+ * verifies and reports complete.
  *
  * <p>Thread-safe: writes are positional; {@link #commit} and {@link #finish} are synchronized.
  */
 public final class PieceStore implements AutoCloseable {
     static final String STATE_DIR = ".chordia-partial";
     private static final int JOURNAL_MAGIC = 0x43484A31; // "CHJ1"
-    private static final int JOURNAL_HEADER = 4 + 20;
+    static final int JOURNAL_HEADER = 4 + 20;
 
     private final ContentId id;
     private final Manifest manifest;
@@ -44,9 +48,13 @@ public final class PieceStore implements AutoCloseable {
     private final FileChannel journal;
     private final BitSet verified;
     private final int invalidated;
+    private final Path outDir;
+    /** The content was already complete under its final name when opened: nothing to rename. */
+    private final boolean completeOnOpen;
 
     private PieceStore(ContentId id, Manifest manifest, List<Path> paths, FileChannel[] files, Path journalPath,
-                       Path manifestPath, FileChannel journal, BitSet verified, int invalidated) {
+                       Path manifestPath, FileChannel journal, BitSet verified, int invalidated, Path outDir,
+                       boolean completeOnOpen) {
         this.id = id;
         this.manifest = manifest;
         this.layout = new PieceLayout(manifest);
@@ -57,28 +65,30 @@ public final class PieceStore implements AutoCloseable {
         this.journal = journal;
         this.verified = verified;
         this.invalidated = invalidated;
+        this.outDir = outDir;
+        this.completeOnOpen = completeOnOpen;
     }
 
     /**
-     * Opens (or creates) the files of {@code manifest} under {@code outDir} and re-checks the
-     * pieces the journal names. A file that exists without a journal is someone else's: refused.
+     * Opens (or creates) the partial files of {@code manifest} under {@code outDir} and re-checks
+     * the pieces the journal names. A {@code NAME} already there is verified: the same content is
+     * opened complete (every piece verified), anything else is refused untouched.
      */
     public static PieceStore open(Path outDir, ContentId id, Manifest manifest, byte[] encodedManifest) throws IOException {
         Files.createDirectories(outDir);
         Path stateDir = outDir.resolve(STATE_DIR);
         Path journalPath = stateDir.resolve(id.toHex() + ".journal");
         Path manifestPath = stateDir.resolve(id.toHex() + ".manifest");
-        boolean resuming = Files.isRegularFile(journalPath, LinkOption.NOFOLLOW_LINKS);
+        if (Files.exists(outDir.resolve(manifest.name()), LinkOption.NOFOLLOW_LINKS)) {
+            return openComplete(outDir, id, manifest, journalPath, manifestPath);
+        }
         List<Path> paths = new ArrayList<>();
         FileChannel[] channels = new FileChannel[manifest.files().size()];
         BitSet journalled = new BitSet(manifest.pieceCount());
         FileChannel journal = null;
         try {
             for (int i = 0; i < channels.length; i++) {
-                Path target = SafePaths.resolveForWriting(outDir, manifest.relativePath(i));
-                if (!resuming && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(target + " already exists: move it away or fetch into another directory");
-                }
+                Path target = SafePaths.resolveForWriting(outDir, PartRoot.relativePath(manifest, i));
                 paths.add(target);
                 channels[i] = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
@@ -101,8 +111,31 @@ public final class PieceStore implements AutoCloseable {
             throw e;
         }
         PieceStore store = new PieceStore(id, manifest, List.copyOf(paths), channels, journalPath, manifestPath, journal,
-                new BitSet(manifest.pieceCount()), 0);
+                new BitSet(manifest.pieceCount()), 0, outDir, false);
         return store.recheck(journalled);
+    }
+
+    private static PieceStore openComplete(Path outDir, ContentId id, Manifest manifest, Path journalPath,
+                                           Path manifestPath) throws IOException {
+        Path target = outDir.resolve(manifest.name());
+        List<Path> paths = PartRoot.finalPaths(outDir, manifest);
+        if (!CompleteCopy.matches(paths, manifest)) {
+            throw new IOException(target + " already exists and is not this content: move it away or fetch into another"
+                    + " directory");
+        }
+        FileChannel[] channels = new FileChannel[paths.size()];
+        try {
+            for (int i = 0; i < channels.length; i++) {
+                channels[i] = FileChannel.open(paths.get(i), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (IOException | RuntimeException e) {
+            closeAll(channels, null);
+            throw e;
+        }
+        BitSet all = new BitSet(manifest.pieceCount());
+        all.set(0, manifest.pieceCount());
+        return new PieceStore(id, manifest, List.copyOf(paths), channels, journalPath, manifestPath, null, all, 0, outDir,
+                true);
     }
 
     /** The manifest kept by an earlier, interrupted fetch of {@code id} into {@code outDir}, if any. */
@@ -161,7 +194,7 @@ public final class PieceStore implements AutoCloseable {
             }
             bad++;
         }
-        return new PieceStore(id, manifest, paths, files, journalPath, manifestPath, journal, ok, bad);
+        return new PieceStore(id, manifest, paths, files, journalPath, manifestPath, journal, ok, bad, outDir, false);
     }
 
     /** Reads piece {@code piece} into {@code into} (from its position to its limit); false when the files are short. */
@@ -228,16 +261,23 @@ public final class PieceStore implements AutoCloseable {
         return manifest;
     }
 
+    /** Where the files are now: under {@code NAME.part} while partial. */
     public List<Path> paths() {
         return paths;
     }
 
-    /** Completes the content: everything forced to disk, the journal and kept manifest removed. */
+    /**
+     * Completes the content: everything forced to disk, {@code NAME.part} renamed to {@code NAME},
+     * then the journal and kept manifest removed.
+     */
     public synchronized LocalContent finish(byte[] encodedManifest) throws IOException {
         for (FileChannel f : files) {
             f.force(true);
         }
         closeAll(files, journal);
+        if (!completeOnOpen) {
+            PartRoot.promote(outDir, manifest.name());
+        }
         Files.deleteIfExists(journalPath);
         Files.deleteIfExists(manifestPath);
         try {
@@ -245,7 +285,12 @@ public final class PieceStore implements AutoCloseable {
         } catch (java.nio.file.DirectoryNotEmptyException e) {
             // other fetches into the same directory are still partial
         }
-        return new LocalContent(id, manifest, encodedManifest, paths);
+        return new LocalContent(id, manifest, encodedManifest, PartRoot.finalPaths(outDir, manifest));
+    }
+
+    /** True when the content was complete under its final name before this fetch wrote anything. */
+    public boolean completeOnOpen() {
+        return completeOnOpen;
     }
 
     @Override

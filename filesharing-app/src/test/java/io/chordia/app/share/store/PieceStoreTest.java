@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +69,7 @@ class PieceStoreTest {
             }
             store.commit(new int[] {0, 1, 2, 3, 4}, 5);
         }
-        try (FileChannel ch = FileChannel.open(out.resolve("album/a.bin"), StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(out.resolve("album.part/a.bin"), StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(new byte[] {1, 2, 3}), PIECE + 10);
         }
         try (PieceStore again = PieceStore.open(out, c.id(), c.manifest(), c.encodedManifest())) {
@@ -105,17 +106,113 @@ class PieceStoreTest {
         assertThat(done.files()).hasSize(3);
         assertThat(SampleFiles.sha256(out.resolve("album/sub/b.bin"))).isEqualTo(SampleFiles.sha256(dir.resolve("src/album/sub/b.bin")));
         assertThat(out.resolve("album/empty.bin")).isEmptyFile();
+        assertThat(out.resolve("album.part")).doesNotExist();
+        assertThat(done.files().get(0)).isEqualTo(out.resolve("album/a.bin"));
         assertThat(out.resolve(PieceStore.STATE_DIR)).doesNotExist();
     }
 
     @Test
-    void anExistingFileWithoutAJournalIsNotOverwritten() throws Exception {
+    void whileIncompleteNothingIsUnderTheFinalName() throws Exception {
+        LocalContent c = sharedDirectory();
+        Path out = dir.resolve("out");
+        try (PieceStore store = PieceStore.open(out, c.id(), c.manifest(), c.encodedManifest())) {
+            copyPiece(c, store, 0);
+            store.commit(new int[] {0}, 1);
+            assertThat(store.paths().get(0)).isEqualTo(out.resolve("album.part/a.bin"));
+        }
+        assertThat(out.resolve("album")).doesNotExist();
+        assertThat(out.resolve("album.part/sub/b.bin")).exists();
+        assertThat(ResumeState.journalledPieces(out, c.id())).isEqualTo(1);
+        assertThat(ResumeState.pieceCount(out, c.id())).isEqualTo(c.manifest().pieceCount());
+    }
+
+    @Test
+    void aSingleFileIsFetchedIntoNamePartAndRenamed() throws Exception {
+        Path src = SampleFiles.random(dir.resolve("src/one.bin"), 2 * PIECE + 7, 9);
+        LocalContent c = new Sharer(PIECE).share(src);
+        Path out = dir.resolve("out");
+        PieceStore store = PieceStore.open(out, c.id(), c.manifest(), c.encodedManifest());
+        assertThat(store.paths()).containsExactly(out.resolve("one.bin.part"));
+        for (int p = 0; p < c.manifest().pieceCount(); p++) {
+            copyPiece(c, store, p);
+        }
+        store.finish(c.encodedManifest());
+        assertThat(out.resolve("one.bin.part")).doesNotExist();
+        assertThat(SampleFiles.sha256(out.resolve("one.bin"))).isEqualTo(SampleFiles.sha256(src));
+    }
+
+    @Test
+    void theSameContentAlreadyUnderItsNameOpensComplete() throws Exception {
+        LocalContent c = sharedDirectory();
+        Path out = dir.resolve("out");
+        copyTree(dir.resolve("src/album"), out.resolve("album"));
+        try (PieceStore store = PieceStore.open(out, c.id(), c.manifest(), c.encodedManifest())) {
+            assertThat(store.completeOnOpen()).isTrue();
+            assertThat(store.verified().cardinality()).isEqualTo(c.manifest().pieceCount());
+            assertThat(store.finish(c.encodedManifest()).files().get(2)).isEqualTo(out.resolve("album/sub/b.bin"));
+        }
+        assertThat(out.resolve("album.part")).doesNotExist();
+        assertThat(SampleFiles.sha256(out.resolve("album/a.bin"))).isEqualTo(SampleFiles.sha256(dir.resolve("src/album/a.bin")));
+    }
+
+    @Test
+    void aCrashAfterTheRenameAndBeforeTheJournalWentIsCompleteOnTheNextOpen() throws Exception {
+        LocalContent c = sharedDirectory();
+        Path out = dir.resolve("out");
+        try (PieceStore store = PieceStore.open(out, c.id(), c.manifest(), c.encodedManifest())) {
+            for (int p = 0; p < c.manifest().pieceCount(); p++) {
+                copyPiece(c, store, p);
+            }
+            store.commit(new int[] {0, 1, 2, 3, 4}, 5);
+        }
+        Files.move(out.resolve("album.part"), out.resolve("album")); // what finish() renames, then "killed"
+        try (PieceStore again = PieceStore.open(out, c.id(), c.manifest(), c.encodedManifest())) {
+            assertThat(again.completeOnOpen()).isTrue();
+            again.finish(c.encodedManifest());
+        }
+        assertThat(out.resolve(PieceStore.STATE_DIR)).doesNotExist();
+    }
+
+    @Test
+    void completeCopyCatchesAChangedByteAndAWrongSize() throws Exception {
+        LocalContent c = sharedDirectory();
+        Path copy = dir.resolve("copy/album");
+        copyTree(dir.resolve("src/album"), copy);
+        List<Path> files = List.of(copy.resolve("a.bin"), copy.resolve("empty.bin"), copy.resolve("sub/b.bin"));
+        assertThat(CompleteCopy.matches(files, c.manifest())).isTrue();
+        try (FileChannel ch = FileChannel.open(copy.resolve("sub/b.bin"), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            ch.read(one, 5);
+            one.put(0, (byte) (one.get(0) ^ 1)).rewind();
+            ch.write(one, 5);
+        }
+        assertThat(CompleteCopy.matches(files, c.manifest())).as("one flipped bit").isFalse();
+        Files.writeString(copy.resolve("empty.bin"), "x");
+        assertThat(CompleteCopy.matches(files, c.manifest())).as("a file of another size").isFalse();
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anotherContentUnderTheNameIsRefusedUntouched() throws Exception {
         LocalContent c = sharedDirectory();
         Path out = dir.resolve("out");
         Files.createDirectories(out.resolve("album"));
         Files.writeString(out.resolve("album/a.bin"), "mine");
         assertThatThrownBy(() -> PieceStore.open(out, c.id(), c.manifest(), c.encodedManifest()))
-                .hasMessageContaining("already exists");
+                .hasMessageContaining("album already exists and is not this content");
         assertThat(out.resolve("album/a.bin")).hasContent("mine");
+        assertThat(out.resolve("album.part")).doesNotExist();
     }
 }
