@@ -8,6 +8,7 @@ import io.chordia.app.share.wire.ShareServer;
 import io.chordia.app.share.wire.UploadSlots;
 import io.chordia.app.share.wire.WireStats;
 import io.chordia.core.net.Address;
+import io.netty.channel.EventLoop;
 import io.chordia.transport.netty.NettyEventLoops;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,15 +133,21 @@ public final class ShareService implements AutoCloseable {
 
     /** Fetches {@code link} into {@code outDir}; see the class comment. */
     public CompletableFuture<FetchResult> fetch(Link link, Path outDir, ProgressListener listener) {
-        SwarmFetcher fetcher = new SwarmFetcher(link, outDir.toAbsolutePath().normalize(), directory, address(),
-                group.next(), workers, config.swarm(), seeds.split(), stats, listener);
-        fetches.put(fetcher, Boolean.TRUE);
-        CompletableFuture<FetchResult> result = fetcher.start();
-        result.whenComplete((r, failure) -> {
-            fetches.remove(fetcher);
-            if (failure instanceof CancellationException) {
-                fetcher.cancel();
-            } else if (failure == null && config.seedAfterFetch()) {
+        return start(link, outDir, listener).result();
+    }
+
+    /**
+     * {@link #fetch}, with a handle that cancels it and says when its kept pieces are on disk. A
+     * content this peer serves that is already complete in {@code outDir} completes at once; one no
+     * peer announces fails at once with a {@link NoPeersException}.
+     */
+    public FetchHandle start(Link link, Path outDir, ProgressListener listener) {
+        Path out = outDir.toAbsolutePath().normalize();
+        FetchHandle handle = new FetchHandle();
+        long startNanos = System.nanoTime();
+        ServedContent here = catalog.get(link.contentId());
+        handle.result().whenComplete((r, failure) -> {
+            if (failure == null && config.seedAfterFetch()) {
                 try {
                     serve(r.content());
                 } catch (IOException e) {
@@ -146,7 +155,57 @@ public final class ShareService implements AutoCloseable {
                 }
             }
         });
-        return result;
+        workers.execute(() -> {
+            FetchResult done = here == null ? null : AlreadyHere.check(here.content(), out, startNanos);
+            if (done != null) {
+                handle.result().complete(done);
+                handle.settle();
+                return;
+            }
+            FirstLookup.run(directory, link, address()).whenComplete((peers, failure) -> {
+                if (failure != null) {
+                    handle.result().completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                }
+                if (handle.result().isDone() || closed.get()) {
+                    handle.result().cancel(false); // closed during the lookup
+                    handle.settle();
+                    return;
+                }
+                runFetcher(link, out, peers, listener, handle);
+            });
+        });
+        return handle;
+    }
+
+    private void runFetcher(Link link, Path out, PeerDirectory peers, ProgressListener listener, FetchHandle handle) {
+        EventLoop loop = group.next();
+        CountingExecutor own = new CountingExecutor(workers);
+        SwarmFetcher fetcher = new SwarmFetcher(link, out, peers, address(), loop, own, config.swarm(), seeds.split(), stats,
+                listener);
+        fetches.put(fetcher, Boolean.TRUE);
+        CompletableFuture<FetchResult> running = fetcher.start();
+        running.whenComplete((r, failure) -> {
+            fetches.remove(fetcher);
+            if (failure != null) {
+                fetcher.cancel(); // posted before the wait below, so the fetcher's last commit is queued first
+            }
+            try {
+                loop.execute(() -> own.whenIdle().thenRun(handle::settle));
+            } catch (RejectedExecutionException e) {
+                own.whenIdle().thenRun(handle::settle);
+            }
+            if (failure == null) {
+                handle.result().complete(r);
+            } else {
+                handle.result().completeExceptionally(failure);
+            }
+        });
+        handle.result().whenComplete((r, failure) -> {
+            if (failure instanceof CancellationException) {
+                running.cancel(false);
+            }
+        });
     }
 
     private void announceAll() {

@@ -46,4 +46,11 @@ abstract class SwarmScenarioCases {
             s.interruptedFetchResumes();
         }
     }
+
+    @Test
+    void aCancelledFetchKeepsItsPiecesInThePartFileAndResumes() throws Exception {
+        try (SwarmScenarios s = scenarios()) {
+            s.cancelledFetchKeepsItsPiecesInThePartFile();
+        }
+    }
 }

@@ -163,9 +163,62 @@ final class SwarmScenarios implements AutoCloseable {
                 .withSwarm(ShareConfig.defaults().swarm().withStallTimeout(Duration.ofMillis(300))), directory);
         services.add(lonely);
         Link nobodyHasIt = new Link(new ContentId(io.chordia.core.id.NodeId.sha1Of("nothing")), "x", 1);
+        long start = System.nanoTime();
         assertThatThrownBy(() -> await(lonely.fetch(nobodyHasIt, dir.resolve("out2"), ProgressListener.NONE)))
+                .hasCauseInstanceOf(NoPeersException.class)
+                .hasMessageContaining("no peer shares x: the DHT lookup found nobody announcing");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("at once, not after the 300-ms stall timeout")
+                .isLessThan(Duration.ofMillis(300));
+        directory.announce(nobodyHasIt.contentId(), new io.chordia.core.net.Address("127.0.0.1", 9), Duration.ofMinutes(1))
+                .get();
+        assertThatThrownBy(() -> await(lonely.fetch(nobodyHasIt, dir.resolve("out3"), ProgressListener.NONE)))
+                .as("a peer is announced but does not answer: the stall timeout, stated")
                 .hasCauseInstanceOf(FetchFailedException.class)
-                .hasMessageContaining("no peer delivered the manifest of x in 300 ms (0 peers known, 0 banned)");
+                .hasMessageContaining("no peer delivered the manifest of x in 300 ms (1 peers known, 0 banned)");
+    }
+
+    /**
+     * A fetch cancelled half way through its handle: once the cancel settles, its journal names every
+     * piece verified before it, the bytes are in NAME.part and NAME does not exist; the same fetch
+     * then completes with identical bytes, and run once more it is already complete (nothing
+     * downloaded); a different file under the name is refused.
+     */
+    void cancelledFetchKeepsItsPiecesInThePartFile() throws Exception {
+        Link link = peer().share(original());
+        Path out = dir.resolve("out");
+        ShareService fetcher = peer();
+        AtomicReference<FetchHandle> first = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong verifiedAtCancel = new java.util.concurrent.atomic.AtomicLong(-1);
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        FetchHandle handle = fetcher.start(link, out, p -> {
+            FetchHandle h = first.get();
+            if (!p.done() && p.verifiedBytes() >= size / 2 && h != null && verifiedAtCancel.compareAndSet(-1, p.verifiedBytes())) {
+                h.cancel().whenComplete((v, e) -> settled.complete(null));
+            }
+        });
+        first.set(handle);
+        assertThatThrownBy(() -> await(handle.result())).isInstanceOf(CancellationException.class);
+        settled.get(20, TimeUnit.SECONDS);
+        long pieceSize = ManifestLimits.DEFAULT_PIECE_SIZE;
+        assertThat(io.chordia.app.share.store.ResumeState.journalledPieces(out, link.contentId()) * pieceSize)
+                .as("the journal names every piece verified before the cancel").isGreaterThanOrEqualTo(verifiedAtCancel.get());
+        assertThat(out.resolve("data.bin")).doesNotExist();
+        assertThat(out.resolve("data.bin.part")).exists();
+
+        FetchResult second = await(fetcher.fetch(link, out, ProgressListener.NONE));
+        assertThat(SampleFiles.sha256(out.resolve("data.bin"))).isEqualTo(SampleFiles.sha256(original()));
+        assertThat(second.resumedPieces() * pieceSize).isGreaterThanOrEqualTo(verifiedAtCancel.get());
+        assertThat(out.resolve("data.bin.part")).doesNotExist();
+
+        FetchResult third = await(fetcher.fetch(link, out, ProgressListener.NONE));
+        assertThat(third.downloadedBytes()).as("already complete: nothing fetched").isZero();
+        assertThat(third.resumedPieces()).isEqualTo((int) ((size + pieceSize - 1) / pieceSize));
+
+        Path other = dir.resolve("other-out");
+        SampleFiles.random(other.resolve("data.bin"), size, 7);
+        assertThatThrownBy(() -> await(peer().fetch(link, other, ProgressListener.NONE)))
+                .hasCauseInstanceOf(FetchFailedException.class)
+                .hasMessageContaining("data.bin already exists and is not this content");
     }
 
     /** A fetcher process killed with SIGKILL half way; the fetch resumes from what its journal made durable. */

@@ -33,7 +33,7 @@ public final class PartRoot {
     }
 
     /** Where the files of {@code manifest} are once complete. */
-    static List<Path> finalPaths(Path outDir, Manifest manifest) {
+    public static List<Path> finalPaths(Path outDir, Manifest manifest) {
         List<Path> paths = new ArrayList<>(manifest.files().size());
         for (int i = 0; i < manifest.files().size(); i++) {
             paths.add(outDir.resolve(manifest.relativePath(i)));
