@@ -1,26 +1,34 @@
 package io.chordia.app.cli;
 
+import io.chordia.app.UserFacingException;
 import io.chordia.app.control.Json;
-import io.chordia.app.node.ShareCommands.FetchReply;
-import io.chordia.app.node.ShareCommands.FetchRequest;
-import io.chordia.app.node.ShareCommands.FetchUpdate;
+import io.chordia.app.share.store.ResumeState;
+import io.chordia.app.node.FetchCommands.FetchReply;
+import io.chordia.app.node.FetchCommands.FetchRequest;
+import io.chordia.app.node.FetchCommands.FetchUpdate;
 import io.chordia.app.share.FetchProgress;
+import io.chordia.app.share.Link;
+import io.chordia.app.share.LinkFormatException;
 import io.chordia.app.share.ProgressBar;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code chordia fetch LINK [-o DIR]}: the running node downloads the content from the peers that
- * have it; a progress bar on a terminal, one summary line otherwise. Interrupted, the same command
- * resumes.
+ * {@code chordia fetch LINK [-o DIR] [--detach]}: the running node downloads the content from the
+ * peers that have it into NAME.part, renamed to NAME once every piece is verified; a progress bar
+ * on a terminal, one summary line otherwise. Ctrl-C cancels the fetch in the node and says how much
+ * is kept; the same command resumes. {@code --detach} leaves the fetch running in the node.
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
-        description = "Download a link through the running node, verified piece by piece; run again to resume.")
+        description = {"Download a link through the running node, verified piece by piece, into NAME.part, renamed "
+                + "to NAME when complete.", "Ctrl-C cancels it and keeps the verified pieces; the same command resumes."})
 final class FetchCommand implements Callable<Integer> {
     static final Duration TIMEOUT = Duration.ofDays(7);
 
@@ -30,22 +38,70 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to put it (default: the current directory).")
     Path outDir = Path.of("");
 
+    @Option(names = "--detach", description = "Start the fetch in the node and return at once; 'chordia transfers' "
+            + "shows it, the same fetch command without --detach follows it.")
+    boolean detach;
+
     @Mixin
     DaemonOptions daemon;
 
     @Override
     public Integer call() throws Exception {
+        Path out = outDir.toAbsolutePath().normalize();
+        FetchRequest request = new FetchRequest(link, out.toString(), detach);
+        if (detach) {
+            FetchReply reply = daemon.call("fetch", request, FetchReply.class);
+            daemon.out().println(daemon.json ? Json.pretty(reply) : reply.transferId());
+            if (!daemon.json) {
+                daemon.err().println("fetching " + reply.name() + " in the node into " + reply.path()
+                        + "; 'chordia transfers' shows it");
+            }
+            return 0;
+        }
         ProgressBar bar = ProgressBar.forStderr();
-        FetchRequest request = new FetchRequest(link, outDir.toAbsolutePath().normalize().toString());
-        FetchReply reply = daemon.call("fetch", request, FetchReply.class, TIMEOUT,
-                update -> bar.onProgress(Json.mapper().convertValue(update, FetchUpdate.class).toProgress()));
+        AtomicReference<FetchUpdate> last = new AtomicReference<>();
+        CancelOnExit cancel = CancelOnExit.install(daemon, contentIdOf(link), out);
+        FetchReply reply;
+        try {
+            reply = daemon.call("fetch", request, FetchReply.class, TIMEOUT, line -> {
+                FetchUpdate update = Json.mapper().convertValue(line, FetchUpdate.class);
+                last.set(update);
+                bar.onProgress(update.toProgress());
+            });
+        } catch (UserFacingException e) {
+            cancel.waitIfCancelling();
+            throw e;
+        } catch (IOException e) {
+            cancel.waitIfCancelling();
+            FetchUpdate u = last.get();
+            throw new UserFacingException("the node stopped during the fetch; " + (u == null ? "no piece kept yet"
+                    : ResumeState.describe(u.keptPieces(), u.totalPieces(), u.path())),
+                    "start the node again and run the same command to resume", e);
+        } finally {
+            cancel.remove();
+        }
         if (daemon.json) {
             daemon.out().println(Json.pretty(reply));
+        } else if (reply.alreadyComplete()) {
+            daemon.err().println(reply.name() + " is already complete: every piece verified in " + reply.path());
+            daemon.out().println(reply.path());
         } else {
             bar.onProgress(new FetchProgress(reply.name(), reply.totalBytes(), reply.totalBytes(), reply.downloadedBytes(),
                     reply.seconds() > 0 ? reply.downloadedBytes() / reply.seconds() : 0, reply.peersUsed(), null, true));
+            if (reply.resumedPieces() > 0) {
+                daemon.err().println("resumed: " + reply.resumedPieces() + " pieces were kept from before");
+            }
             daemon.out().println(reply.path());
         }
         return 0;
+    }
+
+    /** The content id of {@code text}, or null when it is no link (the node says so). */
+    private static String contentIdOf(String text) {
+        try {
+            return Link.parse(text).contentId().toHex();
+        } catch (LinkFormatException e) {
+            return null;
+        }
     }
 }

@@ -4,14 +4,21 @@ import io.chordia.app.ByteSize;
 import io.chordia.app.control.Json;
 import io.chordia.app.node.NodeCommands.StatusRequest;
 import io.chordia.app.node.NodeStatus;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chordia.app.node.FetchCommands.TransfersReply;
+import io.chordia.app.node.FetchCommands.TransfersRequest;
+import io.chordia.app.node.Transfer.TransferView;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code chordia status}: what the running node knows about itself. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the running node's id, protocol, address, uptime, routing table, leaf set, records and traffic.")
+        description = "Show the running node's id, protocol, address, uptime, routing table, leaf set, records, traffic and transfers.")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
@@ -19,8 +26,11 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NodeStatus s = daemon.call("status", new StatusRequest(), NodeStatus.class);
+        List<TransferView> transfers = daemon.call("transfers", new TransfersRequest(), TransfersReply.class).transfers();
         if (daemon.json) {
-            daemon.out().println(Json.pretty(s));
+            ObjectNode both = Json.mapper().valueToTree(s);
+            both.set("transfers", Json.mapper().valueToTree(transfers));
+            daemon.out().println(Json.pretty(both));
             return 0;
         }
         NodeStatus.Traffic t = s.traffic();
@@ -43,6 +53,10 @@ final class StatusCommand implements Callable<Integer> {
         daemon.out().printf("guard      %d verified peers, %d probes; %d replies and %d requests held (%d now), "
                 + "%d replies refused, %d unverified budgets%n", g.verifiedPeers(), g.probesSent(), g.repliesHeld(),
                 g.requestsHeld(), g.heldNow(), g.repliesRefused(), g.budgets());
+        Map<String, Long> byState = transfers.stream().collect(Collectors.groupingBy(TransferView::state, Collectors.counting()));
+        daemon.out().printf("transfers  %d active, %d cancelled, %d failed, %d finished (chordia transfers lists them)%n",
+                byState.getOrDefault("active", 0L), byState.getOrDefault("cancelled", 0L), byState.getOrDefault("failed", 0L),
+                byState.getOrDefault("finished", 0L));
         return 0;
     }
 }

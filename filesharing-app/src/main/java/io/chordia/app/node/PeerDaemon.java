@@ -3,7 +3,8 @@ package io.chordia.app.node;
 import io.chordia.app.UserFacingException;
 import io.chordia.app.control.ControlRegistry;
 import io.chordia.app.control.ControlServer;
-import io.chordia.app.share.FetchResult;
+import io.chordia.app.share.ContentId;
+import io.chordia.app.share.FetchHandle;
 import io.chordia.app.share.Link;
 import io.chordia.app.share.LocalContent;
 import io.chordia.app.share.ProgressListener;
@@ -295,6 +296,7 @@ public final class PeerDaemon implements AutoCloseable {
         ControlRegistry registry = new ControlRegistry();
         NodeCommands.registerAll(registry, this);
         ShareCommands.registerAll(registry, this);
+        FetchCommands.registerAll(registry, this);
         String secret = HexFormat.of().formatHex(UnguessableRandom.bytes(32));
         control = ControlServer.start(registry, secret, 0);
         // Secret before port: a client that finds the port can always read the secret.
@@ -341,8 +343,9 @@ public final class PeerDaemon implements AutoCloseable {
     }
 
     /** Fetches {@code link} into {@code outDir}; once complete it is served and remembered too. */
-    CompletableFuture<FetchResult> fetch(Link link, Path outDir, ProgressListener progress) {
-        return share.fetch(link, outDir, progress).whenComplete((r, failure) -> {
+    FetchHandle fetch(Link link, Path outDir, ProgressListener progress) {
+        FetchHandle fetch = share.start(link, outDir, progress);
+        fetch.result().whenComplete((r, failure) -> {
             if (r != null) {
                 try {
                     shared.add(link.contentId(), r.root());
@@ -351,6 +354,18 @@ public final class PeerDaemon implements AutoCloseable {
                 }
             }
         });
+        return fetch;
+    }
+
+    /** What this node serves now. */
+    List<LocalContent> served() {
+        return share.served();
+    }
+
+    /** Stops serving and announcing {@code id} and forgets it across restarts; its files stay. */
+    void unshare(ContentId id) throws IOException {
+        share.unshare(id);
+        shared.remove(id.toHex());
     }
 
 

@@ -2,34 +2,22 @@ package io.chordia.app.node;
 
 import io.chordia.app.UserFacingException;
 import io.chordia.app.control.ControlRegistry;
-import io.chordia.app.share.FetchFailedException;
-import io.chordia.app.share.FetchProgress;
-import io.chordia.app.share.FetchResult;
 import io.chordia.app.share.InvalidManifestException;
 import io.chordia.app.share.Link;
-import io.chordia.app.share.LinkFormatException;
+import io.chordia.app.share.LocalContent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The daemon's file-sharing verbs: {@code share} (hash, serve, announce; answer the link) and
- * {@code fetch} (download a link, streaming progress lines; the content is then served too).
- * Paths arrive absolute: the client resolves them against its own working directory.
+ * The daemon's serving verbs: {@code share} (hash, serve, announce; answer the link),
+ * {@code shares} (what it serves) and {@code unshare} (stop serving and announcing one; the files
+ * stay). Fetching is {@link FetchCommands}. Paths arrive absolute: the client resolves them
+ * against its own working directory.
  */
 public final class ShareCommands {
-    /** How often a running fetch reports; a report to a client that went away cancels the fetch. */
-    static final Duration PROGRESS_EVERY = Duration.ofMillis(250);
     private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(ShareCommands.class);
 
     private ShareCommands() {}
@@ -38,29 +26,22 @@ public final class ShareCommands {
 
     public record ShareReply(String link, String contentId, String name, long size) {}
 
-    public record FetchRequest(String link, String outDir) {}
+    public record SharesRequest() {}
 
-    /** One progress line of a fetch. */
-    public record FetchUpdate(String name, long totalBytes, long verifiedBytes, long downloadedBytes,
-                              double bytesPerSecond, int peers, Long etaSeconds) {
-        static FetchUpdate of(FetchProgress p) {
-            return new FetchUpdate(p.name(), p.totalBytes(), p.verifiedBytes(), p.downloadedBytes(), p.bytesPerSecond(),
-                    p.peers(), p.eta() == null ? null : p.eta().toSeconds());
-        }
+    /** One shared content: {@code path} is the file or directory served. */
+    public record ShareView(String id, String name, long size, String link, String path) {}
 
-        /** The progress this line reports, for the client's progress bar. */
-        public FetchProgress toProgress() {
-            return new FetchProgress(name, totalBytes, verifiedBytes, downloadedBytes, bytesPerSecond, peers,
-                    etaSeconds == null ? null : Duration.ofSeconds(etaSeconds), false);
-        }
-    }
+    public record SharesReply(List<ShareView> shares) {}
 
-    public record FetchReply(String path, String name, long totalBytes, long downloadedBytes, int resumedPieces,
-                             int hashFailures, List<String> banned, int peersUsed, double seconds) {}
+    /** @param id a content id, or enough of its start to name one */
+    public record UnshareRequest(String id) {}
+
+    public record UnshareReply(String id, String name) {}
 
     static void registerAll(ControlRegistry registry, PeerDaemon daemon) {
         registry.register(NodeCommands.command("share", ShareRequest.class, (q, p) -> share(daemon, q)));
-        registry.register(NodeCommands.command("fetch", FetchRequest.class, (q, p) -> fetch(daemon, q, p)));
+        registry.register(NodeCommands.command("shares", SharesRequest.class, (q, p) -> shares(daemon)));
+        registry.register(NodeCommands.command("unshare", UnshareRequest.class, (q, p) -> unshare(daemon, q)));
     }
 
     static ShareReply share(PeerDaemon daemon, ShareRequest q) throws IOException {
@@ -80,66 +61,32 @@ public final class ShareCommands {
         return new ShareReply(link.toString(), link.contentId().toHex(), link.name(), link.size());
     }
 
-    static FetchReply fetch(PeerDaemon daemon, FetchRequest q, io.chordia.app.control.ControlCommand.Progress progress)
-            throws Exception {
-        Link link;
-        try {
-            link = Link.parse(q.link());
-        } catch (LinkFormatException e) {
-            throw new UserFacingException("not a chordia link: " + e.getMessage(),
-                    "copy the whole line 'chordia share' printed, e.g. " + Link.SCHEME + "<40 hex digits>?name=...&size=...");
-        }
-        Path outDir = absolute(q.outDir(), "fetch");
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UserFacingException("cannot create the output directory " + outDir + ": " + e.getMessage(),
-                    "give a writable directory with -o");
-        }
-        AtomicReference<FetchProgress> latest = new AtomicReference<>();
-        CompletableFuture<FetchResult> running = daemon.fetch(link, outDir, latest::set);
-        daemon.measured().fetchStarted(running);
-        LOG.info("fetching {} ({} bytes) into {}", link.name(), link.size(), outDir);
-        running.whenComplete((r, failure) -> {
-            if (failure == null) {
-                LOG.info("fetched {}: {} bytes downloaded from {} peers in {} s{}", link.name(), r.downloadedBytes(),
-                        r.peersUsed(), r.elapsed().toSeconds(), r.resumedPieces() > 0 ? ", " + r.resumedPieces()
-                                + " pieces kept from before" : "");
-            } else {
-                LOG.info("fetch of {} stopped: {}", link.name(), failure instanceof CancellationException
-                        ? "cancelled" : String.valueOf(failure.getMessage()));
-            }
-        });
-        FetchProgress reported = null;
-        try {
-            while (true) {
-                try {
-                    FetchResult r = running.get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-                    return new FetchReply(r.root().toString(), link.name(), r.totalBytes(), r.downloadedBytes(),
-                            r.resumedPieces(), r.hashFailures(), r.banned().stream().map(Object::toString).toList(),
-                            r.peersUsed(), r.elapsed().toNanos() / 1e9);
-                } catch (TimeoutException e) {
-                    FetchProgress now = latest.get();
-                    if (now != null && now != reported) {
-                        progress.report(FetchUpdate.of(now)); // throws when the client went away
-                        reported = now;
-                    }
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof FetchFailedException) {
-                throw new UserFacingException(cause.getMessage(),
-                        "run the same command again later: verified pieces are kept and the fetch resumes");
-            }
-            throw e;
-        } catch (UncheckedIOException | InterruptedException | CancellationException e) {
-            running.cancel(true); // the client went away (Ctrl-C) or the node stops: keep what is verified
-            throw e;
-        }
+    static SharesReply shares(PeerDaemon daemon) {
+        return new SharesReply(daemon.served().stream()
+                .map(c -> new ShareView(c.id().toHex(), c.manifest().name(), c.manifest().totalSize(), c.link().toString(),
+                        c.files().size() == 1 && !c.manifest().directory() ? c.files().get(0).toString()
+                                : c.files().get(0).getParent().toString()))
+                .sorted(java.util.Comparator.comparing(ShareView::name)).toList());
     }
 
-    private static Path absolute(String text, String verb) {
+    static UnshareReply unshare(PeerDaemon daemon, UnshareRequest q) throws IOException {
+        String id = q.id() == null ? "" : q.id().strip().toLowerCase(java.util.Locale.ROOT);
+        List<LocalContent> matching = daemon.served().stream().filter(c -> !id.isEmpty() && c.id().toHex().startsWith(id))
+                .toList();
+        if (matching.isEmpty()) {
+            throw new UserFacingException("this node does not share " + q.id(), "chordia shares lists what it shares");
+        }
+        if (matching.size() > 1) {
+            throw new UserFacingException(q.id() + " is the start of " + matching.size() + " shared ids",
+                    "give more of the id; chordia shares lists them");
+        }
+        LocalContent c = matching.get(0);
+        daemon.unshare(c.id());
+        LOG.info("no longer sharing {} ({})", c.manifest().name(), c.id().toHex());
+        return new UnshareReply(c.id().toHex(), c.manifest().name());
+    }
+
+    static Path absolute(String text, String verb) {
         if (text == null || text.isBlank()) {
             throw new UserFacingException("no path given to " + verb, null);
         }

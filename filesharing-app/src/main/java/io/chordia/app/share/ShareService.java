@@ -125,6 +125,11 @@ public final class ShareService implements AutoCloseable {
         announce(content.id());
     }
 
+    /** What this peer serves now. */
+    public java.util.List<LocalContent> served() {
+        return catalog.contents();
+    }
+
     /** Stops serving and announcing {@code id}; the announcement expires after its TTL. */
     public void unshare(ContentId id) {
         announced.remove(id);

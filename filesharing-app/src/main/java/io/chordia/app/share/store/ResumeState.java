@@ -4,7 +4,6 @@ import io.chordia.app.share.ContentId;
 import io.chordia.app.share.ManifestCodec;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -36,12 +35,19 @@ public final class ResumeState {
         }
     }
 
-    /** True when a journal for {@code id} exists in {@code outDir}. */
-    public static boolean exists(Path outDir, ContentId id) {
-        return Files.isRegularFile(journal(outDir, id), LinkOption.NOFOLLOW_LINKS);
-    }
-
     private static Path journal(Path outDir, ContentId id) {
         return outDir.resolve(PieceStore.STATE_DIR).resolve(id.toHex() + ".journal");
+    }
+
+    /**
+     * "37 of 128 pieces kept in /x/big.bin.part", or what stands for it before the piece count is
+     * known. Here, not beside the daemon's commands, because the client prints it from a shutdown
+     * hook, where loading a class that starts logging fails.
+     */
+    public static String describe(int keptPieces, int totalPieces, String path) {
+        if (totalPieces < 0) {
+            return "no piece kept yet";
+        }
+        return keptPieces + " of " + totalPieces + " pieces kept in " + path;
     }
 }

@@ -22,6 +22,11 @@ public final class ContentCatalog {
         return served.get(id);
     }
 
+    /** What is served now, in no particular order. */
+    public java.util.List<io.chordia.app.share.LocalContent> contents() {
+        return served.values().stream().map(ServedContent::content).toList();
+    }
+
     public void remove(ContentId id) {
         ServedContent c = served.remove(id);
         if (c != null) {
