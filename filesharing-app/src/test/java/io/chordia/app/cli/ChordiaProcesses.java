@@ -122,6 +122,33 @@ public final class ChordiaProcesses implements AutoCloseable {
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /** A client command left running, for tests that interrupt it. */
+    public record Client(Process process, Path out, Path err) {
+        /** Waits for it to exit (killed after the deadline) and returns how it went. */
+        public Result await() throws Exception {
+            if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("the client did not finish within " + DEADLINE + ": " + Files.readString(err));
+            }
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        }
+    }
+
+    /** Starts a client command without waiting for it. */
+    public Client launchClient(String... args) throws IOException {
+        Path out = work.resolve("cmd-" + (++outputs) + ".out");
+        Path err = work.resolve("cmd-" + outputs + ".err");
+        Process p = new ProcessBuilder(java(List.of(args))).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        started.add(p);
+        return new Client(p, out, err);
+    }
+
+    /** Sends {@code signal} (INT, STOP, CONT...) to {@code p}, as a user's Ctrl-C or a debugger would. */
+    public static void signal(Process p, String signal) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).inheritIO().start().waitFor())
+                .as("kill -%s %s", signal, p.pid()).isZero();
+    }
+
     /** Starts a {@link CommandLoop}: client commands without a JVM start each; its stderr goes to a file. */
     public ResidentCli startResidentCli() throws IOException {
         Path err = work.resolve("resident-" + (++outputs) + ".err");
