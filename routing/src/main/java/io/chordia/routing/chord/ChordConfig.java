@@ -22,11 +22,20 @@ import java.time.Duration;
  * @param lookupAttempts     recursive lookup attempts before failing (and join attempts per bootstrap address)
  * @param failuresBeforeEviction consecutive failed checks before a successor or predecessor counts as dead
  * @param suspects           how nodes that stopped answering are remembered and probed, to merge rings after a partition
+ * @param refreshAllFingers  each finger refresh looks up every finger beyond the successor, not just the next one
+ *                           (the SIGCOMM'01 §6.5 simulator's schedule)
+ * @param exponentialMaintenance one maintenance round (stabilize, check the predecessor, refresh fingers) at
+ *                           exponentially distributed intervals of mean {@code stabilizeInterval}, drawn from the
+ *                           node's random generator, instead of three fixed-rate timers
+ * @param lookupsRouteAround an iterative lookup whose hop does not answer tries the next candidate and the hop's
+ *                           successors; false: it fails there, as the SIGCOMM'01 simulator's did
+ * @see ChordProfile
  */
 public record ChordConfig(int successorListLength, int predecessorListLength, Duration stabilizeInterval,
                           Duration fixFingersInterval, Duration checkPredecessorInterval, RpcConfig maintenanceRpc,
                           RpcConfig lookupRpc, LookupStyle lookupStyle, Duration lookupTimeout, int lookupAttempts,
-                          int failuresBeforeEviction, SuspectConfig suspects) {
+                          int failuresBeforeEviction, SuspectConfig suspects, boolean refreshAllFingers,
+                          boolean exponentialMaintenance, boolean lookupsRouteAround) {
     public ChordConfig {
         Checks.inRange(successorListLength, 1, Neighbors.MAX_SUCCESSORS, "successorListLength");
         Checks.inRange(predecessorListLength, 1, Neighbors.MAX_PREDECESSORS, "predecessorListLength");
@@ -94,7 +103,9 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
                 .stabilizeInterval(stabilizeInterval).fixFingersInterval(fixFingersInterval)
                 .checkPredecessorInterval(checkPredecessorInterval).maintenanceRpc(maintenanceRpc)
                 .lookupRpc(lookupRpc).lookupStyle(lookupStyle).lookupTimeout(lookupTimeout)
-                .lookupAttempts(lookupAttempts).failuresBeforeEviction(failuresBeforeEviction).suspects(suspects);
+                .lookupAttempts(lookupAttempts).failuresBeforeEviction(failuresBeforeEviction).suspects(suspects)
+                .refreshAllFingers(refreshAllFingers).exponentialMaintenance(exponentialMaintenance)
+                .lookupsRouteAround(lookupsRouteAround);
     }
 
     /** Settings by name, starting from the defaults; {@link #build()} validates them in the canonical constructor. */
@@ -113,8 +124,26 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         private int lookupAttempts = 3;
         private int failuresBeforeEviction = 3;
         private SuspectConfig suspects = SuspectConfig.defaults();
+        private boolean refreshAllFingers;
+        private boolean exponentialMaintenance;
+        private boolean lookupsRouteAround = true;
 
         private Builder() {}
+
+        public Builder refreshAllFingers(boolean value) {
+            this.refreshAllFingers = value;
+            return this;
+        }
+
+        public Builder exponentialMaintenance(boolean value) {
+            this.exponentialMaintenance = value;
+            return this;
+        }
+
+        public Builder lookupsRouteAround(boolean value) {
+            this.lookupsRouteAround = value;
+            return this;
+        }
 
         public Builder successorListLength(int value) {
             this.successorListLength = value;
@@ -179,7 +208,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         public ChordConfig build() {
             return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
                     checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                    failuresBeforeEviction, suspects);
+                    failuresBeforeEviction, suspects, refreshAllFingers, exponentialMaintenance, lookupsRouteAround);
         }
     }
 }

@@ -127,9 +127,10 @@ public final class ChordNode implements OverlayNode, RingMember {
         }
         Address via = bootstrap.get(index % bootstrap.size());
         return rpc.exchange(via, null, new Ping(), config.maintenanceRpc())
-                // A join is not in a hurry: its hops retry like maintenance calls, not like lookups.
+                // A join is not in a hurry: its hops retry like maintenance calls, not like lookups,
+                // and route around dead nodes whatever the profile (the paper measures lookups, not joins).
                 .thenCompose(pong -> IterativeChordLookup.start(rpc, self().id(), List.of(pong.responder()),
-                        List.of(), config.maintenanceRpc(), this::onContactFailed, slowQueries))
+                        List.of(), config.maintenanceRpc(), this::onContactFailed, slowQueries, true))
                 .thenCompose(found -> {
                     if (!found.succeeded()) {
                         throw new CompletionException(new java.io.IOException("could not find our successor via " + via));
@@ -238,7 +239,7 @@ public final class ChordNode implements OverlayNode, RingMember {
         }
         List<Contact> first = state.closestPreceding(key, 4);
         return IterativeChordLookup.start(rpc, key, first.isEmpty() ? List.of(state.successor()) : first,
-                state.successors(), config.lookupRpc(), this::onContactFailed, slowQueries);
+                state.successors(), config.lookupRpc(), this::onContactFailed, slowQueries, config.lookupsRouteAround());
     }
 
     private NextHop onFindSuccessor(FindSuccessor request, RequestContext context) {

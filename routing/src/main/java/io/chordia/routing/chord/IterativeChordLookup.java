@@ -67,6 +67,7 @@ final class IterativeChordLookup {
     private final RpcConfig callConfig;
     private final Consumer<Contact> onDead;
     private final SlowQueries slowQueries;
+    private final boolean routeAround;
     private final Deque<Level> frontier = new ArrayDeque<>(8);
     /** Nodes that answered: never asked again. */
     private final NodeTally answered = new NodeTally();
@@ -77,8 +78,9 @@ final class IterativeChordLookup {
     private int messages;
 
     private IterativeChordLookup(RpcEndpoint rpc, NodeId key, RpcConfig callConfig, Consumer<Contact> onDead,
-                                 SlowQueries slowQueries) {
+                                 SlowQueries slowQueries, boolean routeAround) {
         this.rpc = rpc;
+        this.routeAround = routeAround;
         this.key = key;
         this.callConfig = callConfig;
         this.onDead = onDead;
@@ -91,11 +93,14 @@ final class IterativeChordLookup {
      * @param originSuccessors the origin's successor list, the fallback when every first hop fails
      * @param onDead           told of every contact that failed to answer, so the node can forget it
      * @param slowQueries      counts hops that outlived their round-trip timeout and late answers
+     * @param routeAround      false: the first hop that fails to answer fails the lookup (the SIGCOMM'01
+     *                         simulator's lookups, which do not retry)
      */
     static CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId key, List<Contact> firstHops,
                                                  List<Contact> originSuccessors, RpcConfig callConfig,
-                                                 Consumer<Contact> onDead, SlowQueries slowQueries) {
-        IterativeChordLookup lookup = new IterativeChordLookup(rpc, key, callConfig, onDead, slowQueries);
+                                                 Consumer<Contact> onDead, SlowQueries slowQueries,
+                                                 boolean routeAround) {
+        IterativeChordLookup lookup = new IterativeChordLookup(rpc, key, callConfig, onDead, slowQueries, routeAround);
         lookup.frontier.push(new Level(null, new ArrayDeque<>(firstHops), originSuccessors));
         lookup.next();
         return lookup.result;
@@ -119,7 +124,7 @@ final class IterativeChordLookup {
             }
         }
         if (frontier.isEmpty() || path.size() >= MAX_HOPS) {
-            result.complete(new LookupResult(key, LookupResult.Status.FAILED, List.of(), path.size(), messages, path));
+            fail();
             return;
         }
         Contact hop = frontier.peek().candidates.poll();
@@ -128,7 +133,11 @@ final class IterativeChordLookup {
             if (failure != null) {
                 failures.add(hop.id());
                 onDead.accept(hop);
-                next();
+                if (routeAround) {
+                    next();
+                } else {
+                    fail();
+                }
             } else {
                 onAnswer(hop, reply);
             }
@@ -137,6 +146,10 @@ final class IterativeChordLookup {
                 onAnswer(hop, late);
             }
         });
+    }
+
+    private void fail() {
+        result.complete(new LookupResult(key, LookupResult.Status.FAILED, List.of(), path.size(), messages, path));
     }
 
     /** Drops candidates not worth asking; true if one is left. */

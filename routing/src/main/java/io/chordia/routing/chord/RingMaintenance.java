@@ -20,7 +20,9 @@ import java.util.Set;
  * Keeps the ring correct, following Zave's corrected Chord: stabilize from the first live
  * successor and adopt {@code s :: s.successors}; never adopt a successor or predecessor without
  * first hearing from it; notify only proposes, rectify decides. Fingers are refreshed one at a time
- * and are only an optimization: correctness rests on the successor lists.
+ * (or all at once, with {@link ChordConfig#refreshAllFingers()}) and are only an optimization:
+ * correctness rests on the successor lists. With {@link ChordConfig#exponentialMaintenance()} the
+ * three routines run together in rounds at exponentially distributed intervals instead.
  *
  * <p>Node-thread confined.
  */
@@ -32,6 +34,7 @@ final class RingMaintenance {
     private final ChordNode node;
     private final List<Cancellable> timers = new ArrayList<>();
     private boolean stabilizing;
+    private boolean stopped;
     /** Consecutive failed checks of the current first successor / predecessor. */
     private int successorFailures;
     private int predecessorFailures;
@@ -45,16 +48,50 @@ final class RingMaintenance {
 
     void start() {
         ChordConfig c = node.config();
+        if (c.exponentialMaintenance()) {
+            scheduleRound();
+            return;
+        }
         // Spread the first runs over one period so that nodes started together do not beat in step.
         timers.add(node.scheduler().scheduleAtFixedRate(jitter(c.stabilizeInterval()), c.stabilizeInterval(), this::stabilize));
-        timers.add(node.scheduler().scheduleAtFixedRate(jitter(c.fixFingersInterval()), c.fixFingersInterval(), this::fixFinger));
+        timers.add(node.scheduler().scheduleAtFixedRate(jitter(c.fixFingersInterval()), c.fixFingersInterval(),
+                this::refreshFingers));
         timers.add(node.scheduler().scheduleAtFixedRate(jitter(c.checkPredecessorInterval()), c.checkPredecessorInterval(),
                 this::checkPredecessor));
     }
 
     void stop() {
+        stopped = true;
         timers.forEach(Cancellable::cancel);
         timers.clear();
+    }
+
+    /**
+     * The next maintenance round after an exponentially distributed wait of mean stabilizeInterval:
+     * rounds form a Poisson process per node, as in the Chord paper's churn simulator. Each round
+     * is a new one-shot timer, so only the pending one is kept.
+     */
+    private void scheduleRound() {
+        if (stopped) {
+            return;
+        }
+        double mean = node.config().stabilizeInterval().toNanos();
+        long wait = (long) (-mean * StrictMath.log(1 - node.random().nextDouble()));
+        timers.clear();
+        timers.add(node.scheduler().schedule(java.time.Duration.ofNanos(wait), () -> {
+            stabilize();
+            checkPredecessor();
+            refreshFingers();
+            scheduleRound();
+        }));
+    }
+
+    private void refreshFingers() {
+        if (node.config().refreshAllFingers()) {
+            fixAllFingers();
+        } else {
+            fixFinger();
+        }
     }
 
     private java.time.Duration jitter(java.time.Duration period) {
@@ -207,10 +244,8 @@ final class RingMaintenance {
         if (state.isAlone() || node.isStopped()) {
             return;
         }
-        // self + 2^i lies in (self, successor] exactly when 2^i <= the distance to the successor:
-        // those fingers are the successor, no lookup (and no id arithmetic) needed.
-        NodeId toSuccessor = node.self().id().ringDistanceTo(state.successor().id());
-        int ownedBySuccessor = NodeId.BITS - toSuccessor.commonPrefixLength(NodeId.ZERO);
+        // Fingers the successor owns need no lookup (and no id arithmetic).
+        int ownedBySuccessor = fingersOwnedBySuccessor(state);
         for (int scanned = 0; scanned < NodeId.BITS; scanned++) {
             int i = nextFinger;
             nextFinger = nextFinger == 0 ? NodeId.BITS - 1 : nextFinger - 1;
@@ -218,14 +253,43 @@ final class RingMaintenance {
                 state.setFinger(i, state.successor());
                 continue;
             }
-            NodeId start = node.self().id().plusPowerOfTwo(i);
-            node.lookupIterative(start).thenAccept(result -> {
-                if (result.succeeded()) {
-                    state.setFinger(i, result.owner());
-                }
-            });
+            lookUpFinger(state, i);
             return;
         }
+    }
+
+    /**
+     * Refreshes every finger at once: a lookup for each finger whose start lies beyond the
+     * successor (about log2 N of them), the nearer ones set to the successor.
+     */
+    void fixAllFingers() {
+        ChordState state = node.state();
+        if (state.isAlone() || node.isStopped()) {
+            return;
+        }
+        int ownedBySuccessor = fingersOwnedBySuccessor(state);
+        for (int i = 0; i < NodeId.BITS; i++) {
+            if (i < ownedBySuccessor) {
+                state.setFinger(i, state.successor());
+            } else {
+                lookUpFinger(state, i);
+            }
+        }
+    }
+
+    /** How many of the lowest fingers the successor owns: self + 2^i lies in (self, successor] exactly when 2^i <= the distance. */
+    private int fingersOwnedBySuccessor(ChordState state) {
+        NodeId toSuccessor = node.self().id().ringDistanceTo(state.successor().id());
+        return NodeId.BITS - toSuccessor.commonPrefixLength(NodeId.ZERO);
+    }
+
+    private void lookUpFinger(ChordState state, int i) {
+        NodeId start = node.self().id().plusPowerOfTwo(i);
+        node.lookupIterative(start).thenAccept(result -> {
+            if (result.succeeded()) {
+                state.setFinger(i, result.owner());
+            }
+        });
     }
 
     /** A neighbour leaves gracefully; check before adopting anything it suggests. */

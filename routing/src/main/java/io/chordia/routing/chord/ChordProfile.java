@@ -1,0 +1,39 @@
+package io.chordia.routing.chord;
+
+import java.time.Duration;
+
+/**
+ * Named sets of {@link ChordConfig} options: the protocol as a paper published it, beside ours, so
+ * an experiment can run the paper's protocol on our node code rather than on a fork of it.
+ */
+public enum ChordProfile {
+    /** Ours: fixed-rate stabilize, one finger per refresh, lookups that route around dead hops. */
+    IMPROVED {
+        @Override
+        public ChordConfig applyTo(ChordConfig base) {
+            return base;
+        }
+    },
+    /**
+     * SIGCOMM'01 §6.5's simulator: each node runs the stabilization routines at random intervals
+     * averaging 30 s (exponential here; the paper does not name the distribution) and updates every
+     * finger on each run, and a lookup forwarded to a dead node fails (no retry). A neighbour is
+     * evicted at its first failed check: the paper's simulated network loses no packets, so an
+     * unanswered check means a dead node.
+     */
+    SIGCOMM01 {
+        @Override
+        public ChordConfig applyTo(ChordConfig base) {
+            return base.toBuilder().stabilizeInterval(Duration.ofSeconds(30)).exponentialMaintenance(true)
+                    .refreshAllFingers(true).lookupsRouteAround(false).failuresBeforeEviction(1).build();
+        }
+    };
+
+    /** {@code base} with this profile's options set. */
+    public abstract ChordConfig applyTo(ChordConfig base);
+
+    /** The defaults with this profile's options set. */
+    public ChordConfig config() {
+        return applyTo(ChordConfig.defaults());
+    }
+}
