@@ -44,8 +44,14 @@ final class PaperCommand implements Callable<Integer> {
     int scale;
 
     @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "churn only: simulated time per run (default: Li et al.'s 6h; 30m gives a quick look).")
+            description = "Simulated time per run: churn (default: Li et al.'s 6h; 30m gives a quick look), and each "
+                    + "row of chord's churn section (default: the paper's 2h).")
     Duration duration;
+
+    @Option(names = "--faithful",
+            description = "chord: run only the paper's protocol as published (rows labelled faithful) where a section "
+                    + "runs it beside ours (improved).")
+    boolean faithful;
 
     @Option(names = "--cost-model", converter = Converters.CostModelName.class, paramLabel = "encoded|li",
             description = "churn only: how bytes are charged (default: li, as Li et al. charge them).")
@@ -66,6 +72,11 @@ final class PaperCommand implements Callable<Integer> {
             err.flush();
             return SimCommand.USAGE_ERROR;
         }
+        if (faithful && paper != Paper.chord) {
+            err.println("chordia sim paper: --faithful applies to chord only (the " + paper + " report has no faithful mode yet)");
+            err.flush();
+            return SimCommand.USAGE_ERROR;
+        }
         if (out != null) {
             Files.createDirectories(out);
         }
@@ -74,7 +85,8 @@ final class PaperCommand implements Callable<Integer> {
             err.flush();
         });
         String report = switch (paper) {
-            case chord -> new ChordPaperReport(seed, scale).run(output);
+            case chord -> new ChordPaperReport(seed, scale, faithful,
+                    duration == null ? ChordPaperReport.CHURN_DURATION : duration).run(output);
             case kademlia -> new KademliaPaperReport(seed, scale).run(output);
             case churn -> new ChurnSweepReport(seed, churnSetup()).run(output);
         };

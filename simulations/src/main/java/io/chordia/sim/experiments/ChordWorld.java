@@ -29,23 +29,45 @@ final class ChordWorld {
     final RandomStreams streams;
     final RandomGenerator workload;
     final Map<NodeId, ChordNode> live = new LinkedHashMap<>();
+    private final ChordConfig config;
+    private final RandomGenerator ids;
+    private int nextIndex;
 
     ChordWorld(long seed, int n, LinkConditions link, ChordConfig config) {
+        this.config = config;
         streams = new RandomStreams(seed);
         network = new SimNetwork(loop, streams.stream("network"), link);
         workload = streams.stream("workload");
-        RandomGenerator ids = streams.stream("ids");
+        ids = streams.stream("ids");
         List<ChordNode> nodes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Address address = new Address("10." + (i >>> 16 & 0xFF) + "." + (i >>> 8 & 0xFF) + "." + (i & 0xFF), 4000);
-            SimEndpoint endpoint = network.attach(address);
-            ChordNode node = new ChordNode(new Contact(NodeId.random(ids), address), endpoint.transport(),
-                    endpoint.scheduler(), streams.stream("node", i), config);
+            ChordNode node = newNode();
             nodes.add(node);
             live.put(node.self().id(), node);
         }
         List<Contact> ring = ring();
         nodes.forEach(node -> node.installConvergedState(ring, true));
+    }
+
+    private ChordNode newNode() {
+        int i = nextIndex++;
+        Address address = new Address("10." + (i >>> 16 & 0xFF) + "." + (i >>> 8 & 0xFF) + "." + (i & 0xFF), 4000);
+        SimEndpoint endpoint = network.attach(address);
+        return new ChordNode(new Contact(NodeId.random(ids), address), endpoint.transport(), endpoint.scheduler(),
+                streams.stream("node", i), config);
+    }
+
+    /** A new node joins through {@code via}; it counts as live once joined, and is crashed if the join fails. */
+    CompletableFuture<ChordNode> join(ChordNode via) {
+        ChordNode node = newNode();
+        return node.join(List.of(via.self().address())).handle((ok, failure) -> {
+            if (failure != null) {
+                network.endpoint(node.self().address()).crash();
+                return null;
+            }
+            live.put(node.self().id(), node);
+            return node;
+        });
     }
 
     List<Contact> ring() {

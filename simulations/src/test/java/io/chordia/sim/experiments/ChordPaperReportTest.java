@@ -3,6 +3,7 @@ package io.chordia.sim.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +44,31 @@ class ChordPaperReportTest {
         assertThat(output.written()).containsExactly(dir.resolve("path-length.png"), dir.resolve("path-length.svg"));
         assertThat(dir.resolve("path-length.png")).isNotEmptyFile();
         assertThat(dir.resolve("path-length.svg")).content().startsWith("<?xml").contains("<svg");
+    }
+
+    /** The paper's 500 nodes for 2 h per row is a command (sim paper chord); 40 nodes for 5 minutes here. */
+    @Test
+    void churnRowsAreLabelledFaithfulAndImprovedAndFaithfulOnlyDropsOurs(@TempDir Path dir) {
+        List<String> progress = new ArrayList<>();
+        String both = ChordPaperReport.churn(40, 3, Duration.ofMinutes(5), false, new ReportOutput(dir, progress::add));
+
+        assertThat(both).contains("SIGCOMM'01 §6.5, Fig. 12 |").doesNotContain("Fig. 12 (not verified)")
+                .contains("about 3% if we have 3 failures between stabilizations").contains("Chart: `churn.png`");
+        for (double rate : ChordPaperReport.CHURN_RATES) {
+            String r = String.format(java.util.Locale.ROOT, "| %6.3f |", rate);
+            assertThat(both).contains(r + " faithful  |").contains(r + " improved  |");
+        }
+        assertThat(rows(both)).hasSize(2 * ChordPaperReport.CHURN_RATES.length);
+        assertThat(progress).hasSize(2 * ChordPaperReport.CHURN_RATES.length);
+        assertThat(progress.get(0)).endsWith("churn: R = 0.010/s, faithful");
+
+        String faithful = ChordPaperReport.churn(40, 3, Duration.ofMinutes(5), true, ReportOutput.NONE);
+        assertThat(rows(faithful)).hasSize(ChordPaperReport.CHURN_RATES.length).allMatch(l -> l.contains("| faithful  |"));
+        assertThat(faithful).contains("--faithful: faithful rows only");
+    }
+
+    private static List<String> rows(String section) {
+        return section.lines().filter(l -> l.matches("\\|\\s+0\\.\\d{3} \\|.*")).toList();
     }
 
     @Test
