@@ -29,13 +29,16 @@ import java.time.Duration;
  *                           node's random generator, instead of three fixed-rate timers
  * @param lookupsRouteAround an iterative lookup whose hop does not answer tries the next candidate and the hop's
  *                           successors; false: it fails there, as the SIGCOMM'01 simulator's did
+ * @param routeViaSuccessorList iterative lookups and their hops pick the closest preceding nodes from the fingers and
+ *                           the whole successor list; false: from the fingers and the first successor only, as the
+ *                           paper's closest_preceding_finger scans the finger table
  * @see ChordProfile
  */
 public record ChordConfig(int successorListLength, int predecessorListLength, Duration stabilizeInterval,
                           Duration fixFingersInterval, Duration checkPredecessorInterval, RpcConfig maintenanceRpc,
                           RpcConfig lookupRpc, LookupStyle lookupStyle, Duration lookupTimeout, int lookupAttempts,
                           int failuresBeforeEviction, SuspectConfig suspects, boolean refreshAllFingers,
-                          boolean exponentialMaintenance, boolean lookupsRouteAround) {
+                          boolean exponentialMaintenance, boolean lookupsRouteAround, boolean routeViaSuccessorList) {
     public ChordConfig {
         Checks.inRange(successorListLength, 1, Neighbors.MAX_SUCCESSORS, "successorListLength");
         Checks.inRange(predecessorListLength, 1, Neighbors.MAX_PREDECESSORS, "predecessorListLength");
@@ -105,7 +108,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
                 .lookupRpc(lookupRpc).lookupStyle(lookupStyle).lookupTimeout(lookupTimeout)
                 .lookupAttempts(lookupAttempts).failuresBeforeEviction(failuresBeforeEviction).suspects(suspects)
                 .refreshAllFingers(refreshAllFingers).exponentialMaintenance(exponentialMaintenance)
-                .lookupsRouteAround(lookupsRouteAround);
+                .lookupsRouteAround(lookupsRouteAround).routeViaSuccessorList(routeViaSuccessorList);
     }
 
     /** Settings by name, starting from the defaults; {@link #build()} validates them in the canonical constructor. */
@@ -127,8 +130,14 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         private boolean refreshAllFingers;
         private boolean exponentialMaintenance;
         private boolean lookupsRouteAround = true;
+        private boolean routeViaSuccessorList = true;
 
         private Builder() {}
+
+        public Builder routeViaSuccessorList(boolean value) {
+            this.routeViaSuccessorList = value;
+            return this;
+        }
 
         public Builder refreshAllFingers(boolean value) {
             this.refreshAllFingers = value;
@@ -208,7 +217,8 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         public ChordConfig build() {
             return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
                     checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                    failuresBeforeEviction, suspects, refreshAllFingers, exponentialMaintenance, lookupsRouteAround);
+                    failuresBeforeEviction, suspects, refreshAllFingers, exponentialMaintenance, lookupsRouteAround,
+                    routeViaSuccessorList);
         }
     }
 }

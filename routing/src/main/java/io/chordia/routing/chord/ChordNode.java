@@ -237,7 +237,7 @@ public final class ChordNode implements OverlayNode, RingMember {
             return CompletableFuture.completedFuture(new LookupResult(key, LookupResult.Status.OK,
                     state.successorsUpTo(NextHop.MAX_NODES), 1, 0, List.of()));
         }
-        List<Contact> first = state.closestPreceding(key, 4);
+        List<Contact> first = state.closestPreceding(key, 4, config.routeViaSuccessorList());
         return IterativeChordLookup.start(rpc, key, first.isEmpty() ? List.of(state.successor()) : first,
                 state.successors(), config.lookupRpc(), this::onContactFailed, slowQueries, config.lookupsRouteAround());
     }
@@ -255,7 +255,7 @@ public final class ChordNode implements OverlayNode, RingMember {
         if (state.successorOwns(key)) {
             return new NextHop(true, state.successorsUpTo(NextHop.MAX_NODES));
         }
-        List<Contact> closer = state.closestPreceding(key, 4);
+        List<Contact> closer = state.closestPreceding(key, 4, config.routeViaSuccessorList());
         return new NextHop(false, closer.isEmpty() ? List.of(state.successor()) : closer);
     }
 

@@ -17,7 +17,9 @@ public enum ChordProfile {
     /**
      * SIGCOMM'01 §6.5's simulator: each node runs the stabilization routines at random intervals
      * averaging 30 s (exponential here; the paper does not name the distribution) and updates every
-     * finger on each run, and a lookup forwarded to a dead node fails (no retry). A neighbour is
+     * finger on each run, and a lookup forwarded to a dead node fails (no retry). Lookups route by
+     * the fingers and the first successor, as the paper's closest_preceding_finger (Fig. 4) scans
+     * the finger table, not by the whole successor list. A neighbour is
      * evicted at its first failed check: the paper's simulated network loses no packets, so an
      * unanswered check means a dead node.
      */
@@ -25,7 +27,8 @@ public enum ChordProfile {
         @Override
         public ChordConfig applyTo(ChordConfig base) {
             return base.toBuilder().stabilizeInterval(Duration.ofSeconds(30)).exponentialMaintenance(true)
-                    .refreshAllFingers(true).lookupsRouteAround(false).failuresBeforeEviction(1).build();
+                    .refreshAllFingers(true).lookupsRouteAround(false).routeViaSuccessorList(false)
+                    .failuresBeforeEviction(1).build();
         }
     };
 

@@ -168,11 +168,20 @@ final class ChordState {
      * a successor and as a finger appears once, as the successor.
      */
     List<Contact> closestPreceding(NodeId key, int count) {
+        return closestPreceding(key, count, true);
+    }
+
+    /**
+     * {@link #closestPreceding(NodeId, int)}; without {@code viaSuccessorList} only the first
+     * successor and the fingers count, as the Chord paper's closest_preceding_finger (Fig. 4)
+     * scans its finger table, whose first entry is the successor.
+     */
+    List<Contact> closestPreceding(NodeId key, int count, boolean viaSuccessorList) {
         NodeId me = self.id();
         Contact[] byDistance = fingersByDistance();
         // Both lists run clockwise from this node: the nodes before the key are a prefix of each,
         // and merging the prefixes from their far ends gives the nodes closest to the key first.
-        int s = countBefore(successors, key);
+        int s = viaSuccessorList ? countBefore(successors, key) : Math.min(1, countBefore(successors, key));
         int f = countBefore(Arrays.asList(byDistance), key);
         List<Contact> out = new ArrayList<>(Math.min(count, s + f));
         while (out.size() < count && (s > 0 || f > 0)) {

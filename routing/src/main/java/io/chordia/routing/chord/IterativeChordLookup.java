@@ -204,7 +204,9 @@ final class IterativeChordLookup {
         });
         long softNanos = rpc.roundTrips().timeoutNanos(hop.address());
         // Only a single-attempt call is a lookup's probe; a call that retries (a join's) is patient by choice.
-        if (!deadline.passed && callConfig.maxAttempts() == 1 && softNanos < callConfig.attemptTimeoutNanos(1)) {
+        // A lookup that cannot route around has nowhere to move on to: it waits for the answer or the
+        // call's timeout, so a slow live hop does not fail it (the paper's lookups fail at dead nodes only).
+        if (routeAround && !deadline.passed && callConfig.maxAttempts() == 1 && softNanos < callConfig.attemptTimeoutNanos(1)) {
             deadline.timer = rpc.scheduler().schedule(Duration.ofNanos(softNanos), () -> {
                 if (!deadline.passed) {
                     deadline.passed = true;

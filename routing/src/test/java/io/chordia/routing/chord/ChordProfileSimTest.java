@@ -31,6 +31,7 @@ class ChordProfileSimTest {
         assertThat(paper.refreshAllFingers()).isTrue();
         assertThat(paper.exponentialMaintenance()).isTrue();
         assertThat(paper.lookupsRouteAround()).isFalse();
+        assertThat(paper.routeViaSuccessorList()).isFalse();
         assertThat(paper.stabilizeInterval()).isEqualTo(Duration.ofSeconds(30));
     }
 

@@ -27,11 +27,14 @@ final class ChordChurnRun {
     private static final Duration DRAIN = Duration.ofMinutes(1);
 
     /**
-     * What a run came to. {@code abandoned}: lookups whose origin failed before they finished, not
-     * graded; {@code messagesPerNodePerSecond}: every datagram sent, lookups included, per node.
+     * What a run came to. {@code failed} = {@code unanswered} (the lookup gave up: a dead hop without
+     * route-around, or no candidate left) + {@code wrongOwner} (it answered a node that is not the
+     * key's live successor: a dead one not yet evicted, or the predecessor of a joiner not yet
+     * stabilized into the ring). {@code abandoned}: lookups whose origin failed before they finished,
+     * not graded; {@code messagesPerNodePerSecond}: every datagram sent, lookups included, per node.
      */
-    record Result(long lookups, long failed, long abandoned, long joins, long failures, double hopsMean,
-                  double latencyMsP50, double messagesPerNodePerSecond) {
+    record Result(long lookups, long failed, long unanswered, long wrongOwner, long abandoned, long joins, long failures,
+                  double hopsMean, double latencyMsP50, double messagesPerNodePerSecond) {
         double failedFraction() {
             return lookups == 0 ? 0 : (double) failed / lookups;
         }
@@ -47,7 +50,8 @@ final class ChordChurnRun {
     private long endNanos;
     private long started;
     private long graded;
-    private long failed;
+    private long unanswered;
+    private long wrongOwner;
     private long abandoned;
     private long joins;
     private long failures;
@@ -84,13 +88,13 @@ final class ChordChurnRun {
         for (ChordNode origin : pending.values()) {
             if (world.live.containsKey(origin.self().id())) {
                 graded++;
-                failed++;
+                unanswered++;
             } else {
                 abandoned++;
             }
         }
-        return new Result(graded, failed, abandoned, joins, failures, hops.mean(), latencyMicros.percentile(50) / 1000.0,
-                perNodeSecond);
+        return new Result(graded, unanswered + wrongOwner, unanswered, wrongOwner, abandoned, joins, failures, hops.mean(),
+                latencyMicros.percentile(50) / 1000.0, perNodeSecond);
     }
 
     /** Runs {@code event} after an exponential wait of mean 1/{@code perSecond}, then again, until the end. */
@@ -131,13 +135,13 @@ final class ChordChurnRun {
                 return;
             }
             graded++;
-            boolean ok = error == null && result.succeeded()
-                    && result.owner().equals(SortedRing.successorOf(world.ring(), key));
-            if (ok) {
+            if (error != null || !result.succeeded()) {
+                unanswered++;
+            } else if (!result.owner().equals(SortedRing.successorOf(world.ring(), key))) {
+                wrongOwner++;
+            } else {
                 hops.add(result.hops());
                 latencyMicros.add((world.loop.nowNanos() - at) / 1000);
-            } else {
-                failed++;
             }
         });
     }

@@ -103,6 +103,14 @@ final class ChordWorld {
 
     /** Runs {@code count} lookups of random keys from random live nodes, all started at once. */
     Outcome lookups(int count, LookupStyle style) {
+        return lookups(count, style, ring());
+    }
+
+    /**
+     * {@link #lookups(int, LookupStyle)}, also counting those that did not find the key's owner on
+     * {@code original}, the ring before some failure: the Chord paper's metric after a mass failure.
+     */
+    Outcome lookups(int count, LookupStyle style, List<Contact> original) {
         List<NodeId> keys = new ArrayList<>();
         List<CompletableFuture<LookupResult>> results = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -115,6 +123,7 @@ final class ChordWorld {
         }
         List<Contact> ring = ring();
         int failed = 0;
+        int notOriginal = 0;
         int[] hops = new int[count];
         for (int i = 0; i < count; i++) {
             LookupResult r = results.get(i).join();
@@ -122,11 +131,15 @@ final class ChordWorld {
             if (!r.succeeded() || !r.owner().equals(SortedRing.successorOf(ring, keys.get(i)))) {
                 failed++;
             }
+            if (!r.succeeded() || !r.owner().equals(SortedRing.successorOf(original, keys.get(i)))) {
+                notOriginal++;
+            }
         }
         java.util.Arrays.sort(hops);
-        return new Outcome(count, failed, java.util.Arrays.stream(hops).average().orElse(0),
+        return new Outcome(count, failed, notOriginal, java.util.Arrays.stream(hops).average().orElse(0),
                 hops[count / 2], hops[(int) Math.ceil(0.99 * count) - 1]);
     }
 
-    record Outcome(int lookups, int failed, double meanHops, int p50Hops, int p99Hops) {}
+    /** {@code notOriginalOwner}: lookups that missed the key's owner on the ring given (all of them, by default the current one). */
+    record Outcome(int lookups, int failed, int notOriginalOwner, double meanHops, int p50Hops, int p99Hops) {}
 }

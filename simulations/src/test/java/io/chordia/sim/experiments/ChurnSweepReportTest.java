@@ -22,6 +22,14 @@ class ChurnSweepReportTest {
         assertThat(li.costModel()).isEqualTo(CostModel.LI);
     }
 
+    @Test
+    void theQuickDefaultIsLiEtAlsSetupForOneHour() {
+        ChurnSetup quick = ChurnSetup.quick(1);
+
+        assertThat(quick).isEqualTo(ChurnSetup.li(1).withDuration(Duration.ofHours(1)));
+        assertThat(quick.lookups()).as("one per node every 600 s for 1 h").isEqualTo(1024 * 6);
+    }
+
     /** Li et al.'s 6-h run of 1,024 nodes is a command (sim paper churn), not a test: 32 nodes for 10 minutes here. */
     @Test
     void aScaledDownRunChargesBytesAsLiEtAlAndWritesItsChart(@TempDir Path dir) {
