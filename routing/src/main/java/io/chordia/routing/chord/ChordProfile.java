@@ -20,8 +20,8 @@ public enum ChordProfile {
      * finger on each run, and a lookup forwarded to a dead node fails (no retry). Lookups route by
      * the fingers and the first successor, as the paper's closest_preceding_finger (Fig. 4) scans
      * the finger table, not by the whole successor list. A neighbour is
-     * evicted at its first failed check: the paper's simulated network loses no packets, so an
-     * unanswered check means a dead node.
+     * evicted at its first failed check: the paper says nothing of losses, and the experiments
+     * that run this profile use a network without any, where an unanswered check means a dead node.
      */
     SIGCOMM01 {
         @Override

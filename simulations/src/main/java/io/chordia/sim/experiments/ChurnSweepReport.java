@@ -84,7 +84,7 @@ public final class ChurnSweepReport {
                     setup.duration(), setup.lookups(), setup.medianSession(),
                     SessionModel.EXPONENTIAL, 0, 0, 3, 0, LatencySpec.parse(LatencySpec.DEFAULT), NetworkKind.SIM, 60,
                     io.chordia.sim.scenario.PartitionSpec.NONE);
-            Summary s = new ScenarioRunner(config, tuning).run(ScenarioRunner.Progress.NONE);
+            Summary s = new ScenarioRunner(config, tuning).run(quarters(output));
             bandwidth[i] = s.maintenanceBytesPerNodePerSecond();
             latency[i] = s.lookupLatencyMsP50();
             md.line("| %-8s | %20s | %12.1f | %14.1f | %14.1f | %6.2f%% | %9.2f |", protocol.name().toLowerCase(java.util.Locale.ROOT),
@@ -92,6 +92,21 @@ public final class ChurnSweepReport {
                     s.lookupLatencyMsP50(), s.lookupLatencyMsP99(), 100 * s.lookupSuccessRate(), s.hopsMean());
         }
         return new double[][] {bandwidth, latency};
+    }
+
+    /** A progress line at each quarter of a run: one run of the default sweep lasts minutes. */
+    private static ScenarioRunner.Progress quarters(ReportOutput output) {
+        return new ScenarioRunner.Progress() {
+            private int reported;
+
+            @Override
+            public void update(double fraction) {
+                while (reported < 3 && fraction >= (reported + 1) / 4.0) {
+                    reported++;
+                    output.step("  %d%% of this run", reported * 25);
+                }
+            }
+        };
     }
 
     private static KademliaConfig kademlia(Duration period) {

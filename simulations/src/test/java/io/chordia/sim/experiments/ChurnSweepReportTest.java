@@ -23,11 +23,11 @@ class ChurnSweepReportTest {
     }
 
     @Test
-    void theQuickDefaultIsLiEtAlsSetupForOneHour() {
+    void theQuickDefaultIsLiEtAlsSetupForTenMinutes() {
         ChurnSetup quick = ChurnSetup.quick(1);
 
-        assertThat(quick).isEqualTo(ChurnSetup.li(1).withDuration(Duration.ofHours(1)));
-        assertThat(quick.lookups()).as("one per node every 600 s for 1 h").isEqualTo(1024 * 6);
+        assertThat(quick).isEqualTo(ChurnSetup.li(1).withDuration(Duration.ofMinutes(10)));
+        assertThat(quick.lookups()).as("one per node every 600 s for 10 min").isEqualTo(1024);
     }
 
     /** Li et al.'s 6-h run of 1,024 nodes is a command (sim paper churn), not a test: 32 nodes for 10 minutes here. */
@@ -43,8 +43,12 @@ class ChurnSweepReportTest {
         assertThat(report).contains("charged by cost model li (Li et al.: 20 B per message + 4 B per node id carried)")
                 .contains("32 nodes").contains("INFOCOM'05").contains("(not verified)");
         assertThat(report.lines().filter(l -> l.startsWith("| chord ") || l.startsWith("| kademlia "))).hasSize(12);
-        assertThat(progress).as("a line per run, and one at the end").hasSize(13);
-        assertThat(progress.get(0)).endsWith("chord, maintenance every 1s");
+        List<String> runs = progress.stream().filter(l -> !l.endsWith("of this run")).toList();
+        assertThat(runs).as("a line per run, and one at the end").hasSize(13);
+        assertThat(runs.get(0)).endsWith("chord, maintenance every 1s");
+        assertThat(progress).as("and one at each quarter of a run").hasSize(13 + 12 * 3);
+        assertThat(progress.subList(1, 4)).allMatch(l -> l.endsWith("of this run"));
+        assertThat(progress.get(3)).endsWith("75% of this run");
         assertThat(output.written()).containsExactly(dir.resolve("latency-vs-bandwidth.png"),
                 dir.resolve("latency-vs-bandwidth.svg"));
         assertThat(dir.resolve("latency-vs-bandwidth.png")).isNotEmptyFile();
