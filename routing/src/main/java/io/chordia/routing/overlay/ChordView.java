@@ -49,6 +49,12 @@ final class ChordView implements OverlayView {
         String summary = String.format(Locale.ROOT, "%d/%d successors, predecessor %s, %d distinct fingers",
                 successors.size(), node.config().successorListLength(),
                 pred == null ? "none" : pred.id().shortId(), fingers.size());
-        return new Snapshot(summary, leaf, List.copyOf(all));
+        return new Snapshot(summary, leaf, List.copyOf(all),
+                RoutingShape.chord(without(successors), without(predecessors), without(fingers)));
+    }
+
+    /** A node alone on its ring is its own successor: pictures leave it out, as the leaf set does. */
+    private List<Contact> without(java.util.Collection<Contact> role) {
+        return role.stream().filter(c -> !c.equals(node.self())).distinct().toList();
     }
 }

@@ -3,6 +3,7 @@ package io.chordia.routing.overlay;
 import io.chordia.core.net.Contact;
 import io.chordia.routing.kademlia.KademliaNode;
 import io.chordia.routing.kademlia.RoutingTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -28,13 +29,19 @@ final class KademliaView implements OverlayView {
     private Snapshot read() {
         RoutingTable table = node.routingTable();
         int nonEmpty = 0;
+        List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < table.bucketSlots(); i++) {
-            nonEmpty += table.slotExists(i) && !table.bucket(i).isEmpty() ? 1 : 0;
+            int size = table.slotExists(i) ? table.bucket(i).size() : 0;
+            nonEmpty += size > 0 ? 1 : 0;
+            sizes.add(size);
+        }
+        while (!sizes.isEmpty() && sizes.get(sizes.size() - 1) == 0) {
+            sizes.remove(sizes.size() - 1);
         }
         List<Contact> leaf = node.leafSetView().contacts();
         List<Contact> contacts = table.closest(node.self().id(), Math.max(1, table.size()), false);
         String summary = String.format(Locale.ROOT, "%d contacts in %d buckets (k = %d), %d in the leaf set",
                 table.size(), nonEmpty, table.k(), leaf.size());
-        return new Snapshot(summary, leaf, contacts);
+        return new Snapshot(summary, leaf, contacts, RoutingShape.kademlia(sizes));
     }
 }

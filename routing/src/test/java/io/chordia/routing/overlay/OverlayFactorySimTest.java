@@ -63,6 +63,43 @@ class OverlayFactorySimTest {
         assertThat(read.join().summary()).isNotBlank();
     }
 
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void theShapeLaysOutTheSameContactsByRole(Protocol protocol) {
+        OverlayNode first = joinedAlone(protocol, 1);
+        for (int n = 2; n <= 4; n++) {
+            joinedThrough(protocol, n, first);
+        }
+        sim.loop.advance(Duration.ofSeconds(30));
+        CompletableFuture<OverlayView.Snapshot> read = protocol.overlay().view(first).snapshot();
+        sim.runUntil(read::isDone, Duration.ofSeconds(1), "snapshot");
+        OverlayView.Snapshot s = read.join();
+        RoutingShape shape = s.shape();
+
+        if (protocol == Protocol.CHORD) {
+            assertThat(shape.bucketSizes()).isEmpty();
+            assertThat(shape.successors()).isNotEmpty().doesNotContain(first.self());
+            assertThat(shape.fingers()).doesNotContain(first.self());
+            List<io.chordia.core.net.Contact> byRole = new java.util.ArrayList<>(shape.successors());
+            byRole.addAll(shape.predecessors());
+            byRole.addAll(shape.fingers());
+            assertThat(byRole).containsAll(s.contacts());
+            assertThat(s.contacts()).containsAll(byRole);
+        } else {
+            assertThat(shape.successors()).isEmpty();
+            assertThat(shape.bucketSizes().stream().mapToInt(Integer::intValue).sum()).isEqualTo(s.contacts().size());
+            assertThat(shape.bucketSizes().get(shape.bucketSizes().size() - 1)).isPositive();
+        }
+    }
+
+    private void joinedThrough(Protocol protocol, int n, OverlayNode seed) {
+        SimEndpoint e = sim.network.attach(TestIds.address(n));
+        OverlayNode node = protocol.overlay().newNode(TestIds.contact(n), e.transport(), e.scheduler(),
+                sim.streams.stream("node", n));
+        CompletableFuture<Void> joined = node.join(List.of(seed.self().address()));
+        sim.runUntil(joined::isDone, Duration.ofSeconds(5), "join");
+    }
+
     @Test
     void anotherProtocolsNodeIsRefusedNotMisread() {
         OverlayNode chord = joinedAlone(Protocol.CHORD, 1);
