@@ -61,6 +61,12 @@ final class DaemonOptions {
         }
     }
 
+    /** The running node's dashboard link; asks the node first, so a stale port file is not printed as a link. */
+    String dashboardLink() throws IOException, InterruptedException {
+        call("status", new io.chordia.app.node.NodeCommands.StatusRequest(), com.fasterxml.jackson.databind.JsonNode.class);
+        return connect(dataDir()).dashboardLink();
+    }
+
     private static ControlClient connect(DataDir dir) throws IOException {
         int port;
         try {

@@ -64,10 +64,12 @@ final class NodeCommand implements Callable<Integer> {
             LogManager.shutdown();
             stopped.countDown();
         }, "chordia-shutdown"));
-        System.out.printf("node %s (%s) on %s, joined via %s%n  data in %s, log in %s%s%n  stop with Ctrl-C or SIGTERM%n",
+        // The dashboard link holds the control secret: printed here once, never logged.
+        System.out.printf("node %s (%s) on %s, joined via %s%n  data in %s, log in %s%s%n  dashboard %s%n"
+                        + "  stop with Ctrl-C or SIGTERM%n",
                 daemon.identity().id().toHex(), daemon.settings().protocol().label(), daemon.self().address(),
                 daemon.joinedVia(), daemon.dataDir().root(), daemon.dataDir().logDir().resolve("chordia.log"),
-                daemon.metricsUrl().map(u -> "; metrics on " + u).orElse(""));
+                daemon.metricsUrl().map(u -> "; metrics on " + u).orElse(""), daemon.dashboardLink());
         System.out.flush();
         stopped.await();
         return 0;

@@ -33,6 +33,11 @@ public final class ControlClient {
         this.secret = secret;
     }
 
+    /** The dashboard's login link for this node. */
+    public String dashboardLink() {
+        return io.chordia.app.dashboard.DashboardLink.of(base.getPort(), secret);
+    }
+
     /** No node answers on the control port. */
     public static final class NodeNotRunningException extends IOException {
         private static final long serialVersionUID = 1L;

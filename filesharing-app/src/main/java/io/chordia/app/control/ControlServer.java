@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.chordia.app.UserFacingException;
+import io.chordia.app.dashboard.DashboardLink;
+import io.chordia.app.dashboard.DashboardPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +27,10 @@ import org.apache.logging.log4j.Logger;
  * {@code Authorization: Bearer <secret>} and a JSON request body; the answer is
  * {@code application/x-ndjson}, one {@link ControlLine} per line, flushed as it is written so a
  * client sees progress while a long command runs.
+ *
+ * <p>{@code GET /} is the dashboard ({@link DashboardPage}), whose script calls the same verbs with
+ * the secret from its login link ({@link DashboardLink}). Every request must name 127.0.0.1 or
+ * localhost with this port as its Host.
  *
  * <p>Bounded: request bodies up to {@link #MAX_REQUEST_BYTES}, {@link #THREADS} commands at once
  * and {@link #QUEUED} waiting; a request beyond that is answered 503 at once.
@@ -84,11 +90,20 @@ public final class ControlServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            DashboardPage.secure(exchange.getResponseHeaders());
+            if (!DashboardPage.hostAllowed(exchange.getRequestHeaders().getFirst("Host"), port())) {
+                plain(exchange, 403, "this port answers only to 127.0.0.1:" + port() + " and localhost:" + port());
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            if ("GET".equals(exchange.getRequestMethod()) && DashboardPage.serves(path)) {
+                DashboardPage.serve(exchange);
+                return;
+            }
             if (!authorized(exchange)) {
                 plain(exchange, 401, "missing or wrong control secret");
                 return;
             }
-            String path = exchange.getRequestURI().getPath();
             if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith(PREFIX)) {
                 plain(exchange, 404, "POST /v1/<command>; commands: " + registry.names());
                 return;

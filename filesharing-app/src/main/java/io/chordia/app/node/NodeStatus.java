@@ -1,5 +1,9 @@
 package io.chordia.app.node;
 
+import io.chordia.app.dashboard.ActiveTransfers;
+import io.chordia.app.dashboard.TrafficHistory;
+import io.chordia.core.net.Contact;
+import io.chordia.routing.overlay.RoutingShape;
 import java.util.List;
 
 /**
@@ -12,10 +16,28 @@ import java.util.List;
  * @param leafSet         the nearest nodes ({@code shortId@host:port}), successors then predecessors for Chord
  * @param savedContacts   contacts in the data directory's contacts file, for a warm restart
  * @param guard           what the amplification guard did with addresses that have not answered us
+ * @param shape           the routing table by role, for the dashboard's picture
+ * @param lastHour        datagrams and bytes per minute, oldest first, the running minute last
+ * @param transfers       fetches running now
  */
 public record NodeStatus(String nodeId, String protocol, String address, long uptimeSeconds, String joinedVia,
                          String routing, int routingContacts, List<String> leafSet, int storedRecords,
-                         long storedValueBytes, int savedContacts, Traffic traffic, Guard guard) {
+                         long storedValueBytes, int savedContacts, Traffic traffic, Guard guard, Shape shape,
+                         List<TrafficHistory.Minute> lastHour, List<ActiveTransfers.Transfer> transfers) {
+    /** A contact with its whole id, so a picture can place it on the ring. */
+    public record Peer(String id, String address) {
+        static List<Peer> of(List<Contact> contacts) {
+            return contacts.stream().map(c -> new Peer(c.id().toHex(), c.address().toString())).toList();
+        }
+    }
+
+    /** {@link RoutingShape} as the control channel carries it. */
+    public record Shape(List<Peer> successors, List<Peer> predecessors, List<Peer> fingers, List<Integer> bucketSizes) {
+        static Shape of(RoutingShape s) {
+            return new Shape(Peer.of(s.successors()), Peer.of(s.predecessors()), Peer.of(s.fingers()), s.bucketSizes());
+        }
+    }
+
     /** Counters since start. */
     public record Traffic(long datagramsSent, long datagramsReceived, long bytesSent, long bytesReceived,
                           long datagramsDropped, long rpcCalls, long rpcTimeouts, long requestsServed,

@@ -60,6 +60,8 @@ public final class PeerDaemon implements AutoCloseable {
     /** How often the contacts are saved when they changed. */
     static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);
     private static final Duration STORY_INTERVAL = Duration.ofSeconds(5);
+    /** Well under a minute, so each minute's traffic lands in its own slot of the history. */
+    private static final Duration TRAFFIC_SAMPLE_INTERVAL = Duration.ofSeconds(10);
     private static final Logger LOG = LogManager.getLogger();
 
     private final NodeSettings settings;
@@ -73,6 +75,8 @@ public final class PeerDaemon implements AutoCloseable {
     private final ReplicatedStorage storage;
     private final MvStoreRecordStore store;
     private final long startNanos = System.nanoTime();
+    private final TrafficHistory trafficHistory = new TrafficHistory(startNanos);
+    private final ActiveTransfers transfers = new ActiveTransfers();
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "chordia-housekeeping");
         t.setDaemon(true);
@@ -87,6 +91,7 @@ public final class PeerDaemon implements AutoCloseable {
     private final SharedContents shared;
     private volatile ShareService share;
     private ControlServer control;
+    private volatile String dashboardLink;
     private DaemonMetrics measured;
     private io.chordia.transport.metrics.MetricsEndpoint metrics;
     private boolean closed;
@@ -302,6 +307,9 @@ public final class PeerDaemon implements AutoCloseable {
         // Secret before port: a client that finds the port can always read the secret.
         DataDir.writeOwnerOnly(dataDir.controlSecretFile(), secret + "\n");
         DataDir.writeAtomically(dataDir.controlPortFile(), control.port() + "\n");
+        dashboardLink = DashboardLink.of(control.port(), secret);
+        housekeeping.scheduleWithFixedDelay(() -> trafficHistory.sample(System.nanoTime(), trafficTotals()),
+                TRAFFIC_SAMPLE_INTERVAL.toMillis(), TRAFFIC_SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         if (settings.metricsPort() >= 0) {
             metrics = measured().serve(settings.metricsHost(), settings.metricsPort());
         }
@@ -421,7 +429,18 @@ public final class PeerDaemon implements AutoCloseable {
         return new NodeStatus(identity.id().toHex(), settings.protocol().label(), self().address().toString(),
                 Duration.ofNanos(System.nanoTime() - startNanos).toSeconds(), joinedVia, s.summary(),
                 s.contacts().size(), s.leafSet().stream().map(PeerDaemon::describe).toList(), store.size(),
-                store.valueBytes(), lastSaved.size(), traffic, guard.status());
+                store.valueBytes(), lastSaved.size(), traffic, guard.status(), NodeStatus.Shape.of(s.shape()),
+                trafficHistory.lastHour(System.nanoTime(), trafficTotals()), transfers.now());
+    }
+
+    private TrafficHistory.Totals trafficTotals() {
+        var t = sockets.transport().stats();
+        return new TrafficHistory.Totals(t.received(), t.sent(), t.receivedBytes(), t.sentBytes());
+    }
+
+    /** The dashboard's login link (it holds the control secret), once the control channel serves. */
+    public String dashboardLink() {
+        return dashboardLink;
     }
 
     /** The daemon's metrics, made on first use (commands record into them even without a metrics port). */

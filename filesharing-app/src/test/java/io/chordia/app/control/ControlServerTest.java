@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chordia.app.UserFacingException;
+import io.chordia.app.dashboard.DashboardPage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -95,6 +96,31 @@ class ControlServerTest {
         ControlClient intruder = new ControlClient(server.port(), SECRET.replace('0', '1'));
         assertThatThrownBy(() -> intruder.call("echo", new Echo("x"), Echo.class, TIMEOUT, p -> { }))
                 .isInstanceOf(IOException.class).hasMessageContaining("HTTP 401");
+    }
+
+    @Test
+    void theDashboardIsServedWithoutTheSecretButItsDataIsNot() throws Exception {
+        start();
+        String host = "127.0.0.1:" + server.port();
+        String page = RawHttp.exchange(server.port(), "GET /", host, "");
+        assertThat(RawHttp.status(page)).contains(" 200 ");
+        assertThat(page).containsIgnoringCase("Content-Security-Policy: " + DashboardPage.CONTENT_SECURITY_POLICY)
+                .containsIgnoringCase("X-Content-Type-Options: nosniff").contains("<title>Chordia node</title>");
+        assertThat(RawHttp.status(RawHttp.exchange(server.port(), "GET /dashboard.js", host, ""))).contains(" 200 ");
+        assertThat(RawHttp.status(RawHttp.exchange(server.port(), "POST /v1/echo", host, ""))).contains(" 401 ");
+        assertThat(RawHttp.status(RawHttp.exchange(server.port(), "GET /elsewhere", host, ""))).contains(" 401 ");
+    }
+
+    @Test
+    void aRequestNamingAnotherHostIsRefusedEvenWithTheSecret() throws Exception {
+        start();
+        String auth = "Authorization: Bearer " + SECRET + "\r\n";
+        String rebound = RawHttp.exchange(server.port(), "POST /v1/count", "attacker.example:" + server.port(), auth);
+        assertThat(RawHttp.status(rebound)).contains(" 403 ");
+        assertThat(RawHttp.exchange(server.port(), "POST /v1/count", "localhost:" + server.port(), auth))
+                .contains("\"result\"");
+        assertThat(RawHttp.status(RawHttp.exchange(server.port(), "GET /", "attacker.example:" + server.port(), "")))
+                .contains(" 403 ");
     }
 
     @Test
