@@ -22,7 +22,7 @@ try {
 
   await page.goto(link, WAIT);
   await page.waitForFunction(() => /^[0-9a-f]{40}$/.test(document.getElementById('node-id').textContent), null, WAIT);
-  await page.waitForSelector('#routing-picture circle', WAIT);
+  await page.waitForFunction(() => document.getElementById('routing-picture').childElementCount > 0, null, WAIT);
   const nodeId = await page.textContent('#node-id');
 
   await page.fill('#lookup-key', key);

@@ -67,31 +67,33 @@
   const short = (hex) => hex.slice(0, 8);
 
   function drawRing(svg, status) {
-    const c = 210, r = 160;
+    const c = 210, r = 150;
     const at = (hex, radius) => {
       const a = turn(hex) * 2 * Math.PI - Math.PI / 2;
       return [c + radius * Math.cos(a), c + radius * Math.sin(a)];
     };
     svg.append(el('svg:circle', { cx: c, cy: c, r: r, class: 'ring' }));
     const [sx, sy] = at(status.nodeId, r);
-    const roles = [['finger', status.shape.fingers], ['predecessor', status.shape.predecessors],
-      ['successor', status.shape.successors]];
-    for (const [role, peers] of roles) {
+    // Predecessors are rings drawn last, so a node that is also a successor or finger shows both roles.
+    const roles = [['finger', status.shape.fingers, 6], ['successor', status.shape.successors, 6],
+      ['predecessor', status.shape.predecessors, 10]];
+    for (const [role, peers, size] of roles) {
       for (const p of peers) {
         const [x, y] = at(p.id, r);
         svg.append(el('svg:line', { x1: sx, y1: sy, x2: x, y2: y, class: 'chord-line' }));
-        const dot = el('svg:circle', { cx: x, cy: y, r: 6, class: role });
+        const dot = el('svg:circle', { cx: x, cy: y, r: size, class: role });
         dot.append(el('svg:title', {}, role + ' ' + p.id + ' @ ' + p.address));
         svg.append(dot);
       }
     }
     svg.append(el('svg:circle', { cx: sx, cy: sy, r: 9, class: 'self' }));
-    const [lx, ly] = at(status.nodeId, r + 28);
-    svg.append(el('svg:text', { x: lx, y: ly, class: 'label', 'text-anchor': 'middle' }, 'this node ' + short(status.nodeId)));
+    const [lx, ly] = at(status.nodeId, r - 26);
+    svg.append(el('svg:text', { x: lx, y: ly + 4, class: 'label', 'text-anchor': 'middle' }, short(status.nodeId)));
+    svg.append(el('svg:text', { x: c, y: 12, class: 'label', 'text-anchor': 'middle' }, 'id 0'));
     const legend = [['self', 'this node'], ['successor', 'successors'], ['predecessor', 'predecessors'], ['finger', 'fingers']];
     legend.forEach(([cls, text], i) => {
-      svg.append(el('svg:circle', { cx: 150, cy: 180 + i * 18, r: 5, class: cls }));
-      svg.append(el('svg:text', { x: 162, y: 184 + i * 18, class: 'label' }, text));
+      svg.append(el('svg:circle', { cx: 10, cy: 12 + i * 16, r: 5, class: cls }));
+      svg.append(el('svg:text', { x: 20, y: 16 + i * 16, class: 'label' }, text));
     });
   }
 
@@ -121,7 +123,13 @@
     for (const [field, cls] of [['bytesIn', 'line-in'], ['bytesOut', 'line-out']]) {
       const points = minutes.map((m) => x(m).toFixed(1) + ',' + y(m[field]).toFixed(1)).join(' ');
       svg.append(el('svg:polyline', { points: points || '', class: cls }));
+      // The running minute as a dot: a node up for under a minute has no line yet.
+      const now = minutes[minutes.length - 1];
+      if (now) svg.append(el('svg:circle', { cx: x(now), cy: y(now[field]), r: 2.5, class: cls + ' now' }));
     }
+    svg.append(el('svg:text', { x: left + width / 2 - 6, y: top + height + 16, class: 'label line-in-label',
+      'text-anchor': 'end' }, 'bytes in'));
+    svg.append(el('svg:text', { x: left + width / 2 + 6, y: top + height + 16, class: 'label line-out-label' }, 'bytes out'));
     svg.append(el('svg:text', { x: left, y: top + height + 16, class: 'label' }, '60 min ago'));
     svg.append(el('svg:text', { x: left + width, y: top + height + 16, class: 'label', 'text-anchor': 'end' }, 'now'));
     svg.append(el('svg:text', { x: left + 2, y: top + 8, class: 'label' }, bytes(most) + '/min'));
@@ -186,26 +194,30 @@
       $('lookup-route').replaceChildren(...route.map((hop, i) =>
         el('li', { class: i === route.length - 1 ? 'route-owner' : 'route-hop' }, hop + (i === route.length - 1 ? ' (owner)' : ''))));
       drawRoute($('lookup-picture'), route);
-      $('lookup-facts').textContent = 'key ' + reply.key + ', ' + reply.hops + ' hops, ' + reply.messages + ' messages, '
-        + reply.millis.toFixed(1) + ' ms';
+      const plural = (n, word) => n + ' ' + word + (n === 1 ? '' : 's');
+      $('lookup-facts').textContent = 'key ' + reply.key + ', ' + plural(reply.hops, 'hop') + ', '
+        + plural(reply.messages, 'message') + ', ' + reply.millis.toFixed(1) + ' ms';
       $('lookup-owner').textContent = reply.owner;
     } catch (e) {
       $('lookup-facts').textContent = e.message;
     }
   }
 
+  // This node first, then each hop in the order it was asked, the owner last.
   function drawRoute(svg, route) {
-    const step = 400 / Math.max(1, route.length);
+    const stops = ['this node@', ...route];
+    const step = 400 / stops.length;
     const x = (i) => 10 + step / 2 + i * step;
-    route.forEach((hop, i) => {
+    stops.forEach((hop, i) => {
       if (i > 0) svg.append(el('svg:line', { x1: x(i - 1) + 8, y1: 30, x2: x(i) - 8, y2: 30, class: 'hop-link' }));
     });
-    route.forEach((hop, i) => {
-      const last = i === route.length - 1;
-      const dot = el('svg:circle', { cx: x(i), cy: 30, r: 8, class: last ? 'owner' : 'hop' });
+    stops.forEach((hop, i) => {
+      const last = i === stops.length - 1;
+      const dot = el('svg:circle', { cx: x(i), cy: 30, r: 8, class: i === 0 ? 'self' : last ? 'owner' : 'hop' });
       dot.append(el('svg:title', {}, hop));
       svg.append(dot);
-      svg.append(el('svg:text', { x: x(i), y: 14, class: 'label', 'text-anchor': 'middle' }, last ? 'owner' : 'hop ' + (i + 1)));
+      const title = i === 0 ? 'start' : last ? 'owner' : 'hop ' + i;
+      svg.append(el('svg:text', { x: x(i), y: 14, class: 'label', 'text-anchor': 'middle' }, title));
       const [id, address] = hop.split('@');
       svg.append(el('svg:text', { x: x(i), y: 54, class: 'label', 'text-anchor': 'middle' }, id));
       svg.append(el('svg:text', { x: x(i), y: 68, class: 'label', 'text-anchor': 'middle' }, address || ''));

@@ -80,6 +80,11 @@ class DaemonProcessesIT extends ProcessesFixture {
         assertThat(boot.output()).doesNotContain(" INFO ");
         ChordiaProcesses.awaitEventually("the log tells the leaf set", () -> boot.logFile().contains("leaf set"));
         assertThat(boot.logFile()).contains("serving on").contains("joined via");
+        // The dashboard link holds the control secret: on the terminal once, never in the log.
+        String secret = Files.readString(boot.dataDir().resolve("control.secret")).strip();
+        assertThat(boot.output().lines().filter(l -> l.contains("dashboard http://127.0.0.1:")
+                && l.endsWith("/#secret=" + secret)).count()).as(boot.output()).isEqualTo(1);
+        assertThat(boot.logFile()).doesNotContain(secret);
         JsonNode guard = status(daemons.get(0)).get("guard");
         assertThat(guard.get("verifiedPeers").asInt()).as("peers that answered this node: %s", guard).isGreaterThanOrEqualTo(3);
         assertThat(guard.get("heldNow").asInt()).as("nothing held once everyone answered: %s", guard).isZero();

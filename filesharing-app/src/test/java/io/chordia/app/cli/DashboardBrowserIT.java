@@ -16,31 +16,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The dashboard in a real headless chromium, against real daemons: the page loads without console
  * errors and shows the node's id, a lookup typed into it names the owner {@code chordia lookup}
  * names, by a route of at least one hop; the control port refuses a request without the secret
- * and one naming another host. Leaves the screenshot in {@code target/dashboard.png}.
+ * and one naming another host. Leaves screenshots in {@code target/dashboard.png} (Chord) and
+ * {@code target/dashboard-kademlia.png}.
  */
 class DashboardBrowserIT {
-    private static final Path SCREENSHOT = Path.of(System.getProperty("chordia.target.dir", "target"))
-            .toAbsolutePath().resolve("dashboard.png");
+    private static final Path TARGET = Path.of(System.getProperty("chordia.target.dir", "target")).toAbsolutePath();
 
     @TempDir
     Path work;
 
-    @Test
-    void thePageShowsTheNodeAndALookupFromItNamesTheOwnerTheCliNames() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void thePageShowsTheNodeAndALookupFromItNamesTheOwnerTheCliNames(Protocol protocol) throws Exception {
         HeadlessBrowser browser = HeadlessBrowser.prepare();
+        Path screenshot = TARGET.resolve(protocol == Protocol.CHORD ? "dashboard.png"
+                : "dashboard-" + protocol.name().toLowerCase(java.util.Locale.ROOT) + ".png");
         List<PeerDaemon> daemons = new ArrayList<>();
         try {
-            PeerDaemon first = PeerDaemon.start(settings("a", List.of()));
+            PeerDaemon first = PeerDaemon.start(settings(protocol, "a", List.of()));
             daemons.add(first);
             for (String name : List.of("b", "c")) {
-                daemons.add(PeerDaemon.start(settings(name, List.of("127.0.0.1:" + first.self().address().port()))));
+                daemons.add(PeerDaemon.start(settings(protocol, name, List.of("127.0.0.1:" + first.self().address().port()))));
             }
             String dataDir = work.resolve("a").toString();
             InProcessCli cli = new InProcessCli();
@@ -49,10 +53,10 @@ class DashboardBrowserIT {
 
             String key = keyOwnedElsewhere(dataDir, first);
             LookupReply expected = cliLookup(dataDir, key);
-            Files.createDirectories(SCREENSHOT.getParent());
-            Files.deleteIfExists(SCREENSHOT);
+            Files.createDirectories(TARGET);
+            Files.deleteIfExists(screenshot);
             HeadlessBrowser.Result run = browser.drive("check-dashboard.mjs", Duration.ofSeconds(60),
-                    first.dashboardLink(), key, SCREENSHOT.toString());
+                    first.dashboardLink(), key, screenshot.toString());
             assertThat(run.code()).as("the browser script failed: %s", run.err()).isZero();
             JsonNode page = Json.mapper().readTree(run.out().strip().lines().reduce((a, b) -> b).orElseThrow());
 
@@ -63,9 +67,9 @@ class DashboardBrowserIT {
             List<String> route = new ArrayList<>();
             page.get("route").forEach(hop -> route.add(hop.asText()));
             assertThat(route).hasSizeGreaterThanOrEqualTo(1).last().asString().startsWith(expected.owner());
-            assertThat(page.get("routeDots").asInt()).isEqualTo(route.size());
+            assertThat(page.get("routeDots").asInt()).as("this node, then each hop").isEqualTo(route.size() + 1);
             assertThat(page.get("addressBar").asText()).as("the secret left the address bar").doesNotContain("secret");
-            assertThat(SCREENSHOT).isNotEmptyFile();
+            assertThat(screenshot).isNotEmptyFile();
 
             int port = Integer.parseInt(Files.readString(work.resolve("a").resolve("control.port")).strip());
             assertThat(RawHttp.status(RawHttp.exchange(port, "POST /v1/status", "127.0.0.1:" + port, "")))
@@ -100,8 +104,8 @@ class DashboardBrowserIT {
         return Json.mapper().readValue(cli.out(), LookupReply.class);
     }
 
-    private NodeSettings settings(String name, List<String> bootstrap) {
-        return NodeSettings.defaults().withHost("127.0.0.1").withPort(0).withProtocol(Protocol.CHORD)
+    private NodeSettings settings(Protocol protocol, String name, List<String> bootstrap) {
+        return NodeSettings.defaults().withHost("127.0.0.1").withPort(0).withProtocol(protocol)
                 .withBootstrap(bootstrap).withDataDir(work.resolve(name));
     }
 }
