@@ -33,12 +33,17 @@ final class HeadlessBrowser {
 
     /** Finds or installs everything; fails with one loud line naming what is missing. */
     static HeadlessBrowser prepare() throws IOException, InterruptedException {
-        Path chromium = onPath("chromium").or(() -> onPath("chromium-browser")).orElse(null);
+        return prepare(System.getenv().getOrDefault("PATH", ""), isRoot());
+    }
+
+    /** {@link #prepare()} with the PATH to search and whether apt-get may be run. */
+    static HeadlessBrowser prepare(String path, boolean root) throws IOException, InterruptedException {
+        Path chromium = onPath(path, "chromium").or(() -> onPath(path, "chromium-browser")).orElse(null);
         if (chromium == null) {
-            chromium = installChromium();
+            chromium = installChromium(path, root);
         }
-        Path node = onPath("node").orElseThrow(() -> missing("node (Node.js 20) is not on the PATH; install it"));
-        Path npm = onPath("npm").orElseThrow(() -> missing("npm is not on the PATH; install it with Node.js"));
+        Path node = onPath(path, "node").orElseThrow(() -> missing("node (Node.js 20) is not on the PATH; install it"));
+        Path npm = onPath(path, "npm").orElseThrow(() -> missing("npm is not on the PATH; install it with Node.js"));
         if (!Files.isDirectory(DIR.resolve("node_modules").resolve("playwright-core"))) {
             System.err.println("HeadlessBrowser: installing playwright-core with npm ci in " + DIR);
             Result r = run(DIR, INSTALL_MINUTES, npm.toString(), "ci", "--no-audit", "--no-fund");
@@ -64,8 +69,8 @@ final class HeadlessBrowser {
         }
     }
 
-    private static Path installChromium() throws IOException, InterruptedException {
-        if (!isRoot()) {
+    private static Path installChromium(String path, boolean root) throws IOException, InterruptedException {
+        if (!root) {
             throw missing("chromium is not installed and this is not root, so the test cannot install it:"
                     + " run 'apt-get install -y chromium' as root");
         }
@@ -77,7 +82,7 @@ final class HeadlessBrowser {
             r = run(Path.of("."), INSTALL_MINUTES, "apt-get", "install", "-y", "chromium");
         }
         Result failed = r;
-        return onPath("chromium").orElseThrow(() -> missing("chromium is not installed and 'apt-get install -y chromium'"
+        return onPath(path, "chromium").orElseThrow(() -> missing("chromium is not installed and 'apt-get install -y chromium'"
                 + " failed (exit " + failed.code() + "): " + failed.lastLine()));
     }
 
@@ -85,8 +90,8 @@ final class HeadlessBrowser {
         return run(Path.of("."), 1, "id", "-u").out().strip().equals("0");
     }
 
-    private static Optional<Path> onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+    private static Optional<Path> onPath(String path, String program) {
+        for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir).resolve(program);
             if (!dir.isEmpty() && Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
