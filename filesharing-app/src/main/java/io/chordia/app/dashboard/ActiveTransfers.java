@@ -43,8 +43,8 @@ public final class ActiveTransfers {
             running.remove(id);
             throw e;
         }
-        fetch.whenComplete((r, failure) -> running.remove(id));
-        return fetch;
+        // The caller's future completes after the entry is gone, so a status read then no longer lists it.
+        return fetch.whenComplete((r, failure) -> running.remove(id));
     }
 
     public List<Transfer> now() {
