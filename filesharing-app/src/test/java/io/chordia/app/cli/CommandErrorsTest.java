@@ -89,6 +89,19 @@ class CommandErrorsTest {
     }
 
     @Test
+    void dashboardPrintsNoLinkForANodeThatIsGone() throws Exception {
+        int dead;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            dead = s.getLocalPort();
+        }
+        Files.writeString(dir.resolve("control.port"), dead + "\n");
+        Files.writeString(dir.resolve("control.secret"), "0123456789abcdef0123456789abcdef\n");
+        assertThat(cli.run("dashboard", "--data-dir", dir.toString())).isEqualTo(ErrorReporter.USER_ERROR);
+        assertOneUserError("no chordia node is running");
+        assertThat(cli.out()).doesNotContain("secret");
+    }
+
+    @Test
     void malformedKey() {
         assertThat(cli.run("get", "", "--data-dir", dir.toString())).isEqualTo(ErrorReporter.USER_ERROR);
         assertOneUserError("malformed key");
