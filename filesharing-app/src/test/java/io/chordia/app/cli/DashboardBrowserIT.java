@@ -46,12 +46,18 @@ class DashboardBrowserIT {
             for (String name : List.of("b", "c")) {
                 daemons.add(PeerDaemon.start(settings(protocol, name, List.of("127.0.0.1:" + first.self().address().port()))));
             }
+            // Until the ring (or the tables) settle, a lookup's owner may change between the CLI's and the page's.
+            for (PeerDaemon d : daemons) {
+                ChordiaProcesses.awaitEventually("every node knows the other two", () -> d.status().leafSet().size() >= 2);
+            }
             String dataDir = work.resolve("a").toString();
             InProcessCli cli = new InProcessCli();
             assertThat(cli.run("dashboard", "--data-dir", dataDir)).isZero();
             assertThat(cli.out().strip()).isEqualTo(first.dashboardLink());
 
             String key = keyOwnedElsewhere(dataDir, first);
+            ChordiaProcesses.awaitEventually("the three nodes name one owner for " + key, () -> List.of("a", "b", "c")
+                    .stream().map(n -> ownerFrom(work.resolve(n).toString(), key)).distinct().count() == 1);
             LookupReply expected = cliLookup(dataDir, key);
             Files.createDirectories(TARGET);
             Files.deleteIfExists(screenshot);
@@ -96,6 +102,14 @@ class DashboardBrowserIT {
             }
         }
         throw new AssertionError("none of 32 keys is owned by another of the three nodes: did they join?");
+    }
+
+    private static String ownerFrom(String dataDir, String key) {
+        try {
+            return cliLookup(dataDir, key).owner();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static LookupReply cliLookup(String dataDir, String key) throws IOException {
