@@ -1,6 +1,5 @@
 package io.chordia.app.node;
 
-import io.chordia.app.dashboard.ActiveTransfers;
 import io.chordia.app.dashboard.TrafficHistory;
 import io.chordia.core.net.Contact;
 import io.chordia.routing.overlay.RoutingShape;
@@ -18,12 +17,11 @@ import java.util.List;
  * @param guard           what the amplification guard did with addresses that have not answered us
  * @param shape           the routing table by role, for the dashboard's picture
  * @param lastHour        datagrams and bytes per minute, oldest first, the running minute last
- * @param transfers       fetches running now
  */
 public record NodeStatus(String nodeId, String protocol, String address, long uptimeSeconds, String joinedVia,
                          String routing, int routingContacts, List<String> leafSet, int storedRecords,
                          long storedValueBytes, int savedContacts, Traffic traffic, Guard guard, Shape shape,
-                         List<TrafficHistory.Minute> lastHour, List<ActiveTransfers.Transfer> transfers) {
+                         List<TrafficHistory.Minute> lastHour) {
     /** A contact with its whole id, so a picture can place it on the ring. */
     public record Peer(String id, String address) {
         static List<Peer> of(List<Contact> contacts) {

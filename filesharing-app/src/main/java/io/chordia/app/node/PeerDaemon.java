@@ -3,6 +3,8 @@ package io.chordia.app.node;
 import io.chordia.app.UserFacingException;
 import io.chordia.app.control.ControlRegistry;
 import io.chordia.app.control.ControlServer;
+import io.chordia.app.dashboard.DashboardLink;
+import io.chordia.app.dashboard.TrafficHistory;
 import io.chordia.app.share.ContentId;
 import io.chordia.app.share.FetchHandle;
 import io.chordia.app.share.Link;
@@ -76,7 +78,6 @@ public final class PeerDaemon implements AutoCloseable {
     private final MvStoreRecordStore store;
     private final long startNanos = System.nanoTime();
     private final TrafficHistory trafficHistory = new TrafficHistory(startNanos);
-    private final ActiveTransfers transfers = new ActiveTransfers();
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "chordia-housekeeping");
         t.setDaemon(true);
@@ -430,7 +431,7 @@ public final class PeerDaemon implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - startNanos).toSeconds(), joinedVia, s.summary(),
                 s.contacts().size(), s.leafSet().stream().map(PeerDaemon::describe).toList(), store.size(),
                 store.valueBytes(), lastSaved.size(), traffic, guard.status(), NodeStatus.Shape.of(s.shape()),
-                trafficHistory.lastHour(System.nanoTime(), trafficTotals()), transfers.now());
+                trafficHistory.lastHour(System.nanoTime(), trafficTotals()));
     }
 
     private TrafficHistory.Totals trafficTotals() {

@@ -157,14 +157,19 @@
     $('traffic-summary').textContent = 'in ' + sum('messagesIn') + ' datagrams (' + bytes(sum('bytesIn')) + '), out '
       + sum('messagesOut') + ' (' + bytes(sum('bytesOut')) + ')';
 
-    $('transfers').replaceChildren(...(s.transfers.length ? s.transfers.map(transferItem)
+  }
+
+  // The node's own list of fetches (chordia transfers); the page shows those still running.
+  function showTransfers(reply) {
+    const active = reply.transfers.filter((t) => t.state === 'active');
+    $('transfers').replaceChildren(...(active.length ? active.map(transferItem)
       : [el('li', { class: 'muted' }, 'no transfers')]));
   }
 
   function transferItem(t) {
     const li = el('li', {}, t.name + ' ');
-    li.append(el('progress', { max: Math.max(1, t.totalBytes), value: t.doneBytes }));
-    const pct = t.totalBytes ? Math.floor((100 * t.doneBytes) / t.totalBytes) : 100;
+    li.append(el('progress', { max: Math.max(1, t.totalBytes), value: t.verifiedBytes }));
+    const pct = t.totalBytes ? Math.floor((100 * t.verifiedBytes) / t.totalBytes) : 100;
     li.append(' ' + pct + '% of ' + bytes(t.totalBytes) + ', ' + bytes(Math.round(t.bytesPerSecond)) + '/s from '
       + t.peers + ' peers');
     return li;
@@ -227,6 +232,7 @@
   async function poll() {
     try {
       showStatus(await call('status', {}));
+      showTransfers(await call('transfers', {}));
       notice('');
     } catch (e) {
       notice('cannot read the node: ' + e.message);
