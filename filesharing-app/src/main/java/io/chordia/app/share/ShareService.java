@@ -2,13 +2,17 @@ package io.chordia.app.share;
 
 import io.chordia.app.share.directory.PeerDirectory;
 import io.chordia.app.share.swarm.SwarmFetcher;
+import io.chordia.app.share.swarm.SwarmRuntime;
 import io.chordia.app.share.wire.ContentCatalog;
+import io.chordia.app.share.wire.NettyPeerConnector;
+import io.chordia.app.share.wire.PooledPieceBuffers;
 import io.chordia.app.share.wire.ServedContent;
 import io.chordia.app.share.wire.ShareServer;
 import io.chordia.app.share.wire.UploadSlots;
 import io.chordia.app.share.wire.WireStats;
 import io.chordia.core.net.Address;
 import io.netty.channel.EventLoop;
+import io.chordia.transport.netty.EventLoopScheduler;
 import io.chordia.transport.netty.NettyEventLoops;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -186,8 +190,9 @@ public final class ShareService implements AutoCloseable {
     private void runFetcher(Link link, Path out, PeerDirectory peers, ProgressListener listener, FetchHandle handle) {
         EventLoop loop = group.next();
         CountingExecutor own = new CountingExecutor(workers);
-        SwarmFetcher fetcher = new SwarmFetcher(link, out, peers, address(), loop, own, config.swarm(), seeds.split(), stats,
-                listener);
+        SwarmRuntime runtime = new SwarmRuntime(new EventLoopScheduler(loop), own,
+                new NettyPeerConnector(loop, config.swarm().connectTimeout()), PooledPieceBuffers.INSTANCE, seeds.split(), stats);
+        SwarmFetcher fetcher = new SwarmFetcher(link, out, peers, address(), config.swarm(), runtime, listener);
         fetches.put(fetcher, Boolean.TRUE);
         CompletableFuture<FetchResult> running = fetcher.start();
         running.whenComplete((r, failure) -> {

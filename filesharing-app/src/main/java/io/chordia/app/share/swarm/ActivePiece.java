@@ -1,11 +1,9 @@
 package io.chordia.app.share.swarm;
 
-import io.chordia.app.share.wire.WireFormat;
-import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** A piece being downloaded: its buffer and the state of each of its blocks. Event-loop confined. */
+/** A piece being downloaded: its buffer and the state of each of its blocks. Confined to the fetch's node thread. */
 final class ActivePiece {
     static final byte NONE = 0;
     static final byte REQUESTED = 1;
@@ -14,7 +12,7 @@ final class ActivePiece {
 
     final int index;
     final int length;
-    final ByteBuf buffer;
+    final PieceBuffers.PieceBuffer buffer;
     final byte[] blocks;
     final byte[] requests;
     /** Who delivered each received block: a banned peer's blocks are dropped before they taint a piece. */
@@ -23,11 +21,11 @@ final class ActivePiece {
     PeerSession owner;
     int received;
 
-    ActivePiece(int index, int length, ByteBuf buffer, PeerSession owner) {
+    ActivePiece(int index, int length, PieceBuffers.PieceBuffer buffer, PeerSession owner) {
         this.index = index;
         this.length = length;
         this.buffer = buffer;
-        int n = (length + WireFormat.BLOCK_SIZE - 1) / WireFormat.BLOCK_SIZE;
+        int n = (length + PeerLink.BLOCK_SIZE - 1) / PeerLink.BLOCK_SIZE;
         this.blocks = new byte[n];
         this.requests = new byte[n];
         this.from = new PeerSession[n];
@@ -35,7 +33,7 @@ final class ActivePiece {
     }
 
     int blockLength(int block) {
-        return Math.min(WireFormat.BLOCK_SIZE, length - block * WireFormat.BLOCK_SIZE);
+        return Math.min(PeerLink.BLOCK_SIZE, length - block * PeerLink.BLOCK_SIZE);
     }
 
     /** Blocks before it were all requested at some point; lost requests move it back. */

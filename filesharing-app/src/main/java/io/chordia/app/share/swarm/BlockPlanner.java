@@ -1,8 +1,6 @@
 package io.chordia.app.share.swarm;
 
 import io.chordia.app.share.Manifest;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,17 +10,19 @@ import java.util.Map;
  * Which block a peer is asked for next, and the pieces being downloaded. A peer finishes its
  * current piece, then takes over a piece whose peer went away, then starts the rarest piece it
  * has; once nothing is left to start (endgame) it duplicates requests still in flight elsewhere.
- * Event-loop confined.
+ * Confined to the fetch's node thread.
  */
 final class BlockPlanner {
     private final Manifest manifest;
     private final SwarmConfig config;
     private final PiecePicker picker;
+    private final PieceBuffers buffers;
     private final Map<Integer, ActivePiece> active = new LinkedHashMap<>();
     /** Active pieces whose peer went away with blocks unrequested: the next peer with room takes them over. */
     private final ArrayDeque<ActivePiece> orphans = new ArrayDeque<>();
 
-    BlockPlanner(Manifest manifest, SwarmConfig config, PiecePicker picker) {
+    BlockPlanner(Manifest manifest, SwarmConfig config, PiecePicker picker, PieceBuffers buffers) {
+        this.buffers = buffers;
         this.manifest = manifest;
         this.config = config;
         this.picker = picker;
@@ -64,8 +64,7 @@ final class BlockPlanner {
             int p = picker.pick(s.has);
             if (p >= 0) {
                 int length = manifest.pieceLength(p);
-                ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(length, length);
-                ActivePiece ap = new ActivePiece(p, length, buf, s);
+                ActivePiece ap = new ActivePiece(p, length, buffers.allocate(length), s);
                 active.put(p, ap);
                 s.current = ap;
                 return PeerSession.key(p, 0);

@@ -1,22 +1,19 @@
 package io.chordia.app.share.swarm;
 
-import io.chordia.app.share.wire.DropReason;
-import io.chordia.app.share.wire.PeerEvents;
 import io.chordia.core.net.Address;
-import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
-/** One connection of a fetch to one peer; forwards its events to the fetch. Event-loop confined. */
-final class PeerSession implements PeerEvents {
+/** One link of a fetch to one peer; forwards its events to the swarm. Confined to the fetch's node thread. */
+final class PeerSession implements PeerLinkEvents {
     enum Phase { CONNECTING, MANIFEST, OPENING, ACTIVE, CLOSED }
 
     final Address address;
-    final SwarmFetcher fetch;
-    Channel channel;
-    Phase phase = Phase.CONNECTING;
+    final Swarm swarm;
+    PeerLink link;
+    Phase phase;
     BitSet has;
     /** Block keys ({@code piece << 32 | block}) asked of this peer and not yet answered. */
     final Set<Long> outstanding = new HashSet<>();
@@ -25,12 +22,14 @@ final class PeerSession implements PeerEvents {
     ActivePiece current;
     long blocksDelivered;
     int strikes;
+    /** The peer said it will not answer requests for now. */
+    boolean choked;
     /** Closed because we were done with it, not because the peer failed: no back-off. */
     boolean closedByUs;
 
-    PeerSession(Address address, SwarmFetcher fetch, Phase firstPhase) {
+    PeerSession(Address address, Swarm swarm, Phase firstPhase) {
         this.address = address;
-        this.fetch = fetch;
+        this.swarm = swarm;
         this.phase = firstPhase;
     }
 
@@ -39,54 +38,64 @@ final class PeerSession implements PeerEvents {
     }
 
     void close() {
-        if (channel != null) {
-            channel.close();
+        if (link != null) {
+            link.close();
         }
     }
 
     @Override
     public void onManifest(byte[] contentId, byte[] encodedManifest) {
-        fetch.onManifest(this, contentId, encodedManifest);
+        swarm.onManifest(this, contentId, encodedManifest);
     }
 
     @Override
     public void onUnknownContent() {
-        fetch.onUnknownContent(this);
+        swarm.onUnknownContent(this);
     }
 
     @Override
     public void onBitfield(byte[] contentId, byte[] bits) {
-        fetch.onBitfield(this, contentId, bits);
+        swarm.onBitfield(this, contentId, bits);
+    }
+
+    @Override
+    public void onHave(int piece) {
+        swarm.onHave(this, piece);
     }
 
     @Override
     public void onChoke(String reason) {
-        fetch.onChoke(this, reason);
+        swarm.onChoke(this, reason);
+    }
+
+    @Override
+    public void onUnchoke() {
+        swarm.onUnchoke(this);
     }
 
     @Override
     public ByteBuffer onBlockStart(int piece, int offset, int length) {
-        return fetch.onBlockStart(this, piece, offset, length);
+        return swarm.onBlockStart(this, piece, offset, length);
     }
 
     @Override
     public void onBlockDone(int piece, int offset, int length) {
-        fetch.onBlockDone(this, piece, offset, length);
+        swarm.onBlockDone(this, piece, offset, length);
     }
 
     @Override
     public void onReadComplete() {
-        fetch.onReadComplete(this);
+        swarm.fill(this);
     }
 
     @Override
     public void onMalformed(DropReason reason) {
-        fetch.onMalformed(this, reason);
+        swarm.onMalformed(this, reason);
     }
 
     @Override
     public void onClosed() {
-        fetch.onSessionClosed(this);
+        swarm.onSessionClosed(this);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * Chooses which piece to start next: the rarest among the connected peers' bitfields, ties broken
  * at random so fetchers of the same seeders spread out. The order is rebuilt only when
  * availability changes (a peer joins or leaves); picking walks it from a cursor, so a whole fetch
- * costs O(pieces) per availability change, not per pick. Event-loop confined.
+ * costs O(pieces) per availability change, not per pick. Confined to the fetch's node thread.
  */
 final class PiecePicker {
     private static final byte NEEDED = 0;
@@ -46,6 +46,12 @@ final class PiecePicker {
         for (int i = bits.nextSetBit(0); i >= 0 && i < availability.length; i = bits.nextSetBit(i + 1)) {
             availability[i]--;
         }
+        dirty = true;
+    }
+
+    /** A connected peer announced one more piece. */
+    void peerHas(int piece) {
+        availability[piece]++;
         dirty = true;
     }
 

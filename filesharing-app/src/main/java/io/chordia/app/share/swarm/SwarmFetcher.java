@@ -13,47 +13,32 @@ import io.chordia.app.share.ProgressListener;
 import io.chordia.app.share.Sharer;
 import io.chordia.app.share.directory.PeerDirectory;
 import io.chordia.app.share.store.PieceStore;
-import io.chordia.app.share.wire.DropReason;
-import io.chordia.app.share.wire.FetcherConnector;
-import io.chordia.app.share.wire.WireFormat;
-import io.chordia.app.share.wire.WireStats;
 import io.chordia.core.net.Address;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.chordia.core.time.Cancellable;
+import io.chordia.core.time.Clock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
  * Fetches one content from a swarm: finds peers in a {@link PeerDirectory}, takes the manifest
- * from the first peer whose copy hashes to the content id, then downloads 16 KiB blocks from up to
- * {@link SwarmConfig#maxPeers} peers at once, rarest piece first, each peer with
- * {@link SwarmConfig#requestWindow} requests in flight; once every piece is taken, idle peers
- * duplicate the remaining requests (endgame) and the first answer cancels the others. Every
- * piece is hashed before it is written; a peer whose piece fails is banned for this content and
- * the piece is fetched again from others. A peer that disappears only returns its requests.
+ * from the first peer whose copy hashes to the content id, then lets its {@link Swarm} download
+ * the pieces (rarest first, pipelined, endgame, bans). Every piece is hashed before it is written;
+ * verified pieces are made durable in batches, so an interrupted fetch resumes from them.
  *
- * <p>All state is confined to one event loop (every connection of this fetch is registered on
- * it); hashing and disk writes run on {@code workers} and report back to the loop.
+ * <p>All state is confined to the node thread of {@link SwarmRuntime#scheduler()}, whose clock and
+ * timers are the only ones it uses; hashing and disk writes run on {@link SwarmRuntime#workers()}
+ * and report back through the scheduler.
  */
 public final class SwarmFetcher {
     private static final Logger LOG = LogManager.getLogger();
@@ -64,59 +49,64 @@ public final class SwarmFetcher {
     private final Path outDir;
     private final PeerDirectory directory;
     private final Address self;
-    private final EventLoop loop;
-    private final Executor workers;
     private final SwarmConfig config;
+    private final SwarmRuntime runtime;
+    private final Clock clock;
     private final ProgressListener listener;
-    private final RandomGenerator random;
-    private final WireStats stats;
+    private final Swarm swarm;
     private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
 
-    private final Map<Address, PeerSession> sessions = new LinkedHashMap<>();
-    private final Map<Address, Long> retryAt = new HashMap<>();
-    private final Set<Address> banned = new LinkedHashSet<>();
-    private final Set<Address> delivered = new LinkedHashSet<>();
-    private final List<Address> candidates = new ArrayList<>();
     private final int[] pendingCommit;
     private int pendingCount;
 
     private byte[] encodedManifest;
     private Manifest manifest;
     private PieceStore store;
-    private PiecePicker picker;
-    private BlockPlanner planner;
     private int verifying;
     private int committing;
-    /** Commits not yet done, counted on the worker side: only the last may close the store once the loop is gone. */
-    private final java.util.concurrent.atomic.AtomicInteger commitsOutstanding = new java.util.concurrent.atomic.AtomicInteger();
+    /** Commits not yet done, counted on the worker side: only the last may close the store once the fetch stopped. */
+    private final AtomicInteger commitsOutstanding = new AtomicInteger();
+    /** Set on the node thread when the fetch stops; read by workers, which may outlive the node thread. */
+    private volatile boolean stopped;
     private long verifiedBytes;
-    private long downloadedBytes;
     private int resumed;
     private int hashFailures;
     private boolean finished;
     private boolean completing;
     private boolean lookupInFlight;
     private long lastLookupNanos;
-    private final long startNanos = System.nanoTime();
-    private long lastGoodNanos = startNanos;
-    private final SpeedMeter meter = new SpeedMeter(startNanos);
+    private final long startNanos;
+    private long lastGoodNanos;
+    private final SpeedMeter meter;
     private long lastReportNanos;
-    private ScheduledFuture<?> ticker;
+    private Cancellable ticker = Cancellable.NONE;
 
-    public SwarmFetcher(Link link, Path outDir, PeerDirectory directory, Address self, EventLoop loop, Executor workers,
-                        SwarmConfig config, RandomGenerator random, WireStats stats, ProgressListener listener) {
+    public SwarmFetcher(Link link, Path outDir, PeerDirectory directory, Address self, SwarmConfig config,
+                        SwarmRuntime runtime, ProgressListener listener) {
         this.link = link;
         this.id = link.contentId();
         this.outDir = outDir;
         this.directory = directory;
         this.self = self;
-        this.loop = loop;
-        this.workers = workers;
         this.config = config;
+        this.runtime = runtime;
+        this.clock = runtime.scheduler().clock();
         this.listener = listener;
-        this.random = random;
-        this.stats = stats;
         this.pendingCommit = new int[config.commitEvery()];
+        this.startNanos = clock.nanoTime();
+        this.lastGoodNanos = startNanos;
+        this.meter = new SpeedMeter(startNanos);
+        this.swarm = new Swarm(id, link.name(), config, runtime, new Swarm.Host() {
+            @Override
+            public void manifestArrived(byte[] encoded) throws InvalidManifestException {
+                acceptManifest(encoded);
+            }
+
+            @Override
+            public void pieceDownloaded(ActivePiece piece) {
+                verify(piece);
+            }
+        });
     }
 
     /** Starts the fetch; the future completes when every piece is verified and durable, or fails with a {@link FetchFailedException}. */
@@ -126,7 +116,7 @@ public final class SwarmFetcher {
                 cancel(); // the caller cancelled the future
             }
         });
-        loop.execute(this::begin);
+        post(this::begin);
         return result;
     }
 
@@ -138,8 +128,9 @@ public final class SwarmFetcher {
     // ------------------------------------------------------------------ manifest
 
     private void begin() {
-        long tickNanos = Math.max(config.progressInterval().toNanos(), TimeUnit.MILLISECONDS.toNanos(50));
-        ticker = loop.scheduleAtFixedRate(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+        Duration tick = config.progressInterval().compareTo(Duration.ofMillis(50)) > 0 ? config.progressInterval()
+                : Duration.ofMillis(50);
+        ticker = runtime.scheduler().scheduleAtFixedRate(tick, tick, this::tick);
         try {
             byte[] saved = PieceStore.savedManifest(outDir, id);
             if (saved != null && ContentId.of(saved).equals(id)) {
@@ -152,25 +143,6 @@ public final class SwarmFetcher {
         lookupPeers();
     }
 
-    void onManifest(PeerSession s, byte[] contentId, byte[] encoded) {
-        s.closedByUs = true;
-        s.close();
-        if (s.phase != PeerSession.Phase.MANIFEST || manifest != null) {
-            return;
-        }
-        if (!Arrays.equals(contentId, id.toBytes()) || !ContentId.of(encoded).equals(id)) {
-            stats.dropped(DropReason.BAD_MANIFEST);
-            ban(s, "its manifest does not hash to the content id");
-            return;
-        }
-        try {
-            acceptManifest(encoded);
-        } catch (InvalidManifestException e) {
-            stats.dropped(DropReason.BAD_MANIFEST);
-            ban(s, e.getMessage());
-        }
-    }
-
     private void acceptManifest(byte[] encoded) {
         Manifest m = ManifestCodec.decode(encoded);
         if (!m.name().equals(link.name()) || m.totalSize() != link.size()) {
@@ -180,7 +152,8 @@ public final class SwarmFetcher {
         }
         manifest = m;
         encodedManifest = encoded;
-        workers.execute(() -> {
+        swarm.manifestAccepted();
+        runtime.workers().execute(() -> {
             try {
                 PieceStore opened = PieceStore.open(outDir, id, m, encoded);
                 post(() -> storeOpened(opened));
@@ -202,235 +175,34 @@ public final class SwarmFetcher {
         for (int p = have.nextSetBit(0); p >= 0; p = have.nextSetBit(p + 1)) {
             verifiedBytes += manifest.pieceLength(p);
         }
-        picker = new PiecePicker(manifest.pieceCount(), have, random);
-        planner = new BlockPlanner(manifest, config, picker);
-        lastGoodNanos = System.nanoTime();
-        if (picker.complete()) {
+        lastGoodNanos = clock.nanoTime();
+        boolean noPeersAskedYet = swarm.candidateCount() == 0;
+        swarm.startData(manifest, have);
+        if (swarm.complete()) {
             complete();
             return;
         }
-        for (PeerSession s : List.copyOf(sessions.values())) {
-            s.closedByUs = true; // a manifest connection: data connections are opened fresh
-            s.close();
-            sessions.remove(s.address);
+        if (noPeersAskedYet) {
+            lookupPeers(); // the manifest came from disk (a resume)
         }
-        if (candidates.isEmpty()) {
-            lookupPeers(); // the manifest came from disk (a resume): no peers asked yet
-        }
-        connectMore();
     }
-
-    // ------------------------------------------------------------------ peers
 
     private void lookupPeers() {
         if (lookupInFlight || finished) {
             return;
         }
         lookupInFlight = true;
-        lastLookupNanos = System.nanoTime();
+        lastLookupNanos = clock.nanoTime();
         directory.findPeers(id).whenComplete((peers, failure) -> post(() -> {
             lookupInFlight = false;
             if (failure != null) {
                 LOG.debug("peer lookup for {} failed: {}", id, failure.toString());
                 return;
             }
-            for (Address a : peers) {
-                if (!a.equals(self) && !candidates.contains(a)) {
-                    candidates.add(a);
-                }
+            if (!finished) {
+                swarm.addCandidates(peers, self);
             }
-            connectMore();
         }));
-    }
-
-    private void connectMore() {
-        if (finished || (manifest != null && picker == null)) {
-            return; // between manifest and store: data connections wait for the store to say what we have
-        }
-        long now = System.nanoTime();
-        int limit = manifest == null ? 1 : config.maxPeers();
-        for (Address a : candidates) {
-            if (sessions.size() >= limit) {
-                break;
-            }
-            Long retry = retryAt.get(a);
-            if (sessions.containsKey(a) || banned.contains(a) || (retry != null && retry - now > 0)) {
-                continue;
-            }
-            connect(a, manifest == null ? PeerSession.Phase.MANIFEST : PeerSession.Phase.OPENING);
-        }
-    }
-
-    private void connect(Address a, PeerSession.Phase phase) {
-        PeerSession s = new PeerSession(a, this, phase);
-        sessions.put(a, s);
-        ChannelFuture f = FetcherConnector.connect(loop, a, config.connectTimeout(), s);
-        s.channel = f.channel();
-        f.addListener(done -> {
-            if (!done.isSuccess()) {
-                LOG.debug("cannot connect to {}: {}", a, done.cause() == null ? "?" : done.cause().toString());
-                return; // onClosed follows (or the channel never became active)
-            }
-            if (s.phase == PeerSession.Phase.MANIFEST) {
-                FetcherConnector.getManifest(s.channel, id);
-            } else {
-                FetcherConnector.open(s.channel, id);
-            }
-        });
-        // A failed connect may never fire channelInactive: make sure the session is dropped.
-        s.channel.closeFuture().addListener(x -> post(() -> onSessionClosed(s)));
-    }
-
-    void onUnknownContent(PeerSession s) {
-        LOG.debug("{} does not have {}", s, id);
-        backOff(s.address);
-        s.close();
-    }
-
-    void onChoke(PeerSession s, String reason) {
-        LOG.debug("{} choked us: {}", s, reason);
-        stats.dropped(DropReason.CHOKED);
-        backOff(s.address);
-        s.close();
-    }
-
-    void onMalformed(PeerSession s, DropReason reason) {
-        stats.dropped(reason);
-        backOff(s.address);
-    }
-
-    private void backOff(Address a) {
-        retryAt.put(a, System.nanoTime() + config.retryPeersAfter().toNanos());
-    }
-
-    void onBitfield(PeerSession s, byte[] contentId, byte[] bits) {
-        if (s.phase != PeerSession.Phase.OPENING || picker == null || !Arrays.equals(contentId, id.toBytes())
-                || bits.length != (manifest.pieceCount() + 7) / 8) {
-            stats.dropped(DropReason.UNEXPECTED);
-            s.close();
-            return;
-        }
-        BitSet has = new BitSet(manifest.pieceCount());
-        for (int p = 0; p < manifest.pieceCount(); p++) {
-            if ((bits[p >>> 3] & (0x80 >>> (p & 7))) != 0) {
-                has.set(p);
-            }
-        }
-        s.has = has;
-        s.phase = PeerSession.Phase.ACTIVE;
-        picker.addPeer(has);
-        fill(s);
-    }
-
-    void onSessionClosed(PeerSession s) {
-        if (s.phase == PeerSession.Phase.CLOSED) {
-            return;
-        }
-        s.phase = PeerSession.Phase.CLOSED;
-        if (sessions.get(s.address) == s) {
-            sessions.remove(s.address);
-        }
-        if (!s.closedByUs && !banned.contains(s.address)) {
-            backOff(s.address);
-        }
-        if (s.has != null && picker != null) {
-            picker.removePeer(s.has);
-        }
-        if (planner != null) {
-            planner.peerGone(s);
-        }
-        if (finished) {
-            return;
-        }
-        connectMore();
-        fillAll();
-    }
-
-    // ------------------------------------------------------------------ requests
-
-    private void fillAll() {
-        for (PeerSession s : List.copyOf(sessions.values())) {
-            fill(s);
-        }
-    }
-
-    /** Tops up {@code s}'s pipeline of requests and flushes them in one write. */
-    private void fill(PeerSession s) {
-        if (s.phase != PeerSession.Phase.ACTIVE || finished) {
-            return;
-        }
-        boolean sent = false;
-        while (s.outstanding.size() < config.requestWindow()) {
-            long key = planner.nextBlock(s, verifying);
-            if (key < 0) {
-                break;
-            }
-            ActivePiece ap = planner.get((int) (key >>> 32));
-            int block = (int) key;
-            if (ap.blocks[block] == ActivePiece.NONE) {
-                ap.blocks[block] = ActivePiece.REQUESTED;
-            }
-            ap.requests[block]++;
-            s.outstanding.add(key);
-            FetcherConnector.request(s.channel, ap.index, block * WireFormat.BLOCK_SIZE, ap.blockLength(block));
-            sent = true;
-        }
-        if (sent) {
-            s.channel.flush();
-        }
-    }
-
-    ByteBuffer onBlockStart(PeerSession s, int piece, int offset, int length) {
-        ActivePiece ap = planner.get(piece);
-        int block = offset / WireFormat.BLOCK_SIZE;
-        long key = PeerSession.key(piece, block);
-        if (!s.outstanding.contains(key) || ap == null || offset % WireFormat.BLOCK_SIZE != 0
-                || length != ap.blockLength(block)) {
-            stats.dropped(DropReason.UNREQUESTED_BLOCK);
-            downloadedBytes += length;
-            return null;
-        }
-        if (ap.blocks[block] == ActivePiece.RECEIVED || ap.blocks[block] == ActivePiece.RECEIVING) {
-            // An endgame duplicate: another peer's copy came (or is coming) first.
-            s.outstanding.remove(key);
-            ap.requests[block]--;
-            downloadedBytes += length;
-            return null;
-        }
-        ap.blocks[block] = ActivePiece.RECEIVING;
-        s.receivingKey = key;
-        return ap.buffer.nioBuffer(offset, length);
-    }
-
-    void onBlockDone(PeerSession s, int piece, int offset, int length) {
-        ActivePiece ap = planner.get(piece);
-        int block = offset / WireFormat.BLOCK_SIZE;
-        long key = PeerSession.key(piece, block);
-        s.receivingKey = -1;
-        s.outstanding.remove(key);
-        s.blocksDelivered++;
-        downloadedBytes += length;
-        delivered.add(s.address);
-        ap.blocks[block] = ActivePiece.RECEIVED;
-        ap.requests[block]--;
-        ap.received++;
-        ap.from[block] = s;
-        if (ap.requests[block] > 0) {
-            for (PeerSession other : sessions.values()) {
-                if (other != s && other.outstanding.remove(key)) {
-                    ap.requests[block]--;
-                    FetcherConnector.cancel(other.channel, piece, offset, length);
-                }
-            }
-        }
-        if (ap.complete()) {
-            planner.remove(piece);
-            verify(ap);
-        }
-    }
-
-    void onReadComplete(PeerSession s) {
-        fill(s);
     }
 
     // ------------------------------------------------------------------ verification and disk
@@ -438,11 +210,11 @@ public final class SwarmFetcher {
     private void verify(ActivePiece ap) {
         verifying++;
         PieceStore target = store;
-        workers.execute(() -> {
+        runtime.workers().execute(() -> {
             boolean ok = false;
             Throwable ioError = null;
             try {
-                ByteBuffer data = ap.buffer.nioBuffer(0, ap.length);
+                ByteBuffer data = ap.buffer.slice(0, ap.length);
                 MessageDigest sha1 = SHA1.get();
                 sha1.update(data.duplicate());
                 ok = manifest.hashMatches(ap.index, sha1.digest());
@@ -463,6 +235,7 @@ public final class SwarmFetcher {
     private void verified(ActivePiece ap, boolean ok, Throwable ioError) {
         verifying--;
         if (finished) {
+            swarm.pieceVerified(ap, false);
             closeStoreWhenIdle();
             return;
         }
@@ -473,29 +246,19 @@ public final class SwarmFetcher {
         }
         if (!ok) {
             hashFailures++;
-            picker.release(ap.index);
-            stats.dropped(DropReason.BAD_PIECE);
-            List<PeerSession> culprits = List.copyOf(ap.contributors());
-            for (PeerSession c : culprits) {
-                // One sender: it is the liar. Several (endgame): each gets a strike, two strikes ban.
-                if (culprits.size() == 1 || ++c.strikes >= 2) {
-                    ban(c, "piece " + ap.index + " failed its hash");
-                }
-            }
-            fillAll();
+            swarm.pieceVerified(ap, false);
             return;
         }
-        picker.markHave(ap.index);
         verifiedBytes += ap.length;
-        lastGoodNanos = System.nanoTime();
+        lastGoodNanos = clock.nanoTime();
         pendingCommit[pendingCount++] = ap.index;
-        if (System.nanoTime() - lastReportNanos >= config.progressInterval().toNanos()) {
+        swarm.pieceVerified(ap, true);
+        if (clock.nanoTime() - lastReportNanos >= config.progressInterval().toNanos()) {
             report(false);
         }
-        if (pendingCount == pendingCommit.length || picker.complete()) {
+        if (pendingCount == pendingCommit.length || swarm.complete()) {
             commitPending();
         }
-        fillAll();
     }
 
     private void commitPending() {
@@ -508,7 +271,7 @@ public final class SwarmFetcher {
         committing++;
         commitsOutstanding.incrementAndGet();
         PieceStore target = store;
-        workers.execute(() -> {
+        runtime.workers().execute(() -> {
             Throwable error = null;
             try {
                 target.commit(batch, batch.length);
@@ -517,7 +280,12 @@ public final class SwarmFetcher {
             }
             boolean last = commitsOutstanding.decrementAndGet() == 0;
             Throwable e = error;
-            boolean reported = post(() -> {
+            if (last && stopped && !completing) {
+                // The fetch stopped under the commits, and its node thread may be gone with the service: the
+                // last one to finish closes the store. An earlier one closing it would lose the later pieces.
+                target.close();
+            }
+            post(() -> {
                 committing--;
                 if (e != null && !finished) {
                     fail(new FetchFailedException("cannot record progress in " + outDir + ": " + e.getMessage(), e));
@@ -526,16 +294,11 @@ public final class SwarmFetcher {
                 closeStoreWhenIdle();
                 maybeComplete();
             });
-            if (!reported && last) {
-                // The service shut down under the commits: the last one to finish closes the store. An
-                // earlier one closing it would make the later commits fail and lose their pieces for a resume.
-                target.close();
-            }
         });
     }
 
     private void maybeComplete() {
-        if (!finished && picker != null && picker.complete() && committing == 0 && verifying == 0 && pendingCount == 0) {
+        if (!finished && swarm.complete() && committing == 0 && verifying == 0 && pendingCount == 0) {
             complete();
         }
     }
@@ -543,15 +306,17 @@ public final class SwarmFetcher {
     private void complete() {
         finished = true;
         completing = true;
-        closeSessions();
+        stopped = true;
+        ticker.cancel();
+        swarm.stop();
         PieceStore target = store;
-        workers.execute(() -> {
+        runtime.workers().execute(() -> {
             try {
                 LocalContent content = target.finish(encodedManifest);
-                FetchResult r = new FetchResult(content, outDir.resolve(manifest.name()), manifest.totalSize(), downloadedBytes,
-                        resumed, target.invalidatedOnOpen(), hashFailures, List.copyOf(banned), delivered.size(),
-                        Duration.ofNanos(System.nanoTime() - startNanos));
                 post(() -> {
+                    FetchResult r = new FetchResult(content, outDir.resolve(manifest.name()), manifest.totalSize(),
+                            swarm.downloadedBytes(), resumed, target.invalidatedOnOpen(), hashFailures, swarm.banned(),
+                            swarm.peersDelivered(), Duration.ofNanos(clock.nanoTime() - startNanos));
                     report(true);
                     result.complete(r);
                 });
@@ -563,26 +328,12 @@ public final class SwarmFetcher {
 
     // ------------------------------------------------------------------ failure, progress
 
-    /** Runs {@code task} on the fetch's loop; dropped when the service is shutting down (its connections go with it). */
-    private boolean post(Runnable task) {
+    /** Runs {@code task} on the node thread; dropped when the service is shutting down (its links go with it). */
+    private void post(Runnable task) {
         try {
-            loop.execute(task);
-            return true;
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return false;
-        }
-    }
-
-    private void ban(PeerSession s, String why) {
-        if (banned.add(s.address)) {
-            LOG.info("banned {} for {}: {}", s.address, link.name(), why);
-        }
-        if (planner != null) {
-            planner.dropBlocksFrom(s);
-        }
-        s.close();
-        if (manifest == null) {
-            connectMore();
+            runtime.scheduler().execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("fetch of {}: node thread gone, dropped a task", link.name());
         }
     }
 
@@ -595,12 +346,11 @@ public final class SwarmFetcher {
             return;
         }
         finished = true;
-        closeSessions();
+        stopped = true;
+        ticker.cancel();
+        swarm.stop();
         if (store != null && pendingCount > 0) {
             commitPending(); // keep what is verified for a resume
-        }
-        if (planner != null) {
-            planner.releaseAll();
         }
         closeStoreWhenIdle();
         result.completeExceptionally(failure);
@@ -613,30 +363,21 @@ public final class SwarmFetcher {
         }
     }
 
-    private void closeSessions() {
-        if (ticker != null) {
-            ticker.cancel(false);
-        }
-        for (PeerSession s : List.copyOf(sessions.values())) {
-            s.close();
-        }
-    }
-
     private void tick() {
         if (finished) {
             return;
         }
-        long now = System.nanoTime();
-        meter.sample(now, downloadedBytes);
+        long now = clock.nanoTime();
+        meter.sample(now, swarm.downloadedBytes());
         report(false);
         if (now - lastGoodNanos > config.stallTimeout().toNanos()) {
             fail(new FetchFailedException(stallMessage()));
             return;
         }
-        if (sessions.size() < config.maxPeers() && now - lastLookupNanos > config.retryPeersAfter().toNanos()) {
+        if (swarm.sessionCount() < config.maxPeers() && now - lastLookupNanos > config.retryPeersAfter().toNanos()) {
             lookupPeers();
         }
-        connectMore();
+        swarm.tick();
     }
 
     private String stallMessage() {
@@ -644,17 +385,17 @@ public final class SwarmFetcher {
         Duration t = config.stallTimeout();
         String in = t.toMillis() < 1000 ? t.toMillis() + " ms" : t.toSeconds() + " s";
         return "no peer delivered " + what + " of " + link.name() + " in " + in + " ("
-                + candidates.size() + " peers known, " + banned.size() + " banned)";
+                + swarm.candidateCount() + " peers known, " + swarm.banned().size() + " banned)";
     }
 
     private void report(boolean done) {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         lastReportNanos = now;
         long total = link.size();
-        int peers = (int) sessions.values().stream().filter(s -> s.phase == PeerSession.Phase.ACTIVE).count();
+        long downloaded = swarm.downloadedBytes();
         try {
-            listener.onProgress(new FetchProgress(link.name(), total, verifiedBytes, downloadedBytes,
-                    done ? meter.average(now, downloadedBytes) : meter.recent(), peers,
+            listener.onProgress(new FetchProgress(link.name(), total, verifiedBytes, downloaded,
+                    done ? meter.average(now, downloaded) : meter.recent(), swarm.activePeers(),
                     done ? Duration.ZERO : meter.eta(total - verifiedBytes), done));
         } catch (RuntimeException e) {
             LOG.warn("progress listener failed", e);

@@ -1,5 +1,7 @@
 package io.chordia.app.share.wire;
 
+import io.chordia.app.share.swarm.DropReason;
+import io.chordia.app.share.swarm.PeerLinkEvents;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -9,13 +11,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * The reading side of a fetcher's connection, a state machine over the raw inbound buffers. Block
  * data is copied once, straight from the socket's buffer into the piece buffer that
- * {@link PeerEvents#onBlockStart} names, never accumulated; the other frames are small and
+ * {@link PeerLinkEvents#onBlockStart} names, never accumulated; the other frames are small and
  * collected up to their type's bound, growing only as bytes actually arrive.
  */
 public final class FetcherHandler extends ChannelInboundHandlerAdapter {
     private enum State { HEADER, BLOCK_HEADER, BLOCK_DATA, BODY }
 
-    private final PeerEvents events;
+    private final PeerLinkEvents events;
     private final byte[] header = new byte[WireFormat.HEADER_BYTES + WireFormat.BLOCK_HEADER_BYTES];
     private int headerFill;
     private State state = State.HEADER;
@@ -28,7 +30,7 @@ public final class FetcherHandler extends ChannelInboundHandlerAdapter {
     private ByteBuf body;
     private boolean failed;
 
-    public FetcherHandler(PeerEvents events) {
+    public FetcherHandler(PeerLinkEvents events) {
         this.events = events;
     }
 

@@ -2,6 +2,7 @@ package io.chordia.app.share.wire;
 
 import io.chordia.app.share.ContentId;
 import io.chordia.app.share.Manifest;
+import io.chordia.app.share.swarm.DropReason;
 import io.chordia.core.id.NodeId;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;

@@ -1,6 +1,7 @@
 package io.chordia.app.share.wire;
 
 import io.chordia.app.share.ManifestLimits;
+import io.chordia.app.share.swarm.PeerLink;
 
 /**
  * Frame layout and limits. Every frame is {@code type u8 | body length u32 | body}, big-endian.
@@ -15,7 +16,7 @@ import io.chordia.app.share.ManifestLimits;
  */
 public final class WireFormat {
     public static final int HEADER_BYTES = 5;
-    public static final int BLOCK_SIZE = 16 * 1024;
+    public static final int BLOCK_SIZE = PeerLink.BLOCK_SIZE;
     public static final int ID_BYTES = 20;
 
     public static final byte GET_MANIFEST = 0x01;
@@ -37,7 +38,7 @@ public final class WireFormat {
     private WireFormat() {}
 
     /** The largest body a fetcher-to-seeder frame of {@code type} may have, or -1 for an unknown type. */
-    static int maxRequestBody(byte type) {
+    public static int maxRequestBody(byte type) {
         return switch (type) {
             case GET_MANIFEST, OPEN -> ID_BYTES;
             case REQUEST, CANCEL -> 12;
@@ -46,7 +47,7 @@ public final class WireFormat {
     }
 
     /** The largest body a seeder-to-fetcher frame of {@code type} may have, or -1 for an unknown type. */
-    static int maxReplyBody(byte type) {
+    public static int maxReplyBody(byte type) {
         return switch (type) {
             case MANIFEST -> MAX_MANIFEST_FRAME;
             case UNKNOWN -> ID_BYTES;

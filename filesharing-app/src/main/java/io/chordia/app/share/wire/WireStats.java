@@ -1,11 +1,13 @@
 package io.chordia.app.share.wire;
 
+import io.chordia.app.share.swarm.DropCounter;
+import io.chordia.app.share.swarm.DropReason;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of one share service's wire: written on I/O threads, read from any. */
-public final class WireStats {
+public final class WireStats implements DropCounter {
     private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
     private final LongAdder blocksServed = new LongAdder();
     private final LongAdder bytesServed = new LongAdder();
@@ -16,6 +18,7 @@ public final class WireStats {
         }
     }
 
+    @Override
     public void dropped(DropReason reason) {
         drops.get(reason).increment();
     }

@@ -2,6 +2,8 @@ package io.chordia.app.share.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chordia.app.share.swarm.DropReason;
+import io.chordia.app.share.swarm.PeerLinkEvents;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class FetcherHandlerTest {
     /** Records events; blocks land in one buffer. */
-    private static final class Recorder implements PeerEvents {
+    private static final class Recorder implements PeerLinkEvents {
         final List<String> events = new ArrayList<>();
         final ByteBuffer target = ByteBuffer.allocate(WireFormat.BLOCK_SIZE);
 
@@ -34,6 +36,16 @@ class FetcherHandlerTest {
         @Override
         public void onChoke(String reason) {
             events.add("choke " + reason);
+        }
+
+        @Override
+        public void onHave(int piece) {
+            events.add("have " + piece);
+        }
+
+        @Override
+        public void onUnchoke() {
+            events.add("unchoke");
         }
 
         @Override

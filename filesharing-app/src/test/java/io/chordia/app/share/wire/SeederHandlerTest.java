@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chordia.app.share.LocalContent;
 import io.chordia.app.share.SampleFiles;
 import io.chordia.app.share.Sharer;
+import io.chordia.app.share.swarm.DropReason;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.FileRegion;

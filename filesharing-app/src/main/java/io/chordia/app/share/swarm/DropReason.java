@@ -1,4 +1,4 @@
-package io.chordia.app.share.wire;
+package io.chordia.app.share.swarm;
 
 /** Why input from a peer was dropped (and, for the malformed kinds, the connection closed). */
 public enum DropReason {
