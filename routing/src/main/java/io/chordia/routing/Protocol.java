@@ -16,21 +16,30 @@ import java.util.stream.Collectors;
  * a constant here and its factory.
  */
 public enum Protocol {
-    CHORD(ChordOverlayFactory.INSTANCE),
-    KADEMLIA(KademliaOverlayFactory.INSTANCE);
+    CHORD(ChordOverlayFactory.INSTANCE, WireProfile.CHORDIA),
+    KADEMLIA(KademliaOverlayFactory.INSTANCE, WireProfile.CHORDIA),
+    /** Our Kademlia with BEP 5's k = 8 and get_peers/announce_peer, over KRPC: a node of the BitTorrent DHT. */
+    MAINLINE(KademliaOverlayFactory.MAINLINE, WireProfile.KRPC);
 
     /** The default's {@link #label()}, a constant so that command-line annotations can name it. */
     public static final String DEFAULT_LABEL = "chord";
     /** What every command's {@code --protocol} option says in its help. */
-    public static final String OPTION_HELP = "Overlay protocol, chord or kademlia; every node of a network speaks the"
-            + " same one (default: " + DEFAULT_LABEL + ").";
+    public static final String OPTION_HELP = "Overlay protocol, chord, kademlia or mainline (Kademlia over"
+            + " BitTorrent's KRPC); every node of a network speaks the same one (default: " + DEFAULT_LABEL + ").";
     /** Used wherever nobody chose: node, bootstrap, sim and demo. */
     public static final Protocol DEFAULT = parse(DEFAULT_LABEL);
 
     private final OverlayFactory<?> overlay;
+    private final WireProfile wire;
 
-    Protocol(OverlayFactory<?> overlay) {
+    Protocol(OverlayFactory<?> overlay, WireProfile wire) {
         this.overlay = overlay;
+        this.wire = wire;
+    }
+
+    /** The bytes this protocol's nodes exchange; nodes of different profiles cannot even decode each other. */
+    public WireProfile wire() {
+        return wire;
     }
 
     /** How to build and read this protocol's nodes. */
@@ -44,7 +53,7 @@ public enum Protocol {
     }
 
     /**
-     * {@code chord} or {@code kademlia}, any case, surrounding blanks ignored.
+     * {@code chord}, {@code kademlia} or {@code mainline}, any case, surrounding blanks ignored.
      *
      * @throws IllegalArgumentException saying what is accepted
      */
@@ -55,7 +64,7 @@ public enum Protocol {
             }
         }
         throw new IllegalArgumentException("unknown protocol '" + text + "': use "
-                + Arrays.stream(values()).map(Protocol::label).collect(Collectors.joining(" or ")));
+                + Arrays.stream(values()).map(Protocol::label).collect(Collectors.joining(", ")));
     }
 
     @Override

@@ -34,7 +34,7 @@ class BootstrapCommandTest {
     @Test
     void anUnknownProtocolIsOneLine() {
         assertThat(cli.run("bootstrap", "--protocol", "pastry")).isEqualTo(2);
-        assertThat(cli.err()).isEqualTo("chordia bootstrap: --protocol: unknown protocol 'pastry': use chord or kademlia"
+        assertThat(cli.err()).isEqualTo("chordia bootstrap: --protocol: unknown protocol 'pastry': use chord, kademlia, mainline"
                 + " (see 'chordia bootstrap --help')\n");
     }
 

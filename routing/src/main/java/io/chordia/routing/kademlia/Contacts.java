@@ -188,7 +188,8 @@ final class Contacts {
      * it claims (so a forged sender field cannot plant contacts).
      */
     void observeSender(RequestContext ctx) {
-        if (closed) {
+        if (closed || ctx.envelope().hints().readOnly()) {
+            // BEP 43: a read-only node asks but does not answer, so it would only clog a bucket.
             return;
         }
         NodeId id = ctx.sender().id();

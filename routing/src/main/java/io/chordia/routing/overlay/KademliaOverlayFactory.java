@@ -3,6 +3,7 @@ package io.chordia.routing.overlay;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.FindNode;
+import io.chordia.core.message.GetPeers;
 import io.chordia.core.message.RecursiveFindNode;
 import io.chordia.core.message.Request;
 import io.chordia.core.net.Contact;
@@ -12,26 +13,50 @@ import io.chordia.core.transport.Transport;
 import io.chordia.routing.OverlayNode;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.kademlia.KademliaNode;
+import io.chordia.routing.kademlia.SwarmService;
+import io.chordia.routing.kademlia.SwarmStore;
 import io.chordia.routing.replication.KademliaPlacement;
 import io.chordia.routing.replication.KeyDistance;
 import io.chordia.routing.replication.ReplicaPlacement;
 import java.util.random.RandomGenerator;
 
-/** Kademlia: k-buckets by XOR distance, replicas on the k closest nodes to a key. */
+/**
+ * Kademlia: k-buckets by XOR distance, replicas on the k closest nodes to a key. {@link #MAINLINE}
+ * is the same node as BitTorrent's DHT runs it: BEP 5's k = 8, and get_peers/announce_peer served
+ * from a bounded {@link SwarmStore}.
+ */
 public final class KademliaOverlayFactory implements OverlayFactory<KademliaConfig> {
-    public static final KademliaOverlayFactory INSTANCE = new KademliaOverlayFactory();
+    /** BEP 5's bucket size and reply size. */
+    private static final int MAINLINE_K = 8;
+    /** Enough for a busy public node's share of swarms, a few MiB at most. */
+    private static final int MAX_SWARMS = 10_000;
+    private static final int MAX_PEERS_PER_SWARM = 100;
 
-    private KademliaOverlayFactory() {}
+    public static final KademliaOverlayFactory INSTANCE = new KademliaOverlayFactory(KademliaConfig.defaults(), false);
+    public static final KademliaOverlayFactory MAINLINE = new KademliaOverlayFactory(
+            KademliaConfig.defaults().withK(MAINLINE_K), true);
+
+    private final KademliaConfig defaults;
+    private final boolean servesSwarms;
+
+    private KademliaOverlayFactory(KademliaConfig defaults, boolean servesSwarms) {
+        this.defaults = defaults;
+        this.servesSwarms = servesSwarms;
+    }
 
     @Override
     public KademliaConfig defaultConfig() {
-        return KademliaConfig.defaults();
+        return defaults;
     }
 
     @Override
     public OverlayNode newNode(Contact self, Transport transport, Scheduler scheduler, RandomGenerator random,
                                KademliaConfig config) {
-        return new KademliaNode(self, transport, scheduler, random, config);
+        KademliaNode node = new KademliaNode(self, transport, scheduler, random, config);
+        if (servesSwarms) {
+            SwarmService.install(node, new SwarmStore(MAX_SWARMS, MAX_PEERS_PER_SWARM, SwarmStore.DEFAULT_TTL), random);
+        }
+        return node;
     }
 
     @Override
@@ -52,7 +77,8 @@ public final class KademliaOverlayFactory implements OverlayFactory<KademliaConf
 
     @Override
     public Request<?> probe(NodeId self) {
-        return new FindNode(self, 1);
+        // Only a node of BitTorrent's DHT serves get_peers; it is also what libtorrent pings with.
+        return servesSwarms ? new GetPeers(self) : new FindNode(self, 1);
     }
 
     @Override
