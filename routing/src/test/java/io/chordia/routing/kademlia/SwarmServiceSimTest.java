@@ -137,7 +137,8 @@ class SwarmServiceSimTest {
     @Test
     void aReadOnlySenderIsAnsweredButNotAddedToTheTable() {
         SimEndpoint readOnly = sim.network.attach(TestIds.address(4));
-        readOnly.transport().onReceive((envelope, source) -> { });
+        // It answers the node's verification pings, so only the read-only mark can keep it out.
+        sim.rpcNodeOn(readOnly, TestIds.contact(4), 4, oneTry);
         readOnly.scheduler().execute(() -> readOnly.transport().send(new Envelope(1, TestIds.contact(4), node.self().address(),
                 new GetPeers(infoHash), new EnvelopeHints(true, null, false))));
         call(sim.rpcNode(3, oneTry), new GetPeers(infoHash));
@@ -145,6 +146,5 @@ class SwarmServiceSimTest {
 
         assertThat(node.routingTable().contains(TestIds.id(3))).isTrue();
         assertThat(node.routingTable().contains(TestIds.id(4))).isFalse();
-        assertThat(readOnly.transport().stats().received()).isEqualTo(1);
     }
 }
