@@ -1,5 +1,6 @@
 package io.chordia.routing;
 
+import io.chordia.core.transport.WireProfile;
 import io.chordia.routing.overlay.ChordOverlayFactory;
 import io.chordia.routing.overlay.KademliaOverlayFactory;
 import io.chordia.routing.overlay.OverlayFactory;

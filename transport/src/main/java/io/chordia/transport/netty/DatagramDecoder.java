@@ -23,13 +23,17 @@ import org.apache.logging.log4j.Logger;
 final class DatagramDecoder extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LogManager.getLogger();
 
-    private final KryoWireCodec codec;
+    private final DatagramCodec codec;
     private final TransportStats stats;
     private final SocketAddressCache sources = new SocketAddressCache();
     private Address local;
 
-    /** @param local the envelopes' recipient; {@code null} to take the channel's bound address */
     DatagramDecoder(KryoWireCodec codec, TransportStats stats, Address local) {
+        this(DatagramCodec.of(codec, codec.maxEncodedBytes()), stats, local);
+    }
+
+    /** @param local the envelopes' recipient; {@code null} to take the channel's bound address */
+    DatagramDecoder(DatagramCodec codec, TransportStats stats, Address local) {
         this.codec = codec;
         this.stats = stats;
         this.local = local;
@@ -66,8 +70,9 @@ final class DatagramDecoder extends ChannelInboundHandlerAdapter {
             if (local == null) {
                 local = SocketAddresses.toAddress((InetSocketAddress) ctx.channel().localAddress());
             }
-            Envelope envelope = codec.decode(packet.content(), local);
-            return new InboundEnvelope(envelope, sources.toAddress(packet.sender()), bytes);
+            Address source = sources.toAddress(packet.sender());
+            Envelope envelope = codec.decode(packet.content(), source, local);
+            return new InboundEnvelope(envelope, source, bytes);
         } catch (MalformedMessageException e) {
             stats.recordDropped(e.reason());
             LOG.debug("dropped {} bytes from {}: {} {}", bytes, packet.sender(), e.reason(), e.getMessage());

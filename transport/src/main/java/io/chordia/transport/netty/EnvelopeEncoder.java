@@ -24,17 +24,17 @@ import org.apache.logging.log4j.Logger;
 final class EnvelopeEncoder extends ChannelOutboundHandlerAdapter {
     private static final Logger LOG = LogManager.getLogger();
 
-    private final KryoWireCodec codec;
+    private final DatagramCodec codec;
     private final TransportStats stats;
     private final SocketAddressCache recipients = new SocketAddressCache();
     private final Consumer<Envelope> oversize;
 
     EnvelopeEncoder(KryoWireCodec codec, TransportStats stats) {
-        this(codec, stats, null);
+        this(DatagramCodec.of(codec, codec.maxEncodedBytes()), stats, null);
     }
 
     /** @param oversize takes envelopes too large for a datagram instead of dropping them; may be null */
-    EnvelopeEncoder(KryoWireCodec codec, TransportStats stats, Consumer<Envelope> oversize) {
+    EnvelopeEncoder(DatagramCodec codec, TransportStats stats, Consumer<Envelope> oversize) {
         this.codec = codec;
         this.stats = stats;
         this.oversize = oversize;

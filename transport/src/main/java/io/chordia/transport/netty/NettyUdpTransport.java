@@ -6,6 +6,7 @@ import io.chordia.core.transport.DropReason;
 import io.chordia.core.transport.InboundHandler;
 import io.chordia.core.transport.Transport;
 import io.chordia.core.transport.TransportStats;
+import io.chordia.core.transport.WireCodec;
 import io.chordia.core.util.Checks;
 import io.chordia.transport.codec.KryoWireCodec;
 import io.netty.bootstrap.Bootstrap;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -88,7 +90,7 @@ public final class NettyUdpTransport implements Transport {
     public static NettyUdpTransport start(TransportConfig config) throws IOException {
         EventLoopGroup group = NettyEventLoops.newGroup(1, "chordia-udp");
         try {
-            return bind(config, group, group, DatagramGate.OPEN, null);
+            return bind(config, group, group, DatagramGate.OPEN, null, kryo(config));
         } catch (IOException | RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
@@ -100,7 +102,27 @@ public final class NettyUdpTransport implements Transport {
      * transports may share a group.
      */
     public static NettyUdpTransport start(TransportConfig config, EventLoopGroup group) throws IOException {
-        return bind(config, Checks.notNull(group, "group"), null, DatagramGate.OPEN, null);
+        return bind(config, Checks.notNull(group, "group"), null, DatagramGate.OPEN, null, kryo(config));
+    }
+
+    /**
+     * As {@link #start(TransportConfig, EventLoopGroup)}, speaking {@code codec} (KRPC for a Mainline
+     * node), which from now on belongs to the channel's event loop: the node's guard may size
+     * envelopes with it there, nobody else may touch it.
+     */
+    public static NettyUdpTransport start(TransportConfig config, EventLoopGroup group, WireCodec codec)
+            throws IOException {
+        Checks.notNull(codec, "codec");
+        return bind(config, Checks.notNull(group, "group"), null, DatagramGate.OPEN, null,
+                () -> DatagramCodec.of(codec, config.maxDatagramBytes()));
+    }
+
+    /** A Kryo codec per channel, made on its event loop. */
+    private static Supplier<DatagramCodec> kryo(TransportConfig config) {
+        return () -> {
+            KryoWireCodec codec = new KryoWireCodec(config.maxDatagramBytes());
+            return DatagramCodec.of(codec, codec.maxEncodedBytes());
+        };
     }
 
     /**
@@ -109,17 +131,19 @@ public final class NettyUdpTransport implements Transport {
      */
     public static NettyUdpTransport start(TransportConfig config, EventLoopGroup group, DatagramGate gate)
             throws IOException {
-        return bind(config, Checks.notNull(group, "group"), null, Checks.notNull(gate, "gate"), null);
+        return bind(config, Checks.notNull(group, "group"), null, Checks.notNull(gate, "gate"), null, kryo(config));
     }
 
     /** As {@link #start(TransportConfig, EventLoopGroup)}, handing envelopes too large for a datagram to {@code oversize}. */
     static NettyUdpTransport start(TransportConfig config, EventLoopGroup group, Consumer<Envelope> oversize)
             throws IOException {
-        return bind(config, Checks.notNull(group, "group"), null, DatagramGate.OPEN, Checks.notNull(oversize, "oversize"));
+        return bind(config, Checks.notNull(group, "group"), null, DatagramGate.OPEN, Checks.notNull(oversize, "oversize"),
+                kryo(config));
     }
 
     private static NettyUdpTransport bind(TransportConfig config, EventLoopGroup group, EventLoopGroup owned,
-                                          DatagramGate gate, Consumer<Envelope> oversize) throws IOException {
+                                          DatagramGate gate, Consumer<Envelope> oversize,
+                                          Supplier<DatagramCodec> codecs) throws IOException {
         Checks.notNull(config, "config");
         TransportStats stats = new TransportStats();
         InboundDispatcher dispatcher = new InboundDispatcher(stats);
@@ -134,7 +158,7 @@ public final class NettyUdpTransport implements Transport {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
                         // The codec is confined to this channel's event loop, like everything in the pipeline.
-                        initPipeline(ch.pipeline(), new KryoWireCodec(config.maxDatagramBytes()), stats, dispatcher, null, oversize);
+                        initPipeline(ch.pipeline(), codecs.get(), stats, dispatcher, null, oversize);
                         if (gate != DatagramGate.OPEN) {
                             // First of all, so a refused datagram costs no decoding.
                             ch.pipeline().addFirst(new DatagramGateHandler(gate, stats));
@@ -170,10 +194,10 @@ public final class NettyUdpTransport implements Transport {
     /** @param local the recipient of inbound envelopes; {@code null} for the channel's bound address */
     static void initPipeline(ChannelPipeline pipeline, KryoWireCodec codec, TransportStats stats,
                              InboundDispatcher dispatcher, Address local) {
-        initPipeline(pipeline, codec, stats, dispatcher, local, null);
+        initPipeline(pipeline, DatagramCodec.of(codec, codec.maxEncodedBytes()), stats, dispatcher, local, null);
     }
 
-    private static void initPipeline(ChannelPipeline pipeline, KryoWireCodec codec, TransportStats stats,
+    private static void initPipeline(ChannelPipeline pipeline, DatagramCodec codec, TransportStats stats,
                                      InboundDispatcher dispatcher, Address local, Consumer<Envelope> oversize) {
         pipeline.addLast(
                 // Defers flushes while a burst of datagrams is read, so the replies go out together.

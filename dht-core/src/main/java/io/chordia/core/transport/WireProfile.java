@@ -1,9 +1,9 @@
-package io.chordia.routing;
+package io.chordia.core.transport;
 
 /**
  * The bytes a protocol's nodes exchange. routing cannot name a codec (codecs live in transport),
- * so a {@link Protocol} names its profile and each composition root maps the profile to a codec in
- * one place ({@code io.chordia.transport.WireCodecs}).
+ * so a protocol names its profile, and transport's {@code WireCodecs} is the one place that turns
+ * a profile into a codec for the composition roots.
  */
 public enum WireProfile {
     /** Our Kryo envelopes: sender's address on the wire, every message type. */

@@ -1,0 +1,4 @@
+/**
+ * Transport's entry points for the composition roots: which codec a wire profile means. Stateless.
+ */
+package io.chordia.transport;
