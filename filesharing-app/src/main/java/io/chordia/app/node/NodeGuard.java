@@ -1,13 +1,14 @@
 package io.chordia.app.node;
 
+import io.chordia.core.message.Envelope;
 import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RpcEndpoint;
 import io.chordia.core.transport.Transport;
-import io.chordia.transport.codec.KryoWireCodec;
 import io.chordia.transport.guard.GuardLimits;
 import io.chordia.transport.guard.GuardedTransport;
 import io.chordia.transport.guard.SourceProber;
 import io.chordia.transport.guard.VerifiedPeers;
+import java.util.function.ToIntFunction;
 
 /**
  * The daemon's defence against reflection: its transport behind a {@link GuardedTransport} with a
@@ -28,12 +29,14 @@ final class NodeGuard {
         this.limits = limits;
     }
 
-    /** Guards {@code transport}; {@code self} sizes our pings (its address's length is what matters). */
-    static NodeGuard around(Transport transport, Contact self, int maxPendingCalls) {
+    /**
+     * Guards {@code transport}; {@code self} sizes our pings (its address's length is what matters),
+     * {@code sizeOf} counts an envelope's bytes on the node's own wire (KRPC's differ from Kryo's).
+     */
+    static NodeGuard around(Transport transport, Contact self, ToIntFunction<Envelope> sizeOf, int maxPendingCalls) {
         GuardLimits limits = GuardLimits.node(maxPendingCalls);
         VerifiedPeers verified = new VerifiedPeers(limits.maxVerifiedPeers());
-        KryoWireCodec sizes = new KryoWireCodec(KryoWireCodec.MAX_FRAME_BYTES);
-        return new NodeGuard(verified, new GuardedTransport(transport, self, verified, sizes::encodedSize, limits), limits);
+        return new NodeGuard(verified, new GuardedTransport(transport, self, verified, sizeOf, limits), limits);
     }
 
     /** What the overlay node sends and receives through. */

@@ -14,6 +14,7 @@ import io.chordia.app.share.ShareConfig;
 import io.chordia.app.share.ShareService;
 import io.chordia.app.share.directory.DhtPeerDirectory;
 import io.chordia.app.store.MvStoreRecordStore;
+import io.chordia.core.message.Envelope;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.AdvertisedAddress;
 import io.chordia.core.net.Contact;
@@ -22,14 +23,19 @@ import io.chordia.core.random.UnguessableRandom;
 import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
+import io.chordia.core.transport.WireCodec;
+import io.chordia.core.transport.WireProfile;
 import io.chordia.routing.OverlayNode;
 import io.chordia.routing.overlay.OverlayFactory;
 import io.chordia.routing.overlay.OverlayView;
 import io.chordia.routing.replication.ReplicatedStorage;
 import io.chordia.routing.replication.StorageConfig;
+import io.chordia.transport.WireCodecs;
+import io.chordia.transport.codec.KryoWireCodec;
+import io.chordia.transport.net.LocalAddresses;
 import io.chordia.transport.netty.NettyEventLoops;
 import io.chordia.transport.netty.NettyPeerTransport;
-import io.chordia.transport.net.LocalAddresses;
+import io.chordia.transport.netty.NettyUdpTransport;
 import io.chordia.transport.netty.TransportConfig;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
@@ -44,6 +50,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -97,8 +104,8 @@ public final class PeerDaemon implements AutoCloseable {
     private io.chordia.transport.metrics.MetricsEndpoint metrics;
     private boolean closed;
 
-    /** The transport and the node thread it runs on. */
-    record NodeSockets(Transport transport, Scheduler scheduler) {}
+    /** The transport, the node thread it runs on, and how many bytes an envelope costs on its wire. */
+    record NodeSockets(Transport transport, Scheduler scheduler, ToIntFunction<Envelope> sizeOf) {}
 
     private PeerDaemon(NodeSettings settings, DataDir dataDir, NodeIdentity identity, EventLoopGroup group,
                        NodeSockets sockets, MvStoreRecordStore store, AdvertisedAddress advertised) {
@@ -112,7 +119,7 @@ public final class PeerDaemon implements AutoCloseable {
         this.advertised = advertised;
         RandomGenerator random = UnguessableRandom.create();
         Contact self = new Contact(identity.id(), advertised.address());
-        this.guard = NodeGuard.around(sockets.transport(), self, RpcConfig.defaults().maxPendingCalls());
+        this.guard = NodeGuard.around(sockets.transport(), self, sockets.sizeOf(), RpcConfig.defaults().maxPendingCalls());
         OverlayFactory<?> overlay = settings.protocol().overlay();
         this.node = overlay.newNode(self, guard.transport(), sockets.scheduler(), random);
         this.storage = new ReplicatedStorage(node, store, StorageConfig.defaults(), overlay.placement(node),
@@ -148,7 +155,7 @@ public final class PeerDaemon implements AutoCloseable {
             NodeIdentity identity = NodeIdentity.loadOrCreate(dataDir.identityFile());
             group = NettyEventLoops.newGroup(1, "chordia-node");
             NodeSockets sockets = openTransport(TransportConfig.defaults().withBindHost(host).withPort(settings.port()),
-                    group);
+                    group, settings.protocol().wire());
             AdvertisedAddress advertised = AdvertisedAddress.chosen(advertise, sockets.transport().localAddress(),
                     LocalAddresses.guesses(bootstrap));
             daemon = new PeerDaemon(settings, dataDir, identity, group, sockets, store, advertised);
@@ -170,11 +177,20 @@ public final class PeerDaemon implements AutoCloseable {
         }
     }
 
-    /** The node's transport: UDP and TCP on the same port (large values travel over TCP). */
-    static NodeSockets openTransport(TransportConfig config, EventLoopGroup group) {
+    /**
+     * The node's transport: on our wire, UDP and TCP on the same port (large values travel over
+     * TCP); on KRPC, UDP alone with one codec, which also sizes the guard's replies.
+     */
+    static NodeSockets openTransport(TransportConfig config, EventLoopGroup group, WireProfile wire) {
         try {
+            if (wire != WireProfile.CHORDIA) {
+                WireCodec codec = WireCodecs.forProfile(wire, config.maxDatagramBytes());
+                NettyUdpTransport udp = NettyUdpTransport.start(config, group, codec);
+                return new NodeSockets(udp, udp.scheduler(), codec::encodedLength);
+            }
             NettyPeerTransport peer = NettyPeerTransport.start(config, group);
-            return new NodeSockets(peer, peer.scheduler());
+            KryoWireCodec sizes = new KryoWireCodec(KryoWireCodec.MAX_FRAME_BYTES);
+            return new NodeSockets(peer, peer.scheduler(), sizes::encodedSize);
         } catch (BindException e) {
             if (String.valueOf(e.getMessage()).contains("in use")) {
                 throw new UserFacingException("port " + config.port() + " is in use on " + config.bindHost(),

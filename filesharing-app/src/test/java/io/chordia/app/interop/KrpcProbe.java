@@ -56,8 +56,13 @@ final class KrpcProbe implements AutoCloseable {
 
     /** Sends query {@code q} with arguments {@code args} (our id added) to {@code peer}; returns the reply's "r". */
     BencodeDictionary query(InteropPeer peer, String q, BencodeDictionary.Builder args) throws IOException {
+        return query(peer.kind() + " on " + peer.address(), peer.port(), q, args);
+    }
+
+    /** {@link #query(InteropPeer, String, BencodeDictionary.Builder)} to any node on 127.0.0.1:{@code port}, named {@code who}. */
+    BencodeDictionary query(String who, int port, String q, BencodeDictionary.Builder args) throws IOException {
         Bytes transaction = Bytes.wrapOwned(new byte[] {'c', (byte) nextTransaction++});
-        SocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), peer.port());
+        SocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         send(to, BencodeDictionary.builder()
                 .put("t", new BencodeBytes(transaction))
                 .put("y", BencodeBytes.of("q"))
@@ -74,7 +79,7 @@ final class KrpcProbe implements AutoCloseable {
                 throw new IOException("interrupted waiting for " + q, e);
             }
             if (reply == null) {
-                throw new AssertionError(peer.kind() + " on " + peer.address() + " did not answer " + q + " in "
+                throw new AssertionError(who + " did not answer " + q + " in "
                         + REPLY_TIMEOUT_MILLIS + " ms");
             }
             if (!reply.from().equals(to) || !transaction.equals(bytes(reply.message().get("t")))) {
@@ -83,7 +88,7 @@ final class KrpcProbe implements AutoCloseable {
             if (reply.message().get("r") instanceof BencodeDictionary r) {
                 return r;
             }
-            throw new AssertionError(peer.kind() + " answered " + q + " with " + reply.message());
+            throw new AssertionError(who + " answered " + q + " with " + reply.message());
         }
     }
 
