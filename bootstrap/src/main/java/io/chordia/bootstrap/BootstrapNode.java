@@ -1,9 +1,9 @@
 package io.chordia.bootstrap;
 
 import io.chordia.core.id.NodeId;
+import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.FetchRecord;
 import io.chordia.core.message.StoreRecord;
-import io.chordia.core.message.ErrorCode;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.AdvertisedAddress;
 import io.chordia.core.net.Contact;
@@ -13,13 +13,14 @@ import io.chordia.core.rpc.RequestRefusedException;
 import io.chordia.core.rpc.RpcEndpoint;
 import io.chordia.core.time.Cancellable;
 import io.chordia.core.transport.TransportStats;
+import io.chordia.core.transport.WireCodec;
 import io.chordia.core.util.Checks;
 import io.chordia.routing.OverlayNode;
 import io.chordia.routing.Protocol;
 import io.chordia.routing.overlay.NodeBounds;
 import io.chordia.routing.overlay.OverlayFactory;
 import io.chordia.routing.overlay.OverlayView;
-import io.chordia.transport.codec.KryoWireCodec;
+import io.chordia.transport.WireCodecs;
 import io.chordia.transport.guard.GuardedTransport;
 import io.chordia.transport.guard.SourceProber;
 import io.chordia.transport.guard.VerifiedPeers;
@@ -110,15 +111,16 @@ public final class BootstrapNode implements AutoCloseable {
             VerifiedPeers verified = new VerifiedPeers(limits.maxVerifiedPeers());
             SourceRateLimiter limiter = new SourceRateLimiter(limits, System::nanoTime, verified::isVerifiedSource);
             // A deep receive queue rides out bursts (the kernel clamps it to net.core.rmem_max).
+            // One codec, confined to the node's loop: it decodes, encodes and sizes the guard's replies.
+            WireCodec codec = WireCodecs.forProfile(protocol.wire(), transport.maxDatagramBytes());
             NettyUdpTransport udp = NettyUdpTransport.start(
                     transport.withSocketBuffers(Math.max(transport.receiveBufferBytes(), RECEIVE_BUFFER_BYTES),
-                            transport.sendBufferBytes()), group, limiter);
+                            transport.sendBufferBytes()), group, limiter, codec);
             AdvertisedAddress advertised = AdvertisedAddress.chosen(advertise, udp.localAddress(),
                     LocalAddresses.guesses(List.of()));
-            KryoWireCodec sizes = new KryoWireCodec(transport.maxDatagramBytes());
             // The guard uses our contact for our id and to size a ping; the address's length is all that matters there.
             GuardedTransport guarded = new GuardedTransport(udp, new Contact(id, advertised.address()), verified,
-                    sizes::encodedSize, limits.guard());
+                    codec::encodedLength, limits.guard());
             BootstrapNode bootstrap = new BootstrapNode(group, udp, limiter, verified, guarded, protocol, limits);
             // Built on the node thread: the socket is already receiving, and node state is confined to it.
             udp.scheduler().eventLoop().submit(() -> bootstrap.assemble(id, advertised)).get(10, TimeUnit.SECONDS);

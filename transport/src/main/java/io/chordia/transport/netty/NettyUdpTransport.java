@@ -112,8 +112,14 @@ public final class NettyUdpTransport implements Transport {
      */
     public static NettyUdpTransport start(TransportConfig config, EventLoopGroup group, WireCodec codec)
             throws IOException {
+        return start(config, group, DatagramGate.OPEN, codec);
+    }
+
+    /** As {@link #start(TransportConfig, EventLoopGroup, WireCodec)}, behind {@code gate} (a bootstrap node's). */
+    public static NettyUdpTransport start(TransportConfig config, EventLoopGroup group, DatagramGate gate,
+                                          WireCodec codec) throws IOException {
         Checks.notNull(codec, "codec");
-        return bind(config, Checks.notNull(group, "group"), null, DatagramGate.OPEN, null,
+        return bind(config, Checks.notNull(group, "group"), null, Checks.notNull(gate, "gate"), null,
                 () -> DatagramCodec.of(codec, config.maxDatagramBytes()));
     }
 
