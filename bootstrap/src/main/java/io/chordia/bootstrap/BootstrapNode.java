@@ -120,7 +120,7 @@ public final class BootstrapNode implements AutoCloseable {
                     LocalAddresses.guesses(List.of()));
             // The guard uses our contact for our id and to size a ping; the address's length is all that matters there.
             GuardedTransport guarded = new GuardedTransport(udp, new Contact(id, advertised.address()), verified,
-                    codec::encodedLength, limits.guard());
+                    WireCodecs.sizer(codec), limits.guard());
             BootstrapNode bootstrap = new BootstrapNode(group, udp, limiter, verified, guarded, protocol, limits);
             // Built on the node thread: the socket is already receiving, and node state is confined to it.
             udp.scheduler().eventLoop().submit(() -> bootstrap.assemble(id, advertised)).get(10, TimeUnit.SECONDS);

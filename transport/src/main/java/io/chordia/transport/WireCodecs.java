@@ -1,10 +1,12 @@
 package io.chordia.transport;
 
+import io.chordia.core.message.Envelope;
 import io.chordia.core.transport.WireCodec;
 import io.chordia.core.transport.WireProfile;
 import io.chordia.transport.codec.KryoWireCodec;
 import io.chordia.transport.krpc.KrpcConfig;
 import io.chordia.transport.krpc.KrpcWireCodec;
+import java.util.function.ToIntFunction;
 
 /** The one place a {@link WireProfile} becomes a codec, for every composition root. */
 public final class WireCodecs {
@@ -19,6 +21,24 @@ public final class WireCodecs {
         return switch (profile) {
             case CHORDIA -> new KryoWireCodec(maxDatagramBytes);
             case KRPC -> new KrpcWireCodec(KrpcConfig.defaults().withMaxEncodedBytes(maxDatagramBytes));
+        };
+    }
+
+    /**
+     * An envelope's bytes on {@code codec}'s wire, for a guard's budgets; same thread as the codec.
+     * An envelope the wire cannot carry (a Kryo-only request on KRPC, which a node's storage may
+     * still send) counts 0 rather than throwing out of the guard's send: the encoder drops it, counted.
+     */
+    public static ToIntFunction<Envelope> sizer(WireCodec codec) {
+        if (codec instanceof KryoWireCodec kryo) {
+            return kryo::encodedSize; // sizes without the datagram limit: an oversize reply is the guard's to judge
+        }
+        return envelope -> {
+            try {
+                return codec.encodedLength(envelope);
+            } catch (IllegalArgumentException e) {
+                return 0;
+            }
         };
     }
 }

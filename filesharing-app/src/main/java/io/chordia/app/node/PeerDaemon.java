@@ -186,7 +186,7 @@ public final class PeerDaemon implements AutoCloseable {
             if (wire != WireProfile.CHORDIA) {
                 WireCodec codec = WireCodecs.forProfile(wire, config.maxDatagramBytes());
                 NettyUdpTransport udp = NettyUdpTransport.start(config, group, codec);
-                return new NodeSockets(udp, udp.scheduler(), codec::encodedLength);
+                return new NodeSockets(udp, udp.scheduler(), WireCodecs.sizer(codec));
             }
             NettyPeerTransport peer = NettyPeerTransport.start(config, group);
             KryoWireCodec sizes = new KryoWireCodec(KryoWireCodec.MAX_FRAME_BYTES);

@@ -24,7 +24,8 @@ class DaemonMetricsIT {
     Path work;
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
+    // Over KRPC (mainline) the daemon carries no Kryo-only requests (store, get, recursive lookup): MainlineDaemonIT.
+    @EnumSource(value = Protocol.class, names = "MAINLINE", mode = EnumSource.Mode.EXCLUDE)
     void aPutAGetAndALookupAreCountedInTheHistogramsAndTheOutcomeCounters(Protocol protocol) throws Exception {
         try (PeerDaemon first = PeerDaemon.start(settings(protocol, "a", List.of()).withMetricsPort(0));
              PeerDaemon second = PeerDaemon.start(settings(protocol, "b",

@@ -23,7 +23,8 @@ class DaemonRecursiveLookupIT {
     Path work;
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
+    // Over KRPC (mainline) the daemon carries no Kryo-only requests (store, get, recursive lookup): MainlineDaemonIT.
+    @EnumSource(value = Protocol.class, names = "MAINLINE", mode = EnumSource.Mode.EXCLUDE)
     void recursiveLookupsFromANewcomerFindTheSameOwnersAsIterativeOnes(Protocol protocol) throws Exception {
         try (PeerDaemon first = PeerDaemon.start(settings(protocol, "a", List.of()));
              PeerDaemon second = PeerDaemon.start(settings(protocol, "b", List.of(seed(first))));
