@@ -3,22 +3,27 @@ package io.chordia.app.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.core.id.NodeId;
+import io.chordia.core.message.AnnouncePeer;
 import io.chordia.core.message.CheckRecord;
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.FetchRecord;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.FindSuccessor;
+import io.chordia.core.message.GetItem;
 import io.chordia.core.message.GetNeighbors;
+import io.chordia.core.message.GetPeers;
 import io.chordia.core.message.Leaving;
 import io.chordia.core.message.LookupDone;
 import io.chordia.core.message.Message;
 import io.chordia.core.message.Notify;
 import io.chordia.core.message.Ping;
+import io.chordia.core.message.PutItem;
 import io.chordia.core.message.RecursiveFindNode;
 import io.chordia.core.message.RecursiveFindNodeDone;
 import io.chordia.core.message.Request;
 import io.chordia.core.message.RouteLookup;
 import io.chordia.core.message.StoreRecord;
+import io.chordia.core.message.UnknownQuery;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.core.store.DhtRecord;
@@ -123,6 +128,13 @@ class DaemonAmplificationIT {
     private static Message sample(Class<?> type, Contact sender) {
         Map<Class<?>, Message> samples = Map.ofEntries(
                 Map.entry(Ping.class, new Ping()),
+                // BitTorrent's requests travel on our wire too; a chord or kademlia daemon refuses them.
+                Map.entry(GetPeers.class, new GetPeers(KEY)),
+                Map.entry(AnnouncePeer.class, new AnnouncePeer(KEY, 6881, false, Bytes.wrapOwned(new byte[8]))),
+                Map.entry(UnknownQuery.class, new UnknownQuery("sample_infohashes")),
+                Map.entry(GetItem.class, new GetItem(KEY, -1)),
+                Map.entry(PutItem.class, new PutItem(Bytes.wrapOwned(new byte[8]), Bytes.ofUtf8("2:hi"), Bytes.EMPTY,
+                        Bytes.EMPTY, -1, -1, Bytes.EMPTY)),
                 Map.entry(FindNode.class, new FindNode(KEY, 20)),
                 Map.entry(FindSuccessor.class, new FindSuccessor(KEY)),
                 Map.entry(GetNeighbors.class, new GetNeighbors()),
