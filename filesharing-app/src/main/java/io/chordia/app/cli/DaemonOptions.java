@@ -30,14 +30,23 @@ final class DaemonOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
+    /** Set instead of {@link #command} when {@link ClientFastPath} runs the command without picocli. */
+    private PrintWriter out;
+    private PrintWriter err;
+
+    void printTo(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
     /** Where the command prints its answer (stdout, or a test's writer). */
     PrintWriter out() {
-        return command.commandLine().getOut();
+        return out != null ? out : command.commandLine().getOut();
     }
 
     /** Where the command prints messages that are not its answer. */
     PrintWriter err() {
-        return command.commandLine().getErr();
+        return err != null ? err : command.commandLine().getErr();
     }
 
     DataDir dataDir() {

@@ -1,6 +1,7 @@
 package io.chordia.app.cli;
 
 import io.chordia.app.UserFacingException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -17,7 +18,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         for (ParseResult level = parsed; level != null; level = level.subcommand()) {
             verbose |= level.hasMatchedOption("--verbose");
         }
-        var err = cmd.getErr();
+        return report(e, verbose, cmd.getErr());
+    }
+
+    /** Prints {@code e} for a person on {@code err} and returns the exit code; also for runs without picocli. */
+    static int report(Exception e, boolean verbose, PrintWriter err) {
         if (e instanceof UserFacingException user) {
             err.println("chordia: " + user.getMessage());
             if (user.hint() != null) {
