@@ -86,8 +86,9 @@ final class FetchCommand implements Callable<Integer> {
             daemon.err().println(reply.name() + " is already complete: every piece verified in " + reply.path());
             daemon.out().println(reply.path());
         } else {
-            bar.onProgress(new FetchProgress(reply.name(), reply.totalBytes(), reply.totalBytes(), reply.downloadedBytes(),
-                    reply.seconds() > 0 ? reply.downloadedBytes() / reply.seconds() : 0, reply.peersUsed(), null, true));
+            bar.finish(new FetchProgress(reply.name(), reply.totalBytes(), reply.totalBytes(), reply.downloadedBytes(),
+                    reply.seconds() > 0 ? reply.downloadedBytes() / reply.seconds() : 0, reply.peersUsed(), null, true),
+                    reply.seconds());
             if (reply.resumedPieces() > 0) {
                 daemon.err().println("resumed: " + reply.resumedPieces() + " pieces were kept from before");
             }

@@ -548,7 +548,8 @@ public final class PeerDaemon implements AutoCloseable {
         if (closed) {
             return;
         }
-        LOG.info("leaving the network: handing over the {} records held here", store.size());
+        int held = store.size();
+        LOG.info("leaving the network: handing over the {} {} held here", held, held == 1 ? "record" : "records");
         housekeeping.shutdownNow();
         saveContactsQuietly();
         try {

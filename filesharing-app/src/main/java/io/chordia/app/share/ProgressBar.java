@@ -30,11 +30,7 @@ public final class ProgressBar implements ProgressListener {
     @Override
     public synchronized void onProgress(FetchProgress p) {
         if (p.done()) {
-            if (terminal) {
-                out.print("\r" + " ".repeat(lastLength) + "\r");
-            }
-            out.println(summary(p));
-            out.flush();
+            end(summary(p));
             return;
         }
         if (terminal) {
@@ -43,6 +39,20 @@ public final class ProgressBar implements ProgressListener {
             out.flush();
             lastLength = line.length();
         }
+    }
+
+    /** Ends the bar with the summary line, saying how long the whole fetch took and from how many peers. */
+    public synchronized void finish(FetchProgress p, double seconds) {
+        end(String.format(Locale.ROOT, "%s in %.1f s from %d %s", summary(p), seconds, p.peers(),
+                p.peers() == 1 ? "peer" : "peers"));
+    }
+
+    private void end(String summary) {
+        if (terminal) {
+            out.print("\r" + " ".repeat(lastLength) + "\r");
+        }
+        out.println(summary);
+        out.flush();
     }
 
     /** The in-place line. */

@@ -29,6 +29,17 @@ class ProgressBarTest {
     }
 
     @Test
+    void theFinishedFetchSaysHowLongItTookAndFromHowManyPeers() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+        bar.finish(new FetchProgress("movie.mkv", 128L << 20, 128L << 20, 100L << 20, 500e6, 3, null, true), 2.04);
+        bar.finish(new FetchProgress("a.txt", 10, 10, 10, 10, 1, null, true), 1);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "fetched movie.mkv: 128 MiB, 100 MiB downloaded at 477 MiB/s in 2.0 s from 3 peers" + System.lineSeparator()
+                        + "fetched a.txt: 10 B, 10 B downloaded at 10 B/s in 1.0 s from 1 peer" + System.lineSeparator());
+    }
+
+    @Test
     void onATerminalTheLineIsRedrawnInPlace() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);

@@ -27,15 +27,22 @@ final class ProgressBar implements ScenarioRunner.Progress {
             return;
         }
         lastPercent = percent;
-        int filled = (int) (fraction * WIDTH);
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        out.printf(Locale.ROOT, "\r[%s%s] %3d%%  %.0f s", "#".repeat(filled), " ".repeat(WIDTH - filled), percent, elapsed);
+        out.printf(Locale.ROOT, "\r%s", line(fraction, (System.nanoTime() - startNanos) / 1e9));
         out.flush();
+    }
+
+    /** The bar, then the wall time spent and, once there is a rate to go by, the time left at it. */
+    static String line(double fraction, double elapsedSeconds) {
+        int filled = (int) (fraction * WIDTH);
+        String left = fraction > 0 && fraction < 1
+                ? String.format(Locale.ROOT, ", ~%.0f s left", elapsedSeconds * (1 - fraction) / fraction) : "";
+        return String.format(Locale.ROOT, "[%s%s] %3d%%  %.0f s elapsed%s", "#".repeat(filled), " ".repeat(WIDTH - filled),
+                (int) (fraction * 100), elapsedSeconds, left);
     }
 
     @Override
     public void done() {
-        out.print("\r" + " ".repeat(WIDTH + 20) + "\r");
+        out.print("\r" + " ".repeat(WIDTH + 40) + "\r");
         out.flush();
     }
 }
