@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
  * what their options name (the simulator, bootstrap, Netty for a client).
  */
 final class ClientVerbs {
-    static final List<String> VERBS = List.of("status", "get", "put", "lookup", "share", "fetch", "version", "node");
+    static final List<String> VERBS = List.of("status", "get", "put", "lookup", "share", "fetch", "transfers", "shares",
+            "unshare", "dashboard", "version", "node");
 
     private ClientVerbs() {}
 
@@ -43,6 +44,14 @@ final class ClientVerbs {
                 return new ShareCommand();
             case "fetch":
                 return new FetchCommand();
+            case "transfers":
+                return new TransfersCommand();
+            case "shares":
+                return new SharesCommand();
+            case "unshare":
+                return new UnshareCommand();
+            case "dashboard":
+                return new DashboardCommand();
             case "version":
                 return new VersionCommand();
             case "node":

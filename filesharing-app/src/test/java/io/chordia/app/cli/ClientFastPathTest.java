@@ -6,6 +6,7 @@ import io.chordia.app.control.ControlCommand;
 import io.chordia.app.control.ControlRegistry;
 import io.chordia.app.control.ControlServer;
 import io.chordia.app.node.DataDir;
+import io.chordia.app.node.FetchCommands;
 import io.chordia.app.node.Keys;
 import io.chordia.app.node.NodeCommands.GetReply;
 import io.chordia.app.node.NodeCommands.GetRequest;
@@ -51,7 +52,10 @@ class ClientFastPathTest {
                 .register(verb("status", StatusRequest.class, q -> new NodeStatus("ab12", "chord", "127.0.0.1:4000", 3725,
                         "new network", "fingers 3", 3, List.of("cd34@127.0.0.1:4001"), 2, 4096, 1,
                         new NodeStatus.Traffic(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
-                        new NodeStatus.Guard(1, 2, 3, 4, 5, 6, 7))))
+                        new NodeStatus.Guard(1, 2, 3, 4, 5, 6, 7),
+                        new NodeStatus.Shape(List.of(), List.of(), List.of(), List.of(1, 2)), List.of())))
+                .register(verb("transfers", FetchCommands.TransfersRequest.class,
+                        q -> new FetchCommands.TransfersReply(List.of())))
                 .register(verb("get", GetRequest.class, q -> q.key().equals(missing)
                         ? new GetReply(q.key(), "NOT_FOUND", null, List.of("n1"))
                         : new GetReply(q.key(), "FOUND", "value of " + q.key(), List.of("n1"))))
@@ -95,7 +99,8 @@ class ClientFastPathTest {
             assertThat(requests.subList(before, sent)).as("what chordia %s sent", use)
                     .isEqualTo(requests.subList(sent, requests.size()));
         }
-        assertThat(requests).hasSize(2 * (15 - 1 - 1)); // the empty key and the bogus style never reach the node
+        // the empty key and the bogus style never reach the node; status asks for status and transfers
+        assertThat(requests).hasSize(2 * (15 - 1 - 1 + 3));
     }
 
     @Test
