@@ -17,6 +17,7 @@ What the Python bindings of 2.0.8 cannot do, and what the driver does instead:
 """
 import argparse
 import collections
+import faulthandler
 import hashlib
 import json
 import queue
@@ -366,4 +367,5 @@ def main():
 
 
 if __name__ == "__main__":
+    faulthandler.enable()  # a crash in libtorrent's native code would otherwise leave stderr empty
     main()

@@ -117,7 +117,7 @@ public final class InteropPeer implements AutoCloseable {
             throw failure("no answer to '" + waitingFor + "' in " + timeout.toSeconds() + " s");
         }
         if (line.equals(END)) {
-            throw failure("exited while waiting for '" + waitingFor + "'");
+            throw failure("exited (" + exitStatus() + ") while waiting for '" + waitingFor + "'");
         }
         try {
             return Json.mapper().readTree(line);
@@ -135,6 +135,20 @@ public final class InteropPeer implements AutoCloseable {
             // the process went away: the END below tells the waiting command
         }
         answers.add(END);
+    }
+
+    /** The exit code, or the signal that ended the driver (a crash in the peer's native code says nothing on stderr). */
+    private String exitStatus() {
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                return "stdout closed, still running";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        int code = process.exitValue();
+        return code > 128 ? "exit code " + code + ", signal " + (code - 128) : "exit code " + code;
     }
 
     private AssertionError failure(String what) {
