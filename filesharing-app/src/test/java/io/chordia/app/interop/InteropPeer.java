@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -184,5 +185,19 @@ public final class InteropPeer implements AutoCloseable {
         } catch (IOException e) {
             // a temp file left behind
         }
+    }
+
+    /** The ids in a driver's {@code nodes} answer (find_node, table). */
+    static List<String> ids(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.path("nodes").forEach(n -> ids.add(n.path("id").asText()));
+        return ids;
+    }
+
+    /** A JSON array of strings, e.g. a get_peers answer's {@code peers}. */
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 }

@@ -1,8 +1,9 @@
 package io.chordia.app.interop;
 
+import static io.chordia.app.interop.InteropPeer.ids;
+import static io.chordia.app.interop.InteropPeer.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.chordia.app.cli.ChordiaProcesses;
 import io.chordia.app.node.NodeSettings;
 import io.chordia.app.node.PeerDaemon;
@@ -124,17 +125,5 @@ class MainlineDaemonIT {
     private BencodeDictionary getPeers(String infoHash) throws Exception {
         return probe.query("Chordia", chordia.self().address().port(), "get_peers",
                 BencodeDictionary.builder().put("info_hash", new BencodeBytes(KrpcProbe.hex(infoHash))));
-    }
-
-    private static List<String> ids(JsonNode answer) {
-        List<String> ids = new ArrayList<>();
-        answer.path("nodes").forEach(n -> ids.add(n.path("id").asText()));
-        return ids;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }

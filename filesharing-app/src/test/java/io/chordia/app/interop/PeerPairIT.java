@@ -1,12 +1,13 @@
 package io.chordia.app.interop;
 
+import static io.chordia.app.interop.InteropPeer.ids;
+import static io.chordia.app.interop.InteropPeer.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chordia.app.cli.ChordiaProcesses;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,17 +108,5 @@ class PeerPairIT {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("BITTORRENT_DHT peer on " + libtorrent.address() + " did not start")
                 .hasMessageContaining("EADDRINUSE");
-    }
-
-    private static List<String> ids(JsonNode answer) {
-        List<String> ids = new ArrayList<>();
-        answer.path("nodes").forEach(n -> ids.add(n.path("id").asText()));
-        return ids;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }
