@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chordia.core.rpc.RpcConfig;
 import io.chordia.routing.chord.ChordConfig;
+import io.chordia.routing.chord.MaintenanceSchedule;
 import io.chordia.routing.kademlia.KademliaConfig;
+import io.chordia.routing.kademlia.KademliaExtra;
 import io.chordia.routing.replication.StorageConfig;
 import io.chordia.routing.replication.SybilDefense;
 import java.time.Duration;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,10 +25,11 @@ class ConfigBuildersTest {
         assertThat(ChordConfig.defaults()).isEqualTo(new ChordConfig(16, 8, Duration.ofSeconds(1), Duration.ofMillis(500),
                 Duration.ofSeconds(2), rpc.withTimeout(Duration.ofMillis(500)).withMaxAttempts(3).withBackoffFactor(1.0),
                 rpc.withTimeout(Duration.ofSeconds(2)).withMaxAttempts(1), LookupStyle.ITERATIVE, Duration.ofSeconds(5),
-                3, 3, SuspectConfig.defaults(), false, false, true, true));
+                3, 3, SuspectConfig.defaults(), false, MaintenanceSchedule.FIXED_RATE, true, true));
         assertThat(KademliaConfig.defaults()).isEqualTo(new KademliaConfig(20, 3, 1, 1, 20, 2, 3, Duration.ofMinutes(5),
                 40, 256, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(10), rpc, Duration.ofSeconds(2), 1,
-                Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, false, SuspectConfig.defaults()));
+                Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, false, SuspectConfig.defaults(),
+                EnumSet.allOf(KademliaExtra.class)));
         assertThat(StorageConfig.defaults()).isEqualTo(new StorageConfig(3, 2, 2, Duration.ofHours(1),
                 Duration.ofMinutes(20), Duration.ofSeconds(10), 256, Duration.ofMinutes(5), 10_000, 256L << 20,
                 rpc.withTimeout(Duration.ofMillis(500)).withMaxAttempts(2), SybilDefense.NONE));

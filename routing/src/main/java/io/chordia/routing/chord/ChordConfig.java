@@ -24,9 +24,9 @@ import java.time.Duration;
  * @param suspects           how nodes that stopped answering are remembered and probed, to merge rings after a partition
  * @param refreshAllFingers  each finger refresh looks up every finger beyond the successor, not just the next one
  *                           (the SIGCOMM'01 §6.5 simulator's schedule)
- * @param exponentialMaintenance one maintenance round (stabilize, check the predecessor, refresh fingers) at
- *                           exponentially distributed intervals of mean {@code stabilizeInterval}, drawn from the
- *                           node's random generator, instead of three fixed-rate timers
+ * @param maintenanceSchedule three fixed-rate timers, or one maintenance round (stabilize, check the predecessor,
+ *                           refresh fingers) at exponential or uniform intervals of mean {@code stabilizeInterval},
+ *                           drawn from the node's random generator
  * @param lookupsRouteAround an iterative lookup whose hop does not answer tries the next candidate and the hop's
  *                           successors; false: it fails there, as the SIGCOMM'01 simulator's did
  * @param routeViaSuccessorList iterative lookups and their hops pick the closest preceding nodes from the fingers and
@@ -38,7 +38,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
                           Duration fixFingersInterval, Duration checkPredecessorInterval, RpcConfig maintenanceRpc,
                           RpcConfig lookupRpc, LookupStyle lookupStyle, Duration lookupTimeout, int lookupAttempts,
                           int failuresBeforeEviction, SuspectConfig suspects, boolean refreshAllFingers,
-                          boolean exponentialMaintenance, boolean lookupsRouteAround, boolean routeViaSuccessorList) {
+                          MaintenanceSchedule maintenanceSchedule, boolean lookupsRouteAround, boolean routeViaSuccessorList) {
     public ChordConfig {
         Checks.inRange(successorListLength, 1, Neighbors.MAX_SUCCESSORS, "successorListLength");
         Checks.inRange(predecessorListLength, 1, Neighbors.MAX_PREDECESSORS, "predecessorListLength");
@@ -52,6 +52,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         Checks.inRange(lookupAttempts, 1, 10, "lookupAttempts");
         Checks.inRange(failuresBeforeEviction, 1, 10, "failuresBeforeEviction");
         Checks.notNull(suspects, "suspects");
+        Checks.notNull(maintenanceSchedule, "maintenanceSchedule");
     }
 
     /**
@@ -107,7 +108,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
                 .checkPredecessorInterval(checkPredecessorInterval).maintenanceRpc(maintenanceRpc)
                 .lookupRpc(lookupRpc).lookupStyle(lookupStyle).lookupTimeout(lookupTimeout)
                 .lookupAttempts(lookupAttempts).failuresBeforeEviction(failuresBeforeEviction).suspects(suspects)
-                .refreshAllFingers(refreshAllFingers).exponentialMaintenance(exponentialMaintenance)
+                .refreshAllFingers(refreshAllFingers).maintenanceSchedule(maintenanceSchedule)
                 .lookupsRouteAround(lookupsRouteAround).routeViaSuccessorList(routeViaSuccessorList);
     }
 
@@ -128,7 +129,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         private int failuresBeforeEviction = 3;
         private SuspectConfig suspects = SuspectConfig.defaults();
         private boolean refreshAllFingers;
-        private boolean exponentialMaintenance;
+        private MaintenanceSchedule maintenanceSchedule = MaintenanceSchedule.FIXED_RATE;
         private boolean lookupsRouteAround = true;
         private boolean routeViaSuccessorList = true;
 
@@ -144,8 +145,8 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
             return this;
         }
 
-        public Builder exponentialMaintenance(boolean value) {
-            this.exponentialMaintenance = value;
+        public Builder maintenanceSchedule(MaintenanceSchedule value) {
+            this.maintenanceSchedule = value;
             return this;
         }
 
@@ -217,7 +218,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         public ChordConfig build() {
             return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
                     checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
-                    failuresBeforeEviction, suspects, refreshAllFingers, exponentialMaintenance, lookupsRouteAround,
+                    failuresBeforeEviction, suspects, refreshAllFingers, maintenanceSchedule, lookupsRouteAround,
                     routeViaSuccessorList);
         }
     }

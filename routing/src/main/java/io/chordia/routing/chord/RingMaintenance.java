@@ -21,8 +21,8 @@ import java.util.Set;
  * successor and adopt {@code s :: s.successors}; never adopt a successor or predecessor without
  * first hearing from it; notify only proposes, rectify decides. Fingers are refreshed one at a time
  * (or all at once, with {@link ChordConfig#refreshAllFingers()}) and are only an optimization:
- * correctness rests on the successor lists. With {@link ChordConfig#exponentialMaintenance()} the
- * three routines run together in rounds at exponentially distributed intervals instead.
+ * correctness rests on the successor lists. With a {@link ChordConfig#maintenanceSchedule()} in rounds
+ * the three routines run together at random intervals instead.
  *
  * <p>Node-thread confined.
  */
@@ -48,7 +48,7 @@ final class RingMaintenance {
 
     void start() {
         ChordConfig c = node.config();
-        if (c.exponentialMaintenance()) {
+        if (c.maintenanceSchedule().inRounds()) {
             scheduleRound();
             return;
         }
@@ -67,16 +67,15 @@ final class RingMaintenance {
     }
 
     /**
-     * The next maintenance round after an exponentially distributed wait of mean stabilizeInterval:
-     * rounds form a Poisson process per node, as in the Chord paper's churn simulator. Each round
-     * is a new one-shot timer, so only the pending one is kept.
+     * The next maintenance round after a random wait of mean stabilizeInterval, as in the Chord
+     * paper's churn simulator. Each round is a new one-shot timer, so only the pending one is kept.
      */
     private void scheduleRound() {
         if (stopped) {
             return;
         }
-        double mean = node.config().stabilizeInterval().toNanos();
-        long wait = (long) (-mean * StrictMath.log(1 - node.random().nextDouble()));
+        ChordConfig c = node.config();
+        long wait = c.maintenanceSchedule().nextRoundNanos(c.stabilizeInterval(), node.random());
         timers.clear();
         timers.add(node.scheduler().schedule(java.time.Duration.ofNanos(wait), () -> {
             stabilize();

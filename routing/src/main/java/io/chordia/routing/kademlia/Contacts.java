@@ -36,6 +36,8 @@ final class Contacts {
     private final Set<NodeId> verifying = new HashSet<>();
     /** Contacts that stopped answering, probed in turn: after a partition they are the way back. */
     private final SuspectedNodes suspects;
+    /** Without {@link KademliaExtra#LEAF_SET} the set is still kept (it is cheap) but never consulted. */
+    private final boolean leafSetInUse;
     private boolean closed;
 
     Contacts(RpcEndpoint rpc, KademliaConfig config, KademliaStats stats) {
@@ -46,6 +48,7 @@ final class Contacts {
         this.table = new RoutingTable(self.id(), config, now());
         this.leafSet = new LeafSet(self.id(), config.leafSetSize(), config.staleAfterFailures());
         this.suspects = new SuspectedNodes(config.suspects());
+        this.leafSetInUse = config.has(KademliaExtra.LEAF_SET);
     }
 
     RoutingTable table() {
@@ -79,7 +82,7 @@ final class Contacts {
     /** Our live contacts closest to {@code target}, from the buckets and the leaf set, closest first. */
     List<Contact> closestKnown(NodeId target, int count) {
         List<Contact> fromTable = table.closest(target, count, true);
-        if (leafSet.size() == 0
+        if (!leafSetInUse || leafSet.size() == 0
                 || (self.id().commonPrefixLength(target) < leafSet.minSharedPrefix() && fromTable.size() >= count)) {
             return fromTable;
         }
@@ -97,7 +100,7 @@ final class Contacts {
     }
 
     boolean leafSetCovers(NodeId target, int count) {
-        return leafSet.covers(target, count);
+        return leafSetInUse && leafSet.covers(target, count);
     }
 
     /** {@link #closestKnown} with this node counted among the candidates. */
@@ -195,6 +198,11 @@ final class Contacts {
         NodeId id = ctx.sender().id();
         Address source = ctx.source();
         if (id.equals(self.id()) || table.touch(id, source, now())) {
+            return;
+        }
+        if (!config.has(KademliaExtra.SENDER_VERIFICATION)) {
+            // The paper's rule: a message's sender enters the table as it is, a full bucket pinging its head.
+            answered(new Contact(id, source));
             return;
         }
         if (verifying.size() >= config.maxPendingVerifications() || verifying.contains(id)

@@ -11,9 +11,11 @@ import io.chordia.routing.lookup.LookupResult;
 import io.chordia.routing.lookup.SlowQueries;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -123,6 +125,8 @@ final class IterativeLookup {
     private final RpcConfig callConfig;
     private final Observer observer;
     private final SlowQueries slowQueries;
+    private final boolean patient;
+    private final boolean distrustReferrers;
     private final Path[] paths;
     /** Lookup only, never iterated. */
     private final Map<NodeId, Probe> probes = new HashMap<>();
@@ -136,7 +140,7 @@ final class IterativeLookup {
     private boolean again;
 
     private IterativeLookup(RpcEndpoint rpc, NodeId target, int k, int alpha, int disjointPaths, RpcConfig callConfig,
-                            Observer observer, SlowQueries slowQueries) {
+                            Observer observer, SlowQueries slowQueries, Set<KademliaExtra> extras) {
         this.rpc = rpc;
         this.self = rpc.self();
         this.target = target;
@@ -145,6 +149,8 @@ final class IterativeLookup {
         this.callConfig = callConfig;
         this.observer = observer;
         this.slowQueries = slowQueries;
+        this.patient = extras.contains(KademliaExtra.PATIENT_LOOKUPS);
+        this.distrustReferrers = extras.contains(KademliaExtra.REFERRER_DISTRUST);
         this.paths = new Path[disjointPaths];
         for (int i = 0; i < disjointPaths; i++) {
             paths[i] = new Path(i);
@@ -163,8 +169,19 @@ final class IterativeLookup {
     static CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId target, List<Contact> seeds, int k, int alpha,
                                                  int disjointPaths, RpcConfig callConfig, Observer observer,
                                                  SlowQueries slowQueries) {
+        return start(rpc, target, seeds, k, alpha, disjointPaths, callConfig, observer, slowQueries,
+                EnumSet.allOf(KademliaExtra.class));
+    }
+
+    /**
+     * As above, with only the {@code extras} of ours that a lookup knows ({@link
+     * KademliaExtra#PATIENT_LOOKUPS}, {@link KademliaExtra#REFERRER_DISTRUST}) that are in the set.
+     */
+    static CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId target, List<Contact> seeds, int k, int alpha,
+                                                 int disjointPaths, RpcConfig callConfig, Observer observer,
+                                                 SlowQueries slowQueries, Set<KademliaExtra> extras) {
         IterativeLookup lookup = new IterativeLookup(rpc, target, k, alpha, disjointPaths, callConfig, observer,
-                slowQueries);
+                slowQueries, extras);
         for (int i = 0; i < seeds.size(); i++) {
             lookup.offer(lookup.paths[i % disjointPaths], seeds.get(i), 1, null);
         }
@@ -191,7 +208,7 @@ final class IterativeLookup {
      * Not in the paper; without it each lying reply costs up to k requests.
      */
     private boolean distrusted(Candidate c) {
-        if (c.referrer == null || c.vouched) {
+        if (!distrustReferrers || c.referrer == null || c.vouched) {
             return false;
         }
         Referrals r = referrals.get(c.referrer);
@@ -275,7 +292,7 @@ final class IterativeLookup {
     }
 
     private boolean worthWaitingFor(Probe slow) {
-        return slowQueries.worthWaitingFor(slow.contact.address(), rpc.roundTrips(), rpc.scheduler().clock().nanoTime());
+        return patient && slowQueries.worthWaitingFor(slow.contact.address(), rpc.roundTrips(), rpc.scheduler().clock().nanoTime());
     }
 
     private Probe query(Path p, Candidate c) {

@@ -4,6 +4,8 @@ import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.util.Checks;
 import io.chordia.routing.SuspectConfig;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Settings of a Kademlia node. Defaults follow the paper (Maymounkov and Mazières 2002: k = 20,
@@ -44,6 +46,8 @@ import java.time.Duration;
  *                                 is alive (off by default; see docs/protocols/kademlia.md)
  * @param suspects                 how contacts that stopped answering are remembered and probed, so tables span
  *                                 both sides again after a partition heals
+ * @param extras                   what of ours the node runs beyond the paper's protocol (all by default)
+ * @see KademliaProfile
  */
 public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths, int replacementCacheSize,
                              int maxPerSubnet, int staleAfterFailures, Duration contactFreshness, int leafSetSize,
@@ -51,7 +55,7 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
                              Duration bucketRefreshInterval, Duration leafSetRefreshInterval, RpcConfig rpc,
                              Duration lookupTimeout, int lookupAttempts, Duration hopTimeout, int hopAttempts,
                              int maxForwardTries, Duration recursiveTimeout, int recursiveAttempts,
-                             boolean leafSetShortcut, SuspectConfig suspects) {
+                             boolean leafSetShortcut, SuspectConfig suspects, Set<KademliaExtra> extras) {
     /** Contacts in one reply: 20 of any address family fit a 1232-byte datagram. */
     public static final int MAX_K = 20;
 
@@ -80,6 +84,12 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
         Checks.check(disjointPaths <= k, "disjointPaths %s must not exceed k %s: each path starts from its own seeds",
                 disjointPaths, k);
         Checks.notNull(suspects, "suspects");
+        extras = Set.copyOf(Checks.notNull(extras, "extras"));
+    }
+
+    /** Whether the node runs {@code extra}. */
+    public boolean has(KademliaExtra extra) {
+        return extras.contains(extra);
     }
 
     public static KademliaConfig defaults() {
@@ -202,7 +212,7 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
                 .bucketRefreshInterval(bucketRefreshInterval).leafSetRefreshInterval(leafSetRefreshInterval)
                 .rpc(rpc).lookupTimeout(lookupTimeout).lookupAttempts(lookupAttempts).hopTimeout(hopTimeout)
                 .hopAttempts(hopAttempts).maxForwardTries(maxForwardTries).recursiveTimeout(recursiveTimeout)
-                .recursiveAttempts(recursiveAttempts).leafSetShortcut(leafSetShortcut).suspects(suspects);
+                .recursiveAttempts(recursiveAttempts).leafSetShortcut(leafSetShortcut).suspects(suspects).extras(extras);
     }
 
     /** Settings by name, starting from the defaults; {@link #build()} validates them in the canonical constructor. */
@@ -231,6 +241,7 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
         private int recursiveAttempts = 3;
         private boolean leafSetShortcut = false;
         private SuspectConfig suspects = SuspectConfig.defaults();
+        private Set<KademliaExtra> extras = EnumSet.allOf(KademliaExtra.class);
 
         private Builder() {}
 
@@ -349,11 +360,16 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
             return this;
         }
 
+        public Builder extras(Set<KademliaExtra> value) {
+            this.extras = value;
+            return this;
+        }
+
         public KademliaConfig build() {
             return new KademliaConfig(k, alpha, bitsPerHop, disjointPaths, replacementCacheSize, maxPerSubnet,
                     staleAfterFailures, contactFreshness, leafSetSize, maxPendingVerifications, maintenancePeriod,
                     bucketRefreshInterval, leafSetRefreshInterval, rpc, lookupTimeout, lookupAttempts, hopTimeout,
-                    hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects);
+                    hopAttempts, maxForwardTries, recursiveTimeout, recursiveAttempts, leafSetShortcut, suspects, extras);
         }
     }
 }

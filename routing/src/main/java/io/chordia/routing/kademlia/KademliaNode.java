@@ -270,7 +270,7 @@ public final class KademliaNode implements OverlayNode {
     CompletableFuture<LookupResult> iterativeWithoutCounting(NodeId key, int disjointPaths) {
         List<Contact> seeds = closestKnown(key, config.k());
         return IterativeLookup.start(rpc, key, seeds, config.k(), config.alpha(), disjointPaths, config.lookupRpc(),
-                observer, stats.slowQueries);
+                observer, stats.slowQueries, config.extras());
     }
 
     private CompletableFuture<LookupResult> recursiveLookup(NodeId key) {
@@ -303,7 +303,7 @@ public final class KademliaNode implements OverlayNode {
             List<Contact> seeds = new ArrayList<>(nodes.contacts());
             seeds.addAll(closestKnown(self.id(), config.k()));
             count(IterativeLookup.start(rpc, self.id(), IdOrder.closestDistinct(seeds, self.id(), seeds.size()),
-                    config.k(), config.alpha(), 1, config.lookupRpc(), observer, stats.slowQueries));
+                    config.k(), config.alpha(), 1, config.lookupRpc(), observer, stats.slowQueries, config.extras()));
         });
     }
 
@@ -347,6 +347,9 @@ public final class KademliaNode implements OverlayNode {
         // Spread the nodes' maintenance over the period so a simulation has no synchronized bursts.
         Duration first = Duration.ofNanos(1 + random.nextLong(period));
         maintenance = scheduler.scheduleAtFixedRate(first, config.maintenancePeriod(), this::maintain);
+        if (!config.has(KademliaExtra.SUSPECT_PROBES)) {
+            return;
+        }
         Duration probeEvery = config.suspects().probeInterval();
         suspectProbes = scheduler.scheduleAtFixedRate(Duration.ofNanos(1 + random.nextLong(probeEvery.toNanos())),
                 probeEvery, () -> contacts.probeSuspect(this::selfLookupThrough));
@@ -361,7 +364,7 @@ public final class KademliaNode implements OverlayNode {
             stats.bucketRefreshes.increment();
             iterativeLookup(table.randomIdInBucket(index, random), 1);
         }
-        if (now - lastSelfLookupNanos >= config.leafSetRefreshInterval().toNanos()) {
+        if (config.has(KademliaExtra.LEAF_SET) && now - lastSelfLookupNanos >= config.leafSetRefreshInterval().toNanos()) {
             selfLookup();
         }
     }

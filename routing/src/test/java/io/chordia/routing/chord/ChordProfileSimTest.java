@@ -29,7 +29,9 @@ class ChordProfileSimTest {
         assertThat(ChordProfile.IMPROVED.config()).isEqualTo(ChordConfig.defaults());
         ChordConfig paper = ChordProfile.SIGCOMM01.config();
         assertThat(paper.refreshAllFingers()).isTrue();
-        assertThat(paper.exponentialMaintenance()).isTrue();
+        assertThat(paper.maintenanceSchedule()).isEqualTo(MaintenanceSchedule.EXPONENTIAL);
+        assertThat(ChordProfile.SIGCOMM01_UNIFORM.config())
+                .isEqualTo(paper.toBuilder().maintenanceSchedule(MaintenanceSchedule.UNIFORM).build());
         assertThat(paper.lookupsRouteAround()).isFalse();
         assertThat(paper.routeViaSuccessorList()).isFalse();
         assertThat(paper.stabilizeInterval()).isEqualTo(Duration.ofSeconds(30));
@@ -73,7 +75,19 @@ class ChordProfileSimTest {
         assertThat(fixed[1]).isLessThan(0.05);
     }
 
-    /** Mean, coefficient of variation and share below mean·ln 2 of one node's intervals between stabilizes. */
+    @Test
+    void uniformRoundsComeBetweenFifteenAndFortyFiveSeconds() {
+        double[] uniform = intervalStats(ChordProfile.SIGCOMM01_UNIFORM.config());
+        assertThat(uniform[0]).as("mean seconds").isBetween(29.0, 31.0);
+        assertThat(uniform[1]).as("coefficient of variation, 1/√3 · ½ for uniform on [15, 45]").isBetween(0.26, 0.32);
+        assertThat(uniform[3]).as("shortest gap").isGreaterThanOrEqualTo(15.0);
+        assertThat(uniform[4]).as("longest gap").isLessThanOrEqualTo(45.0);
+        // the exponential profile of the same mean fails the check
+        double[] exponential = intervalStats(ChordProfile.SIGCOMM01.config());
+        assertThat(exponential[3]).isLessThan(15.0);
+    }
+
+    /** Mean, coefficient of variation, share below mean·ln 2, shortest and longest of one node's intervals between stabilizes. */
     private static double[] intervalStats(ChordConfig config) {
         ChordSim chord = new ChordSim(11, LINK, config);
         ChordNode node = chord.convergedRing(16, true).get(0);
@@ -88,7 +102,8 @@ class ChordProfileSimTest {
         double var = java.util.Arrays.stream(gaps).map(g -> (g - mean) * (g - mean)).sum() / gaps.length;
         double median = mean * Math.log(2);
         double below = java.util.Arrays.stream(gaps).filter(g -> g < median).count() / (double) gaps.length;
-        return new double[] {mean, Math.sqrt(var) / mean, below};
+        return new double[] {mean, Math.sqrt(var) / mean, below, java.util.Arrays.stream(gaps).min().orElseThrow(),
+                java.util.Arrays.stream(gaps).max().orElseThrow()};
     }
 
     /** Virtual times at which {@code node} asks its successor for its neighbours: one per stabilize. */

@@ -1,0 +1,29 @@
+package io.chordia.routing.kademlia;
+
+/**
+ * What our Kademlia adds to the protocol the paper (Maymounkov and Mazières, IPTPS 2002) publishes.
+ * {@link KademliaConfig#extras()} holds the ones a node runs: all of them by default, none in
+ * {@link KademliaProfile#IPTPS02}, so an experiment can run the paper's protocol on our node code.
+ */
+public enum KademliaExtra {
+    /**
+     * The leaf set: the nodes nearest our own id, kept beside the buckets, merged into every
+     * lookup's seeds and refreshed by a periodic lookup of our own id.
+     */
+    LEAF_SET,
+    /**
+     * A sender we do not know enters only after it answers a ping at the address its request came
+     * from. The paper enters "any message (request or reply)"'s sender at once.
+     */
+    SENDER_VERIFICATION,
+    /** Contacts that stopped answering are remembered and probed, so a network split in two finds itself again. */
+    SUSPECT_PROBES,
+    /**
+     * A slow request whose node is probably alive keeps its lookup from finishing until it is
+     * answered or times out ({@link io.chordia.routing.lookup.SlowQueries#worthWaitingFor}); the
+     * paper drops a node that fails to respond quickly "until and unless" it responds.
+     */
+    PATIENT_LOOKUPS,
+    /** A lookup stops asking the candidates of a node whose referrals mostly failed. */
+    REFERRER_DISTRUST
+}
