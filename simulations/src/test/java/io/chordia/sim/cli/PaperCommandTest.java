@@ -9,8 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PaperCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "paper kademlia --faithful | --faithful applies to chord only",
-            "paper churn --faithful    | --faithful applies to chord only",
+            "paper churn --faithful    | --faithful applies to chord and kademlia",
             "paper chord --full        | --full applies to churn only"})
     void aModeOptionOnTheWrongReportIsAUsageError(String args, String message) {
         SimRun run = SimRun.of(args.trim().split("\\s+"));

@@ -70,14 +70,17 @@ class ChordPaperReportTest {
                 .contains("about 3% if we have 3 failures between stabilizations").contains("Chart: `churn.png`");
         for (double rate : ChordPaperReport.CHURN_RATES) {
             String r = String.format(java.util.Locale.ROOT, "| %6.3f |", rate);
-            assertThat(both).contains(r + " faithful  |").contains(r + " improved  |");
+            assertThat(both).contains(r + " faithful  | exponential 30 s |").contains(r + " faithful  | uniform 15–45 s  |")
+                    .contains(r + " improved  | fixed 30 s       |");
         }
-        assertThat(rows(both)).hasSize(2 * ChordPaperReport.CHURN_RATES.length);
-        assertThat(progress).hasSize(2 * ChordPaperReport.CHURN_RATES.length);
-        assertThat(progress.get(0)).endsWith("churn: R = 0.010/s, faithful");
+        assertThat(rows(both)).hasSize(3 * ChordPaperReport.CHURN_RATES.length);
+        assertThat(progress).hasSize(3 * ChordPaperReport.CHURN_RATES.length);
+        assertThat(progress.get(0)).endsWith("churn: R = 0.010/s, faithful, exponential 30 s");
+        assertThat(progress.get(1)).endsWith("churn: R = 0.010/s, faithful, uniform 15–45 s");
 
         String faithful = ChordPaperReport.churn(40, 3, Duration.ofMinutes(5), true, ReportOutput.NONE);
-        assertThat(rows(faithful)).hasSize(ChordPaperReport.CHURN_RATES.length).allMatch(l -> l.contains("| faithful  |"));
+        assertThat(rows(faithful)).hasSize(2 * ChordPaperReport.CHURN_RATES.length)
+                .allMatch(l -> l.contains("| faithful  |"));
         assertThat(faithful).contains("--faithful: faithful rows only");
     }
 
