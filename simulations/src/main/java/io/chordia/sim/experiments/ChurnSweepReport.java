@@ -21,14 +21,12 @@ import java.util.List;
  * performance vs. cost framework for evaluating DHT design tradeoffs under churn" (INFOCOM 2005):
  * the same churning workload run under a sweep of each protocol's maintenance interval, each run
  * one point (bytes per node per second, median lookup latency). Chord sweeps its stabilize and
- * finger interval, Kademlia its bucket-refresh and maintenance period. The workload is
- * {@link ChurnSetup}, Li et al.'s own by default.
+ * finger interval, Kademlia its bucket-refresh and maintenance period ({@link ChurnSetup#kademliaPeriods()}).
+ * The workload is {@link ChurnSetup}, Li et al.'s own by default.
  */
 public final class ChurnSweepReport {
     private static final Duration[] CHORD_INTERVALS = {Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
             Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60)};
-    private static final Duration[] KADEMLIA_PERIODS = {Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
-            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(60)};
 
     private final long seed;
     private final ChurnSetup setup;
@@ -60,7 +58,7 @@ public final class ChurnSweepReport {
         List<Charts.Line> lines = new ArrayList<>();
         double[][] chord = sweep(md, Protocol.CHORD, CHORD_INTERVALS, output);
         lines.add(new Charts.Line("chord", chord[0], chord[1]));
-        double[][] kad = sweep(md, Protocol.KADEMLIA, KADEMLIA_PERIODS, output);
+        double[][] kad = sweep(md, Protocol.KADEMLIA, setup.kademliaPeriods().toArray(Duration[]::new), output);
         lines.add(new Charts.Line("kademlia", kad[0], kad[1]));
         md.blank().append(output.chart("latency-vs-bandwidth", "Lookup latency against bandwidth under churn",
                 "bytes per node per second, cost model " + setup.costModel().optionName() + " (log scale)",

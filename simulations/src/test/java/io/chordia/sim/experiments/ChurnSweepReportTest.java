@@ -26,8 +26,12 @@ class ChurnSweepReportTest {
     void theQuickDefaultIsLiEtAlsSetupForTenMinutes() {
         ChurnSetup quick = ChurnSetup.quick(1);
 
-        assertThat(quick).isEqualTo(ChurnSetup.li(1).withDuration(Duration.ofMinutes(10)));
+        assertThat(quick).isEqualTo(ChurnSetup.li(1).withDuration(Duration.ofMinutes(10))
+                .withKademliaPeriods(ChurnSetup.QUICK_KADEMLIA_PERIODS));
         assertThat(quick.lookups()).as("one per node every 600 s for 10 min").isEqualTo(1024);
+        assertThat(ChurnSetup.li(1).kademliaPeriods()).first().isEqualTo(Duration.ofSeconds(10));
+        assertThat(quick.kademliaPeriods()).doesNotContain(Duration.ofSeconds(10)).contains(Duration.ofSeconds(30))
+                .hasSize(ChurnSetup.KADEMLIA_PERIODS.size() - 1);
     }
 
     /** Li et al.'s 6-h run of 1,024 nodes is a command (sim paper churn), not a test: 32 nodes for 10 minutes here. */
