@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
                         + "simultaneous failures, lookups under churn (Stoica et al., 2001/2003)",
                 "  kademlia  rounds vs N, k and alpha sweeps (Maymounkov and Mazieres, 2002)",
                 "  churn     lookup latency against maintenance bandwidth, in the manner of Li et al. (2005), on their "
-                        + "setup (1,024 nodes, 1-h mean sessions, a lookup per node every 600 s), 10 simulated minutes "
+                        + "setup (1,024 nodes, 1-h mean sessions, a lookup per node every 600 s), 5 simulated minutes "
                         + "per run (--full: their 6 h)",
                 "Progress goes to stderr, a line per step. Each finishes in minutes at the default scale: churn runs "
-                        + "Li et al.'s setup for 10 simulated minutes per run (--full: their 6 h); --scale 2 or more runs "
+                        + "Li et al.'s setup for 5 simulated minutes per run (--full: their 6 h); --scale 2 or more runs "
                         + "bigger networks. chord and kademlia run the paper's protocol (faithful) beside ours (improved) "
                         + "where they differ; --faithful runs only the paper's."})
 final class PaperCommand implements Callable<Integer> {
@@ -46,13 +46,13 @@ final class PaperCommand implements Callable<Integer> {
     int scale;
 
     @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Simulated time per run: churn (default: 10m, Li et al.'s 6h with --full), and each "
+            description = "Simulated time per run: churn (default: 5m, Li et al.'s 6h with --full), and each "
                     + "row of chord's churn section (default: the paper's 2h).")
     Duration duration;
 
     @Option(names = "--full",
             description = "churn: Li et al.'s full setup, 6 simulated hours per run (well over half an hour of wall "
-                    + "time at scale 1) instead of the default 10m, and Kademlia's 10-s maintenance point, which the "
+                    + "time at scale 1) instead of the default 5m, and Kademlia's 10-s maintenance point, which the "
                     + "default leaves out.")
     boolean full;
 
