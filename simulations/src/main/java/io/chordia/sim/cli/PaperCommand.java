@@ -61,7 +61,7 @@ final class PaperCommand implements Callable<Integer> {
                     + "where a section runs it beside ours (improved).")
     boolean faithful;
 
-    @Option(names = "--cost-model", converter = Converters.CostModelName.class, paramLabel = "encoded|li",
+    @Option(names = "--cost-model", converter = Converters.CostModelName.class, paramLabel = "encoded|li|headers",
             description = "churn only: how bytes are charged (default: li, as Li et al. charge them).")
     CostModel costModel;
 

@@ -130,9 +130,10 @@ public final class SimCommand implements Callable<Integer> {
     boolean noByteCount;
 
     @Option(names = "--cost-model", defaultValue = "encoded", converter = Converters.CostModelName.class,
-            paramLabel = "encoded|li",
-            description = "How a datagram's bytes are charged: encoded (our encoded payload, no IP/UDP headers) or li "
-                    + "(Li et al., INFOCOM 2005: 20 B per message + 4 B per node id carried; simulator only) "
+            paramLabel = "encoded|li|headers",
+            description = "How a datagram's bytes are charged: encoded (our encoded payload, no IP/UDP headers), li "
+                    + "(Li et al., INFOCOM 2005: 20 B per message + 4 B per node id carried; simulator only) or headers "
+                    + "(the encoded payload + 28 B of IPv4 and UDP headers, as Bamboo counts; simulator only) "
                     + "(default: ${DEFAULT-VALUE}).")
     CostModel costModel;
 
@@ -184,8 +185,9 @@ public final class SimCommand implements Callable<Integer> {
             if (stabilize.isZero()) {
                 throw new IllegalArgumentException("--stabilize must be positive");
             }
-            if (costModel == CostModel.LI && network == NetworkKind.UDP) {
-                throw new IllegalArgumentException("--cost-model li needs the simulator (over UDP bytes are the datagrams')");
+            if (costModel != CostModel.ENCODED && network == NetworkKind.UDP) {
+                throw new IllegalArgumentException("--cost-model " + costModel.optionName()
+                        + " needs the simulator (over UDP bytes are the datagrams')");
             }
             tuning = ScenarioTuning.defaults().withCountBytes(!noByteCount).withChordMaintenance(stabilize)
                     .withCostModel(costModel).withConsistencyPairs(consistencyPairs);

@@ -1,6 +1,7 @@
 package io.chordia.sim.scenario;
 
 import io.chordia.core.transport.WireCodec;
+import io.chordia.sim.metrics.IpUdpHeaderCharge;
 import io.chordia.sim.metrics.LiCostModel;
 import io.chordia.transport.codec.KryoWireCodec;
 import java.util.Locale;
@@ -10,7 +11,9 @@ public enum CostModel {
     /** The encoded payload (our wire format, no IP/UDP headers). */
     ENCODED("encoded payload, no IP/UDP headers"),
     /** Li et al. (INFOCOM 2005): 20 bytes per message plus 4 per node carried. */
-    LI("Li et al.: 20 B per message + 4 B per node id carried");
+    LI("Li et al.: 20 B per message + 4 B per node id carried"),
+    /** Bamboo's (Rhea et al., USENIX 2004) bytes on the wire: the encoded payload plus 28 B of IPv4 and UDP headers. */
+    HEADERS("encoded payload + 28 B of IPv4 and UDP headers per datagram");
 
     private final String description;
 
@@ -28,6 +31,10 @@ public enum CostModel {
     }
 
     WireCodec sizer() {
-        return this == LI ? new LiCostModel() : new KryoWireCodec(KryoWireCodec.MAX_DATAGRAM_BYTES);
+        return switch (this) {
+            case LI -> new LiCostModel();
+            case HEADERS -> new IpUdpHeaderCharge(new KryoWireCodec(KryoWireCodec.MAX_DATAGRAM_BYTES));
+            case ENCODED -> new KryoWireCodec(KryoWireCodec.MAX_DATAGRAM_BYTES);
+        };
     }
 }
