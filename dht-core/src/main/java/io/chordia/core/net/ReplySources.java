@@ -36,8 +36,8 @@ public final class ReplySources {
         return HostKind.of(calledAt) == HostKind.UNSPECIFIED && HostKind.of(source) == HostKind.LOOPBACK;
     }
 
-    /** The IP of a literal host (4 bytes for IPv4 and IPv4-mapped IPv6, else 16), or null for a name. */
-    private static byte[] ipOf(Address address) {
+    /** The IP of a literal host (4 bytes for IPv4 and IPv4-mapped IPv6, else 16), or null for a name; never DNS. */
+    public static byte[] ipOf(Address address) {
         long v4 = address.ipv4();
         if (v4 >= 0) {
             return new byte[] {(byte) (v4 >>> 24), (byte) (v4 >>> 16), (byte) (v4 >>> 8), (byte) v4};

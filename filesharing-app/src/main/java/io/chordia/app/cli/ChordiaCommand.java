@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, NodeCommand.class, PutCommand.class, GetCommand.class,
                 LookupCommand.class, StatusCommand.class, ShareCommand.class, FetchCommand.class,
                 TransfersCommand.class, SharesCommand.class, UnshareCommand.class, DashboardCommand.class,
+                AnnounceCommand.class, PeersCommand.class,
                 io.chordia.bootstrap.BootstrapCommand.class,
                 io.chordia.sim.cli.SimCommand.class, VersionCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
  */
 final class ClientVerbs {
     static final List<String> VERBS = List.of("status", "get", "put", "lookup", "share", "fetch", "transfers", "shares",
-            "unshare", "dashboard", "version", "node");
+            "unshare", "dashboard", "announce", "peers", "version", "node");
 
     private ClientVerbs() {}
 
@@ -52,6 +52,10 @@ final class ClientVerbs {
                 return new UnshareCommand();
             case "dashboard":
                 return new DashboardCommand();
+            case "announce":
+                return new AnnounceCommand();
+            case "peers":
+                return new PeersCommand();
             case "version":
                 return new VersionCommand();
             case "node":

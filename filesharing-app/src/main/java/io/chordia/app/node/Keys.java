@@ -35,6 +35,15 @@ public final class Keys {
         return NodeId.sha1Of(key.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An infohash: exactly 40 hex digits, since a swarm is named by the torrent's SHA-1, never by text. */
+    public static NodeId parseInfoHash(String infoHash) {
+        if (infoHash == null || !HEX_ID.matcher(infoHash).matches()) {
+            throw new UserFacingException("malformed infohash: " + (infoHash == null ? "none" : "'" + infoHash + "'"),
+                    "give the torrent's infohash as 40 hex digits");
+        }
+        return NodeId.fromHex(infoHash);
+    }
+
     private static UserFacingException malformed(String what) {
         return new UserFacingException("malformed key: " + what,
                 "give 40 hex digits for an id, or any text of 1 to " + MAX_KEY_BYTES + " bytes to use its SHA-1");

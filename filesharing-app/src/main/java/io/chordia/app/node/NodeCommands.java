@@ -112,7 +112,7 @@ public final class NodeCommands {
     }
 
     /** Waits for the network; a timeout or failure is the user's to know about, not a crash. */
-    private static <T> T awaitNetwork(java.util.concurrent.CompletableFuture<T> future, Duration timeout)
+    static <T> T awaitNetwork(java.util.concurrent.CompletableFuture<T> future, Duration timeout)
             throws InterruptedException {
         try {
             return PeerDaemon.await(future, timeout);
@@ -127,7 +127,7 @@ public final class NodeCommands {
         }
     }
 
-    private static NodeId idOf(String hex) {
+    static NodeId idOf(String hex) {
         try {
             return NodeId.fromHex(hex);
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -317,6 +317,7 @@ public final class PeerDaemon implements AutoCloseable {
         startSharing();
         ControlRegistry registry = new ControlRegistry();
         NodeCommands.registerAll(registry, this);
+        SwarmCommands.registerAll(registry, this);
         ShareCommands.registerAll(registry, this);
         FetchCommands.registerAll(registry, this);
         String secret = HexFormat.of().formatHex(UnguessableRandom.bytes(32));

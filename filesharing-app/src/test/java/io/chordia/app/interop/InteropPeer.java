@@ -195,7 +195,7 @@ public final class InteropPeer implements AutoCloseable {
     }
 
     /** A JSON array of strings, e.g. a get_peers answer's {@code peers}. */
-    static List<String> strings(JsonNode array) {
+    public static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;

@@ -2,6 +2,9 @@ package io.chordia.routing.kademlia;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.FindNode;
+import io.chordia.core.message.Nodes;
+import io.chordia.core.message.Request;
+import io.chordia.core.message.Response;
 import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.rpc.RpcEndpoint;
@@ -43,7 +46,34 @@ import java.util.concurrent.CompletionException;
  * answers or its call times out: on a congested host a live node's answer can outlast its timeout,
  * and finishing without it would leave one of the true k closest out of the answer.
  */
-final class IterativeLookup {
+final class IterativeLookup<R extends Response> {
+    /**
+     * What a lookup asks each node and where the contacts are in the answer: {@link FindNode} for a
+     * node lookup, BEP 5's {@code get_peers} for a swarm's, which also hands each answer on.
+     */
+    interface Query<R extends Response> {
+        Request<R> request(NodeId target, int k);
+
+        List<Contact> contacts(R reply);
+
+        /** {@code from} answered with {@code reply}; called before its contacts are offered. */
+        default void answered(Contact from, R reply) {
+        }
+    }
+
+    /** Kademlia's own lookup: {@code FIND_NODE}. */
+    static final Query<Nodes> FIND_NODE = new Query<>() {
+        @Override
+        public Request<Nodes> request(NodeId target, int k) {
+            return new FindNode(target, k);
+        }
+
+        @Override
+        public List<Contact> contacts(Nodes reply) {
+            return reply.contacts();
+        }
+    };
+
     /** What the lookup learns about the nodes it asks, for the routing table. */
     interface Observer {
         /** {@code contact} answered a request sent to its id and address. */
@@ -123,6 +153,7 @@ final class IterativeLookup {
     private final int alpha;
     private final int maxQueries;
     private final RpcConfig callConfig;
+    private final Query<R> shape;
     private final Observer observer;
     private final SlowQueries slowQueries;
     private final boolean patient;
@@ -140,13 +171,14 @@ final class IterativeLookup {
     private boolean again;
 
     private IterativeLookup(RpcEndpoint rpc, NodeId target, int k, int alpha, int disjointPaths, RpcConfig callConfig,
-                            Observer observer, SlowQueries slowQueries, Set<KademliaExtra> extras) {
+                            Query<R> shape, Observer observer, SlowQueries slowQueries, Set<KademliaExtra> extras) {
         this.rpc = rpc;
         this.self = rpc.self();
         this.target = target;
         this.k = k;
         this.alpha = alpha;
         this.callConfig = callConfig;
+        this.shape = shape;
         this.observer = observer;
         this.slowQueries = slowQueries;
         this.patient = extras.contains(KademliaExtra.PATIENT_LOOKUPS);
@@ -180,8 +212,17 @@ final class IterativeLookup {
     static CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId target, List<Contact> seeds, int k, int alpha,
                                                  int disjointPaths, RpcConfig callConfig, Observer observer,
                                                  SlowQueries slowQueries, Set<KademliaExtra> extras) {
-        IterativeLookup lookup = new IterativeLookup(rpc, target, k, alpha, disjointPaths, callConfig, observer,
-                slowQueries, extras);
+        return start(rpc, target, seeds, k, alpha, disjointPaths, callConfig, FIND_NODE, observer, slowQueries, extras);
+    }
+
+    /** As above, asking {@code shape}'s request of each node instead of {@code find_node}. */
+    static <R extends Response> CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId target, List<Contact> seeds,
+                                                                      int k, int alpha, int disjointPaths,
+                                                                      RpcConfig callConfig, Query<R> shape,
+                                                                      Observer observer, SlowQueries slowQueries,
+                                                                      Set<KademliaExtra> extras) {
+        IterativeLookup<R> lookup = new IterativeLookup<>(rpc, target, k, alpha, disjointPaths, callConfig, shape,
+                observer, slowQueries, extras);
         for (int i = 0; i < seeds.size(); i++) {
             lookup.offer(lookup.paths[i % disjointPaths], seeds.get(i), 1, null);
         }
@@ -300,7 +341,7 @@ final class IterativeLookup {
         probes.put(c.contact.id(), probe);
         p.inFlight++;
         messages++;
-        rpc.exchange(c.contact.address(), c.contact.id(), new FindNode(target, k), callConfig)
+        rpc.exchange(c.contact.address(), c.contact.id(), shape.request(target, k), callConfig)
                 .whenComplete((reply, failure) -> {
                     probe.softTimer.cancel();
                     boolean wasSlow = probe.state == State.SLOW;
@@ -327,8 +368,9 @@ final class IterativeLookup {
                         answered.put(probe.contact.id().xor(target), probe);
                         respondents.add(probe.contact);
                         observer.answered(probe.contact);
+                        shape.answered(probe.contact, reply.body());
                         if (!result.isDone()) {
-                            for (Contact found : reply.body().contacts()) {
+                            for (Contact found : shape.contacts(reply.body())) {
                                 offer(p, found, probe.depth + 1, probe.contact.id());
                             }
                         }

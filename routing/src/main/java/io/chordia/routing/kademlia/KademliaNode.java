@@ -7,6 +7,7 @@ import io.chordia.core.message.Ping;
 import io.chordia.core.message.Pong;
 import io.chordia.core.message.RecursiveFindNode;
 import io.chordia.core.message.RecursiveFindNodeDone;
+import io.chordia.core.message.Response;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RequestContext;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -65,6 +67,8 @@ public final class KademliaNode implements OverlayNode {
             requestFailed(contact, cause);
         }
     };
+    /** Set when the node serves BitTorrent swarms (Mainline), before it is shared with other threads. */
+    private SwarmClient swarm;
     private Cancellable maintenance = Cancellable.NONE;
     private Cancellable suspectProbes = Cancellable.NONE;
     private long lastSelfLookupNanos;
@@ -193,6 +197,11 @@ public final class KademliaNode implements OverlayNode {
         return onNode(() -> iterativeLookup(key, disjointPaths));
     }
 
+    /** The get_peers/announce_peer client of a node that serves swarms (Mainline); empty for plain Kademlia. */
+    public Optional<SwarmClient> swarm() {
+        return Optional.ofNullable(swarm);
+    }
+
     /** The {@code 2·perSide} verified nodes XOR-closest to our id, closest first. */
     @Override
     public CompletableFuture<List<Contact>> leafSet(int perSide) {
@@ -264,6 +273,19 @@ public final class KademliaNode implements OverlayNode {
         stats.lookups.increment();
         table.markLookedUp(key, now());
         return count(iterativeWithoutCounting(key, disjointPaths));
+    }
+
+    void attachSwarm(SwarmClient client) {
+        swarm = client;
+    }
+
+    /** An iterative lookup asking {@code query}'s request of each node, counted as a lookup. */
+    <R extends Response> CompletableFuture<LookupResult> lookupWith(
+            NodeId key, IterativeLookup.Query<R> query) {
+        stats.lookups.increment();
+        table.markLookedUp(key, now());
+        return count(IterativeLookup.start(rpc, key, closestKnown(key, config.k()), config.k(), config.alpha(),
+                config.disjointPaths(), config.lookupRpc(), query, observer, stats.slowQueries, config.extras()));
     }
 
     /** A recursive lookup's fallback: the lookup was counted when it started. */
@@ -385,7 +407,7 @@ public final class KademliaNode implements OverlayNode {
         return scheduler.clock().nanoTime();
     }
 
-    private <T> CompletableFuture<T> onNode(Supplier<CompletableFuture<T>> work) {
+    <T> CompletableFuture<T> onNode(Supplier<CompletableFuture<T>> work) {
         if (scheduler.inNodeThread()) {
             try {
                 return work.get();

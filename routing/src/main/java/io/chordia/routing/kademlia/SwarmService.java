@@ -46,6 +46,7 @@ public final class SwarmService {
         node.rpc().register(GetPeers.class, (request, ctx) -> service.getPeers(request, ctx));
         node.rpc().register(AnnouncePeer.class, (request, ctx) -> service.announce(request, ctx));
         service.scheduler.scheduleAtFixedRate(TOKEN_ROTATION, TOKEN_ROTATION, service.tokens::rotate);
+        node.attachSwarm(new SwarmClient(node, store));
         service.scheduler.scheduleAtFixedRate(EXPIRY_SWEEP, EXPIRY_SWEEP, () -> store.expire(service.now()));
         return service;
     }
