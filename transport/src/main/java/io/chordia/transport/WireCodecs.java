@@ -34,6 +34,9 @@ public final class WireCodecs {
             return kryo::encodedSize; // sizes without the datagram limit: an oversize reply is the guard's to judge
         }
         return envelope -> {
+            if (envelope.hints().receivedBytes() > 0) {
+                return envelope.hints().receivedBytes(); // what the asker really sent, not our re-encoding
+            }
             try {
                 return codec.encodedLength(envelope);
             } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package io.chordia.transport.guard;
 
 import io.chordia.core.message.Envelope;
+import io.chordia.core.message.EnvelopeHints;
 import io.chordia.core.message.Request;
 import io.chordia.core.message.Response;
 import io.chordia.core.net.Address;
@@ -24,7 +25,8 @@ import java.util.function.ToIntFunction;
  *   <li>an address is <em>verified</em> once a response arrives from it to a request we sent it
  *       (from it as {@link ReplySources} means it: the same socket, however its address is written);
  *   <li>no amplification: everything we send to an unverified address that has sent us requests
- *       stays within {@code amplificationFactor} times the bytes of those requests. Each request
+ *       stays within {@code amplificationFactor} times the bytes of those requests, and goes in the
+ *       wire's shortest form ({@link EnvelopeHints#minimal()}). Each request
  *       adds to the address's byte budget; replies and our own requests (verification pings)
  *       spend it; what does not fit is not sent. A reply too large for the budget is either held
  *       until the address is verified and then sent whole ({@code maxHeldEnvelopes > 0}, and our
@@ -116,6 +118,7 @@ public final class GuardedTransport implements Transport {
             Budget ours = unverified && started != null ? started.get(envelope.recipient()) : null;
             Budget budget = unverified && ours == null ? budgets.get(envelope.recipient()) : null;
             if (budget != null) {
+                envelope = minimal(envelope);
                 int size = sizeOf.applyAsInt(envelope);
                 if (size > budget.bytes) {
                     if (held != null) {
@@ -152,7 +155,7 @@ public final class GuardedTransport implements Transport {
             out = new Envelope(envelope.txId(), envelope.sender(), envelope.recipient(), allowed);
         }
         if (!verified.isVerified(envelope.recipient())) {
-            out = withinBudget(out);
+            out = withinBudget(minimal(out));
             if (out == null) {
                 return;
             }
@@ -240,7 +243,17 @@ public final class GuardedTransport implements Transport {
     /** Whether {@code body} sent to {@code to} now would be within the budget (node thread). */
     public boolean canAfford(Address to, io.chordia.core.message.Message body) {
         Budget budget = verified.isVerified(to) ? null : budgets.get(to);
-        return budget == null || sizeOf.applyAsInt(new Envelope(0, self, to, body)) <= budget.bytes;
+        return budget == null || sizeOf.applyAsInt(new Envelope(0, self, to, body, EnvelopeHints.MINIMAL)) <= budget.bytes;
+    }
+
+    /**
+     * {@code envelope} in the wire's shortest form: what an unverified address gets, paid from the
+     * bytes it sent. A KRPC pong with our version and its {@code ip} is longer than the ping it
+     * answers, so a ping-only asker would never be answered (nor afford our verification ping).
+     */
+    private static Envelope minimal(Envelope envelope) {
+        return envelope.hints().minimal() ? envelope : new Envelope(envelope.txId(), envelope.sender(),
+                envelope.recipient(), envelope.body(), EnvelopeHints.MINIMAL);
     }
 
     private boolean mayHandOutOrAsk(Contact contact) {

@@ -105,7 +105,7 @@ public final class KrpcWireCodec implements WireCodec {
             throw malformed("bencode " + e.getMessage());
         }
         try {
-            return decode(value, source, recipient);
+            return decode(value, source, recipient, length);
         } catch (IllegalArgumentException e) {
             // A record constructor refused a field: decoding is validation.
             throw malformed("invalid field: " + e.getMessage());
@@ -115,7 +115,8 @@ public final class KrpcWireCodec implements WireCodec {
         }
     }
 
-    private Envelope decode(BencodeValue value, Address source, Address recipient) throws MalformedMessageException {
+    private Envelope decode(BencodeValue value, Address source, Address recipient, int length)
+            throws MalformedMessageException {
         if (!(value instanceof BencodeDictionary message)) {
             throw malformed("not a dictionary");
         }
@@ -128,7 +129,8 @@ public final class KrpcWireCodec implements WireCodec {
             }
             KrpcMessages.Query query = messages.query(message, source);
             // Only once the query is valid: invalid ones must not take places in the table.
-            return new Envelope(foreignIds.fromForeign(t), query.sender(), recipient, query.body(), hints);
+            return new Envelope(foreignIds.fromForeign(t), query.sender(), recipient, query.body(),
+                    new EnvelopeHints(hints.readOnly(), hints.observedAddress(), false, length, false));
         }
         KrpcMethod method = KrpcTransactionIds.methodOfOurs(t);
         if (method == null) {
@@ -156,7 +158,8 @@ public final class KrpcWireCodec implements WireCodec {
     private BencodeDictionary toBencode(Envelope envelope) {
         Message body = envelope.body();
         BencodeDictionary.Builder top = BencodeDictionary.builder();
-        if (config.version().length() > 0) {
+        boolean minimal = envelope.hints().minimal();
+        if (config.version().length() > 0 && !minimal) {
             top.put("v", new BencodeBytes(config.version()));
         }
         if (body instanceof Request<?> request) {
@@ -182,7 +185,8 @@ public final class KrpcWireCodec implements WireCodec {
         top.put("y", BencodeBytes.of("r"));
         top.put("r", messages.results(body, envelope.sender().id()));
         // BEP 42: tell the requester where its query came from; a pong says so itself.
-        byte[] ip = CompactInfo.address(body instanceof Pong pong ? pong.observedAddress() : envelope.recipient());
+        byte[] ip = minimal ? null
+                : CompactInfo.address(body instanceof Pong pong ? pong.observedAddress() : envelope.recipient());
         if (ip != null) {
             top.put("ip", bytes(ip));
         }

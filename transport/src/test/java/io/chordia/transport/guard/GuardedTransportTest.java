@@ -88,6 +88,19 @@ class GuardedTransportTest {
     }
 
     @Test
+    void anUnverifiedSourceGetsTheWiresShortestFormAndAVerifiedOneTheWholeForm() {
+        answer = new Pong(STRANGER);
+        wire.deliver(new Envelope(7, STRANGER_CONTACT, LOCAL, new Ping()), STRANGER);
+        assertThat(wire.sent).hasSize(1);
+        assertThat(wire.sent.get(0).hints().minimal()).isTrue();
+
+        verify(List.of(STRANGER_CONTACT));
+        wire.deliver(new Envelope(8, STRANGER_CONTACT, LOCAL, new Ping()), STRANGER);
+        assertThat(wire.sent).hasSize(1);
+        assertThat(wire.sent.get(0).hints().minimal()).isFalse();
+    }
+
+    @Test
     void aVerifiedSourceGetsTheWholeReply() {
         List<Contact> twenty = peers(20);
         verify(twenty);
