@@ -2,6 +2,7 @@ package io.chordia.core.rpc;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Envelope;
+import io.chordia.core.message.EnvelopeHints;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.Ping;
@@ -333,7 +334,7 @@ public final class RpcEndpoint implements AutoCloseable {
         if (call.attempts == 1) {
             roundTrips.sample(call.envelope.recipient(), now - call.sentAtNanos, now);
         }
-        call.complete(envelope.sender(), response, source, now, envelope.hints().anonymous());
+        call.complete(envelope.sender(), response, source, now, envelope.hints());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -403,7 +404,10 @@ public final class RpcEndpoint implements AutoCloseable {
         transport.send(new Envelope(request.txId(), self, source, response));
     }
 
-    /** Only pongs to our own pings count: an unsolicited one matches no pending call and never gets here. */
+    /**
+     * Only answers to our own calls count (a pong's address, or the {@code ip} a wire profile put on
+     * any other answer): an unsolicited one matches no pending call and never gets here.
+     */
     private void observed(Address reporter, Address observed) {
         ExternalAddressVotes votes = addressVotes;
         if (votes != null && votes.add(reporter, observed)) {
@@ -451,8 +455,8 @@ public final class RpcEndpoint implements AutoCloseable {
             onTimeout(this);
         }
 
-        void complete(Contact responder, Response response, Address source, long nowNanos, boolean anonymous) {
-            if (anonymous && response instanceof ErrorReply error) {
+        void complete(Contact responder, Response response, Address source, long nowNanos, EnvelopeHints hints) {
+            if (hints.anonymous() && response instanceof ErrorReply error) {
                 // A KRPC error names no sender id: it fails the call, but vouches for no contact.
                 stats.increment(RpcStats.ERROR_REPLIES);
                 fail(new RemoteErrorException(error.code(), error.detail()));
@@ -472,6 +476,8 @@ public final class RpcEndpoint implements AutoCloseable {
                 answered(responder);
                 if (response instanceof Pong pong) {
                     observed(source, pong.observedAddress());
+                } else if (hints.hasObservedAddress()) {
+                    observed(source, hints.observedAddress()); // BEP 42: KRPC's ip on any answer to our call
                 }
                 tell(onDone, new Reply<>(responseType.cast(response), responder, nowNanos - sentAtNanos, attempts), null);
             }

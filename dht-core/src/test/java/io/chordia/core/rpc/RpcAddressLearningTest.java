@@ -3,6 +3,9 @@ package io.chordia.core.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.core.message.Envelope;
+import io.chordia.core.message.EnvelopeHints;
+import io.chordia.core.message.FindNode;
+import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Ping;
 import io.chordia.core.message.Pong;
 import io.chordia.core.net.Address;
@@ -94,6 +97,35 @@ class RpcAddressLearningTest {
         for (int i = 0; i < nonsense.size() * 3; i++) {
             ping(node, reporter(10 + i, nonsense.get(i % nonsense.size())));
         }
+        assertThat(node.self().address()).isEqualTo(TestIds.address(1));
+    }
+
+    /** BEP 42: a KRPC answer of any kind carries {@code ip}, the address the responder saw our query come from. */
+    @Test
+    void theObservedAddressOnAnyAnswerToOurCallsVotesAsAPongsDoes() {
+        RpcEndpoint node = sim.rpcNode(1, config);
+        onNode(node, () -> node.learnAddressFrom(ExternalAddressVotes.defaults()));
+        for (int n = 2; n <= 4; n++) {
+            SimEndpoint peer = sim.network.attach(TestIds.address(n));
+            Contact self = TestIds.contact(n);
+            peer.transport().onReceive((request, source) -> peer.transport().send(new Envelope(request.txId(), self,
+                    source, new Nodes(List.of()), new EnvelopeHints(false, BEHIND_NAT, false))));
+            CompletableFuture<Nodes> nodes = node.call(self, new FindNode(TestIds.id(9), 8));
+            sim.runUntil(nodes::isDone, Duration.ofSeconds(2), "nodes");
+            assertThat(node.self().address()).isEqualTo(n < 4 ? TestIds.address(1) : BEHIND_NAT);
+        }
+    }
+
+    @Test
+    void unsolicitedAnswersWithAnObservedAddressAreNotCounted() {
+        RpcEndpoint node = sim.rpcNode(1, config);
+        onNode(node, () -> node.learnAddressFrom(ExternalAddressVotes.defaults()));
+        for (int n = 2; n <= 6; n++) {
+            SimEndpoint forger = sim.network.attach(TestIds.address(n));
+            forger.transport().send(new Envelope(1000 + n, TestIds.contact(n), TestIds.address(1), new Nodes(List.of()),
+                    new EnvelopeHints(false, BEHIND_NAT, false)));
+        }
+        sim.loop.advance(Duration.ofSeconds(1));
         assertThat(node.self().address()).isEqualTo(TestIds.address(1));
     }
 
