@@ -21,9 +21,20 @@ public record BencodeDictionary(SortedMap<Bytes, BencodeValue> entries) implemen
 
     public BencodeDictionary {
         Checks.notNull(entries, "entries");
-        TreeMap<Bytes, BencodeValue> sorted = new TreeMap<>(KEY_ORDER);
-        for (Map.Entry<Bytes, BencodeValue> entry : entries.entrySet()) {
-            sorted.put(Checks.notNull(entry.getKey(), "key"), Checks.notNull(entry.getValue(), "value"));
+        TreeMap<Bytes, BencodeValue> sorted;
+        if (entries.comparator() == KEY_ORDER) {
+            // Already in key order (a Builder's, the parser's): TreeMap copies a sorted map in linear
+            // time without comparing keys, where re-inserting cost every KRPC message n log n compares.
+            for (Map.Entry<Bytes, BencodeValue> entry : entries.entrySet()) {
+                Checks.notNull(entry.getKey(), "key");
+                Checks.notNull(entry.getValue(), "value");
+            }
+            sorted = new TreeMap<>(entries);
+        } else {
+            sorted = new TreeMap<>(KEY_ORDER);
+            for (Map.Entry<Bytes, BencodeValue> entry : entries.entrySet()) {
+                sorted.put(Checks.notNull(entry.getKey(), "key"), Checks.notNull(entry.getValue(), "value"));
+            }
         }
         entries = Collections.unmodifiableSortedMap(sorted);
     }
