@@ -69,6 +69,8 @@ public final class KademliaNode implements OverlayNode {
     };
     /** Set when the node serves BitTorrent swarms (Mainline), before it is shared with other threads. */
     private SwarmClient swarm;
+    /** Services installed on top of the node (BEP 44's items), for whoever holds only the node. */
+    private volatile ItemService items;
     private Cancellable maintenance = Cancellable.NONE;
     private Cancellable suspectProbes = Cancellable.NONE;
     private long lastSelfLookupNanos;
@@ -118,6 +120,16 @@ public final class KademliaNode implements OverlayNode {
 
     public KademliaStats stats() {
         return stats;
+    }
+
+    /** BEP 44's gets and puts through this node, when it serves items (a {@code MAINLINE} node). */
+    public Optional<ItemLookups> itemLookups() {
+        ItemService service = items;
+        return service == null ? Optional.empty() : Optional.of(new ItemLookups(this, service));
+    }
+
+    void itemsServedBy(ItemService service) {
+        items = service;
     }
 
     /** The routing table; node thread only. */

@@ -55,6 +55,11 @@ public final class SwarmService {
         return store;
     }
 
+    /** The tokens this service hands out and rotates; {@link ItemService} takes the same ones. */
+    public WriteTokens tokens() {
+        return tokens;
+    }
+
     private Peers getPeers(GetPeers request, RequestContext ctx) {
         node.observeSender(ctx);
         List<Address> values = store.peers(request.infoHash(), MAX_PEERS_PER_ANSWER, now());

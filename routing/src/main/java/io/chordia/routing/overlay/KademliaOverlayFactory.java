@@ -11,6 +11,8 @@ import io.chordia.core.rpc.RequestRefusedException;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
 import io.chordia.routing.OverlayNode;
+import io.chordia.routing.kademlia.ItemService;
+import io.chordia.routing.kademlia.ItemStore;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.kademlia.KademliaNode;
 import io.chordia.routing.kademlia.SwarmService;
@@ -22,8 +24,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Kademlia: k-buckets by XOR distance, replicas on the k closest nodes to a key. {@link #MAINLINE}
- * is the same node as BitTorrent's DHT runs it: BEP 5's k = 8, and get_peers/announce_peer served
- * from a bounded {@link SwarmStore}.
+ * is the same node as BitTorrent's DHT runs it: BEP 5's k = 8, get_peers/announce_peer served
+ * from a bounded {@link SwarmStore} and BEP 44's get/put from a bounded {@link ItemStore}.
  */
 public final class KademliaOverlayFactory implements OverlayFactory<KademliaConfig> {
     /** BEP 5's bucket size and reply size. */
@@ -31,6 +33,10 @@ public final class KademliaOverlayFactory implements OverlayFactory<KademliaConf
     /** Enough for a busy public node's share of swarms, a few MiB at most. */
     private static final int MAX_SWARMS = 10_000;
     private static final int MAX_PEERS_PER_SWARM = 100;
+    /** libtorrent keeps 700 items by default; ours may also hold 1 MiB of them, a tenth of that per host. */
+    private static final int MAX_ITEMS = 1_000;
+    private static final long MAX_ITEM_BYTES = 1L << 20;
+    private static final int MAX_ITEMS_PER_HOST = 100;
 
     public static final KademliaOverlayFactory INSTANCE = new KademliaOverlayFactory(KademliaConfig.defaults(), false);
     public static final KademliaOverlayFactory MAINLINE = new KademliaOverlayFactory(
@@ -54,7 +60,10 @@ public final class KademliaOverlayFactory implements OverlayFactory<KademliaConf
                                KademliaConfig config) {
         KademliaNode node = new KademliaNode(self, transport, scheduler, random, config);
         if (servesSwarms) {
-            SwarmService.install(node, new SwarmStore(MAX_SWARMS, MAX_PEERS_PER_SWARM, SwarmStore.DEFAULT_TTL), random);
+            SwarmService swarms = SwarmService.install(node,
+                    new SwarmStore(MAX_SWARMS, MAX_PEERS_PER_SWARM, SwarmStore.DEFAULT_TTL), random);
+            ItemService.install(node, new ItemStore(MAX_ITEMS, MAX_ITEM_BYTES, MAX_ITEMS_PER_HOST, ItemStore.DEFAULT_TTL),
+                    swarms.tokens());
         }
         return node;
     }
