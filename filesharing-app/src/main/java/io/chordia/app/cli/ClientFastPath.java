@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 final class ClientFastPath {
     private static final String NO_DEFAULT = "__no_default_value__";
     private static final String VERBOSE = "--verbose";
+    private static final String OPTIONAL = "0..1";
 
     private ClientFastPath() {}
 
@@ -80,6 +81,8 @@ final class ClientFastPath {
         private final Map<String, Target> options = new HashMap<>();
         private final List<Target> parameters = new ArrayList<>();
         private final List<Target> defaults = new ArrayList<>();
+        /** The parameters that must be given: the first ones, before any optional one. */
+        private int required;
         private DaemonOptions daemon;
         private boolean verbose;
 
@@ -137,11 +140,17 @@ final class ClientFastPath {
                     defaults.add(target);
                 }
             } else if (parameter != null) {
-                if (!parameter.index().equals(Integer.toString(parameters.size())) || parameter.arity().length() > 0
+                // An optional parameter ("0..1") may only follow the required ones, as picocli fills them in order.
+                boolean optional = OPTIONAL.equals(parameter.arity());
+                if (!parameter.index().equals(Integer.toString(parameters.size()))
+                        || (parameter.arity().length() > 0 && !optional) || (!optional && required < parameters.size())
                         || parameter.converter().length > 0) {
                     return false;
                 }
                 parameters.add(new Target(field, owner, NO_DEFAULT));
+                if (!optional) {
+                    required++;
+                }
             }
             return true; // a field picocli does not fill (an injected spec) is none of ours
         }
@@ -181,7 +190,7 @@ final class ClientFastPath {
                     return false;
                 }
             }
-            if (positional.size() != parameters.size()) {
+            if (positional.size() > parameters.size() || positional.size() < required) {
                 return false;
             }
             for (int i = 0; i < positional.size(); i++) {

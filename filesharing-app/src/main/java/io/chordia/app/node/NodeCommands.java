@@ -56,9 +56,11 @@ public final class NodeCommands {
         registry.register(command("get", GetRequest.class, (q, p) -> get(daemon, q)));
         registry.register(command("lookup", LookupRequest.class, (q, p) -> lookup(daemon, q)));
         registry.register(command("status", StatusRequest.class, (q, p) -> daemon.status()));
+        ItemCommands.registerAll(registry, daemon);
     }
 
     static PutReply put(PeerDaemon daemon, PutRequest q) throws Exception {
+        ItemCommands.refuseRecordsOnMainline(daemon);
         NodeId key = idOf(q.key());
         if (q.value() == null) {
             throw new UserFacingException("no value to store", "give a value: chordia put KEY VALUE");
@@ -89,6 +91,9 @@ public final class NodeCommands {
     }
 
     static GetReply get(PeerDaemon daemon, GetRequest q) throws Exception {
+        if (ItemCommands.servesItems(daemon)) {
+            return ItemCommands.getImmutable(daemon, q);
+        }
         NodeId key = idOf(q.key());
         long start = System.nanoTime();
         GetResult r = awaitNetwork(daemon.storage().get(key), TIMEOUT);

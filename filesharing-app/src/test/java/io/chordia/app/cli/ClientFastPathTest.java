@@ -7,6 +7,7 @@ import io.chordia.app.control.ControlRegistry;
 import io.chordia.app.control.ControlServer;
 import io.chordia.app.node.DataDir;
 import io.chordia.app.node.FetchCommands;
+import io.chordia.app.node.ItemCommands;
 import io.chordia.app.node.Keys;
 import io.chordia.app.node.NodeCommands.GetReply;
 import io.chordia.app.node.NodeCommands.GetRequest;
@@ -61,6 +62,11 @@ class ClientFastPathTest {
                         : new GetReply(q.key(), "FOUND", "value of " + q.key(), List.of("n1"))))
                 .register(verb("put", PutRequest.class, q -> new PutReply(q.key(), "OK", List.of("n1@127.0.0.1:4001"),
                         List.of(), 3, 1, "only 1 node known", 1, null)))
+                .register(verb("put-item", ItemCommands.PutItemRequest.class, q -> new ItemCommands.PutItemReply(
+                        "e5f96f6f38320f0f33959cb4d3d656452117aadb", q.publicKey(), q.seq(), "OK", List.of("n1"), List.of(),
+                        List.of())))
+                .register(verb("get-item", ItemCommands.GetItemRequest.class, q -> new ItemCommands.GetItemReply(
+                        "e5f96f6f38320f0f33959cb4d3d656452117aadb", "FOUND", "v", "0176", 4, List.of("n1"), 0)))
                 .register(verb("lookup", LookupRequest.class, q -> new LookupReply(q.key(), "OK", "n2", 2, 3, 1.5,
                         List.of("n1", "n2"), List.of("n2"))));
         server = ControlServer.start(registry, SECRET, 0);
@@ -82,7 +88,9 @@ class ClientFastPathTest {
                 List.of("get", ""), List.of("put", "k", "v"), List.of("put", "k", "v", "--ttl", "1h"),
                 List.of("put", "--ttl=30m", "k", "a value", "--json"), List.of("put", "k", "v", "--ttl", "PT2H"),
                 List.of("lookup", "k"), List.of("lookup", "k", "--style", "recursive"),
-                List.of("lookup", "k", "--style=bogus"), List.of("lookup", "--json", "k"));
+                List.of("lookup", "k", "--style=bogus"), List.of("lookup", "--json", "k"), List.of("get"),
+                List.of("put", "--immutable", "Hello World!"), List.of("get", "--public-key", "ab".repeat(32), "--salt", "s"),
+                List.of("put", "--mutable", "--key-file", dir.resolve("item.key").toString(), "--salt", "s", "v"));
         for (List<String> use : uses) {
             String[] args = withDataDir(use);
             int before = requests.size();
@@ -99,15 +107,16 @@ class ClientFastPathTest {
             assertThat(requests.subList(before, sent)).as("what chordia %s sent", use)
                     .isEqualTo(requests.subList(sent, requests.size()));
         }
-        // the empty key and the bogus style never reach the node; status asks for status and transfers
-        assertThat(requests).hasSize(2 * (15 - 1 - 1 + 3));
+        // the empty key, no key and the bogus style never reach the node; status asks for status and transfers,
+        // a mutable put without --seq reads the item's seq first
+        assertThat(requests).hasSize(2 * (19 - 1 - 1 - 1 + 3 + 1));
     }
 
     @Test
     void anythingElseIsLeftToPicocliAndNothingRuns() {
         List<List<String>> uses = List.of(List.of("status", "--help"), List.of("status", "-h"), List.of("status", "-V"),
                 List.of("status", "--jsno"), List.of("status", "extra"), List.of("status", "--json", "--json"),
-                List.of("status", "--verbose", "--verbose"), List.of("status", "--json=true"), List.of("get"),
+                List.of("status", "--verbose", "--verbose"), List.of("status", "--json=true"),
                 List.of("get", "a", "b"), List.of("get", "@args.txt"), List.of("get", "--", "-k"),
                 List.of("put", "k", "v", "--ttl", "soon"), List.of("put", "k", "v", "--ttl"),
                 List.of("lookup", "k", "--style", "-x"), List.of("version"), List.of("node"), List.of("stauts"),
