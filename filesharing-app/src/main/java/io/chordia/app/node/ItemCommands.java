@@ -7,12 +7,14 @@ import io.chordia.app.node.NodeCommands.GetRequest;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.net.Contact;
+import io.chordia.core.store.Bep44Items;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.kademlia.ItemGetResult;
 import io.chordia.routing.kademlia.ItemLookups;
 import io.chordia.routing.kademlia.ItemPutResult;
 import io.chordia.routing.kademlia.ItemQuery;
 import io.chordia.routing.kademlia.KademliaNode;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -79,9 +81,9 @@ public final class ItemCommands {
             throw new UserFacingException("no value to store", "give a value: chordia put --immutable VALUE");
         }
         Bytes v = bencodedString(q.value());
-        if (v.length() > io.chordia.core.store.Bep44Items.MAX_VALUE_BYTES) {
+        if (v.length() > Bep44Items.MAX_VALUE_BYTES) {
             throw new UserFacingException("the value bencodes to " + v.length() + " bytes; a BEP 44 item holds at most "
-                    + io.chordia.core.store.Bep44Items.MAX_VALUE_BYTES, "store a shorter value");
+                    + Bep44Items.MAX_VALUE_BYTES, "store a shorter value");
         }
         PutItem put;
         try {
@@ -122,7 +124,7 @@ public final class ItemCommands {
     /** Text as BEP 44's drivers store it: a bencoded string of its UTF-8 bytes. */
     public static Bytes bencodedString(String text) {
         Bytes utf8 = Bytes.ofUtf8(text);
-        byte[] prefix = (utf8.length() + ":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] prefix = (utf8.length() + ":").getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[prefix.length + utf8.length()];
         System.arraycopy(prefix, 0, out, 0, prefix.length);
         System.arraycopy(utf8.toArray(), 0, out, prefix.length, utf8.length());
@@ -131,11 +133,11 @@ public final class ItemCommands {
 
     /** The text of a bencoded string; any other bencoded value as it is. */
     static String stringOf(Bytes bencoded) {
-        String text = new String(bencoded.toArray(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(bencoded.toArray(), StandardCharsets.UTF_8);
         int colon = text.indexOf(':');
         if (colon > 0 && text.substring(0, colon).chars().allMatch(Character::isDigit)) {
             String rest = new String(bencoded.toArray(), colon + 1, bencoded.length() - colon - 1,
-                    java.nio.charset.StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8);
             if (Long.parseLong(text.substring(0, colon)) == bencoded.length() - colon - 1) {
                 return rest;
             }
