@@ -8,6 +8,6 @@ package io.chordia.core.message;
  */
 public sealed interface Request<R extends Response> extends Message permits Ping, FindNode,
         GetNeighbors, Notify, FindSuccessor, RouteLookup, LookupDone, Leaving, StoreRecord, FetchRecord, CheckRecord,
-        RecursiveFindNode, RecursiveFindNodeDone, GetPeers, AnnouncePeer, UnknownQuery, GetItem, PutItem {
+        CompareRange, RecursiveFindNode, RecursiveFindNodeDone, GetPeers, AnnouncePeer, UnknownQuery, GetItem, PutItem {
     Class<R> responseType();
 }

@@ -7,10 +7,9 @@ import io.chordia.routing.kademlia.KademliaNode;
 import java.util.List;
 
 /**
- * Kademlia's replicas are the N nodes XOR-closest to a key. Placement questions go to a lookup
- * (as with {@link ReplicaPlacement#NONE}); this node's own contacts only decide who is a replica
- * neighbour ({@link ReplicaNeighbours}): among the contacts closest to the key that this node
- * knows, itself counted.
+ * Kademlia's replicas are the N nodes XOR-closest to a key. This node's own contacts answer for
+ * the keys near it ({@link #localReplicas}) and decide who is a replica neighbour
+ * ({@link ReplicaNeighbours}): among the contacts closest to the key that this node knows, itself counted.
  */
 public final class KademliaPlacement implements ReplicaPlacement {
     private final KademliaNode node;
@@ -19,9 +18,15 @@ public final class KademliaPlacement implements ReplicaPlacement {
         this.node = node;
     }
 
+    /**
+     * The n contacts nearest the key, this node counted, when this node is one of them: a node
+     * knows its own neighbourhood best (its deepest buckets are full of it), so for the keys it
+     * replicates its table answers as a lookup would. Unsure, and a lookup decides, for any other key.
+     */
     @Override
     public List<Contact> localReplicas(NodeId key, int n) {
-        return List.of();
+        List<Contact> nearest = node.closestWithSelf(key, n);
+        return nearest.size() == n && nearest.stream().anyMatch(c -> c.id().equals(node.self().id())) ? nearest : List.of();
     }
 
     @Override

@@ -10,6 +10,11 @@ public enum KeyDistance {
         public double fraction(NodeId key, NodeId node) {
             return topBits(key.ringDistanceTo(node));
         }
+
+        @Override
+        public NodeId between(NodeId key, NodeId node) {
+            return key.ringDistanceTo(node);
+        }
     },
     /** Kademlia: the XOR of the two ids. */
     XOR {
@@ -17,10 +22,21 @@ public enum KeyDistance {
         public double fraction(NodeId key, NodeId node) {
             return topBits(key.xor(node));
         }
+
+        @Override
+        public NodeId between(NodeId key, NodeId node) {
+            return key.xor(node);
+        }
     };
 
     /** The distance in [0, 1); the low 96 bits are below a double's precision at the scales that matter. */
     public abstract double fraction(NodeId key, NodeId node);
+
+    /**
+     * The exact distance from {@code key} to {@code node}, as an unsigned 160-bit number. Both
+     * metrics obey {@code d(b, x) >= d(a, x) - d(a, b)}, which {@link RepublishRegions} relies on.
+     */
+    public abstract NodeId between(NodeId key, NodeId node);
 
     private static double topBits(NodeId distance) {
         long hi = distance.hiBits();

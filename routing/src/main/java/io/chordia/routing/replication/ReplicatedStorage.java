@@ -4,7 +4,9 @@ import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.CheckRecord;
+import io.chordia.core.message.CompareRange;
 import io.chordia.core.message.FetchRecord;
+import io.chordia.core.message.RangeDigests;
 import io.chordia.core.message.RecordCheck;
 import io.chordia.core.message.RecordReply;
 import io.chordia.core.message.StoreRecord;
@@ -59,6 +61,10 @@ public final class ReplicatedStorage {
     /** Epoch milliseconds, or null on a node without a wall clock (it refuses peer sets). */
     private final LongSupplier wallMillis;
     private NodeId repairCursor = NodeId.ZERO;
+    /** A republish sweep is under way: the next republish waits for it rather than start a second. */
+    private boolean sweeping;
+    /** Null where the Sybil defense widens replica sets past what a neighbour can tell: every record is checked alone. */
+    private final RangeRepair ranges;
 
     public ReplicatedStorage(OverlayNode node, RecordStore store, StorageConfig config, ReplicaPlacement placement,
                              RandomGenerator random) {
@@ -81,6 +87,11 @@ public final class ReplicatedStorage {
         rpc.register(FetchRecord.class, this::onFetch);
         rpc.register(StoreRecord.class, this::onStore);
         rpc.register(CheckRecord.class, this::onCheck);
+        this.ranges = config.sybilDefense().mode() != SybilDefense.Mode.NONE ? null
+                : new RangeRepair(node.self(), rpc, placement, config.replicas(), config.repairInterval().multipliedBy(3),
+                config.repairBatch(), config.rpc(), set -> !storeless.anyIn(set),
+                (replica, held) -> ensureHeldByOthers(List.of(replica), withRemainingTtl(held)), stats);
+        rpc.register(CompareRange.class, this::onCompare);
     }
 
     /** Starts token rotation, repair and republishing. */
@@ -345,6 +356,11 @@ public final class ReplicatedStorage {
         return new RecordCheck(needed, needed ? tokens.tokenFor(context.source()) : Bytes.EMPTY);
     }
 
+    private RangeDigests onCompare(CompareRange request, RequestContext context) {
+        return ranges == null ? RangeDigests.listing(List.of())
+                : ranges.onCompare(request, context, store::all, scheduler.clock().nanoTime());
+    }
+
     private Ack onStore(StoreRecord request, RequestContext context) {
         if (!tokens.isValid(request.token(), context.source())) {
             stats.refusedTokens.increment();
@@ -385,6 +401,7 @@ public final class ReplicatedStorage {
         }
         long expiresAt = now + kept.ttl().toNanos();
         store.put(new StoredRecord(kept, expiresAt));
+        changed();
         if (source == null) {
             quotas.release(record.key());
         } else {
@@ -397,6 +414,13 @@ public final class ReplicatedStorage {
     private void remove(NodeId key) {
         store.remove(key);
         quotas.release(key);
+        changed();
+    }
+
+    private void changed() {
+        if (ranges != null) {
+            ranges.invalidate();
+        }
     }
 
     private long wallSeconds() {
@@ -416,9 +440,10 @@ public final class ReplicatedStorage {
     // ---------------------------------------------------------------- maintenance
 
     /**
-     * Checks up to {@code repairBatch} held records, resuming where the last round stopped: drops
-     * expired ones, restores missing replicas, and hands off records this node is no longer a
-     * replica of (deleting its copy once every replica acknowledged).
+     * Drops expired records, compares range digests with every replica neighbour ({@link RangeRepair}),
+     * and checks up to {@code repairBatch} of the records that comparison cannot place, resuming where
+     * the last round stopped: restores missing replicas, and hands off records this node is no longer
+     * a replica of (deleting its copy once every replica acknowledged).
      */
     void repairRound() {
         List<StoredRecord> all = store.all();
@@ -429,20 +454,27 @@ public final class ReplicatedStorage {
             // A holder that made no lookup still needs a window, or it would hand records off to the nearest N.
             node.leafSet(8).thenAccept(known -> networkSize.recordNeighbourhood(node.self().id(), known));
         }
-        int start = 0;
-        while (start < all.size() && all.get(start).record().key().compareTo(repairCursor) <= 0) {
-            start++;
-        }
-        int checked = 0;
-        for (int i = 0; i < all.size() && checked < config.repairBatch(); i++) {
-            StoredRecord held = all.get((start + i) % all.size());
-            repairCursor = held.record().key();
-            checked++;
-            if (held.isExpired(scheduler.clock().nanoTime())) {
+        long now = scheduler.clock().nanoTime();
+        List<StoredRecord> live = new ArrayList<>(all.size());
+        for (StoredRecord held : all) {
+            if (held.isExpired(now)) {
                 remove(held.record().key());
                 stats.expired.increment();
-                continue;
+            } else {
+                live.add(held);
             }
+        }
+        List<StoredRecord> alone = ranges == null ? live : ranges.round(live, now);
+        if (alone.isEmpty()) {
+            return;
+        }
+        int start = 0;
+        while (start < alone.size() && alone.get(start).record().key().compareTo(repairCursor) <= 0) {
+            start++;
+        }
+        for (int i = 0; i < alone.size() && i < config.repairBatch(); i++) {
+            StoredRecord held = alone.get((start + i) % alone.size());
+            repairCursor = held.record().key();
             repair(withRemainingTtl(held));
         }
     }
@@ -493,6 +525,7 @@ public final class ReplicatedStorage {
      * check carries a digest, not the value, so an up-to-date replica costs two small datagrams.
      */
     private CompletableFuture<Boolean> ensureHeld(Contact replica, DhtRecord record, CheckRecord check) {
+        stats.recordChecks.increment();
         return rpc.exchange(replica.address(), replica.id(), check, config.rpc())
                 .whenComplete((reply, failure) -> storeless.learn(replica, failure))
                 .thenCompose(reply -> {
@@ -506,10 +539,46 @@ public final class ReplicatedStorage {
                 .exceptionally(failure -> false);
     }
 
+    /**
+     * Stores every published record on its replicas again. Where the Sybil defense may widen a
+     * key's replica set, each key gets its own lookup; otherwise one lookup serves a whole region
+     * of keys ({@link RepublishRegions}), one region after another.
+     */
     private void republish() {
-        for (DhtRecord record : new ArrayList<>(published.values())) {
-            locate(record.key()).thenCompose(where -> storeOnReplicas(where, record, -1)).exceptionally(f -> null);
+        List<DhtRecord> records = new ArrayList<>(published.values());
+        if (config.sybilDefense().mode() != SybilDefense.Mode.NONE) {
+            for (DhtRecord record : records) {
+                stats.republishLookups.increment();
+                locate(record.key()).thenCompose(where -> storeOnReplicas(where, record, -1)).exceptionally(f -> null);
+            }
+            return;
         }
+        if (!sweeping && !records.isEmpty()) {
+            sweeping = true;
+            records.sort(java.util.Comparator.comparing(DhtRecord::key));
+            sweep(records, records.stream().map(DhtRecord::key).toList(), 0);
+        }
+    }
+
+    private void sweep(List<DhtRecord> records, List<NodeId> keys, int from) {
+        if (from >= records.size()) {
+            sweeping = false;
+            return;
+        }
+        stats.republishLookups.increment();
+        locate(records.get(from).key()).handle((where, failure) -> {
+            int run = where == null ? 1 : RepublishRegions.servedRun(placement.distance(), keys, from, where.closest(),
+                    storeless.without(where.closest()), config.replicas());
+            for (int i = from; where != null && i < from + run; i++) {
+                DhtRecord record = records.get(i);
+                Located at = i == from ? where : new Located(record.key(),
+                        RepublishRegions.nearest(placement.distance(), record.key(), where.closest()), where.path());
+                storeOnReplicas(at, record, -1).exceptionally(f -> null);
+            }
+            // On the node thread, but not on this stack: a sweep of many regions is a chain, not a recursion.
+            scheduler.execute(() -> sweep(records, keys, from + run));
+            return null;
+        });
     }
 
     /** Pushes every held record to its replicas, then leaves the overlay. */

@@ -15,6 +15,9 @@ public final class StorageStats {
     final LongAdder expired = new LongAdder();
     final LongAdder handedOff = new LongAdder();
     final LongAdder repairStores = new LongAdder();
+    final LongAdder republishLookups = new LongAdder();
+    final LongAdder rangeCompares = new LongAdder();
+    final LongAdder recordChecks = new LongAdder();
     final LongAdder refusedTokens = new LongAdder();
     final LongAdder refusedRules = new LongAdder();
     final LongAdder refusedQuota = new LongAdder();
@@ -31,6 +34,12 @@ public final class StorageStats {
     public long handedOff() { return handedOff.sum(); }
     /** Records stored on another replica by repair or hand-off. */
     public long repairStores() { return repairStores.sum(); }
+    /** Lookups republishing made: one per key region, or one per key where the Sybil defense is on. */
+    public long republishLookups() { return republishLookups.sum(); }
+    /** Range digests compared with a replica neighbour (one exchange each). */
+    public long rangeCompares() { return rangeCompares.sum(); }
+    /** Records checked on a replica one by one (a {@code CheckRecord} each). */
+    public long recordChecks() { return recordChecks.sum(); }
     public long refusedTokens() { return refusedTokens.sum(); }
     public long refusedRules() { return refusedRules.sum(); }
     public long refusedQuota() { return refusedQuota.sum(); }

@@ -2,7 +2,9 @@ package io.chordia.sim.attack;
 
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.CheckRecord;
+import io.chordia.core.message.CompareRange;
 import io.chordia.core.message.FetchRecord;
+import io.chordia.core.message.RangeDigests;
 import io.chordia.core.message.RecordCheck;
 import io.chordia.core.message.RecordReply;
 import io.chordia.core.message.StoreRecord;
@@ -12,7 +14,7 @@ import java.util.List;
 
 /**
  * The storage side of a censoring node: it accepts every store and keeps nothing, answers every
- * read with "not found", and tells repair it already holds whatever is checked, so that honest
+ * read with "not found", and tells repair it already holds whatever is checked, range by range too, so that honest
  * nodes take it for a working replica and hand records off to it.
  */
 public final class CensoringStorage {
@@ -27,6 +29,7 @@ public final class CensoringStorage {
             return new Ack();
         });
         rpc.register(CheckRecord.class, (request, context) -> new RecordCheck(false, Bytes.EMPTY));
+        rpc.register(CompareRange.class, (request, context) -> RangeDigests.matching());
     }
 
     /** Stores acknowledged and dropped so far. */

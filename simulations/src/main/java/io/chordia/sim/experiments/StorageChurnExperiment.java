@@ -3,10 +3,12 @@ package io.chordia.sim.experiments;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.CheckRecord;
+import io.chordia.core.message.CompareRange;
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FetchRecord;
 import io.chordia.core.message.Message;
+import io.chordia.core.message.RangeDigests;
 import io.chordia.core.message.RecordCheck;
 import io.chordia.core.message.RecordReply;
 import io.chordia.core.message.StoreRecord;
@@ -196,7 +198,8 @@ public final class StorageChurnExperiment {
         public void onSent(Envelope envelope, Address from, int ignored) {
             Message body = envelope.body();
             boolean storage = body instanceof CheckRecord || body instanceof RecordCheck || body instanceof FetchRecord
-                    || body instanceof RecordReply || body instanceof StoreRecord;
+                    || body instanceof RecordReply || body instanceof StoreRecord || body instanceof CompareRange
+                    || body instanceof RangeDigests;
             if (body instanceof StoreRecord) {
                 storeTxIds.add(envelope.txId());
             } else if (body instanceof Ack || body instanceof ErrorReply) {

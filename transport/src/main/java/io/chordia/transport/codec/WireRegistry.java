@@ -14,8 +14,10 @@ import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
 import io.chordia.core.message.CheckRecord;
+import io.chordia.core.message.CompareRange;
 import io.chordia.core.message.FetchRecord;
 import io.chordia.core.message.Leaving;
+import io.chordia.core.message.RangeDigests;
 import io.chordia.core.message.RecordCheck;
 import io.chordia.core.message.RecordReply;
 import io.chordia.core.message.StoreRecord;
@@ -89,6 +91,9 @@ public final class WireRegistry {
     /** Kademlia requests take 0x30..0x37, its responses 0x38..0x3f. */
     public static final int RECURSIVE_FIND_NODE = 0x30;
     public static final int RECURSIVE_FIND_NODE_DONE = 0x31;
+    /** Range repair takes 0x50 (request) and 0x51 (response). */
+    public static final int COMPARE_RANGE = 0x50;
+    public static final int RANGE_DIGESTS = 0x51;
 
     static final int NODE_ID = 0x40;
     static final int ADDRESS = 0x41;
@@ -108,6 +113,8 @@ public final class WireRegistry {
             Map.entry(RecordReply.class, RECORD_REPLY),
             Map.entry(CheckRecord.class, CHECK_RECORD),
             Map.entry(RecordCheck.class, RECORD_CHECK),
+            Map.entry(CompareRange.class, COMPARE_RANGE),
+            Map.entry(RangeDigests.class, RANGE_DIGESTS),
             Map.entry(RecursiveFindNode.class, RECURSIVE_FIND_NODE),
             Map.entry(RecursiveFindNodeDone.class, RECURSIVE_FIND_NODE_DONE),
             Map.entry(Pong.class, PONG),
@@ -166,6 +173,8 @@ public final class WireRegistry {
         kryo.register(RecordReply.class, new StorageSerializers.RecordReplySerializer(records), RECORD_REPLY);
         kryo.register(CheckRecord.class, new StorageSerializers.CheckRecordSerializer(ids), CHECK_RECORD);
         kryo.register(RecordCheck.class, new StorageSerializers.RecordCheckSerializer(), RECORD_CHECK);
+        kryo.register(CompareRange.class, new RangeSerializers.CompareRangeSerializer(ids), COMPARE_RANGE);
+        kryo.register(RangeDigests.class, new RangeSerializers.RangeDigestsSerializer(ids), RANGE_DIGESTS);
         kryo.register(RecursiveFindNode.class, new RecursiveFindNodeSerializer(ids, lists), RECURSIVE_FIND_NODE);
         kryo.register(RecursiveFindNodeDone.class, new RecursiveFindNodeDoneSerializer(ids, lists), RECURSIVE_FIND_NODE_DONE);
         kryo.register(GetPeers.class, new SwarmSerializers.GetPeersSerializer(ids), GET_PEERS);

@@ -149,6 +149,27 @@ class KryoWireCodecTest {
     }
 
     @Test
+    void rangeComparisonsTooDeepUnalignedOrListingTooMuchAreMalformed() {
+        byte[] digest = new byte[16];
+        byte[] prefix = new byte[NodeId.BYTES];
+        // Deeper than 156 bits: a range that small is listed, never split again.
+        assertThat(verdict(concat(prefixWithType(WireRegistry.COMPARE_RANGE), concat(prefix, concat(new byte[] {(byte) 157}, digest)))))
+                .isEqualTo(DropReason.MALFORMED);
+        assertThat(verdict(concat(prefixWithType(WireRegistry.COMPARE_RANGE), concat(prefix, concat(new byte[] {(byte) 255}, digest)))))
+                .isEqualTo(DropReason.MALFORMED);
+        // A prefix with bits set past its length names no range.
+        prefix[19] = 1;
+        assertThat(verdict(concat(prefixWithType(WireRegistry.COMPARE_RANGE), concat(prefix, concat(new byte[] {8}, digest)))))
+                .isEqualTo(DropReason.MALFORMED);
+        // More entries than one reply may list, with or without the bytes behind the count.
+        byte[] seventeen = concat(prefixWithType(WireRegistry.RANGE_DIGESTS), new byte[] {2, 17});
+        assertThat(verdict(seventeen)).isEqualTo(DropReason.MALFORMED);
+        assertThat(verdict(concat(seventeen, new byte[17 * 36]))).isEqualTo(DropReason.MALFORMED);
+        assertThat(verdict(concat(prefixWithType(WireRegistry.RANGE_DIGESTS), new byte[] {3}))).as("unknown form")
+                .isEqualTo(DropReason.MALFORMED);
+    }
+
+    @Test
     void findNodeCountsOutsideOneToTheLimitAreMalformed() {
         byte[] target = new byte[NodeId.BYTES];
         assertThat(verdict(concat(prefixWithType(WireRegistry.FIND_NODE), concat(target, new byte[] {0}))))

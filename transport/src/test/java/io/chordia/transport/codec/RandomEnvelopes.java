@@ -14,7 +14,9 @@ import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
 import io.chordia.core.message.CheckRecord;
+import io.chordia.core.message.CompareRange;
 import io.chordia.core.message.FetchRecord;
+import io.chordia.core.message.RangeDigests;
 import io.chordia.core.message.RecordCheck;
 import io.chordia.core.message.Leaving;
 import io.chordia.core.message.RecordReply;
@@ -62,7 +64,7 @@ public final class RandomEnvelopes {
     }
 
     public Message body() {
-        switch (random.nextInt(28)) {
+        switch (random.nextInt(30)) {
             case 0:
                 return new Ping();
             case 1:
@@ -151,6 +153,12 @@ public final class RandomEnvelopes {
                 }
                 return new Item(token(), itemValue(), randomBytes(32), random.nextLong(Long.MAX_VALUE), randomBytes(64),
                         contacts(8, 0));
+            case 28: {
+                int bits = random.nextInt(CompareRange.MAX_PREFIX_BITS + 1);
+                return new CompareRange(NodeId.random(random).withLowBits(bits, false), bits, randomBytes(RangeDigests.DIGEST_BYTES));
+            }
+            case 29:
+                return rangeDigests();
             default:
                 ErrorCode[] codes = ErrorCode.values();
                 return new ErrorReply(codes[random.nextInt(codes.length)], detail());
@@ -216,6 +224,28 @@ public final class RandomEnvelopes {
         random.nextBytes(body);
         System.arraycopy(body, 0, out, head.length, length);
         return Bytes.wrapOwned(out);
+    }
+
+    private RangeDigests rangeDigests() {
+        switch (random.nextInt(3)) {
+            case 0:
+                return RangeDigests.matching();
+            case 1: {
+                List<Bytes> children = new ArrayList<>();
+                for (int i = 0; i < RangeDigests.FANOUT; i++) {
+                    children.add(randomBytes(RangeDigests.DIGEST_BYTES));
+                }
+                return RangeDigests.split(children);
+            }
+            default: {
+                List<RangeDigests.Entry> entries = new ArrayList<>();
+                int count = random.nextInt(4) == 0 ? RangeDigests.MAX_ENTRIES : random.nextInt(RangeDigests.MAX_ENTRIES);
+                for (int i = 0; i < count; i++) {
+                    entries.add(new RangeDigests.Entry(NodeId.random(random), randomBytes(RangeDigests.DIGEST_BYTES)));
+                }
+                return RangeDigests.listing(entries);
+            }
+        }
     }
 
     public Bytes digest() {

@@ -14,7 +14,9 @@ import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
 import io.chordia.core.message.CheckRecord;
+import io.chordia.core.message.CompareRange;
 import io.chordia.core.message.FetchRecord;
+import io.chordia.core.message.RangeDigests;
 import io.chordia.core.message.RecordCheck;
 import io.chordia.core.message.Leaving;
 import io.chordia.core.message.RecordReply;
@@ -78,6 +80,9 @@ final class WireFixtures {
             Map.entry(CheckRecord.class, new CheckRecord(KEY, 3, C1.id(), Bytes.wrapOwned(new byte[] {
                 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}))),
             Map.entry(RecordCheck.class, new RecordCheck(true, Bytes.wrapOwned(new byte[] {0x0d}))),
+            Map.entry(CompareRange.class, new CompareRange(NodeId.fromHex("a000000000000000000000000000000000000000"), 4,
+                    filled(16, 7))),
+            Map.entry(RangeDigests.class, RangeDigests.listing(List.of(new RangeDigests.Entry(KEY, filled(16, 9))))),
             Map.entry(RecordReply.class, new RecordReply(List.of(DhtRecord.immutable(Bytes.ofUtf8("hi"),
                     Duration.ofMinutes(30))), Bytes.wrapOwned(new byte[] {0x0c}))),
             Map.entry(RecursiveFindNode.class, new RecursiveFindNode(KEY, 20, 0x0102030405060708L, C1, 2, 3)),
