@@ -271,7 +271,11 @@ public final class KademliaNode implements OverlayNode {
         contacts.answered(contact);
     }
 
-    void requestFailed(Contact contact, Throwable failure) {
+    /**
+     * A request to {@code contact} failed: counted towards its going stale, whether the request
+     * was the node's own or a service's on its endpoint (storage's). Node thread only.
+     */
+    public void requestFailed(Contact contact, Throwable failure) {
         contacts.requestFailed(contact, failure);
     }
 

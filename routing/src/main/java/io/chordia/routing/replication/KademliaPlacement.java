@@ -3,8 +3,10 @@ package io.chordia.routing.replication;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
+import io.chordia.core.rpc.RpcTimeoutException;
 import io.chordia.routing.kademlia.KademliaNode;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * Kademlia's replicas are the N nodes XOR-closest to a key. This node's own contacts answer for
@@ -27,6 +29,15 @@ public final class KademliaPlacement implements ReplicaPlacement {
     public List<Contact> localReplicas(NodeId key, int n) {
         List<Contact> nearest = node.closestWithSelf(key, n);
         return nearest.size() == n && nearest.stream().anyMatch(c -> c.id().equals(node.self().id())) ? nearest : List.of();
+    }
+
+    @Override
+    public void requestFailed(Contact replica, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        // Only silence says the node is gone: a node that holds no records answers storage requests UNSUPPORTED, and stays a contact.
+        if (cause instanceof RpcTimeoutException) {
+            node.requestFailed(replica, cause);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RequestContext;
 import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.rpc.RpcEndpoint;
+import io.chordia.core.rpc.RpcTimeoutException;
 import io.chordia.core.store.DhtRecord;
 import io.chordia.core.store.StoredRecord;
 import io.chordia.core.util.Bytes;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -46,6 +48,12 @@ final class RangeRepair {
     private final RpcConfig rpcConfig;
     private final Predicate<List<Contact>> usable;
     private final BiConsumer<Contact, StoredRecord> repairRecord;
+    /**
+     * Neighbours that did not answer a comparison, until when they are left out of replica sets:
+     * a placement that answers from a routing table may still name a departed node, and the
+     * record's live replicas must not wait for the table to notice.
+     */
+    private final TreeMap<NodeId, Long> silentUntil = new TreeMap<>();
     private Map<NodeId, Bytes> digestCache = new HashMap<>();
     private Map<NodeId, DhtRecord> digestedRecords = new HashMap<>();
     private Shares shares;
@@ -113,7 +121,23 @@ final class RangeRepair {
         return RangeComparison.answer(shares.byPeer().getOrDefault(context.sender().id(), SharedRecords.EMPTY), request);
     }
 
+    /** The key's replicas by the placement, neighbours that fell silent left out (the next in line taking their place). */
+    private List<Contact> withoutSilent(NodeId key) {
+        List<Contact> set = placement.localReplicas(key, replicas);
+        if (silentUntil.isEmpty() || set.stream().noneMatch(c -> silentUntil.containsKey(c.id()))) {
+            return set;
+        }
+        List<Contact> answering = new ArrayList<>();
+        for (Contact c : placement.localReplicas(key, replicas + Math.min(silentUntil.size(), replicas))) {
+            if (!silentUntil.containsKey(c.id()) && answering.size() < replicas) {
+                answering.add(c);
+            }
+        }
+        return answering.size() == replicas ? answering : List.of();
+    }
+
     private Shares build(List<StoredRecord> live, long nowNanos) {
+        silentUntil.values().removeIf(until -> until - nowNanos <= 0);
         TreeMap<NodeId, Contact> peers = new TreeMap<>();
         Map<NodeId, List<StoredRecord>> shared = new HashMap<>();
         List<StoredRecord> unsure = new ArrayList<>();
@@ -124,7 +148,7 @@ final class RangeRepair {
                 continue;
             }
             NodeId key = held.record().key();
-            List<Contact> set = placement.localReplicas(key, replicas);
+            List<Contact> set = withoutSilent(key);
             if (set.isEmpty() || set.stream().noneMatch(c -> c.id().equals(self.id())) || !usable.test(set)) {
                 unsure.add(held);
                 continue;
@@ -181,7 +205,15 @@ final class RangeRepair {
             stats.rangeCompares.increment();
             rpc.exchange(peer.address(), peer.id(), new CompareRange(prefix, bits, mine.digest(prefix, bits)), rpcConfig)
                     .thenAccept(reply -> answered(prefix, bits, reply.body()))
-                    .exceptionally(failure -> null);
+                    .exceptionally(failure -> {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        if (cause instanceof RpcTimeoutException) {
+                            silentUntil.put(peer.id(), rpc.scheduler().clock().nanoTime() + grace.toNanos());
+                        }
+                        placement.requestFailed(peer, failure);
+                        return null;
+                    });
         }
 
         private void answered(NodeId prefix, int bits, RangeDigests reply) {

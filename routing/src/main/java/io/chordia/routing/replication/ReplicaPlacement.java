@@ -26,6 +26,12 @@ public interface ReplicaPlacement {
         return false;
     }
 
+    /**
+     * A storage request to {@code replica}, one of this placement's answers, failed: a placement
+     * that answers from a routing table counts it, so a departed node stops being named a replica.
+     */
+    default void requestFailed(Contact replica, Throwable failure) {}
+
     /** How the protocol ranks nodes by nearness to a key: XOR unless the placement says otherwise. */
     default KeyDistance distance() {
         return KeyDistance.XOR;

@@ -569,14 +569,16 @@ public final class ReplicatedStorage {
         locate(records.get(from).key()).handle((where, failure) -> {
             int run = where == null ? 1 : RepublishRegions.servedRun(placement.distance(), keys, from, where.closest(),
                     storeless.without(where.closest()), config.replicas());
+            List<CompletableFuture<PutResult>> stores = new ArrayList<>();
             for (int i = from; where != null && i < from + run; i++) {
                 DhtRecord record = records.get(i);
                 Located at = i == from ? where : new Located(record.key(),
                         RepublishRegions.nearest(placement.distance(), record.key(), where.closest()), where.path());
-                storeOnReplicas(at, record, -1).exceptionally(f -> null);
+                stores.add(storeOnReplicas(at, record, -1).exceptionally(f -> null));
             }
-            // On the node thread, but not on this stack: a sweep of many regions is a chain, not a recursion.
-            scheduler.execute(() -> sweep(records, keys, from + run));
+            // The next region once this one's stores are done: one region's calls in flight at a time, and a chain, not a recursion.
+            CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new))
+                    .whenComplete((done, ignored) -> scheduler.execute(() -> sweep(records, keys, from + run)));
             return null;
         });
     }

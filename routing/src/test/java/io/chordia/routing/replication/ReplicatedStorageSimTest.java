@@ -127,7 +127,7 @@ class ReplicatedStorageSimTest {
     }
 
     @Test
-    void repairChecksUpToDateReplicasByDigestAndShipsTheValueOnlyToOneThatLacksIt() {
+    void repairComparesUpToDateReplicasByRangeDigestAndShipsTheValueOnlyToOneThatLacksIt() {
         sim.convergedRing(20);
         java.util.Map<Class<?>, Integer> sent = new java.util.HashMap<>();
         sim.network.addListener(new io.chordia.core.sim.NetworkListener() {
@@ -144,8 +144,9 @@ class ReplicatedStorageSimTest {
         sent.clear();
 
         sim.loop.advance(sim.storageConfig.repairInterval().multipliedBy(3));
-        assertThat(sent.getOrDefault(io.chordia.core.message.CheckRecord.class, 0)).isGreaterThanOrEqualTo(6);
-        assertThat(sent).doesNotContainKeys(StoreRecord.class, io.chordia.core.message.RecordReply.class);
+        assertThat(sent.getOrDefault(io.chordia.core.message.CompareRange.class, 0)).isGreaterThanOrEqualTo(6);
+        assertThat(sent).doesNotContainKeys(io.chordia.core.message.CheckRecord.class, StoreRecord.class,
+                io.chordia.core.message.RecordReply.class);
 
         StorageSim.Peer replica = sim.live.values().stream()
                 .filter(p -> p.storage().store().get(record.key()) != null).findFirst().orElseThrow();

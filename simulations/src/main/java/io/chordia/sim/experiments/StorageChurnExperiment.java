@@ -188,7 +188,7 @@ public final class StorageChurnExperiment {
     }
 
     /** Encoded bytes of storage messages while {@link #counting}; an Ack counts when it answers a StoreRecord. */
-    private static final class StorageTraffic implements NetworkListener {
+    static final class StorageTraffic implements NetworkListener {
         private final KryoWireCodec codec = new KryoWireCodec(KryoWireCodec.MAX_FRAME_BYTES);
         private final java.util.Set<Long> storeTxIds = new java.util.HashSet<>();
         boolean counting;
