@@ -44,6 +44,8 @@ import java.util.random.RandomGenerator;
  * <p>Node-thread confined; public methods hop onto the node thread.
  */
 public final class ReplicatedStorage {
+    /** Range-repaired records' placement is checked by lookup every this many repair rounds (a minute by default). */
+    private static final int AUDIT_EVERY_ROUNDS = 6;
     private final OverlayNode node;
     private final RpcEndpoint rpc;
     private final Scheduler scheduler;
@@ -63,6 +65,9 @@ public final class ReplicatedStorage {
     private NodeId repairCursor = NodeId.ZERO;
     /** A republish sweep is under way: the next republish waits for it rather than start a second. */
     private boolean sweeping;
+    /** A placement audit is under way ({@link #auditPlacement}). */
+    private boolean auditing;
+    private int repairRounds;
     /** Null where the Sybil defense widens replica sets past what a neighbour can tell: every record is checked alone. */
     private final RangeRepair ranges;
 
@@ -465,6 +470,11 @@ public final class ReplicatedStorage {
             }
         }
         List<StoredRecord> alone = ranges == null ? live : ranges.round(live, now);
+        if (ranges != null && ++repairRounds % AUDIT_EVERY_ROUNDS == 0) {
+            java.util.Set<NodeId> unplaced = new java.util.HashSet<>();
+            alone.forEach(r -> unplaced.add(r.record().key()));
+            auditPlacement(live.stream().filter(r -> !unplaced.contains(r.record().key())).toList());
+        }
         if (alone.isEmpty()) {
             return;
         }
@@ -556,29 +566,57 @@ public final class ReplicatedStorage {
         if (!sweeping && !records.isEmpty()) {
             sweeping = true;
             records.sort(java.util.Comparator.comparing(DhtRecord::key));
-            sweep(records, records.stream().map(DhtRecord::key).toList(), 0);
+            sweep(records.stream().map(DhtRecord::key).toList(), 0, stats.republishLookups,
+                    (i, at) -> storeOnReplicas(at, records.get(i), -1), () -> sweeping = false);
         }
     }
 
-    private void sweep(List<DhtRecord> records, List<NodeId> keys, int from) {
-        if (from >= records.size()) {
-            sweeping = false;
+    /**
+     * Checks, one lookup per key region, that the replicas this node's own view names for the
+     * records it range-repairs are the ones a lookup finds, and makes sure any replica the view
+     * missed holds the record: a routing table may lack a newcomer that a lookup meets. Costs a
+     * lookup per region and nothing more where the views agree.
+     */
+    private void auditPlacement(List<StoredRecord> records) {
+        if (auditing || records.isEmpty()) {
             return;
         }
-        stats.republishLookups.increment();
-        locate(records.get(from).key()).handle((where, failure) -> {
+        auditing = true;
+        sweep(records.stream().map(r -> r.record().key()).toList(), 0, stats.auditLookups, (i, at) -> {
+            StoredRecord held = records.get(i);
+            List<Contact> local = placement.localReplicas(held.record().key(), config.replicas());
+            List<Contact> missed = replicaSet(at).stream()
+                    .filter(c -> local.stream().noneMatch(l -> l.id().equals(c.id()))).toList();
+            return missed.isEmpty() ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.allOf(ensureHeldByOthers(missed, withRemainingTtl(held)).toArray(CompletableFuture[]::new));
+        }, () -> auditing = false);
+    }
+
+    /**
+     * One lookup per key region ({@link RepublishRegions}) over {@code keys} (ascending), one region
+     * after another: {@code action} gets each served key's index and where it is, and the next
+     * region waits for this one's actions, so one region's calls are in flight at a time.
+     */
+    private void sweep(List<NodeId> keys, int from, java.util.concurrent.atomic.LongAdder lookups,
+                       java.util.function.BiFunction<Integer, Located, CompletableFuture<?>> action, Runnable done) {
+        if (from >= keys.size()) {
+            done.run();
+            return;
+        }
+        lookups.increment();
+        locate(keys.get(from)).handle((where, failure) -> {
             int run = where == null ? 1 : RepublishRegions.servedRun(placement.distance(), keys, from, where.closest(),
                     storeless.without(where.closest()), config.replicas());
-            List<CompletableFuture<PutResult>> stores = new ArrayList<>();
+            List<CompletableFuture<?>> actions = new ArrayList<>();
             for (int i = from; where != null && i < from + run; i++) {
-                DhtRecord record = records.get(i);
-                Located at = i == from ? where : new Located(record.key(),
-                        RepublishRegions.nearest(placement.distance(), record.key(), where.closest()), where.path());
-                stores.add(storeOnReplicas(at, record, -1).exceptionally(f -> null));
+                NodeId key = keys.get(i);
+                Located at = i == from ? where : new Located(key,
+                        RepublishRegions.nearest(placement.distance(), key, where.closest()), where.path());
+                actions.add(action.apply(i, at).exceptionally(f -> null));
             }
-            // The next region once this one's stores are done: one region's calls in flight at a time, and a chain, not a recursion.
-            CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new))
-                    .whenComplete((done, ignored) -> scheduler.execute(() -> sweep(records, keys, from + run)));
+            // A chain on the node thread, not a recursion.
+            CompletableFuture.allOf(actions.toArray(CompletableFuture[]::new))
+                    .whenComplete((ok, ignored) -> scheduler.execute(() -> sweep(keys, from + run, lookups, action, done)));
             return null;
         });
     }

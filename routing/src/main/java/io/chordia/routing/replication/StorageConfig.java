@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param defaultTtl        records expire this long after their last store
  * @param republishInterval how often an origin stores its records again (before they expire)
  * @param repairInterval    how often a node checks the replicas of the records it holds
- * @param repairBatch       records checked per repair round: bounds repair traffic
+ * @param repairBatch       records checked one by one per repair round, and range exchanges per neighbour: bounds repair traffic
  * @param tokenRotation     write tokens are valid for one to two of these
  * @param maxRecordsPerSource records one source address may have stored here
  * @param maxValueBytes     value bytes this node holds in all

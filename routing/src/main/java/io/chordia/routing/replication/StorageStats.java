@@ -16,6 +16,7 @@ public final class StorageStats {
     final LongAdder handedOff = new LongAdder();
     final LongAdder repairStores = new LongAdder();
     final LongAdder republishLookups = new LongAdder();
+    final LongAdder auditLookups = new LongAdder();
     final LongAdder rangeCompares = new LongAdder();
     final LongAdder recordChecks = new LongAdder();
     final LongAdder refusedTokens = new LongAdder();
@@ -36,6 +37,8 @@ public final class StorageStats {
     public long repairStores() { return repairStores.sum(); }
     /** Lookups republishing made: one per key region, or one per key where the Sybil defense is on. */
     public long republishLookups() { return republishLookups.sum(); }
+    /** Lookups that checked the placement of range-repaired records, one per key region. */
+    public long auditLookups() { return auditLookups.sum(); }
     /** Range digests compared with a replica neighbour (one exchange each). */
     public long rangeCompares() { return rangeCompares.sum(); }
     /** Records checked on a replica one by one (a {@code CheckRecord} each). */

@@ -3,6 +3,7 @@ package io.chordia.routing.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Contact;
 import io.chordia.core.sim.LatencyModel;
 import io.chordia.core.sim.LinkConditions;
 import io.chordia.core.store.DhtRecord;
@@ -11,6 +12,7 @@ import io.chordia.core.util.Bytes;
 import io.chordia.routing.chord.ChordConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -57,13 +59,55 @@ class RangeRepairSimTest {
         assertThat(sum(peers, StorageStats::recordChecks) - checks).isBetween((long) lost.size(), 2L * lost.size() + 8);
     }
 
-    private void putAll(List<StorageSim.Peer> peers, int count) {
+    @Test
+    void theAuditRestoresAReplicaThatEveryNodesOwnViewLeavesOut() {
+        // A broken placement: every node's view but the replica's own skips a key's third replica
+        // and names the fourth, as tables that have not yet heard of a newcomer would.
+        sim.placement = node -> {
+            ChordPlacement chord = new ChordPlacement(node);
+            return (key, n) -> {
+                List<Contact> real = chord.localReplicas(key, n + 1);
+                if (real.size() < n + 1 || real.get(n - 1).id().equals(node.self().id())) {
+                    return real.size() < n ? List.of() : List.copyOf(real.subList(0, n));
+                }
+                List<Contact> wrong = new ArrayList<>(real.subList(0, n - 1));
+                wrong.add(real.get(n));
+                return wrong;
+            };
+        };
+        List<StorageSim.Peer> peers = sim.convergedRing(12);
+        List<NodeId> keys = putAll(peers, 100); // puts look up their replicas: every key on its true three
+        List<StorageSim.Peer> ring = new ArrayList<>(peers);
+        ring.sort(Comparator.comparing(p -> p.node().self().id()));
+        List<StorageSim.Peer> thirds = new ArrayList<>();
+        for (NodeId key : keys) {
+            int owner = 0;
+            while (owner < ring.size() && ring.get(owner).node().self().id().compareTo(key) < 0) {
+                owner++;
+            }
+            StorageSim.Peer third = ring.get((owner + 2) % ring.size());
+            third.storage().store().remove(key);
+            thirds.add(third);
+        }
+        sim.loop.advance(Duration.ofSeconds(75));
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(thirds.get(i).storage().store().get(keys.get(i))).as("third replica of %s", keys.get(i).shortId())
+                    .isNotNull();
+        }
+        assertThat(sum(peers, StorageStats::auditLookups)).isPositive();
+    }
+
+    private List<NodeId> putAll(List<StorageSim.Peer> peers, int count) {
         List<CompletableFuture<PutResult>> puts = new ArrayList<>();
+        List<NodeId> keys = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            puts.add(peers.get(k % peers.size()).storage().put(DhtRecord.immutable(Bytes.ofUtf8("range " + k), TTL)));
+            DhtRecord record = DhtRecord.immutable(Bytes.ofUtf8("range " + k), TTL);
+            keys.add(record.key());
+            puts.add(peers.get(k % peers.size()).storage().put(record));
         }
         sim.loop.runUntil(() -> puts.stream().allMatch(CompletableFuture::isDone), Duration.ofMinutes(5));
         assertThat(puts).allMatch(f -> f.join().status() == PutResult.Status.OK);
+        return keys;
     }
 
     private static long sum(List<StorageSim.Peer> peers, java.util.function.ToLongFunction<StorageStats> counter) {

@@ -138,9 +138,9 @@ public final class StorageScaleExperiment {
         StorageConfig config = StorageConfig.builder().republishInterval(Duration.ofMinutes(5)).build();
         World w = world(n, config, 16);
         ReplicatedStorage origin = w.stores().get(0);
-        for (int from = 0; from < records; from += 5_000) {
+        for (int from = 0; from < records; from += 2_000) {
             List<CompletableFuture<PutResult>> puts = new ArrayList<>();
-            for (int k = from; k < Math.min(records, from + 5_000); k++) {
+            for (int k = from; k < Math.min(records, from + 2_000); k++) {
                 puts.add(origin.put(DhtRecord.plain(NodeId.sha1Of("published " + k), Bytes.ofUtf8("v"), 1, NodeId.ZERO, TTL)));
             }
             w.loop().runUntil(() -> puts.stream().allMatch(CompletableFuture::isDone), Duration.ofMinutes(10));
