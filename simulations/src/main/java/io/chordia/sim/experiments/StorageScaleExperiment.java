@@ -29,7 +29,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * How storage maintenance scales with the records a node holds (issue 15, item 4), on a Chord ring:
  * <ol>
- *   <li>repair traffic between up-to-date replicas, in encoded bytes per node per second, with
+ *   <li>repair traffic between up-to-date replicas (every storage message: range comparisons, record
+ *       checks, stores; the placement audit's lookups, one per key region a minute, are counted
+ *       apart), in encoded bytes per node per second, with
  *       1,000, 10,000 and 100,000 records per node (six nodes, r = 3: each node shares its records
  *       with four replica neighbours, as on a large ring; every replica preloaded with the same records);</li>
  *   <li>the lookups one origin's republish of many records takes, against one per record key by key.</li>
@@ -53,8 +55,9 @@ public final class StorageScaleExperiment {
                 republish(200, records);
             }
         } else {
-            System.out.println("| records per node | repair bytes/node/s, up-to-date replicas | range exchanges/node/round | records checked |");
-            System.out.println("|---|---|---|---|");
+            System.out.println("| records per node | repair bytes/node/s, up-to-date replicas | range exchanges/node/round "
+                    + "| records checked | placement-audit lookups/node/min |");
+            System.out.println("|---|---|---|---|---|");
             for (int records : sizes.isEmpty() ? List.of(1_000, 10_000, 100_000) : sizes) {
                 repair(6, records);
             }
@@ -112,6 +115,7 @@ public final class StorageScaleExperiment {
         w.loop().advance(Duration.ofSeconds(15));
         long checks = w.stores().stream().mapToLong(s -> s.stats().recordChecks()).sum();
         long compares = w.stores().stream().mapToLong(s -> s.stats().rangeCompares()).sum();
+        long audits = w.stores().stream().mapToLong(s -> s.stats().auditLookups()).sum();
         w.traffic().bytes = 0;
         w.traffic().counting = true;
         Duration counted = Duration.ofSeconds(60);
@@ -119,9 +123,11 @@ public final class StorageScaleExperiment {
         w.traffic().counting = false;
         double rounds = counted.toSeconds() / (double) config.repairInterval().toSeconds();
         long held = w.stores().stream().mapToLong(s -> s.store().size()).sum() / n;
-        System.out.printf(Locale.ROOT, "| %,d | %.1f | %.1f | %d |%n", held, w.traffic().bytes / (double) n / counted.toSeconds(),
+        System.out.printf(Locale.ROOT, "| %,d | %.1f | %.1f | %d | %.1f |%n", held, w.traffic().bytes / (double) n / counted.toSeconds(),
                 (w.stores().stream().mapToLong(s -> s.stats().rangeCompares()).sum() - compares) / (double) n / rounds,
-                w.stores().stream().mapToLong(s -> s.stats().recordChecks()).sum() - checks);
+                w.stores().stream().mapToLong(s -> s.stats().recordChecks()).sum() - checks,
+                (w.stores().stream().mapToLong(s -> s.stats().auditLookups()).sum() - audits) / (double) n
+                        / (counted.toSeconds() / 60.0));
     }
 
     private static int successor(List<Contact> ring, NodeId key) {
