@@ -63,9 +63,11 @@ class RangeRepairSimTest {
     void theAuditRestoresAReplicaThatEveryNodesOwnViewLeavesOut() {
         // A broken placement: every node's view but the replica's own skips a key's third replica
         // and names the fourth, as tables that have not yet heard of a newcomer would.
-        sim.placement = node -> {
-            ChordPlacement chord = new ChordPlacement(node);
-            return (key, n) -> {
+        sim.placement = node -> new ReplicaPlacement() {
+            private final ChordPlacement chord = new ChordPlacement(node);
+
+            @Override
+            public List<Contact> localReplicas(NodeId key, int n) {
                 List<Contact> real = chord.localReplicas(key, n + 1);
                 if (real.size() < n + 1 || real.get(n - 1).id().equals(node.self().id())) {
                     return real.size() < n ? List.of() : List.copyOf(real.subList(0, n));
@@ -73,7 +75,12 @@ class RangeRepairSimTest {
                 List<Contact> wrong = new ArrayList<>(real.subList(0, n - 1));
                 wrong.add(real.get(n));
                 return wrong;
-            };
+            }
+
+            @Override
+            public KeyDistance distance() {
+                return chord.distance();
+            }
         };
         List<StorageSim.Peer> peers = sim.convergedRing(12);
         List<NodeId> keys = putAll(peers, 100); // puts look up their replicas: every key on its true three
