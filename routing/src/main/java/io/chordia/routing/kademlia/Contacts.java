@@ -86,10 +86,13 @@ final class Contacts {
                 || (self.id().commonPrefixLength(target) < leafSet.minSharedPrefix() && fromTable.size() >= count)) {
             return fromTable;
         }
-        // Most leaves are in the buckets too; only the others can add anything.
+        // Most leaves are in the buckets too; only the others can add anything, and only those
+        // nearer the target than the farthest the table gave (every lookup hop comes here).
+        NodeId farthest = fromTable.size() >= count ? fromTable.get(count - 1).id() : null;
         List<Contact> extra = null;
-        for (Contact leaf : leafSet.contacts()) {
-            if (!table.contains(leaf.id())) {
+        for (int i = 0; i < leafSet.size(); i++) {
+            Contact leaf = leafSet.leaf(i);
+            if ((farthest == null || target.compareXorDistances(leaf.id(), farthest) < 0) && !table.contains(leaf.id())) {
                 if (extra == null) {
                     extra = new ArrayList<>(fromTable);
                 }

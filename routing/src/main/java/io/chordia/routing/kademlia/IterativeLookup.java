@@ -116,6 +116,8 @@ final class IterativeLookup<R extends Response> {
         final NodeId referrer;
         /** Named by more than one node: kept even if one of them turns out to lie. */
         boolean vouched;
+        /** Its probe once one was sent (by any path): a probe never changes, so it is looked up once. */
+        Probe probe;
 
         Candidate(Contact contact, int depth, NodeId referrer) {
             this.contact = contact;
@@ -297,7 +299,10 @@ final class IterativeLookup<R extends Response> {
         int considered = 0;
         boolean done = true;
         for (Candidate c : p.candidates.values()) {
-            Probe probe = probes.get(c.contact.id());
+            if (c.probe == null) {
+                c.probe = probes.get(c.contact.id());
+            }
+            Probe probe = c.probe;
             if (probe != null && probe.path == p.index && probe.state == State.SLOW && worthWaitingFor(probe)) {
                 if (++considered > k) {
                     break;
@@ -323,6 +328,7 @@ final class IterativeLookup<R extends Response> {
                     continue;
                 }
                 probe = query(p, c);
+                c.probe = probe;
             }
             done &= probe.state == State.ANSWERED;
         }

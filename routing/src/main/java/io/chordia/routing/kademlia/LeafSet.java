@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The verified contacts closest to our own id by XOR, up to a fixed size. The routing table may
@@ -30,8 +29,12 @@ public final class LeafSet {
     private final NodeId self;
     private final int capacity;
     private final int staleAfterFailures;
-    /** Keyed by XOR distance to our id: iteration is closest first, and deterministic. */
-    private final TreeMap<NodeId, Leaf> byDistance = new TreeMap<>();
+    /**
+     * The leaves closest to our id first, in a sorted array: a lookup's every hop reads the whole
+     * set, and walking an array beats a tree's entries (no iterator, no distance keys to allocate).
+     */
+    private final Leaf[] leaves;
+    private int size;
     /** Lookup only, never iterated. */
     private final Map<Address, NodeId> idByAddress = new HashMap<>();
     private long losses;
@@ -40,10 +43,11 @@ public final class LeafSet {
         this.self = Checks.notNull(self, "self");
         this.capacity = Checks.inRange(capacity, 1, 1 << 16, "capacity");
         this.staleAfterFailures = staleAfterFailures;
+        this.leaves = new Leaf[capacity];
     }
 
     public int size() {
-        return byDistance.size();
+        return size;
     }
 
     public int capacity() {
@@ -65,27 +69,26 @@ public final class LeafSet {
 
     /** The leaves, closest to our id first. */
     public List<Contact> contacts() {
-        List<Contact> out = new ArrayList<>(byDistance.size());
-        for (Leaf l : byDistance.values()) {
-            out.add(l.contact);
-        }
-        return out;
+        return closest(size);
     }
 
     /** The {@code n} leaves closest to our id. */
     public List<Contact> closest(int n) {
-        List<Contact> out = new ArrayList<>(Math.min(n, byDistance.size()));
-        for (Leaf l : byDistance.values()) {
-            if (out.size() == n) {
-                break;
-            }
-            out.add(l.contact);
+        int m = Math.min(n, size);
+        List<Contact> out = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            out.add(leaves[i].contact);
         }
         return out;
     }
 
+    /** The leaf at {@code rank} (0 = closest to our id), without copying the set. */
+    Contact leaf(int rank) {
+        return leaves[rank].contact;
+    }
+
     public boolean contains(NodeId id) {
-        return byDistance.containsKey(id.xor(self));
+        return indexOf(id) >= 0;
     }
 
     /** Whether a verified {@code id} would become a leaf. */
@@ -93,8 +96,8 @@ public final class LeafSet {
         if (id.equals(self)) {
             return false;
         }
-        NodeId d = id.xor(self);
-        return !byDistance.containsKey(d) && (byDistance.size() < capacity || d.compareTo(byDistance.lastKey()) < 0);
+        int at = indexOf(id);
+        return at < 0 && (size < capacity || -at - 1 < size);
     }
 
     /**
@@ -102,7 +105,7 @@ public final class LeafSet {
      * bits than this with us is a leaf if we know it, so targets sharing more are "inside" the set.
      */
     public int minSharedPrefix() {
-        return byDistance.isEmpty() ? NodeId.BITS : byDistance.lastKey().commonPrefixLength(NodeId.ZERO);
+        return size == 0 ? NodeId.BITS : leaves[size - 1].contact.id().commonPrefixLength(self);
     }
 
     /**
@@ -114,10 +117,10 @@ public final class LeafSet {
      * not full holds every node we know, and covers every target once it holds k - 1 of them.
      */
     public boolean covers(NodeId target, int k) {
-        if (byDistance.size() + 1 < k) {
+        if (size + 1 < k) {
             return false;
         }
-        if (byDistance.size() < capacity) {
+        if (size < capacity) {
             return true;
         }
         int q = minSharedPrefix();
@@ -125,8 +128,8 @@ public final class LeafSet {
             return false;
         }
         int inside = 1;
-        for (NodeId d : byDistance.keySet()) {
-            if (d.commonPrefixLength(NodeId.ZERO) > q) {
+        for (int i = 0; i < size; i++) {
+            if (leaves[i].contact.id().commonPrefixLength(self) > q) {
                 inside++;
             }
         }
@@ -146,9 +149,9 @@ public final class LeafSet {
         if (elsewhere != null && !elsewhere.equals(id) && remove(elsewhere)) {
             losses++;
         }
-        NodeId d = id.xor(self);
-        Leaf known = byDistance.get(d);
-        if (known != null) {
+        int at = indexOf(id);
+        if (at >= 0) {
+            Leaf known = leaves[at];
             if (known.contact.address().equals(contact.address())) {
                 known.failures = 0;
                 return true;
@@ -156,24 +159,29 @@ public final class LeafSet {
             if (known.failures < staleAfterFailures) {
                 return true; // keep the proven address until it fails
             }
-            remove(id); // replaced at once below: not a loss
+            removeAt(at); // replaced at once below: not a loss
+            at = -at - 1;
         }
-        if (byDistance.size() >= capacity) {
-            if (d.compareTo(byDistance.lastKey()) >= 0) {
+        int insertAt = -at - 1;
+        if (size >= capacity) {
+            if (insertAt >= size) {
                 return false;
             }
-            remove(byDistance.lastEntry().getValue().contact.id()); // displaced: not a loss
+            removeAt(size - 1); // displaced: not a loss
         }
-        byDistance.put(d, new Leaf(contact));
+        System.arraycopy(leaves, insertAt, leaves, insertAt + 1, size - insertAt);
+        leaves[insertAt] = new Leaf(contact);
+        size++;
         idByAddress.put(contact.address(), id);
         return true;
     }
 
     /** A request to {@code contact} failed; after enough failures in a row it leaves. Returns whether it left. */
     public boolean failed(Contact contact) {
-        Leaf l = byDistance.get(contact.id().xor(self));
+        int at = indexOf(contact.id());
+        Leaf l = at >= 0 ? leaves[at] : null;
         if (l != null && l.contact.address().equals(contact.address()) && ++l.failures >= staleAfterFailures) {
-            remove(contact.id());
+            removeAt(at);
             losses++;
             return true;
         }
@@ -182,9 +190,9 @@ public final class LeafSet {
 
     /** Removes {@code contact} at once if it is a leaf at that address (it answered as another id). */
     public boolean evict(Contact contact) {
-        Leaf l = byDistance.get(contact.id().xor(self));
-        if (l != null && l.contact.address().equals(contact.address())) {
-            remove(contact.id());
+        int at = indexOf(contact.id());
+        if (at >= 0 && leaves[at].contact.address().equals(contact.address())) {
+            removeAt(at);
             losses++;
             return true;
         }
@@ -193,11 +201,35 @@ public final class LeafSet {
 
     /** Removes {@code id}; returns whether it was a leaf. */
     public boolean remove(NodeId id) {
-        Leaf l = byDistance.remove(id.xor(self));
-        if (l == null) {
+        int at = indexOf(id);
+        if (at < 0) {
             return false;
         }
-        idByAddress.remove(l.contact.address());
+        removeAt(at);
         return true;
+    }
+
+    private void removeAt(int at) {
+        idByAddress.remove(leaves[at].contact.address());
+        System.arraycopy(leaves, at + 1, leaves, at, size - at - 1);
+        leaves[--size] = null;
+    }
+
+    /** The rank of {@code id} among the leaves, or -(insertion point) - 1 as {@code Arrays.binarySearch}. */
+    private int indexOf(NodeId id) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = self.compareXorDistances(leaves[mid].contact.id(), id);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -lo - 1;
     }
 }

@@ -6,7 +6,6 @@ import io.chordia.core.net.Contact;
 import io.chordia.core.util.Checks;
 import io.chordia.routing.kademlia.KBucket.Entry;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +65,7 @@ public final class RoutingTable implements BucketTable {
     /** Lookup only, never iterated: iteration order must not depend on hash codes. */
     private final Map<NodeId, Entry> byId = new HashMap<>();
     private final Map<Address, Entry> byAddress = new HashMap<>();
+    private final NearestSelection selection = new NearestSelection();
     private int deepestIndex = -1;
 
     public RoutingTable(NodeId self, KademliaConfig config, long nowNanos) {
@@ -392,7 +392,7 @@ public final class RoutingTable implements BucketTable {
      *
      * <p>Every member of a bucket shares the bucket's prefix, so its distance to the target agrees
      * with the prefix's down to the prefix length: buckets are visited in groups of equal shared
-     * prefix with the target, longest first, and only a group's members need sorting.
+     * prefix with the target, longest first, and only a group's nearest members are selected.
      */
     public List<Contact> closest(NodeId target, int count, boolean skipStale) {
         int n = 0;
@@ -420,28 +420,20 @@ public final class RoutingTable implements BucketTable {
             }
         }
         List<Contact> out = new ArrayList<>(count);
-        // Sorted with a comparator that reads the ids in place: a group can hold every contact
-        // near our own id, and a distance object per contact was most of a request's garbage.
-        Comparator<Contact> byDistance = (a, b) -> target.compareXorDistances(a.id(), b.id());
-        List<Contact> group = new ArrayList<>();
+        // A group can hold every contact near our own id, and only its nearest few are wanted.
         int i = 0;
         while (i < n && out.size() < count) {
             int groupKey = key[i];
-            group.clear();
+            selection.reset(target, count - out.size());
             while (i < n && key[i] == groupKey) {
                 for (Entry e : buckets[index[i]].entries) {
                     if (!skipStale || e.failures < staleAfterFailures) {
-                        group.add(e.contact);
+                        selection.offer(e.contact);
                     }
                 }
                 i++;
             }
-            if (group.size() > 1) {
-                group.sort(byDistance);
-            }
-            for (int g = 0; g < group.size() && out.size() < count; g++) {
-                out.add(group.get(g));
-            }
+            selection.drainTo(out);
         }
         return out;
     }
