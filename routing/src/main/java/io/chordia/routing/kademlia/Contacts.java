@@ -34,6 +34,7 @@ final class Contacts {
     private final KademliaStats stats;
     /** Ids being verified by a ping; lookup only, never iterated. */
     private final Set<NodeId> verifying = new HashSet<>();
+    private final NearestSelection selection = new NearestSelection();
     /** Contacts that stopped answering, probed in turn: after a partition they are the way back. */
     private final SuspectedNodes suspects;
     /** Without {@link KademliaExtra#LEAF_SET} the set is still kept (it is cheap) but never consulted. */
@@ -89,17 +90,24 @@ final class Contacts {
         // Most leaves are in the buckets too; only the others can add anything, and only those
         // nearer the target than the farthest the table gave (every lookup hop comes here).
         NodeId farthest = fromTable.size() >= count ? fromTable.get(count - 1).id() : null;
-        List<Contact> extra = null;
+        boolean extra = false;
         for (int i = 0; i < leafSet.size(); i++) {
             Contact leaf = leafSet.leaf(i);
             if ((farthest == null || target.compareXorDistances(leaf.id(), farthest) < 0) && !table.contains(leaf.id())) {
-                if (extra == null) {
-                    extra = new ArrayList<>(fromTable);
+                if (!extra) {
+                    extra = true;
+                    selection.reset(target, count);
+                    fromTable.forEach(selection::offer);
                 }
-                extra.add(leaf);
+                selection.offer(leaf); // not in the table, so no repeat of a table contact
             }
         }
-        return extra == null ? fromTable : IdOrder.closestDistinct(extra, target, count);
+        if (!extra) {
+            return fromTable;
+        }
+        List<Contact> out = new ArrayList<>(count);
+        selection.drainTo(out);
+        return out;
     }
 
     boolean leafSetCovers(NodeId target, int count) {

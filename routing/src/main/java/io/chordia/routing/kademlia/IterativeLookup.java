@@ -14,6 +14,7 @@ import io.chordia.routing.lookup.LookupResult;
 import io.chordia.routing.lookup.SlowQueries;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -137,14 +138,15 @@ final class IterativeLookup<R extends Response> {
 
     private static final class Path {
         final int index;
-        /** By XOR distance to the target: closest first, deterministic. */
-        final TreeMap<NodeId, Candidate> candidates = new TreeMap<>();
+        /** Keyed by id, ordered by XOR distance to the target: closest first, deterministic. */
+        final TreeMap<NodeId, Candidate> candidates;
         int inFlight;
         /** Slow probes still open: a late answer may yet bring the candidates this path lacks. */
         int slowOpen;
 
-        Path(int index) {
+        Path(int index, Comparator<NodeId> byDistance) {
             this.index = index;
+            this.candidates = new TreeMap<>(byDistance);
         }
     }
 
@@ -163,7 +165,8 @@ final class IterativeLookup<R extends Response> {
     private final Path[] paths;
     /** Lookup only, never iterated. */
     private final Map<NodeId, Probe> probes = new HashMap<>();
-    private final TreeMap<NodeId, Probe> answered = new TreeMap<>();
+    /** Keyed by id, ordered by XOR distance to the target (compared in place: no distance objects). */
+    private final TreeMap<NodeId, Probe> answered;
     /** Lookup only, never iterated. */
     private final Map<NodeId, Referrals> referrals = new HashMap<>();
     private final List<Contact> respondents = new ArrayList<>();
@@ -185,9 +188,11 @@ final class IterativeLookup<R extends Response> {
         this.slowQueries = slowQueries;
         this.patient = extras.contains(KademliaExtra.PATIENT_LOOKUPS);
         this.distrustReferrers = extras.contains(KademliaExtra.REFERRER_DISTRUST);
+        Comparator<NodeId> byDistance = target::compareXorDistances;
+        this.answered = new TreeMap<>(byDistance);
         this.paths = new Path[disjointPaths];
         for (int i = 0; i < disjointPaths; i++) {
-            paths[i] = new Path(i);
+            paths[i] = new Path(i, byDistance);
         }
         // A bound against replies that keep inventing closer contacts: far above a normal lookup's 20-40.
         this.maxQueries = disjointPaths * 8 * k;
@@ -236,10 +241,9 @@ final class IterativeLookup<R extends Response> {
         if (contact.id().equals(self.id())) {
             return;
         }
-        NodeId distance = contact.id().xor(target);
-        Candidate known = path.candidates.get(distance);
+        Candidate known = path.candidates.get(contact.id());
         if (known == null) {
-            path.candidates.put(distance, new Candidate(contact, depth, referrer));
+            path.candidates.put(contact.id(), new Candidate(contact, depth, referrer));
         } else if (known.referrer != null && !known.referrer.equals(referrer)) {
             known.vouched = true;
         }
@@ -371,7 +375,7 @@ final class IterativeLookup<R extends Response> {
                             observer.answeredLate(probe.contact);
                         }
                         probe.state = State.ANSWERED;
-                        answered.put(probe.contact.id().xor(target), probe);
+                        answered.put(probe.contact.id(), probe);
                         respondents.add(probe.contact);
                         observer.answered(probe.contact);
                         shape.answered(probe.contact, reply.body());
@@ -421,7 +425,6 @@ final class IterativeLookup<R extends Response> {
             result.complete(new LookupResult(target, LookupResult.Status.FAILED, List.of(), 0, messages, respondents));
             return;
         }
-        NodeId selfDistance = self.id().xor(target);
         List<Contact> closest = new ArrayList<>(k);
         int rounds = -1;
         boolean selfPlaced = false;
@@ -429,7 +432,7 @@ final class IterativeLookup<R extends Response> {
             if (closest.size() == k) {
                 break;
             }
-            if (!selfPlaced && selfDistance.compareTo(e.getKey()) < 0) {
+            if (!selfPlaced && target.compareXorDistances(self.id(), e.getKey()) < 0) {
                 selfPlaced = true;
                 closest.add(self);
                 rounds = rounds < 0 ? 0 : rounds;
