@@ -35,6 +35,19 @@ public interface OverlayNode {
      */
     CompletableFuture<List<Contact>> leafSet(int perSide);
 
+    /**
+     * How many nodes the network holds, as this node's own successful lookups tell (see {@link
+     * io.chordia.routing.replication.NetworkSizeEstimate#fromLookups}); 0 before any. Any thread.
+     */
+    default double networkSizeEstimate() {
+        return 0;
+    }
+
+    /** How many of this node's lookups {@link #networkSizeEstimate} rests on. Any thread. */
+    default int networkSizeLookups() {
+        return 0;
+    }
+
     /** Leaves gracefully: tells the neighbours, then stops. */
     CompletableFuture<Void> leave();
 

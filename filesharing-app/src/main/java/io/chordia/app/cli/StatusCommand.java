@@ -42,6 +42,9 @@ final class StatusCommand implements Callable<Integer> {
         daemon.out().printf("routing    %s (%d contacts, %d saved for restarts)%n", s.routing(), s.routingContacts(),
                 s.savedContacts());
         daemon.out().printf("leaf set   %s%n", s.leafSet().isEmpty() ? "(empty)" : String.join(" ", s.leafSet()));
+        daemon.out().printf("network    %s%n", s.networkSizeLookups() == 0 ? "size unknown until a lookup"
+                : String.format("about %,.0f nodes (from the nearest nodes of %d lookups)", s.networkSizeEstimate(),
+                s.networkSizeLookups()));
         daemon.out().printf("records    %d (%s of values)%n", s.storedRecords(), ByteSize.format(s.storedValueBytes()));
         daemon.out().printf("traffic    %d datagrams sent (%s), %d received (%s), %d dropped%n", t.datagramsSent(),
                 ByteSize.format(t.bytesSent()), t.datagramsReceived(), ByteSize.format(t.bytesReceived()), t.datagramsDropped());

@@ -17,11 +17,13 @@ import java.util.List;
  * @param guard           what the amplification guard did with addresses that have not answered us
  * @param shape           the routing table by role, for the dashboard's picture
  * @param lastHour        datagrams and bytes per minute, oldest first, the running minute last
+ * @param networkSizeEstimate how many nodes the network holds, from the nearest nodes of this node's
+ *                        last lookups (0 before any); {@code networkSizeLookups} says how many
  */
 public record NodeStatus(String nodeId, String protocol, String address, long uptimeSeconds, String joinedVia,
                          String routing, int routingContacts, List<String> leafSet, int storedRecords,
                          long storedValueBytes, int savedContacts, Traffic traffic, Guard guard, Shape shape,
-                         List<TrafficHistory.Minute> lastHour) {
+                         List<TrafficHistory.Minute> lastHour, double networkSizeEstimate, int networkSizeLookups) {
     /** A contact with its whole id, so a picture can place it on the ring. */
     public record Peer(String id, String address) {
         static List<Peer> of(List<Contact> contacts) {

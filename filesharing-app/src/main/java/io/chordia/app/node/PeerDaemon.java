@@ -448,7 +448,8 @@ public final class PeerDaemon implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - startNanos).toSeconds(), joinedVia, s.summary(),
                 s.contacts().size(), s.leafSet().stream().map(PeerDaemon::describe).toList(), store.size(),
                 store.valueBytes(), lastSaved.size(), traffic, guard.status(), NodeStatus.Shape.of(s.shape()),
-                trafficHistory.lastHour(System.nanoTime(), trafficTotals()));
+                trafficHistory.lastHour(System.nanoTime(), trafficTotals()), node.networkSizeEstimate(),
+                node.networkSizeLookups());
     }
 
     private TrafficHistory.Totals trafficTotals() {

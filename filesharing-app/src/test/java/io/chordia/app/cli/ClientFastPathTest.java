@@ -54,7 +54,7 @@ class ClientFastPathTest {
                         "new network", "fingers 3", 3, List.of("cd34@127.0.0.1:4001"), 2, 4096, 1,
                         new NodeStatus.Traffic(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
                         new NodeStatus.Guard(1, 2, 3, 4, 5, 6, 7),
-                        new NodeStatus.Shape(List.of(), List.of(), List.of(), List.of(1, 2)), List.of())))
+                        new NodeStatus.Shape(List.of(), List.of(), List.of(), List.of(1, 2)), List.of(), 0, 0)))
                 .register(verb("transfers", FetchCommands.TransfersRequest.class,
                         q -> new FetchCommands.TransfersReply(List.of())))
                 .register(verb("get", GetRequest.class, q -> q.key().equals(missing)

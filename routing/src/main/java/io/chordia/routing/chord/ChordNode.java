@@ -1,5 +1,7 @@
 package io.chordia.routing.chord;
 
+import io.chordia.routing.replication.KeyDistance;
+import io.chordia.routing.replication.NetworkSizeEstimate;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.FindSuccessor;
 import io.chordia.core.message.GetNeighbors;
@@ -34,6 +36,8 @@ import java.util.function.Supplier;
  * over any {@link Transport}. Everything runs on the node thread given by the scheduler.
  */
 public final class ChordNode implements OverlayNode, RingMember {
+    private final NetworkSizeEstimate networkSize =
+            new NetworkSizeEstimate(KeyDistance.CLOCKWISE);
     private final ChordConfig config;
     private final Scheduler scheduler;
     private final RandomGenerator random;
@@ -221,7 +225,24 @@ public final class ChordNode implements OverlayNode, RingMember {
     @Override
     public CompletableFuture<LookupResult> lookup(NodeId key, LookupStyle style) {
         return onNode(() -> style == LookupStyle.RECURSIVE ? recursive.start(key) : lookupIterative(key))
-                .thenCompose(f -> f);
+                .thenCompose(f -> f).whenComplete((result, failure) -> measureSize(key, result, failure));
+    }
+
+    /** Our lookups' nearest nodes say how big the network is; called on the node thread. */
+    private void measureSize(NodeId key, LookupResult result, Throwable failure) {
+        if (failure == null && result.succeeded()) {
+            networkSize.record(key, result.closest());
+        }
+    }
+
+    @Override
+    public double networkSizeEstimate() {
+        return networkSize.fromLookups();
+    }
+
+    @Override
+    public int networkSizeLookups() {
+        return networkSize.lookupsPooled();
     }
 
     public CompletableFuture<LookupResult> lookup(NodeId key) {

@@ -1,5 +1,7 @@
 package io.chordia.routing.kademlia;
 
+import io.chordia.routing.replication.KeyDistance;
+import io.chordia.routing.replication.NetworkSizeEstimate;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.Nodes;
@@ -44,6 +46,8 @@ import org.apache.logging.log4j.Logger;
  * {@link #leafSetView()} are for the node thread (simulations run on it).
  */
 public final class KademliaNode implements OverlayNode {
+    private final NetworkSizeEstimate networkSize =
+            new NetworkSizeEstimate(KeyDistance.XOR);
     private static final Logger LOG = LogManager.getLogger();
 
     /** For our id only: the address we give peers is {@link #self()}, the RPC endpoint's, and can change. */
@@ -200,7 +204,24 @@ public final class KademliaNode implements OverlayNode {
         Checks.notNull(key, "key");
         Checks.notNull(style, "style");
         return onNode(() -> style == LookupStyle.RECURSIVE ? recursiveLookup(key) : iterativeLookup(key,
-                config.disjointPaths()));
+                config.disjointPaths())).whenComplete((result, failure) -> measureSize(key, result, failure));
+    }
+
+    /** Our lookups' nearest nodes say how big the network is; called on the node thread. */
+    private void measureSize(NodeId key, LookupResult result, Throwable failure) {
+        if (failure == null && result.succeeded()) {
+            networkSize.record(key, result.closest());
+        }
+    }
+
+    @Override
+    public double networkSizeEstimate() {
+        return networkSize.fromLookups();
+    }
+
+    @Override
+    public int networkSizeLookups() {
+        return networkSize.lookupsPooled();
     }
 
     /** An iterative lookup of {@code key} over {@code disjointPaths} paths, whatever the configuration says. */

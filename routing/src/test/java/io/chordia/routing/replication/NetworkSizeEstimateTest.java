@@ -58,6 +58,19 @@ class NetworkSizeEstimateTest {
     }
 
     @Test
+    void thePooledEstimateWeighsEveryLookupsFarthestNode() {
+        NetworkSizeEstimate estimate = new NetworkSizeEstimate(KeyDistance.XOR);
+        assertThat(estimate.fromLookups()).isZero();
+        for (int i = 0; i < 4; i++) {
+            NodeId target = NodeId.sha1Of("p" + i);
+            estimate.record(target, spaced(target, KeyDistance.XOR, 1000, 0, 20));
+        }
+        // Four lookups, 20 nodes each, the 20th at 20/1000: (80 - 1) / (4 * 0.02).
+        assertThat(estimate.fromLookups()).isCloseTo(987.5, within(1.0));
+        assertThat(estimate.lookupsPooled()).isEqualTo(4);
+    }
+
+    @Test
     void tooFewNodesSayNothing() {
         NetworkSizeEstimate estimate = new NetworkSizeEstimate(KeyDistance.XOR);
         NodeId target = NodeId.sha1Of("b");

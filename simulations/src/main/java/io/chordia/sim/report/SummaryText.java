@@ -31,6 +31,10 @@ public final class SummaryText {
                 s.maintenanceBytesPerNodePerSecond(), s.costModel());
         line(out, "churn            %,d departures, %,d joins (%,d failed), %,d crashed at half time, %,d live at the end",
                 s.departures(), s.joins(), s.failedJoins(), s.massFailures(), s.liveNodesAtEnd());
+        if (s.networkSizeEstimate() != null) {
+            line(out, "network size     %,.0f nodes as a typical node estimates from its lookups (%,d live)",
+                    s.networkSizeEstimate(), s.liveNodesAtEnd());
+        }
         if (s.keysStored() > 0) {
             line(out, "keys             %,d stored, %,d lost", s.keysStored(), s.keysLost());
             line(out, "quota            %,d stores refused; at most %,d live records charged to one source on a node, "

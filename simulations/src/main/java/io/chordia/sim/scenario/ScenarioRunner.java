@@ -7,6 +7,7 @@ import io.chordia.core.store.DhtRecord;
 import io.chordia.core.store.RecordRules;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.lookup.LookupResult;
+import io.chordia.sim.metrics.SizeEstimates;
 import io.chordia.sim.metrics.LookupConsistency;
 import io.chordia.routing.replication.GetResult;
 import io.chordia.routing.replication.PutResult;
@@ -183,6 +184,7 @@ public final class ScenarioRunner {
                     partition == null ? null : partition.crossSideSuccess(),
                     partition == null ? null : partition.afterHealSuccess(), config.sybil().attackers(),
                     config.sybil().subnets(), lower(config.sybil().defense()), everyKey.censored(), targeted.censored(),
+                    onControl(() -> SizeEstimates.median(live.inIdOrder().stream().map(Peer::node).toList())),
                     series.rows());
         }
     }

@@ -38,6 +38,10 @@ import java.util.List;
  * from {@code sybilSubnets} /24s, honest nodes defending with {@code sybilDefense}),
  * {@code getsCensoredTargeted} is the same over {@value io.chordia.sim.scenario.ScenarioRunner#TARGET_READS}
  * reads of each targeted key from random honest nodes.
+ *
+ * <p>{@code networkSizeEstimate} is the median, over live nodes that made a successful lookup, of
+ * each node's own estimate of the network's size from its lookups' nearest nodes
+ * ({@link io.chordia.routing.OverlayNode#networkSizeEstimate}); compare it with {@code liveNodesAtEnd}.
  */
 public record Summary(String protocol, String lookupStyle, String network, int nodes, long seed, double simulatedSeconds,
                       double wallSeconds, double setupWallSeconds, Double runCpuSeconds, long events, double eventsPerWallSecond, long messages,
@@ -50,7 +54,8 @@ public record Summary(String protocol, String lookupStyle, String network, int n
                       String traceHash, Integer ringsAtEnd, Double mergeSeconds, long keysLostToConflicts,
                       Double partitionSameSideSuccessRate, Double partitionCrossSideSuccessRate,
                       Double afterHealSuccessRate, int sybils, int sybilSubnets, String sybilDefense,
-                      Double getsCensored, Double getsCensoredTargeted, @JsonIgnore List<SeriesRow> series) {
+                      Double getsCensored, Double getsCensoredTargeted, Double networkSizeEstimate,
+                      @JsonIgnore List<SeriesRow> series) {
     /** The names of the fields that vary with the machine rather than the scenario. */
     public static final List<String> WALL_CLOCK_FIELDS =
             List.of("wallSeconds", "setupWallSeconds", "runCpuSeconds", "eventsPerWallSecond", "messagesPerWallSecond");
