@@ -39,6 +39,9 @@ import java.util.List;
  * {@code getsCensoredTargeted} is the same over {@value io.chordia.sim.scenario.ScenarioRunner#TARGET_READS}
  * reads of each targeted key from random honest nodes.
  *
+ * <p>{@code lookupLatencyMsMean} is the mean over successful lookups, as the percentiles are: Bamboo
+ * reports a mean lookup latency beside consistency.
+ *
  * <p>{@code networkSizeEstimate} is the median, over live nodes that made a successful lookup, of
  * each node's own estimate of the network's size from its lookups' nearest nodes
  * ({@link io.chordia.routing.OverlayNode#networkSizeEstimate}); compare it with {@code liveNodesAtEnd}.
@@ -47,7 +50,7 @@ public record Summary(String protocol, String lookupStyle, String network, int n
                       double wallSeconds, double setupWallSeconds, Double runCpuSeconds, long events, double eventsPerWallSecond, long messages,
                       double messagesPerWallSecond, long bytes, long lookups, long lookupsAbandoned,
                       double lookupSuccessRate, Double lookupConsistency, double hopsMean, long hopsP50, long hopsP99,
-                      double lookupLatencyMsP50, double lookupLatencyMsP99, Double oracleLatencyMsP50, Double oracleLatencyMsP99,
+                      double lookupLatencyMsMean, double lookupLatencyMsP50, double lookupLatencyMsP99, Double oracleLatencyMsP50, Double oracleLatencyMsP99,
                       double maintenanceBytesPerNodePerSecond, String costModel, long keysStored, long keysLost,
                       long quotaRefusals, long quotaPeak, long recordsPerNodeMax, Integer ringInvariantViolations, long joins, long failedJoins, long departures, long massFailures,
                       int liveNodesAtEnd, String churnModel, double churnMedianSeconds, double loss, String latency,
