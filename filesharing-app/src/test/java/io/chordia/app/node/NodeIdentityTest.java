@@ -10,6 +10,7 @@ import io.chordia.core.util.Bytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,42 @@ class NodeIdentityTest {
 
         assertThat(entry.signerId()).isEqualTo(identity.id());
         assertThat(entry.verifies(key)).isTrue();
+    }
+
+    @Test
+    void aNewKeyPairFromTheJdkHasBouncyCastlesPublicKey() throws Exception {
+        for (int i = 0; i < 20; i++) { // both parities of x among them
+            NodeIdentity created = NodeIdentity.loadOrCreate(dir.resolve("k" + i + ".key"));
+            assertThat(created.signer().publicKey()).isEqualTo(created.publicKey());
+        }
+    }
+
+    @Test
+    void theIdComesFromTheStoredPublicKeyAndADirectoryWithoutOneGetsIt() throws Exception {
+        Path file = dir.resolve("identity.key");
+        NodeIdentity first = NodeIdentity.loadOrCreate(file);
+        Path publicKeyFile = dir.resolve("identity.pub");
+        assertThat(Files.readString(publicKeyFile).strip()).isEqualTo(HexFormat.of().formatHex(first.publicKey().toArray()));
+
+        Files.delete(publicKeyFile); // a data directory from before the public key was stored
+        assertThat(NodeIdentity.loadOrCreate(file).id()).isEqualTo(first.id());
+        assertThat(Files.readString(publicKeyFile).strip()).isEqualTo(HexFormat.of().formatHex(first.publicKey().toArray()));
+
+        Files.writeString(publicKeyFile, "damaged\n");
+        assertThat(NodeIdentity.loadOrCreate(file).id()).isEqualTo(first.id());
+    }
+
+    @Test
+    void aPublicKeyFileOfAnotherKeyIsCaughtWhenTheNodeFirstSigns() throws Exception {
+        Path file = dir.resolve("identity.key");
+        NodeIdentity.loadOrCreate(file);
+        NodeIdentity other = NodeIdentity.loadOrCreate(dir.resolve("other.key"));
+        Files.writeString(dir.resolve("identity.pub"), HexFormat.of().formatHex(other.publicKey().toArray()) + "\n");
+
+        NodeIdentity mismatched = NodeIdentity.loadOrCreate(file);
+        assertThat(mismatched.id()).isEqualTo(other.id());
+        assertThatThrownBy(mismatched::signer).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("does not belong to the node's private key");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A peer directory in the DHT, in {@link io.chordia.core.store.RecordKind#PEER_SET} records: each
@@ -43,7 +44,7 @@ public final class DhtPeerDirectory implements PeerDirectory {
     public static final int SLOTS = 4;
 
     private final ReplicatedStorage storage;
-    private final RecordSigner signer;
+    private final Supplier<RecordSigner> signer;
     private final LongSupplier wallMillis;
     /** The last sequence number signed: wall-clock milliseconds, so it keeps growing across restarts. */
     private final AtomicLong lastSequence = new AtomicLong();
@@ -53,6 +54,14 @@ public final class DhtPeerDirectory implements PeerDirectory {
      * @param wallMillis the wall clock (epoch milliseconds), injected so simulations can run it
      */
     public DhtPeerDirectory(ReplicatedStorage storage, RecordSigner signer, LongSupplier wallMillis) {
+        this(storage, () -> signer, wallMillis);
+    }
+
+    /**
+     * A directory whose key is asked for at each announcement, so a node makes its signer (and loads
+     * Bouncy Castle, which it keeps off its start) only when it first announces.
+     */
+    public DhtPeerDirectory(ReplicatedStorage storage, Supplier<RecordSigner> signer, LongSupplier wallMillis) {
         this.storage = storage;
         this.signer = signer;
         this.wallMillis = wallMillis;
@@ -81,8 +90,9 @@ public final class DhtPeerDirectory implements PeerDirectory {
         long now = Math.floorDiv(nowMillis, 1000);
         long expiry = now + Math.min(Math.max(1, ttl.toSeconds()), PeerSetRules.MAX_AHEAD.toSeconds());
         long sequence = lastSequence.updateAndGet(last -> Math.max(last + 1, nowMillis));
-        NodeId key = slotKey(content, slotOf(signer.publicKey()));
-        PeerSetEntry entry = PeerSetEntry.sign(signer, key, Bytes.wrapOwned(ip), peer.port(), sequence, expiry);
+        RecordSigner ours = signer.get();
+        NodeId key = slotKey(content, slotOf(ours.publicKey()));
+        PeerSetEntry entry = PeerSetEntry.sign(ours, key, Bytes.wrapOwned(ip), peer.port(), sequence, expiry);
         return storage.put(DhtRecord.peerSet(key, List.of(entry), now)).thenCompose(result -> result.status() == PutResult.Status.OK
                 ? CompletableFuture.<Void>completedFuture(null)
                 : CompletableFuture.<Void>failedFuture(new IOException("announcing " + peer + " failed: " + result.status()
