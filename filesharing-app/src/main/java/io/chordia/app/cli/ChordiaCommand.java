@@ -30,6 +30,9 @@ public final class ChordiaCommand implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = ClientFastPath.stdout();
         PrintWriter err = ClientFastPath.stderr();
+        if (args.length > 0 && "node".equals(args[0])) {
+            NodeCommand.startLoggingEarly();
+        }
         Integer direct = ClientFastPath.run(args, out, err);
         System.exit(direct != null ? direct : execute(args));
     }

@@ -52,9 +52,9 @@ public final class NodeCommands {
     public record StatusRequest() {}
 
     public static void registerAll(ControlRegistry registry, PeerDaemon daemon) {
-        registry.register(command("put", PutRequest.class, (q, p) -> put(daemon, q)));
-        registry.register(command("get", GetRequest.class, (q, p) -> get(daemon, q)));
-        registry.register(command("lookup", LookupRequest.class, (q, p) -> lookup(daemon, q)));
+        registry.register(command("put", PutRequest.class, (q, p) -> put(daemon.joined(), q)));
+        registry.register(command("get", GetRequest.class, (q, p) -> get(daemon.joined(), q)));
+        registry.register(command("lookup", LookupRequest.class, (q, p) -> lookup(daemon.joined(), q)));
         registry.register(command("status", StatusRequest.class, (q, p) -> daemon.status()));
         ItemCommands.registerAll(registry, daemon);
     }

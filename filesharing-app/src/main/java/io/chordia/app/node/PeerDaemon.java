@@ -90,7 +90,10 @@ public final class PeerDaemon implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile String joinedVia = "not yet";
+    /** What status says while the node joins: its control channel serves before the join ends. */
+    static final String JOINING = "joining";
+    private volatile String joinedVia = JOINING;
+    private volatile boolean serving;
     /** The address chosen at start and why; the endpoint's {@link #self()} is what is advertised now. */
     private AdvertisedAddress advertised;
     private volatile List<Contact> lastSaved = List.of();
@@ -167,6 +170,7 @@ public final class PeerDaemon implements AutoCloseable {
             throw e;
         }
         try {
+            daemon.openControl();
             daemon.meet(bootstrap);
             daemon.join(bootstrap, SavedContacts.load(dataDir.contactsFile()));
             daemon.serve();
@@ -315,6 +319,23 @@ public final class PeerDaemon implements AutoCloseable {
             }
         }, 0, STORY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         startSharing();
+        housekeeping.scheduleWithFixedDelay(() -> trafficHistory.sample(System.nanoTime(), trafficTotals()),
+                TRAFFIC_SAMPLE_INTERVAL.toMillis(), TRAFFIC_SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        if (settings.metricsPort() >= 0) {
+            metrics = measured().serve(settings.metricsHost(), settings.metricsPort());
+        }
+        serving = true;
+        LOG.info("node {} ({}) serving on {}, joined via {}; control on 127.0.0.1:{}{}", identity.id().toHex(),
+                settings.protocol().label(), self().address(), joinedVia, control.port(),
+                metrics == null ? "" : ", metrics on http://" + settings.metricsHost() + ":" + metrics.port() + "/metrics");
+    }
+
+    /**
+     * Serves the control channel (and the dashboard) from before the join: a node that is still
+     * joining answers {@code status} (joined via "joining"); what needs the network or the transfer
+     * server says the node is still joining ({@link #sharing()}).
+     */
+    private void openControl() throws IOException {
         ControlRegistry registry = new ControlRegistry();
         NodeCommands.registerAll(registry, this);
         SwarmCommands.registerAll(registry, this);
@@ -326,14 +347,29 @@ public final class PeerDaemon implements AutoCloseable {
         DataDir.writeOwnerOnly(dataDir.controlSecretFile(), secret + "\n");
         DataDir.writeAtomically(dataDir.controlPortFile(), control.port() + "\n");
         dashboardLink = DashboardLink.of(control.port(), secret);
-        housekeeping.scheduleWithFixedDelay(() -> trafficHistory.sample(System.nanoTime(), trafficTotals()),
-                TRAFFIC_SAMPLE_INTERVAL.toMillis(), TRAFFIC_SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        if (settings.metricsPort() >= 0) {
-            metrics = measured().serve(settings.metricsHost(), settings.metricsPort());
+        ControlServer server = control;
+        housekeeping.execute(() -> server.rehearse("status")); // beside the join, on the other core
+    }
+
+    /** This daemon, once it has joined and serves: what reads or writes the network waits for that. */
+    PeerDaemon joined() {
+        if (!serving) {
+            throw stillJoining();
         }
-        LOG.info("node {} ({}) serving on {}, joined via {}; control on 127.0.0.1:{}{}", identity.id().toHex(),
-                settings.protocol().label(), self().address(), joinedVia, control.port(),
-                metrics == null ? "" : ", metrics on http://" + settings.metricsHost() + ":" + metrics.port() + "/metrics");
+        return this;
+    }
+
+    /** The transfer service, once the node has joined and serves files. */
+    private ShareService sharing() {
+        ShareService s = share;
+        if (s == null) {
+            throw stillJoining();
+        }
+        return s;
+    }
+
+    private static UserFacingException stillJoining() {
+        return new UserFacingException("the node is still joining the network", "try again in a moment");
     }
 
     /**
@@ -343,7 +379,7 @@ public final class PeerDaemon implements AutoCloseable {
     private void startSharing() throws IOException {
         // The transfer server listens where the node does, and is announced at the address the node advertises.
         ShareConfig config = ShareConfig.defaults().withBind(bindHost(), 0);
-        share = ShareService.start(config, new DhtPeerDirectory(storage, identity.signer(), System::currentTimeMillis),
+        share = ShareService.start(config, new DhtPeerDirectory(storage, identity::signer, System::currentTimeMillis),
                 () -> self().address().host());
         shared.load();
         housekeeping.execute(() -> shared.entries().forEach((id, path) -> {
@@ -363,14 +399,14 @@ public final class PeerDaemon implements AutoCloseable {
 
     /** Hashes {@code path}, serves and announces it, and remembers it across restarts. */
     Link share(Path path) throws IOException {
-        Link link = share.share(path);
+        Link link = sharing().share(path);
         shared.add(link.contentId(), path);
         return link;
     }
 
     /** Fetches {@code link} into {@code outDir}; once complete it is served and remembered too. */
     FetchHandle fetch(Link link, Path outDir, ProgressListener progress) {
-        FetchHandle fetch = share.start(link, outDir, progress);
+        FetchHandle fetch = sharing().start(link, outDir, progress);
         fetch.result().whenComplete((r, failure) -> {
             if (r != null) {
                 try {
@@ -385,12 +421,13 @@ public final class PeerDaemon implements AutoCloseable {
 
     /** What this node serves now. */
     List<LocalContent> served() {
-        return share.served();
+        ShareService s = share;
+        return s == null ? List.of() : s.served();
     }
 
     /** Stops serving and announcing {@code id} and forgets it across restarts; its files stay. */
     void unshare(ContentId id) throws IOException {
-        share.unshare(id);
+        sharing().unshare(id);
         shared.remove(id.toHex());
     }
 
