@@ -1,5 +1,6 @@
 package io.chordia.app.cli;
 
+import io.chordia.app.ByteSize;
 import io.chordia.app.control.Json;
 import io.chordia.app.node.ShareCommands.ShareReply;
 import io.chordia.app.node.ShareCommands.ShareRequest;
@@ -10,9 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code chordia share PATH}: the running node serves a file or directory; the link goes to stdout. */
+/**
+ * {@code chordia share PATH}: the running node serves a file or directory; the link goes to stdout,
+ * and a line on stderr says how many pieces it was hashed in and whether the announcement reached
+ * the DHT.
+ */
 @Command(name = "share", mixinStandardHelpOptions = true,
-        description = "Share a file or a directory through the running node and print its link.")
+        description = {"Share a file or a directory through the running node and print its link.",
+                "Before the link (on stderr) it says the size, the pieces and how many replicas hold the announcement."})
 final class ShareCommand implements Callable<Integer> {
     /** Hashing reads the whole content: about 1 s per GiB here, far more on a slow disk. */
     static final Duration TIMEOUT = Duration.ofHours(1);
@@ -27,7 +33,26 @@ final class ShareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ShareReply reply = daemon.call("share", new ShareRequest(path.toAbsolutePath().normalize().toString()),
                 ShareReply.class, TIMEOUT, progress -> { });
-        daemon.out().println(daemon.json ? Json.pretty(reply) : reply.link());
+        if (daemon.json) {
+            daemon.out().println(Json.pretty(reply));
+            return 0;
+        }
+        // What was shared and whether fetchers can find it go to stderr, before the link: stdout stays
+        // the link alone, so $(chordia share FILE) and scripts that take its last line keep working.
+        daemon.err().println(summary(reply));
+        daemon.err().flush();
+        daemon.out().println(reply.link());
         return 0;
+    }
+
+    /** {@code shared a.bin: 64 MiB in 256 pieces of 256 KiB; announced in the DHT: stored on 3 of 3 replicas}, or a warning. */
+    static String summary(ShareReply reply) {
+        String what = String.format(java.util.Locale.ROOT, "shared %s: %s in %,d %s of %s", reply.name(), ByteSize.format(reply.size()),
+                reply.pieces(), reply.pieces() == 1 ? "piece" : "pieces", ByteSize.format(reply.pieceBytes()));
+        if (reply.announcedTo() > 0) {
+            return what + "; announced in the DHT: " + reply.announced();
+        }
+        return what + "\nwarning: the announcement reached no node (" + reply.announced() + "): fetchers cannot find"
+                + " this node for it yet; the node keeps announcing it and logs each failure";
     }
 }

@@ -398,10 +398,10 @@ public final class PeerDaemon implements AutoCloseable {
     }
 
     /** Hashes {@code path}, serves and announces it, and remembers it across restarts. */
-    Link share(Path path) throws IOException {
-        Link link = sharing().share(path);
-        shared.add(link.contentId(), path);
-        return link;
+    ShareService.Shared share(Path path) throws IOException {
+        ShareService.Shared done = sharing().shareReporting(path);
+        shared.add(done.content().id(), path);
+        return done;
     }
 
     /** Fetches {@code link} into {@code outDir}; once complete it is served and remembered too. */

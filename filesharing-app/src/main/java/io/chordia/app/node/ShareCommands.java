@@ -5,11 +5,18 @@ import io.chordia.app.control.ControlRegistry;
 import io.chordia.app.share.InvalidManifestException;
 import io.chordia.app.share.Link;
 import io.chordia.app.share.LocalContent;
+import io.chordia.app.share.Manifest;
+import io.chordia.app.share.ShareService;
+import io.chordia.app.share.directory.Announcement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The daemon's serving verbs: {@code share} (hash, serve, announce; answer the link),
@@ -24,7 +31,17 @@ public final class ShareCommands {
 
     public record ShareRequest(String path) {}
 
-    public record ShareReply(String link, String contentId, String name, long size) {}
+    /** How long {@code share} waits for the first announcement before answering without it. */
+    static final Duration ANNOUNCE_WAIT = Duration.ofSeconds(20);
+
+    /**
+     * @param pieces      how many pieces of {@code pieceBytes} the content was hashed in
+     * @param announcedTo how many replicas hold the announcement, -1 when it had not landed within {@link #ANNOUNCE_WAIT}
+     * @param replicas    how many should (0 when unknown)
+     * @param announced   where the announcement is, or why it is not, in words
+     */
+    public record ShareReply(String link, String contentId, String name, long size, int pieces, int pieceBytes,
+                             int announcedTo, int replicas, String announced) {}
 
     public record SharesRequest() {}
 
@@ -49,16 +66,34 @@ public final class ShareCommands {
         if (!Files.exists(path)) {
             throw new UserFacingException("nothing to share at " + path, "give the path of a file or a directory");
         }
-        Link link;
+        ShareService.Shared done;
         try {
-            link = daemon.share(path);
+            done = daemon.share(path);
         } catch (InvalidManifestException e) {
             throw new UserFacingException("cannot share " + path + ": " + e.getMessage(), null);
         } catch (NoSuchFileException e) {
             throw new UserFacingException("cannot read " + e.getFile(), "check the path and its permissions");
         }
+        Link link = done.content().link();
         LOG.info("sharing {} ({} bytes) as {}", path, link.size(), link);
-        return new ShareReply(link.toString(), link.contentId().toHex(), link.name(), link.size());
+        Manifest manifest = done.content().manifest();
+        Announcement a = firstAnnouncement(done);
+        return new ShareReply(link.toString(), link.contentId().toHex(), link.name(), link.size(), manifest.pieceCount(),
+                manifest.pieceSize(), a.stored(), a.wanted(), a.summary());
+    }
+
+    /** The first announcement, or what kept it (a failure, or no answer within {@link #ANNOUNCE_WAIT}). */
+    private static Announcement firstAnnouncement(ShareService.Shared done) {
+        try {
+            return done.firstAnnouncement().get(ANNOUNCE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new Announcement(-1, 0, false, "not done after " + ANNOUNCE_WAIT.toSeconds() + " s (still trying)");
+        } catch (ExecutionException e) {
+            return new Announcement(0, 0, false, "failed: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Announcement(-1, 0, false, "interrupted");
+        }
     }
 
     static SharesReply shares(PeerDaemon daemon) {

@@ -1,5 +1,6 @@
 package io.chordia.app.share;
 
+import io.chordia.app.share.directory.Announcement;
 import io.chordia.app.share.directory.PeerDirectory;
 import io.chordia.app.share.swarm.SwarmFetcher;
 import io.chordia.app.share.swarm.SwarmRuntime;
@@ -117,16 +118,26 @@ public final class ShareService implements AutoCloseable {
 
     /** Hashes and serves {@code path}; announces it (asynchronously, refreshed); returns its link. */
     public Link share(Path path) throws IOException {
-        LocalContent content = new Sharer(config.pieceSize()).share(path);
-        serve(content);
-        return content.link();
+        return shareReporting(path).content().link();
     }
 
-    /** Serves a content already hashed (e.g. one the daemon kept from an earlier run) and announces it. */
-    public void serve(LocalContent content) throws IOException {
+    /** Hashes and serves {@code path} as {@link #share} does; says beside the content where its first announcement lands. */
+    public Shared shareReporting(Path path) throws IOException {
+        LocalContent content = new Sharer(config.pieceSize()).share(path);
+        return new Shared(content, serve(content));
+    }
+
+    /** A content just shared, and its first announcement (refreshed later whatever it became). */
+    public record Shared(LocalContent content, CompletableFuture<Announcement> firstAnnouncement) {}
+
+    /**
+     * Serves a content already hashed (e.g. one the daemon kept from an earlier run) and announces it;
+     * returns where the announcement landed.
+     */
+    public CompletableFuture<Announcement> serve(LocalContent content) throws IOException {
         catalog.add(new ServedContent(content));
         announced.put(content.id(), Boolean.TRUE);
-        announce(content.id());
+        return announce(content.id());
     }
 
     /** What this peer serves now. */
@@ -222,13 +233,20 @@ public final class ShareService implements AutoCloseable {
         announced.keySet().forEach(this::announce);
     }
 
-    private void announce(ContentId id) {
-        directory.announce(id, address(), config.announceTtl()).whenComplete((ok, failure) -> {
-            if (failure != null) {
+    private CompletableFuture<Announcement> announce(ContentId id) {
+        CompletableFuture<Announcement> done;
+        try {
+            done = directory.announceReporting(id, address(), config.announceTtl());
+        } catch (RuntimeException e) { // thrown here, it would end the refresher's schedule
+            done = CompletableFuture.failedFuture(e);
+        }
+        done.whenComplete((a, failure) -> {
+            if (failure != null || !a.accepted()) {
                 LOG.warn("announcing {} failed (retried in {} s): {}", id, config.announceTtl().toSeconds() / 3,
-                        failure.getMessage());
+                        failure != null ? failure.getMessage() : a.summary());
             }
         });
+        return done;
     }
 
     /** Stops everything; fetches in progress fail with a cancellation and keep their verified pieces. */

@@ -82,6 +82,13 @@ public final class DhtPeerDirectory implements PeerDirectory {
 
     @Override
     public CompletableFuture<Void> announce(ContentId content, Address peer, Duration ttl) {
+        return announceReporting(content, peer, ttl).thenCompose(a -> a.accepted()
+                ? CompletableFuture.<Void>completedFuture(null)
+                : CompletableFuture.<Void>failedFuture(new IOException("announcing " + peer + " failed: " + a.summary())));
+    }
+
+    @Override
+    public CompletableFuture<Announcement> announceReporting(ContentId content, Address peer, Duration ttl) {
         byte[] ip = NetUtil.createByteArrayFromIpAddressString(peer.host());
         if (ip == null) {
             return CompletableFuture.failedFuture(new IOException("cannot announce " + peer + ": peers are announced by IP address"));
@@ -93,10 +100,10 @@ public final class DhtPeerDirectory implements PeerDirectory {
         RecordSigner ours = signer.get();
         NodeId key = slotKey(content, slotOf(ours.publicKey()));
         PeerSetEntry entry = PeerSetEntry.sign(ours, key, Bytes.wrapOwned(ip), peer.port(), sequence, expiry);
-        return storage.put(DhtRecord.peerSet(key, List.of(entry), now)).thenCompose(result -> result.status() == PutResult.Status.OK
-                ? CompletableFuture.<Void>completedFuture(null)
-                : CompletableFuture.<Void>failedFuture(new IOException("announcing " + peer + " failed: " + result.status()
-                        + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")"))));
+        return storage.put(DhtRecord.peerSet(key, List.of(entry), now)).thenApply(result -> new Announcement(
+                result.acked().size(), result.wanted(), result.status() == PutResult.Status.OK,
+                result.summary() + (result.status() == PutResult.Status.OK || result.detail().isEmpty() ? ""
+                        : "; " + result.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + result.detail())));
     }
 
     @Override

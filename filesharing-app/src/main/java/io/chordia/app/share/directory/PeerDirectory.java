@@ -16,6 +16,14 @@ public interface PeerDirectory {
     /** Says {@code peer} serves {@code content} for {@code ttl}; the caller re-announces before it runs out. */
     CompletableFuture<Void> announce(ContentId content, Address peer, Duration ttl);
 
+    /**
+     * Announces as {@link #announce} does, and says where the announcement landed: a DHT put that
+     * missed its quorum completes with it (fewer replicas, not accepted) instead of failing.
+     */
+    default CompletableFuture<Announcement> announceReporting(ContentId content, Address peer, Duration ttl) {
+        return announce(content, peer, ttl).thenApply(done -> Announcement.held());
+    }
+
     /** The peers announced for {@code content} and not expired, possibly empty, in no particular order. */
     CompletableFuture<List<Address>> findPeers(ContentId content);
 }
