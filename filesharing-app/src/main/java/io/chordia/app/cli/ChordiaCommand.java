@@ -31,7 +31,7 @@ public final class ChordiaCommand implements Runnable {
         PrintWriter out = ClientFastPath.stdout();
         PrintWriter err = ClientFastPath.stderr();
         if (args.length > 0 && "node".equals(args[0])) {
-            NodeCommand.startLoggingEarly();
+            io.chordia.app.node.NodeLogging.startEarly();
         }
         Integer direct = ClientFastPath.run(args, out, err);
         System.exit(direct != null ? direct : execute(args));

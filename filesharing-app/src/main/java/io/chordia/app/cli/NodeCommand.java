@@ -54,21 +54,6 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics and /health on this port.")
     Integer metricsPort;
 
-    /**
-     * Starts Log4j (a third of a node's start: plugins, configuration, appenders) on another thread
-     * while this one reads the options; the node's first logger waits for it.
-     */
-    static void startLoggingEarly() {
-        Thread starter = new Thread("chordia-log-start") { // not a lambda: its bootstrap would cost more than the thread
-            @Override
-            public void run() {
-                LogManager.getContext(false);
-            }
-        };
-        starter.setDaemon(true);
-        starter.start();
-    }
-
     @Override
     public Integer call() throws Exception {
         PeerDaemon daemon = PeerDaemon.start(settings());

@@ -17,12 +17,32 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * ({@code logs/chordia.log}, 10 MB, 5 compressed generations kept). Programmatic, because the
  * file's place is only known once the options are parsed.
  */
-final class NodeLogging {
+public final class NodeLogging {
     static final String APPENDER = "data-dir-file";
+    private static volatile Thread starter;
 
     private NodeLogging() {}
 
+    /**
+     * Starts Log4j (a third of a node's start: plugins, configuration, appenders) on another thread
+     * while the caller reads the options; {@link #addRollingFile} waits for it.
+     */
+    public static synchronized void startEarly() {
+        if (starter != null) {
+            return;
+        }
+        starter = new Thread("chordia-log-start") { // not a lambda: its bootstrap would cost more than the thread
+            @Override
+            public void run() {
+                LogManager.getContext(false);
+            }
+        };
+        starter.setDaemon(true);
+        starter.start();
+    }
+
     static synchronized void addRollingFile(Path logDir) {
+        awaitStarted();
         if (System.getProperty("chordia.log.level") == null) {
             Configurator.setLevel("io.chordia", Level.INFO);
         }
@@ -46,5 +66,22 @@ final class NodeLogging {
         config.addAppender(file);
         config.getRootLogger().addAppender(file, null, null);
         context.updateLoggers();
+    }
+
+    /**
+     * A context another thread is still starting is handed out unconfigured (its start is a tryLock,
+     * not a wait): an appender added to it then would be lost when the configuration is read.
+     */
+    private static void awaitStarted() {
+        Thread started = starter;
+        if (started == null) {
+            return;
+        }
+        try {
+            started.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Log4j started", e);
+        }
     }
 }
