@@ -75,7 +75,9 @@ public final class NettyUdpTransport implements Transport {
         this.stats = stats;
         this.localAddress = localAddress;
         channel.closeFuture().addListener(f -> {
-            if (!closed) {
+            // A loop shutting down closes its channels: the owner of the group is stopping the node, and
+            // the transport may not have been closed first (a normal shutdown logged this warning).
+            if (!closed && !channel.eventLoop().isShuttingDown()) {
                 LOG.warn("UDP channel {} closed under us; the node can no longer send or receive", localAddress);
             }
         });
