@@ -165,8 +165,8 @@ public final class FetchCommands {
 
     private static void log(Link link, FetchResult r, Throwable failure) {
         if (failure == null) {
-            LOG.info("fetched {}: {} bytes downloaded from {} peers in {} s{}", link.name(), r.downloadedBytes(),
-                    r.peersUsed(), r.elapsed().toSeconds(), r.resumedPieces() > 0 ? ", " + r.resumedPieces()
+            LOG.info("fetched {}: {} bytes downloaded from {} {} in {} s{}", link.name(), r.downloadedBytes(),
+                    r.peersUsed(), r.peersUsed() == 1 ? "peer" : "peers", r.elapsed().toSeconds(), r.resumedPieces() > 0 ? ", " + r.resumedPieces()
                             + " pieces kept from before" : "");
         } else {
             LOG.info("fetch of {} stopped: {}", link.name(), failure instanceof CancellationException
