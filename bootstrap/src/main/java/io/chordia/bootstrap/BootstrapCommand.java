@@ -106,12 +106,7 @@ public final class BootstrapCommand implements Callable<Integer> {
             metrics = BootstrapMetrics.serve(metricsHost, metricsPort, node);
         } catch (BindException e) {
             node.close();
-            if (String.valueOf(e.getMessage()).contains("in use")) {
-                throw rejected(spec, "metrics port " + metricsPort + " is in use on " + metricsHost,
-                        "pick another with --metrics-port", e);
-            }
-            throw rejected(spec, "cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(),
-                    "use an IP address of this machine with --metrics-host", e);
+            throw rejected(spec, e.getMessage(), MetricsEndpoint.bindHint(e), e);
         } catch (IOException | RuntimeException e) {
             node.close();
             throw rejected(spec, "cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(),

@@ -113,9 +113,7 @@ final class DaemonMetrics {
         try {
             return MetricsEndpoint.start(host, port, node.registry(), () -> true);
         } catch (BindException e) {
-            throw new UserFacingException(e.getMessage(), e.getMessage().contains("in use")
-                    ? "pick another with --metrics-port"
-                    : "give --metrics-host an IP address of this machine, e.g. 127.0.0.1 or 0.0.0.0", e);
+            throw new UserFacingException(e.getMessage(), MetricsEndpoint.bindHint(e), e);
         } catch (IOException e) {
             throw new UserFacingException("cannot serve metrics on " + host + ":" + port + ": " + e.getMessage(), null, e);
         }

@@ -46,6 +46,22 @@ class CommandErrorsTest {
     }
 
     @Test
+    void aMetricsPortInUseReadsTheSameForTheNodeAndTheBootstrapNode() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String port = String.valueOf(taken.getLocalPort());
+            assertThat(cli.run("node", "--host", "127.0.0.1", "--port", "0", "--metrics-port", port, "--data-dir",
+                    dir.resolve("a").toString())).isEqualTo(ErrorReporter.USER_ERROR);
+            assertOneUserError("metrics port " + port + " is in use on 127.0.0.1");
+            assertThat(cli.err()).contains("pick another with --metrics-port");
+            cli.clearErr();
+            assertThat(cli.run("bootstrap", "--host", "127.0.0.1", "--port", "0", "--metrics-port", port, "--data-dir",
+                    dir.resolve("b").toString())).isNotZero();
+            assertThat(cli.err()).contains("metrics port " + port + " is in use on 127.0.0.1")
+                    .contains("pick another with --metrics-port");
+        }
+    }
+
+    @Test
     void dataDirectoryNotWritable() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertThat(cli.run("node", "--data-dir", file.resolve("sub").toString())).isEqualTo(ErrorReporter.USER_ERROR);

@@ -34,6 +34,16 @@ public final class MetricsEndpoint implements AutoCloseable {
     }
 
     /**
+     * What to change after {@link #start} failed with {@code e}, in the words of the
+     * {@code --metrics-host} and {@code --metrics-port} options that both the daemon and the
+     * bootstrap node have: one text for both.
+     */
+    public static String bindHint(BindException e) {
+        return String.valueOf(e.getMessage()).contains("in use") ? "pick another with --metrics-port"
+                : "give --metrics-host an IP address of this machine, e.g. 127.0.0.1 or 0.0.0.0";
+    }
+
+    /**
      * Serves {@code registry} on {@code host:port} (port 0: any free one).
      *
      * @throws BindException if the port is in use or the host is no address of this machine (the
