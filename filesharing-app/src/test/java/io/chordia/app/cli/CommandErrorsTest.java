@@ -62,6 +62,15 @@ class CommandErrorsTest {
     }
 
     @Test
+    void aMistypedOptionWithSwappedLettersGetsADidYouMean() {
+        assertThat(cli.run("status", "--josn", "--data-dir", dir.toString())).isNotZero();
+        assertThat(cli.err()).contains("Unknown option: '--josn'").contains("did you mean --json?");
+        cli.clearErr();
+        assertThat(cli.run("put", "k", "v", "--tll", "1h", "--data-dir", dir.toString())).isNotZero();
+        assertThat(cli.err()).contains("did you mean --ttl?");
+    }
+
+    @Test
     void dataDirectoryNotWritable() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertThat(cli.run("node", "--data-dir", file.resolve("sub").toString())).isEqualTo(ErrorReporter.USER_ERROR);

@@ -21,8 +21,11 @@ public final class OneLineUsageErrors implements IParameterExceptionHandler {
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
         err.println(name + ": " + message(ex) + " (see '" + name + " --help')");
-        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            err.println("  did you mean " + suggestions(unmatched, cmd.getCommandSpec()) + "?");
+        if (ex instanceof UnmatchedArgumentException unmatched) {
+            String suggested = suggestions(unmatched, cmd.getCommandSpec());
+            if (!suggested.isEmpty()) {
+                err.println("  did you mean " + suggested + "?");
+            }
         }
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
@@ -38,9 +41,17 @@ public final class OneLineUsageErrors implements IParameterExceptionHandler {
         return ex.getMessage().replace('\n', ' ').trim();
     }
 
-    /** Picocli's suggestions: options as they are, subcommands with the command before them. */
+    /**
+     * Picocli's suggestions, else the options a few edits from the one typed (picocli misses swapped
+     * letters); options as they are, subcommands with the command before them.
+     */
     private static String suggestions(UnmatchedArgumentException unmatched, CommandSpec spec) {
         List<String> names = unmatched.getSuggestions();
+        if (names.isEmpty() && unmatched.isUnknownOption() && !unmatched.getUnmatched().isEmpty()) {
+            String typed = unmatched.getUnmatched().get(0).split("=", 2)[0];
+            List<String> options = spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList();
+            names = NearNames.of(typed, options).stream().limit(2).toList();
+        }
         return names.stream().map(s -> unmatched.isUnknownOption() ? s : spec.qualifiedName() + " " + s)
                 .collect(Collectors.joining(" or "));
     }
