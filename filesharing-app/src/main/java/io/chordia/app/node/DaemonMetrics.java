@@ -59,9 +59,9 @@ final class DaemonMetrics {
                 .labelNames("result").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(r);
     }
 
-    /** The metrics of {@code daemon}; its status is read at most once per scrape's worth of callbacks. */
+    /** The metrics of {@code daemon}; its status is read at most once per scrape's worth of callbacks ({@link RecentStatus}). */
     static DaemonMetrics of(PeerDaemon daemon, NodeGuard guard) {
-        Supplier<NodeStatus> status = new RecentStatus(daemon);
+        Supplier<NodeStatus> status = daemon::recentStatus;
         NodeMetrics m = NodeMetrics.create(daemon.self().id().toHex(), daemon.protocolLabel(), "node")
                 .up(() -> true, daemon::uptimeSeconds)
                 .traffic(daemon::transportStats)
@@ -147,31 +147,5 @@ final class DaemonMetrics {
                 fetchesFailed.increment();
             }
         });
-    }
-
-    /** The daemon's status, read again only when the last read is over 200 ms old: one read per scrape. */
-    private static final class RecentStatus implements Supplier<NodeStatus> {
-        private static final long FRESH_NANOS = 200_000_000L;
-        private final PeerDaemon daemon;
-        private NodeStatus last;
-        private long readAt;
-
-        RecentStatus(PeerDaemon daemon) {
-            this.daemon = daemon;
-        }
-
-        @Override
-        public synchronized NodeStatus get() {
-            long now = System.nanoTime();
-            if (last == null || now - readAt > FRESH_NANOS) {
-                try {
-                    last = daemon.status();
-                } catch (Exception e) {
-                    throw new IllegalStateException("status unavailable: " + e.getMessage(), e);
-                }
-                readAt = now;
-            }
-            return last;
-        }
     }
 }

@@ -94,6 +94,7 @@ public final class PeerDaemon implements AutoCloseable {
     static final String JOINING = "joining";
     private volatile String joinedVia = JOINING;
     private volatile boolean serving;
+    private final RecentStatus recentStatus = new RecentStatus(this::status);
     /** The address chosen at start and why; the endpoint's {@link #self()} is what is advertised now. */
     private AdvertisedAddress advertised;
     private volatile List<Contact> lastSaved = List.of();
@@ -542,11 +543,16 @@ public final class PeerDaemon implements AutoCloseable {
 
     // ---------------------------------------------------------------- contacts and shutdown
 
+    /** The status read in the last 200 ms, or now: for the metrics and the story, not for a command. */
+    NodeStatus recentStatus() {
+        return recentStatus.get();
+    }
+
     /** The leaf set as status shows it; null (and logged at debug) when the node thread did not answer. */
     private List<String> leafSetQuietly() {
         try {
-            return status().leafSet();
-        } catch (Exception e) {
+            return recentStatus().leafSet();
+        } catch (RuntimeException e) {
             LOG.debug("could not read the leaf set: {}", e.toString());
             return null;
         }
