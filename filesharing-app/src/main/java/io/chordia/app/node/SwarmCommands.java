@@ -31,8 +31,8 @@ public final class SwarmCommands {
     public record PeersReply(String infoHash, String status, List<String> peers, int responders, int messages) {}
 
     static void registerAll(ControlRegistry registry, PeerDaemon daemon) {
-        registry.register(NodeCommands.command("announce", AnnounceRequest.class, (q, p) -> announce(daemon, q)));
-        registry.register(NodeCommands.command("peers", PeersRequest.class, (q, p) -> peers(daemon, q)));
+        registry.register(NodeCommands.command("announce", AnnounceRequest.class, (q, p) -> announce(daemon.joined(), q)));
+        registry.register(NodeCommands.command("peers", PeersRequest.class, (q, p) -> peers(daemon.joined(), q)));
     }
 
     static AnnounceReply announce(PeerDaemon daemon, AnnounceRequest q) throws Exception {
