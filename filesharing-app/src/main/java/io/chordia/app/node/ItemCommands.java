@@ -54,8 +54,8 @@ public final class ItemCommands {
                                int rejected) {}
 
     static void registerAll(ControlRegistry registry, PeerDaemon daemon) {
-        registry.register(NodeCommands.command("put-item", PutItemRequest.class, (q, p) -> put(daemon, q)));
-        registry.register(NodeCommands.command("get-item", GetItemRequest.class, (q, p) -> get(daemon, q)));
+        registry.register(NodeCommands.command("put-item", PutItemRequest.class, (q, p) -> put(daemon.joined(), q)));
+        registry.register(NodeCommands.command("get-item", GetItemRequest.class, (q, p) -> get(daemon.joined(), q)));
     }
 
     static boolean servesItems(PeerDaemon daemon) {
