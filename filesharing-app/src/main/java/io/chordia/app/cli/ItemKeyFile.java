@@ -2,13 +2,13 @@ package io.chordia.app.cli;
 
 import io.chordia.app.UserFacingException;
 import io.chordia.app.node.DataDir;
+import io.chordia.core.random.UnguessableRandom;
 import io.chordia.core.store.RecordSigner;
 import io.chordia.core.util.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -25,7 +25,7 @@ final class ItemKeyFile {
     static RecordSigner loadOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
-                RecordSigner created = RecordSigner.generate(new SecureRandom());
+                RecordSigner created = RecordSigner.generate(UnguessableRandom.create());
                 DataDir.writeOwnerOnly(file.toAbsolutePath(), HexFormat.of().formatHex(created.privateKey().toArray()) + "\n");
                 return created;
             }

@@ -13,7 +13,7 @@ import io.chordia.routing.kademlia.ItemGetResult;
 import io.chordia.routing.kademlia.ItemLookups;
 import io.chordia.routing.kademlia.ItemPutResult;
 import io.chordia.routing.kademlia.ItemQuery;
-import io.chordia.routing.kademlia.KademliaNode;
+import io.chordia.routing.overlay.BitTorrentServices;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -146,7 +146,7 @@ public final class ItemCommands {
     }
 
     private static Optional<ItemLookups> lookups(PeerDaemon daemon) {
-        return daemon.node() instanceof KademliaNode k ? k.itemLookups() : Optional.empty();
+        return BitTorrentServices.items(daemon.node());
     }
 
     private static ItemLookups itemLookups(PeerDaemon daemon) {

@@ -3,8 +3,8 @@ package io.chordia.app.node;
 import io.chordia.app.UserFacingException;
 import io.chordia.app.control.ControlRegistry;
 import io.chordia.core.id.NodeId;
-import io.chordia.routing.kademlia.KademliaNode;
 import io.chordia.routing.kademlia.SwarmClient;
+import io.chordia.routing.overlay.BitTorrentServices;
 import java.util.List;
 
 /**
@@ -55,10 +55,8 @@ public final class SwarmCommands {
     }
 
     private static SwarmClient client(PeerDaemon daemon, String verb) {
-        if (daemon.node() instanceof KademliaNode kademlia && kademlia.swarm().isPresent()) {
-            return kademlia.swarm().get();
-        }
-        throw new UserFacingException("'" + verb + "' needs a node of BitTorrent's DHT; this node runs --protocol "
-                + daemon.settings().protocol().label(), "start the node with --protocol mainline");
+        return BitTorrentServices.swarm(daemon.node()).orElseThrow(() -> new UserFacingException("'" + verb
+                + "' needs a node of BitTorrent's DHT; this node runs --protocol " + daemon.settings().protocol().label(),
+                "start the node with --protocol mainline"));
     }
 }
