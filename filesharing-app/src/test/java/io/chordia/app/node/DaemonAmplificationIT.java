@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.AnnouncePeer;
 import io.chordia.core.message.CheckRecord;
+import io.chordia.core.message.CompareRange;
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.FetchRecord;
 import io.chordia.core.message.FindNode;
@@ -18,6 +19,7 @@ import io.chordia.core.message.Message;
 import io.chordia.core.message.Notify;
 import io.chordia.core.message.Ping;
 import io.chordia.core.message.PutItem;
+import io.chordia.core.message.RangeDigests;
 import io.chordia.core.message.RecursiveFindNode;
 import io.chordia.core.message.RecursiveFindNodeDone;
 import io.chordia.core.message.Request;
@@ -144,6 +146,8 @@ class DaemonAmplificationIT {
                         Duration.ofHours(1)), 1, Bytes.wrapOwned(new byte[20]))),
                 Map.entry(FetchRecord.class, new FetchRecord(KEY)),
                 Map.entry(CheckRecord.class, new CheckRecord(KEY, 0, sender.id(), Bytes.wrapOwned(new byte[20]))),
+                // The whole key range with a digest that matches nothing: the widest answer range repair gives.
+                Map.entry(CompareRange.class, new CompareRange(NodeId.ZERO, 0, Bytes.wrapOwned(new byte[RangeDigests.DIGEST_BYTES]))),
                 Map.entry(RecursiveFindNode.class, new RecursiveFindNode(KEY, 20, 42, sender, 1, 1)),
                 Map.entry(RouteLookup.class, new RouteLookup(KEY, 42, sender, 1, List.of())),
                 Map.entry(LookupDone.class, new LookupDone(42, KEY, List.of(sender), 1, List.of(sender))),
