@@ -1,5 +1,6 @@
 package io.chordia.routing.kademlia;
 
+import io.chordia.core.id.NodeId;
 import io.chordia.core.message.GetItem;
 import io.chordia.core.message.Item;
 import io.chordia.core.message.PutItem;
@@ -11,14 +12,17 @@ import io.chordia.core.util.Checks;
 import io.chordia.routing.lookup.LookupResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * BEP 44 gets and puts through the network. A get is a node lookup of the target (the node's own
  * iterative lookup, with its disjoint paths and verification), then a {@code get} to each of the
- * k closest nodes that answered it, which collects their write tokens and keeps the item with the
+ * 2k closest nodes that answered it, which collects their write tokens and keeps the item with the
  * highest valid seq; answers that do not verify against the {@link ItemQuery} are counted and
- * dropped. A put sends the item to the nodes of a get with the token each gave. Two rounds instead
+ * dropped. A put sends the item to k nodes of a get, each with the token it gave, chosen as an
+ * announce chooses ({@link StoreTargets}, BEP 42): asking 2k leaves room for k nodes whose id
+ * matches their IP even when closer ones do not. Two rounds instead
  * of libtorrent's one traversal of {@code get}s: the lookup's safeguards are reused as they are, for
  * one extra round trip. This node, when among the closest, reads and stores in its own store.
  * Futures complete on the node thread.
@@ -37,12 +41,14 @@ public final class ItemLookups {
         return node.lookupIterative(query.target(), 1).thenCompose(lookup -> askClosest(query, lookup));
     }
 
-    /** Sends {@code put} (its token ignored) to every node of {@code found}, each with its own token. */
+    /** Sends {@code put} (its token ignored) to k nodes of {@code found}, BEP 42-valid ones first, each with its own token. */
     public CompletableFuture<ItemPutResult> put(ItemGetResult found, PutItem put) {
         Checks.check(found.query().target().equals(put.target()), "the put's target %s is not the get's %s",
                 put.target(), found.query().target());
         CompletableFuture<ItemPutResult> out = new CompletableFuture<>();
-        node.rpc().scheduler().execute(() -> sendPuts(found.holders(), put, out));
+        List<ItemGetResult.Holder> targets = StoreTargets.choose(found.holders(), ItemGetResult.Holder::contact,
+                node.config().k());
+        node.rpc().scheduler().execute(() -> sendPuts(targets, put, out));
         return out;
     }
 
@@ -54,7 +60,7 @@ public final class ItemLookups {
 
     private CompletableFuture<ItemGetResult> askClosest(ItemQuery query, LookupResult lookup) {
         CompletableFuture<ItemGetResult> out = new CompletableFuture<>();
-        List<Contact> closest = lookup.closest();
+        List<Contact> closest = candidates(query.target(), lookup);
         Item[] answers = new Item[closest.size()];
         int[] pending = {closest.size()};
         Runnable oneDone = () -> {
@@ -80,6 +86,19 @@ public final class ItemLookups {
             });
         }
         return out;
+    }
+
+    /** The 2k nodes closest to {@code target} among the lookup's closest and every node that answered it. */
+    private List<Contact> candidates(NodeId target, LookupResult lookup) {
+        TreeMap<NodeId, Contact> byDistance = new TreeMap<>();
+        for (Contact c : lookup.closest()) {
+            byDistance.put(c.id().xor(target), c);
+        }
+        for (Contact c : lookup.path()) {
+            byDistance.putIfAbsent(c.id().xor(target), c);
+        }
+        List<Contact> closestFirst = new ArrayList<>(byDistance.values());
+        return closestFirst.subList(0, Math.min(closestFirst.size(), 2 * node.config().k()));
     }
 
     private ItemGetResult collect(ItemQuery query, List<Contact> closest, Item[] answers) {

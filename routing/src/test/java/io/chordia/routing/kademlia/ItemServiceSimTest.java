@@ -2,6 +2,7 @@ package io.chordia.routing.kademlia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chordia.core.id.Bep42;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorCode;
@@ -11,6 +12,7 @@ import io.chordia.core.message.Item;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.message.Request;
 import io.chordia.core.message.Response;
+import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RemoteErrorException;
 import io.chordia.core.rpc.RpcConfig;
@@ -155,5 +157,35 @@ class ItemServiceSimTest {
         sim.loop.advance(ItemStore.DEFAULT_TTL.plus(ItemService.EXPIRY_SWEEP));
 
         assertThat(call(writer, new GetItem(mutableTarget(), -1)).hasValue()).isFalse();
+    }
+
+    /** A put goes where an announce goes: the BEP 42-valid holders, then the closest invalid ones to fill up to k. */
+    @Test
+    void aPutPrefersHoldersWhoseIdMatchesTheirIpOverCloserOnes() {
+        SplittableRandom ids = new SplittableRandom(7);
+        Bytes v = bencoded("where to");
+        List<ItemGetResult.Holder> holders = new ArrayList<>();
+        List<Contact> expected = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            Contact freelyChosen = new Contact(NodeId.sha1Of("free choice " + i), new Address("198.51.100." + i, 6881));
+            holders.add(new ItemGetResult.Holder(freelyChosen, Bytes.ofUtf8("t")));
+            if (i <= 2) {
+                expected.add(freelyChosen);
+            }
+        }
+        for (int i = 1; i <= 6; i++) {
+            byte[] ip = {(byte) 203, 0, 113, (byte) i};
+            Contact bound = new Contact(Bep42.idFor(ip, ids), new Address("203.0.113." + i, 6881));
+            holders.add(new ItemGetResult.Holder(bound, Bytes.ofUtf8("t")));
+            expected.add(bound);
+        }
+        ItemGetResult found = new ItemGetResult(ItemQuery.immutable(Bep44Items.immutableTarget(v)), null, holders, 12, 0);
+
+        CompletableFuture<ItemPutResult> put = node.itemLookups().orElseThrow()
+                .put(found, new PutItem(Bytes.EMPTY, v, Bytes.EMPTY, Bytes.EMPTY, -1, -1, Bytes.EMPTY));
+        sim.runUntil(put::isDone, Duration.ofSeconds(30), "put");
+
+        // None of them is attached: every put fails, and the failures name where the put went.
+        assertThat(put.join().failed()).containsExactlyInAnyOrderElementsOf(expected);
     }
 }
