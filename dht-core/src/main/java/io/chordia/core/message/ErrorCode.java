@@ -25,7 +25,11 @@ public enum ErrorCode {
     /** A compare-and-swap store whose expected sequence number is not the stored one. */
     CAS_FAILED(11),
     /** A record whose key does not match its content (immutable) or public key and salt (signed). */
-    KEY_MISMATCH(12);
+    KEY_MISMATCH(12),
+    /** A value over the size the protocol allows (BEP 44: over 1000 bytes). */
+    VALUE_TOO_BIG(13),
+    /** A salt over the size the protocol allows (BEP 44: over 64 bytes). */
+    SALT_TOO_BIG(14);
 
     private final int wireCode;
 

@@ -8,6 +8,7 @@ package io.chordia.core.message;
  */
 public sealed interface Request<R extends Response> extends Message permits Ping, FindNode,
         GetNeighbors, Notify, FindSuccessor, RouteLookup, LookupDone, Leaving, StoreRecord, FetchRecord, CheckRecord,
-        CompareRange, RecursiveFindNode, RecursiveFindNodeDone, GetPeers, AnnouncePeer, UnknownQuery, GetItem, PutItem {
+        CompareRange, RecursiveFindNode, RecursiveFindNodeDone, GetPeers, AnnouncePeer, UnknownQuery, GetItem, PutItem,
+        OversizedPutItem {
     Class<R> responseType();
 }

@@ -10,6 +10,7 @@ import io.chordia.core.message.Envelope;
 import io.chordia.core.message.FetchRecord;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.FindSuccessor;
+import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.GetItem;
 import io.chordia.core.message.GetNeighbors;
 import io.chordia.core.message.GetPeers;
@@ -18,6 +19,7 @@ import io.chordia.core.message.LookupDone;
 import io.chordia.core.message.Message;
 import io.chordia.core.message.Notify;
 import io.chordia.core.message.Ping;
+import io.chordia.core.message.OversizedPutItem;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.message.RangeDigests;
 import io.chordia.core.message.RecursiveFindNode;
@@ -135,6 +137,7 @@ class DaemonAmplificationIT {
                 Map.entry(AnnouncePeer.class, new AnnouncePeer(KEY, 6881, false, Bytes.wrapOwned(new byte[8]))),
                 Map.entry(UnknownQuery.class, new UnknownQuery("sample_infohashes")),
                 Map.entry(GetItem.class, new GetItem(KEY, -1)),
+                Map.entry(OversizedPutItem.class, new OversizedPutItem(ErrorCode.VALUE_TOO_BIG, 1001)),
                 Map.entry(PutItem.class, new PutItem(Bytes.wrapOwned(new byte[8]), Bytes.ofUtf8("2:hi"), Bytes.EMPTY,
                         Bytes.EMPTY, -1, -1, Bytes.EMPTY)),
                 Map.entry(FindNode.class, new FindNode(KEY, 20)),

@@ -5,6 +5,7 @@ import io.chordia.core.message.Ack;
 import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.GetItem;
 import io.chordia.core.message.Item;
+import io.chordia.core.message.OversizedPutItem;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RequestContext;
@@ -18,8 +19,9 @@ import java.util.List;
 /**
  * BEP 44's storage half on a {@link KademliaNode}: {@code get} answers the item stored at the
  * target (if any), the closest contacts and a write token bound to the asker's IP; {@code put} with
- * such a token stores into a bounded {@link ItemStore}, refusals answered with BEP 44's codes (206
- * bad signature, 301 cas mismatch, 302 stale seq, 202 when full). The tokens are the ones
+ * such a token stores into a bounded {@link ItemStore}, refusals answered with BEP 44's codes (205
+ * value too big and 207 salt too big for an {@link OversizedPutItem}, 206 bad signature, 301 cas
+ * mismatch, 302 stale seq, 202 when full). The tokens are the ones
  * {@link SwarmService} hands out, so a get_peers token is good for a put and the reverse, as in
  * libtorrent. Node thread; time and timers come from the node's scheduler.
  */
@@ -47,6 +49,9 @@ public final class ItemService {
         ItemService service = new ItemService(node, store, tokens);
         node.rpc().register(GetItem.class, (request, ctx) -> service.get(request, ctx));
         node.rpc().register(PutItem.class, (request, ctx) -> service.put(request, ctx));
+        node.rpc().register(OversizedPutItem.class, (request, ctx) -> {
+            throw new RequestRefusedException(request.violation(), request.detail());
+        });
         service.scheduler.scheduleAtFixedRate(EXPIRY_SWEEP, EXPIRY_SWEEP, () -> store.expire(service.now()));
         node.itemsServedBy(service);
         return service;

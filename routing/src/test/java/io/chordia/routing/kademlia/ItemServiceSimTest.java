@@ -9,6 +9,7 @@ import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.GetItem;
 import io.chordia.core.message.GetPeers;
 import io.chordia.core.message.Item;
+import io.chordia.core.message.OversizedPutItem;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.message.Request;
 import io.chordia.core.message.Response;
@@ -116,6 +117,8 @@ class ItemServiceSimTest {
         assertThat(refusal(writer, new PutItem(token, bencoded("evil"), good.publicKey(), salt, 6, -1, good.signature())))
                 .isEqualTo(ErrorCode.BAD_SIGNATURE);
         assertThat(call(writer, new GetItem(mutableTarget(), -1)).seq()).isEqualTo(5);
+        assertThat(refusal(writer, new OversizedPutItem(ErrorCode.VALUE_TOO_BIG, 1005))).isEqualTo(ErrorCode.VALUE_TOO_BIG);
+        assertThat(refusal(writer, new OversizedPutItem(ErrorCode.SALT_TOO_BIG, 65))).isEqualTo(ErrorCode.SALT_TOO_BIG);
     }
 
     @Test

@@ -7,9 +7,11 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.chordia.core.id.NodeId;
+import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.GetItem;
 import io.chordia.core.message.Item;
 import io.chordia.core.message.MessageLimits;
+import io.chordia.core.message.OversizedPutItem;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.message.StoreRecord;
 import io.chordia.core.store.Bep44Items;
@@ -135,6 +137,34 @@ final class ItemSerializers {
             long seq = WireIO.readLong(in, "seq");
             long cas = WireIO.readLong(in, "cas");
             return new PutItem(token, value, key, salt, seq, cas, readField(in, DhtRecord.SIGNATURE_BYTES, "signature"));
+        }
+    }
+
+    /** {@link OversizedPutItem}: the violation's error code (1 byte), the field's size (4). */
+    static final class OversizedPutItemSerializer extends WireSerializer<OversizedPutItem> {
+        @Override
+        int sizeOf(OversizedPutItem v) {
+            return 1 + 4;
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, OversizedPutItem v) {
+            WireIO.writeU8(out, v.violation().wireCode());
+            WireIO.writeInt(out, v.bytes());
+        }
+
+        @Override
+        public OversizedPutItem read(Kryo kryo, Input in, Class<? extends OversizedPutItem> type) {
+            int wireCode = WireIO.readU8(in, "violation");
+            ErrorCode violation = ErrorCode.fromWire(wireCode);
+            if (violation != ErrorCode.VALUE_TOO_BIG && violation != ErrorCode.SALT_TOO_BIG) {
+                throw WireFormatException.malformed("violation " + wireCode + " is not a value or salt too big");
+            }
+            int bytes = WireIO.readInt(in, "size");
+            if (bytes < 0) {
+                throw WireFormatException.malformed("size " + bytes);
+            }
+            return new OversizedPutItem(violation, bytes);
         }
     }
 }

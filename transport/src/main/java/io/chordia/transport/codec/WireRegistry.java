@@ -7,6 +7,7 @@ import io.chordia.core.message.AnnouncePeer;
 import io.chordia.core.message.GetItem;
 import io.chordia.core.message.GetPeers;
 import io.chordia.core.message.Item;
+import io.chordia.core.message.OversizedPutItem;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.message.Peers;
 import io.chordia.core.message.UnknownQuery;
@@ -88,6 +89,7 @@ public final class WireRegistry {
     public static final int RECORD_CHECK = 0x27;
     public static final int PEERS = 0x28;
     public static final int ITEM = 0x29;
+    public static final int OVERSIZED_PUT_ITEM = 0x2a;
     /** Kademlia requests take 0x30..0x37, its responses 0x38..0x3f. */
     public static final int RECURSIVE_FIND_NODE = 0x30;
     public static final int RECURSIVE_FIND_NODE_DONE = 0x31;
@@ -129,7 +131,8 @@ public final class WireRegistry {
             Map.entry(Peers.class, PEERS),
             Map.entry(GetItem.class, GET_ITEM),
             Map.entry(PutItem.class, PUT_ITEM),
-            Map.entry(Item.class, ITEM));
+            Map.entry(Item.class, ITEM),
+            Map.entry(OversizedPutItem.class, OVERSIZED_PUT_ITEM));
 
     private WireRegistry() {}
 
@@ -184,6 +187,7 @@ public final class WireRegistry {
         kryo.register(GetItem.class, new ItemSerializers.GetItemSerializer(ids), GET_ITEM);
         kryo.register(PutItem.class, new ItemSerializers.PutItemSerializer(), PUT_ITEM);
         kryo.register(Item.class, new ItemSerializers.ItemSerializer(lists), ITEM);
+        kryo.register(OversizedPutItem.class, new ItemSerializers.OversizedPutItemSerializer(), OVERSIZED_PUT_ITEM);
         return kryo;
     }
 }

@@ -8,7 +8,8 @@ import io.chordia.core.message.ErrorCode;
  * number less than current) and our {@link ErrorCode}s. KRPC has fewer numbers, so some of ours
  * share one and come back as its first reading: OVERLOADED and QUOTA_EXCEEDED as INTERNAL (202),
  * BAD_TOKEN and KEY_MISMATCH as BAD_REQUEST (203, libtorrent's number for a bad token), CONFLICT as
- * STALE (302). The detail text travels unchanged.
+ * STALE (302). BEP 44's 205 and 207 are VALUE_TOO_BIG and SALT_TOO_BIG both ways. The detail text
+ * travels unchanged.
  */
 final class KrpcErrorCodes {
     static final int GENERIC = 201;
@@ -42,6 +43,10 @@ final class KrpcErrorCodes {
                 return SEQUENCE_TOO_LOW;
             case CAS_FAILED:
                 return CAS_MISMATCH;
+            case VALUE_TOO_BIG:
+                return MESSAGE_TOO_BIG;
+            case SALT_TOO_BIG:
+                return SALT_TOO_BIG;
             case REFUSED:
             default:
                 return GENERIC;
@@ -52,8 +57,12 @@ final class KrpcErrorCodes {
     static ErrorCode fromKrpc(long number) {
         if (number == METHOD_UNKNOWN) {
             return ErrorCode.UNSUPPORTED;
-        } else if (number == PROTOCOL || number == MESSAGE_TOO_BIG || number == SALT_TOO_BIG) {
+        } else if (number == PROTOCOL) {
             return ErrorCode.BAD_REQUEST;
+        } else if (number == MESSAGE_TOO_BIG) {
+            return ErrorCode.VALUE_TOO_BIG;
+        } else if (number == SALT_TOO_BIG) {
+            return ErrorCode.SALT_TOO_BIG;
         } else if (number == SERVER) {
             return ErrorCode.INTERNAL;
         } else if (number == INVALID_SIGNATURE) {

@@ -6,6 +6,7 @@ import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.AnnouncePeer;
 import io.chordia.core.message.EnvelopeHints;
+import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.GetPeers;
@@ -24,6 +25,7 @@ import io.chordia.core.transport.MalformedMessageException;
 import io.chordia.core.util.Bytes;
 import io.chordia.core.message.GetItem;
 import io.chordia.core.message.Item;
+import io.chordia.core.message.OversizedPutItem;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.store.Bep44Items;
 import io.chordia.transport.bencode.BencodeBytes;
@@ -90,13 +92,25 @@ final class KrpcMessages {
                 Bytes.wrapOwned(KrpcFields.bytes(a, "token")));
     }
 
-    /** BEP 44's put: mutable when it carries a key; {@code v} is kept as the bytes it encodes to. */
-    private PutItem put(BencodeDictionary a) throws MalformedMessageException {
+    /**
+     * BEP 44's put: mutable when it carries a key; {@code v} is kept as the bytes it encodes to. A
+     * value or salt over BEP 44's limit becomes an {@link OversizedPutItem}, answered 205 or 207;
+     * sized before anything is copied, so its cost is the datagram's, already decoded.
+     */
+    private Request<Ack> put(BencodeDictionary a) throws MalformedMessageException {
         Bytes token = KrpcFields.value(a, "token");
-        Bytes value = itemValue(a);
-        if (value == null) {
+        BencodeValue v = a.get("v");
+        if (v == null) {
             throw malformed("no 'v'");
         }
+        if (v.encodedSize() > Bep44Items.MAX_VALUE_BYTES) {
+            return new OversizedPutItem(ErrorCode.VALUE_TOO_BIG, (int) v.encodedSize());
+        }
+        if (present(a, "k") && a.get("salt") instanceof BencodeBytes salt
+                && salt.value().length() > Bep44Items.MAX_SALT_BYTES) {
+            return new OversizedPutItem(ErrorCode.SALT_TOO_BIG, salt.value().length());
+        }
+        Bytes value = itemValue(a);
         if (!present(a, "k")) {
             return new PutItem(token, value, Bytes.EMPTY, Bytes.EMPTY, -1, -1, Bytes.EMPTY);
         }

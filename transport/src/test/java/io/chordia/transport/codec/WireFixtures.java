@@ -7,6 +7,7 @@ import io.chordia.core.message.AnnouncePeer;
 import io.chordia.core.message.GetItem;
 import io.chordia.core.message.GetPeers;
 import io.chordia.core.message.Item;
+import io.chordia.core.message.OversizedPutItem;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.message.Peers;
 import io.chordia.core.message.UnknownQuery;
@@ -92,6 +93,7 @@ final class WireFixtures {
                     List.of(new Address("198.51.100.9", 6881), new Address("2001:db8::9", 6882)), List.of(C1))),
             Map.entry(UnknownQuery.class, new UnknownQuery("vote")),
             Map.entry(GetItem.class, new GetItem(KEY, 4)),
+            Map.entry(OversizedPutItem.class, new OversizedPutItem(ErrorCode.SALT_TOO_BIG, 65)),
             Map.entry(PutItem.class, new PutItem(Bytes.wrapOwned(new byte[] {0x0a, 0x0b}), Bytes.ofUtf8("2:hi"),
                     filled(32, 1), Bytes.ofUtf8("s"), 4, 3, filled(64, 2))),
             Map.entry(Item.class, new Item(Bytes.wrapOwned(new byte[] {0x0c}), Bytes.ofUtf8("2:hi"), Bytes.EMPTY, -1,

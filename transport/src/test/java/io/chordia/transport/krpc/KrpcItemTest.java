@@ -3,14 +3,16 @@ package io.chordia.transport.krpc;
 import static io.chordia.transport.krpc.KrpcFixtures.ascii;
 import static io.chordia.transport.krpc.KrpcRoundTripTest.concat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.Ack;
 import io.chordia.core.message.Envelope;
+import io.chordia.core.message.ErrorCode;
+import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.GetItem;
 import io.chordia.core.message.Item;
 import io.chordia.core.message.Message;
+import io.chordia.core.message.OversizedPutItem;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
@@ -19,6 +21,7 @@ import io.chordia.core.store.RecordSigner;
 import io.chordia.core.transport.MalformedMessageException;
 import io.chordia.core.util.Bytes;
 import io.chordia.transport.bencode.BepExamples;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -118,13 +121,43 @@ class KrpcItemTest {
         assertThat(decoded.signatureVerifies()).isFalse();
     }
 
+    /** BEP 44: a value over 1000 bytes is answered 205, not dropped; the answer names the query's transaction. */
     @Test
-    void aValueOver1000BytesIsRefused() {
+    void aValueOver1000BytesIsAnswered205() throws Exception {
         byte[] put = ascii("d1:ad2:id20:abcdefghij01234567895:token3:tok1:v1000:" + "x".repeat(1000)
                 + "e1:q3:put1:t2:aa1:y1:qe");
 
-        assertThatThrownBy(() -> bob.decode(put, 0, put.length, ALICE.address(), BOB.address()))
-                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("'v' of 1005 bytes, at most 1000");
+        Envelope query = bob.decode(put, 0, put.length, ALICE.address(), BOB.address());
+
+        assertThat(query.body()).isEqualTo(new OversizedPutItem(ErrorCode.VALUE_TOO_BIG, 1005));
+        assertThat(refusal(query)).isEqualTo("d1:eli205e37:message (v field) too big: 1005 bytese1:t2:aa1:y1:ee");
+    }
+
+    /** BEP 44: a mutable put's salt over 64 bytes is answered 207; 64 bytes is a put. */
+    @Test
+    void aSaltOver64BytesIsAnswered207() throws Exception {
+        Envelope query = bob.decode(mutablePut(65), 0, mutablePut(65).length, ALICE.address(), BOB.address());
+
+        assertThat(query.body()).isEqualTo(new OversizedPutItem(ErrorCode.SALT_TOO_BIG, 65));
+        assertThat(refusal(query)).isEqualTo("d1:eli207e28:salt field too big: 65 bytese1:t2:aa1:y1:ee");
+        assertThat(bob.decode(mutablePut(64), 0, mutablePut(64).length, ALICE.address(), BOB.address()).body())
+                .isInstanceOf(PutItem.class);
+    }
+
+    private byte[] mutablePut(int saltBytes) {
+        Bytes salt = Bytes.ofUtf8("s".repeat(saltBytes));
+        return concat(ascii("d1:ad2:id20:abcdefghij01234567891:k32:"), signer.publicKey().toArray(),
+                ascii("4:salt" + saltBytes + ":"), salt.toArray(), ascii("3:seqi1e3:sig64:"),
+                Bep44Items.sign(signer, Bytes.EMPTY, 1, HELLO).toArray(), ascii("5:token3:tok1:v"), HELLO.toArray(),
+                ascii("e1:q3:put1:t2:aa1:y1:qe"));
+    }
+
+    /** The bytes bob answers {@code query} with when the storing side refuses it with the violation it carries. */
+    private static String refusal(Envelope query) {
+        OversizedPutItem put = (OversizedPutItem) query.body();
+        KrpcWireCodec quiet = new KrpcWireCodec(KrpcConfig.defaults().withVersion(Bytes.EMPTY));
+        return new String(quiet.encode(new Envelope(query.txId(), BOB, query.sender().address(),
+                ErrorReply.of(put.violation(), put.detail()))), StandardCharsets.ISO_8859_1);
     }
 
     private static Envelope exchange(KrpcWireCodec from, KrpcWireCodec to, Envelope envelope, Address source)

@@ -98,8 +98,8 @@ class KrpcRoundTripTest {
         assertThat(errorRoundTrip(ErrorCode.BAD_TOKEN)).isEqualTo(ErrorCode.BAD_REQUEST);
         assertThat(errorRoundTrip(ErrorCode.KEY_MISMATCH)).isEqualTo(ErrorCode.BAD_REQUEST);
         assertThat(errorRoundTrip(ErrorCode.CONFLICT)).isEqualTo(ErrorCode.STALE);
-        assertThat(KrpcErrorCodes.fromKrpc(205)).isEqualTo(ErrorCode.BAD_REQUEST);
-        assertThat(KrpcErrorCodes.fromKrpc(207)).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(errorRoundTrip(ErrorCode.VALUE_TOO_BIG)).isEqualTo(ErrorCode.VALUE_TOO_BIG);
+        assertThat(errorRoundTrip(ErrorCode.SALT_TOO_BIG)).isEqualTo(ErrorCode.SALT_TOO_BIG);
         assertThat(KrpcErrorCodes.fromKrpc(999)).isEqualTo(ErrorCode.REFUSED);
     }
 
