@@ -8,6 +8,7 @@ import io.chordia.core.util.Checks;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,8 @@ import java.util.function.Consumer;
  * left; a close arrives after every frame sent before it. Events run on the receiving node's
  * {@link VirtualNodeScheduler}, so a crashed node's deliveries die with it. Links default to
  * {@link #setDefaultLink}; {@link #setLink} sets one direction between two addresses.
+ * {@link #setUplink} gives a node one upload capacity that all its channels share
+ * ({@link SharedUplink}), as a host's access link does.
  *
  * <p>Not thread-safe: like the rest of the simulator, it runs on the thread that drives the loop.
  */
@@ -27,6 +30,7 @@ public final class SimStreamNetwork {
     private final VirtualScheduler loop;
     private final Map<Address, Endpoint> endpoints = new HashMap<>();
     private final Map<Address, Map<Address, StreamLink>> links = new HashMap<>();
+    private final Map<Address, Long> uplinkRates = new HashMap<>();
     private StreamLink defaultLink;
 
     public SimStreamNetwork(VirtualScheduler loop, StreamLink defaultLink) {
@@ -41,6 +45,22 @@ public final class SimStreamNetwork {
     /** Sets the link from {@code from} to {@code to} (one direction), for channels opened from now on. */
     public void setLink(Address from, Address to, StreamLink link) {
         links.computeIfAbsent(from, a -> new HashMap<>()).put(to, Checks.notNull(link, "link"));
+    }
+
+    /**
+     * Makes every channel the node at {@code endpoint} sends on (the ones it opens and the ones it
+     * accepts) share {@code bytesPerSecond} of upload; set before {@link #attach}.
+     */
+    public void setUplink(Address endpoint, long bytesPerSecond) {
+        Checks.check(bytesPerSecond > 0, "bytesPerSecond must be positive, was %s", bytesPerSecond);
+        Checks.check(!endpoints.containsKey(endpoint), "set the uplink of %s before attaching it", endpoint);
+        uplinkRates.put(endpoint, bytesPerSecond);
+    }
+
+    /** Bytes that have left {@code endpoint}'s shared uplink so far (0 without one). */
+    public long uplinkBytesSent(Address endpoint) {
+        Endpoint e = endpoints.get(endpoint);
+        return e == null || e.uplink == null ? 0 : e.uplink.bytesSent();
     }
 
     StreamLink link(Address from, Address to) {
@@ -62,6 +82,7 @@ public final class SimStreamNetwork {
         private final Address address;
         private final VirtualNodeScheduler node;
         private final int maxFrameLength;
+        private final SharedUplink uplink;
         private Consumer<FrameChannel> acceptHandler;
         private boolean closed;
         private int connections;
@@ -70,6 +91,8 @@ public final class SimStreamNetwork {
             this.address = address;
             this.node = node;
             this.maxFrameLength = maxFrameLength;
+            Long rate = uplinkRates.get(address);
+            this.uplink = rate == null ? null : new SharedUplink(rate, node);
         }
 
         @Override
@@ -124,7 +147,7 @@ public final class SimStreamNetwork {
     }
 
     /** One end of a simulated stream. */
-    private final class SimChannel implements FrameChannel {
+    private final class SimChannel implements FrameChannel, SharedUplink.Sender {
         private final Endpoint local;
         private final Address self;
         private final Address remote;
@@ -134,8 +157,13 @@ public final class SimStreamNetwork {
         private Consumer<Throwable> closeHandler;
         private boolean open = true;
         private boolean toldOfClose;
-        /** When the outbound direction has sent everything queued so far. */
+        /** When the outbound direction has sent everything queued so far (without a shared uplink). */
         private long freeAtNanos;
+        /** Frames waiting for the shared uplink, with the futures that complete when they leave. */
+        private final ArrayDeque<Bytes> waiting = new ArrayDeque<>();
+        private final ArrayDeque<CompletableFuture<Void>> waitingWritten = new ArrayDeque<>();
+        /** Closed with frames still waiting: the far end hears of it after the last one. */
+        private boolean closeAfterWaiting;
 
         SimChannel(Endpoint local, Address self, Address remote, StreamLink out) {
             this.local = local;
@@ -158,6 +186,14 @@ public final class SimStreamNetwork {
             if (!open) {
                 return CompletableFuture.failedFuture(new IOException("channel to " + remote + " is closed"));
             }
+            if (local.uplink != null) {
+                CompletableFuture<Void> written = new CompletableFuture<>();
+                boolean wasEmpty = waiting.isEmpty();
+                waiting.add(frame);
+                waitingWritten.add(written);
+                local.uplink.enqueued(this, wasEmpty);
+                return written;
+            }
             long now = loop.nowNanos();
             long sent = Math.max(now, freeAtNanos) + out.transmitNanos(frame.length());
             freeAtNanos = sent;
@@ -166,6 +202,28 @@ public final class SimStreamNetwork {
             CompletableFuture<Void> written = new CompletableFuture<>();
             local.node.schedule(Duration.ofNanos(sent - now), () -> written.complete(null));
             return written;
+        }
+
+        @Override
+        public int headLength() {
+            Bytes head = waiting.peek();
+            return head == null ? -1 : head.length();
+        }
+
+        @Override
+        public long linkTransmitNanos(int length) {
+            return out.transmitNanos(length);
+        }
+
+        @Override
+        public void departed() {
+            Bytes frame = waiting.poll();
+            SimChannel to = peer;
+            to.local.node.schedule(out.latency(), () -> to.receive(frame));
+            waitingWritten.poll().complete(null);
+            if (waiting.isEmpty() && closeAfterWaiting) {
+                to.local.node.schedule(out.latency(), () -> to.peerClosed());
+            }
         }
 
         private void receive(Bytes frame) {
@@ -209,6 +267,10 @@ public final class SimStreamNetwork {
             }
             open = false;
             local.node.execute(() -> tellClosed(cause));
+            if (!waiting.isEmpty()) {
+                closeAfterWaiting = true; // as TCP: what was written before the close is still sent
+                return;
+            }
             long now = loop.nowNanos();
             SimChannel to = peer;
             // The far end hears of it after the frames sent before the close.

@@ -82,4 +82,59 @@ class SimStreamNetworkTest {
                 .withCauseInstanceOf(ConnectException.class);
         assertThat(atB).isEmpty();
     }
+
+    @Test
+    void twoTransfersFromOneSharedUplinkEachGetAboutHalfOfIt() {
+        Address up = new Address("10.0.0.7", 7000);
+        network.setUplink(up, 100_000); // 100 kB/s shared, each link alone could do 1 MB/s
+        StreamTransport sender = network.attach(up, loop.newNodeScheduler("up"), 4096);
+        Address c = new Address("10.0.0.3", 3000);
+        StreamTransport third = network.attach(c, loop.newNodeScheduler("c"), 4096);
+        List<Long> lastAtB = new ArrayList<>(List.of(0L));
+        List<Long> lastAtC = new ArrayList<>(List.of(0L));
+        b.onAccept(ch -> ch.onFrame(f -> lastAtB.set(0, loop.nowNanos())));
+        third.onAccept(ch -> ch.onFrame(f -> lastAtC.set(0, loop.nowNanos())));
+        CompletableFuture<FrameChannel> toB = sender.connect(B);
+        CompletableFuture<FrameChannel> toC = sender.connect(c);
+        loop.runUntilIdle(100);
+        long start = loop.nowNanos();
+        for (int i = 0; i < 50; i++) { // 50 kB each way: 1 s for both at 100 kB/s
+            toB.join().send(Bytes.wrapOwned(new byte[1000]));
+            toC.join().send(Bytes.wrapOwned(new byte[1000]));
+        }
+        loop.runUntilIdle(10_000);
+        double secondsB = (lastAtB.get(0) - start) / 1e9;
+        double secondsC = (lastAtC.get(0) - start) / 1e9;
+        // Alone, 50 kB would take 0.5 s; sharing, each finishes within one frame of the other at about 1 s.
+        assertThat(secondsB).isBetween(0.99, 1.01);
+        assertThat(secondsC).isBetween(0.99, 1.01);
+        assertThat(network.uplinkBytesSent(up)).isEqualTo(100_000);
+
+        // The same 50 kB alone on the uplink gets all of it.
+        long again = loop.nowNanos();
+        for (int i = 0; i < 50; i++) {
+            toB.join().send(Bytes.wrapOwned(new byte[1000]));
+        }
+        loop.runUntilIdle(10_000);
+        assertThat((lastAtB.get(0) - again) / 1e9).isBetween(0.49, 0.51);
+    }
+
+    @Test
+    void aCloseOnASharedUplinkArrivesAfterTheFramesWaitingBeforeIt() {
+        Address up = new Address("10.0.0.7", 7000);
+        network.setUplink(up, 100_000);
+        StreamTransport sender = network.attach(up, loop.newNodeScheduler("up"), 4096);
+        b.onAccept(ch -> {
+            ch.onFrame(f -> atB.add(loop.nowNanos() / 1000 + "us " + f.length()));
+            ch.onClose(cause -> atB.add(loop.nowNanos() / 1000 + "us closed"));
+        });
+        CompletableFuture<FrameChannel> c = sender.connect(B);
+        loop.runUntilIdle(100);
+        c.join().send(Bytes.wrapOwned(new byte[1000]));
+        c.join().send(Bytes.wrapOwned(new byte[1000]));
+        c.join().close();
+        loop.runUntilIdle(100);
+        // connected at 10 ms; 10 ms per frame at 100 kB/s, then 5 ms of latency
+        assertThat(atB).containsExactly("25000us 1000", "35000us 1000", "35000us closed");
+    }
 }
