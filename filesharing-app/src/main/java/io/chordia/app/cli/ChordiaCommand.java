@@ -54,7 +54,10 @@ public final class ChordiaCommand implements Runnable {
 
     /** The whole command line with the error handlers every run uses; tests redirect its output. */
     static CommandLine newCommandLine() {
-        return configure(new CommandLine(new ChordiaCommand()));
+        CommandLine cli = new CommandLine(new ChordiaCommand());
+        // Registered here: it runs the file-sharing code, which the simulations module cannot see.
+        cli.getSubcommands().get("sim").addSubcommand("swarm", new SwarmSimCommand());
+        return configure(cli);
     }
 
     /** The handlers and converters every chordia command line has, the whole tree or one verb. */

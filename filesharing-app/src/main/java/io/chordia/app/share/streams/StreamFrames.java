@@ -19,6 +19,16 @@ final class StreamFrames {
         return Bytes.wrapOwned(b.array());
     }
 
+    static Bytes emptyFrame(byte type) {
+        return Bytes.wrapOwned(new byte[] {type, 0, 0, 0, 0});
+    }
+
+    static Bytes haveFrame(int piece) {
+        ByteBuffer b = ByteBuffer.allocate(WireFormat.HEADER_BYTES + 4);
+        b.put(WireFormat.HAVE).putInt(4).putInt(piece);
+        return Bytes.wrapOwned(b.array());
+    }
+
     static Bytes blockFrame(byte type, int piece, int offset, int length) {
         ByteBuffer b = ByteBuffer.allocate(WireFormat.HEADER_BYTES + 12);
         b.put(type).putInt(12).putInt(piece).putInt(offset).putInt(length);

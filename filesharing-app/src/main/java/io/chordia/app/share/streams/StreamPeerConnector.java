@@ -74,6 +74,11 @@ public final class StreamPeerConnector implements PeerConnector {
         }
 
         @Override
+        public void interested(boolean yes) {
+            unsent.add(StreamFrames.emptyFrame(yes ? WireFormat.INTERESTED : WireFormat.NOT_INTERESTED));
+        }
+
+        @Override
         public void flush() {
             if (channel != null) {
                 for (Bytes f : unsent) {
@@ -136,6 +141,13 @@ public final class StreamPeerConnector implements PeerConnector {
                     }
                 }
                 case WireFormat.UNKNOWN -> events.onUnknownContent();
+                case WireFormat.HAVE -> {
+                    if (length != 4) {
+                        return DropReason.BAD_LENGTH;
+                    }
+                    events.onHave(StreamFrames.intAt(frame, WireFormat.HEADER_BYTES));
+                }
+                case WireFormat.UNCHOKE -> events.onUnchoke();
                 default -> events.onChoke(new String(StreamFrames.body(frame, 0), StandardCharsets.UTF_8));
             }
             return null;

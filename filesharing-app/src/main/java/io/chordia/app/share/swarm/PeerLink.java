@@ -14,6 +14,12 @@ public interface PeerLink {
     /** Takes back a request; the block may still arrive, and is then discarded. */
     void cancel(int piece, int offset, int length);
 
+    /**
+     * Whether the peer has a piece we still need: a partial seeder unchokes only interested peers.
+     * Sent when it changes, buffered like requests.
+     */
+    void interested(boolean yes);
+
     void flush();
 
     /** Closes the connection; {@link PeerLinkEvents#onClosed} follows. */

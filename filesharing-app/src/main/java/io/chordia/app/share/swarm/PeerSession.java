@@ -24,6 +24,10 @@ final class PeerSession implements PeerLinkEvents {
     int strikes;
     /** The peer said it will not answer requests for now. */
     boolean choked;
+    /** Pieces this peer has that we have not verified yet: we are interested while above 0. */
+    int wanted;
+    /** What we last told the peer about our interest. */
+    boolean interestedSent;
     /** Closed because we were done with it, not because the peer failed: no back-off. */
     boolean closedByUs;
 

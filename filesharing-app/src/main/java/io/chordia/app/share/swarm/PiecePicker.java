@@ -18,6 +18,7 @@ final class PiecePicker {
     private final byte[] state;
     private final int[] availability;
     private final RandomGenerator random;
+    private final PiecePolicy policy;
     private int[] order = new int[0];
     private boolean dirty = true;
     private int cursor;
@@ -25,6 +26,11 @@ final class PiecePicker {
     private int have;
 
     PiecePicker(int pieces, BitSet alreadyHave, RandomGenerator random) {
+        this(pieces, alreadyHave, random, PiecePolicy.RAREST);
+    }
+
+    PiecePicker(int pieces, BitSet alreadyHave, RandomGenerator random, PiecePolicy policy) {
+        this.policy = policy;
         this.state = new byte[pieces];
         this.availability = new int[pieces];
         this.random = random;
@@ -113,12 +119,15 @@ final class PiecePicker {
     }
 
     private void rebuild() {
-        // (availability, random tag, piece) packed in a long: one primitive sort, no boxing.
+        // (availability, random tag, piece) packed in a long: one primitive sort, no boxing. RANDOM leaves
+        // availability out, SEQUENTIAL both.
         long[] keys = new long[state.length];
         int n = 0;
         for (int i = 0; i < state.length; i++) {
             if (state[i] != HAVE && availability[i] > 0) {
-                keys[n++] = ((long) Math.min(availability[i], 0x7FFF) << 42) | ((long) random.nextInt(1 << 21) << 21) | i;
+                long rarity = policy == PiecePolicy.RAREST ? Math.min(availability[i], 0x7FFF) : 0;
+                long tag = policy == PiecePolicy.SEQUENTIAL ? 0 : random.nextInt(1 << 21);
+                keys[n++] = (rarity << 42) | (tag << 21) | i;
             }
         }
         Arrays.sort(keys, 0, n);

@@ -53,6 +53,8 @@ final class Swarm {
     private final Set<Address> banned = new LinkedHashSet<>();
     private final Set<Address> delivered = new LinkedHashSet<>();
     private final List<Address> candidates = new ArrayList<>();
+    /** Bytes each peer (by host: its links come from ephemeral ports) delivered: what tit-for-tat ranks by. */
+    private final Map<String, Long> downloadedFrom = new HashMap<>();
 
     private Manifest manifest;
     private boolean manifestKnown;
@@ -92,7 +94,7 @@ final class Swarm {
     void startData(Manifest m, BitSet have) {
         manifest = m;
         manifestKnown = true;
-        picker = new PiecePicker(m.pieceCount(), have, runtime.random());
+        picker = new PiecePicker(m.pieceCount(), have, runtime.random(), config.piecePolicy());
         planner = new BlockPlanner(m, config, picker, runtime.buffers());
         if (picker.complete()) {
             return;
@@ -142,6 +144,12 @@ final class Swarm {
             }
         } else {
             picker.markHave(ap.index);
+            for (PeerSession s : List.copyOf(sessions.values())) {
+                if (s.phase == PeerSession.Phase.ACTIVE && s.has.get(ap.index)) {
+                    s.wanted--;
+                    updateInterest(s);
+                }
+            }
         }
         fillAll();
     }
@@ -153,6 +161,11 @@ final class Swarm {
 
     long downloadedBytes() {
         return downloadedBytes;
+    }
+
+    /** Bytes of verified-or-pending blocks {@code host} delivered so far. */
+    long downloadedFrom(String host) {
+        return downloadedFrom.getOrDefault(host, 0L);
     }
 
     List<Address> banned() {
@@ -274,7 +287,23 @@ final class Swarm {
         s.has = has;
         s.phase = PeerSession.Phase.ACTIVE;
         picker.addPeer(has);
+        for (int p = has.nextSetBit(0); p >= 0; p = has.nextSetBit(p + 1)) {
+            if (!picker.has(p)) {
+                s.wanted++;
+            }
+        }
+        updateInterest(s);
         fill(s);
+    }
+
+    /** Tells the peer when we start or stop needing something it has (a partial seeder unchokes only the interested). */
+    private void updateInterest(PeerSession s) {
+        boolean want = s.wanted > 0;
+        if (want != s.interestedSent && s.link != null) {
+            s.interestedSent = want;
+            s.link.interested(want);
+            s.link.flush();
+        }
     }
 
     void onHave(PeerSession s, int piece) {
@@ -286,6 +315,10 @@ final class Swarm {
         if (!s.has.get(piece)) {
             s.has.set(piece);
             picker.peerHas(piece);
+            if (!picker.has(piece)) {
+                s.wanted++;
+                updateInterest(s);
+            }
             fill(s);
         }
     }
@@ -391,6 +424,7 @@ final class Swarm {
         s.outstanding.remove(key);
         s.blocksDelivered++;
         downloadedBytes += length;
+        downloadedFrom.merge(s.address.host(), (long) length, Long::sum);
         delivered.add(s.address);
         ap.blocks[block] = ActivePiece.RECEIVED;
         ap.requests[block]--;

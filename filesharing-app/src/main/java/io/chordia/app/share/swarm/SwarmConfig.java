@@ -15,10 +15,11 @@ import java.time.Duration;
  * @param stallTimeout      a fetch that verifies nothing for this long fails
  * @param retryPeersAfter   a peer that failed, choked or closed is tried again after this
  * @param progressInterval  between progress reports
+ * @param piecePolicy       the order pieces are started in
  */
 public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight, int endgameDuplicates, int commitEvery,
                           Duration connectTimeout, Duration stallTimeout, Duration retryPeersAfter,
-                          Duration progressInterval) {
+                          Duration progressInterval, PiecePolicy piecePolicy) {
     public SwarmConfig {
         Checks.inRange(maxPeers, 1, 200, "maxPeers");
         Checks.inRange(requestWindow, 1, 4096, "requestWindow");
@@ -29,25 +30,36 @@ public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight
         Checks.positive(stallTimeout, "stallTimeout");
         Checks.positive(retryPeersAfter, "retryPeersAfter");
         Checks.positive(progressInterval, "progressInterval");
+        Checks.notNull(piecePolicy, "piecePolicy");
     }
 
     public static SwarmConfig defaults() {
         return new SwarmConfig(16, 64, 96, 3, 64, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2),
-                Duration.ofMillis(250));
+                Duration.ofMillis(250), PiecePolicy.RAREST);
     }
 
     public SwarmConfig withStallTimeout(Duration value) {
         return new SwarmConfig(maxPeers, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout,
-                value, retryPeersAfter, progressInterval);
+                value, retryPeersAfter, progressInterval, piecePolicy);
     }
 
     public SwarmConfig withProgressInterval(Duration value) {
         return new SwarmConfig(maxPeers, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout,
-                stallTimeout, retryPeersAfter, value);
+                stallTimeout, retryPeersAfter, value, piecePolicy);
     }
 
     public SwarmConfig withRequestWindow(int value) {
         return new SwarmConfig(maxPeers, value, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout,
-                stallTimeout, retryPeersAfter, progressInterval);
+                stallTimeout, retryPeersAfter, progressInterval, piecePolicy);
+    }
+
+    public SwarmConfig withMaxPeers(int value) {
+        return new SwarmConfig(value, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout,
+                stallTimeout, retryPeersAfter, progressInterval, piecePolicy);
+    }
+
+    public SwarmConfig withPiecePolicy(PiecePolicy value) {
+        return new SwarmConfig(maxPeers, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout,
+                stallTimeout, retryPeersAfter, progressInterval, value);
     }
 }

@@ -146,6 +146,14 @@ public final class FetcherHandler extends ChannelInboundHandlerAdapter {
                 }
             }
             case WireFormat.UNKNOWN -> events.onUnknownContent();
+            case WireFormat.HAVE -> {
+                if (bytes.length != 4) {
+                    fail(ctx, DropReason.BAD_LENGTH);
+                    return;
+                }
+                events.onHave(java.nio.ByteBuffer.wrap(bytes).getInt());
+            }
+            case WireFormat.UNCHOKE -> events.onUnchoke();
             default -> events.onChoke(new String(bytes, StandardCharsets.UTF_8));
         }
     }

@@ -88,6 +88,12 @@ public final class NettyPeerConnector implements PeerConnector {
         }
 
         @Override
+        public void interested(boolean yes) {
+            // Not sent on TCP: its seeders are complete and serve by upload slot; a peer without this
+            // frame type would close the connection over it.
+        }
+
+        @Override
         public void flush() {
             ch.flush();
         }

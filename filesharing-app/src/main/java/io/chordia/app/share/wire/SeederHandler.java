@@ -53,7 +53,8 @@ final class SeederHandler extends ByteToMessageDecoder {
                 case WireFormat.GET_MANIFEST -> onGetManifest(ctx, readId(in));
                 case WireFormat.OPEN -> onOpen(ctx, readId(in));
                 case WireFormat.REQUEST -> onRequest(ctx, in.readInt(), in.readInt(), in.readInt());
-                default -> in.skipBytes(12); // CANCEL: blocks leave as soon as asked, so there is nothing to take back
+                case WireFormat.CANCEL -> in.skipBytes(12); // blocks leave as soon as asked: nothing to take back
+                default -> { } // (NOT_)INTERESTED: a complete seeder serves whoever holds an upload slot
             }
         }
     }

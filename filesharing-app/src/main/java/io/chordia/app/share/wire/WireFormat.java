@@ -11,8 +11,13 @@ import io.chordia.app.share.swarm.PeerLink;
  * 0x02 OPEN         content id (20)        0x82 UNKNOWN    content id (20)
  * 0x03 REQUEST      piece, offset, length  0x83 BITFIELD   content id (20), one bit per piece (MSB first)
  * 0x04 CANCEL       piece, offset, length  0x84 CHOKE      reason, UTF-8 (at most 200 bytes)
- *                                          0x85 BLOCK      piece, offset, data
+ * 0x05 INTERESTED   (empty)                0x85 BLOCK      piece, offset, data
+ * 0x06 NOT_INTERESTED (empty)              0x86 HAVE       piece
+ *                                          0x87 UNCHOKE    (empty)
  * </pre>
+ * INTERESTED, HAVE and UNCHOKE are what partial seeders need (a peer serving the pieces it has
+ * while it fetches the rest, unchoking those it trades with); complete seeders on TCP send none
+ * of them and ignore INTERESTED.
  */
 public final class WireFormat {
     public static final int HEADER_BYTES = 5;
@@ -23,12 +28,16 @@ public final class WireFormat {
     public static final byte OPEN = 0x02;
     public static final byte REQUEST = 0x03;
     public static final byte CANCEL = 0x04;
+    public static final byte INTERESTED = 0x05;
+    public static final byte NOT_INTERESTED = 0x06;
 
     public static final byte MANIFEST = (byte) 0x81;
     public static final byte UNKNOWN = (byte) 0x82;
     public static final byte BITFIELD = (byte) 0x83;
     public static final byte CHOKE = (byte) 0x84;
     public static final byte BLOCK = (byte) 0x85;
+    public static final byte HAVE = (byte) 0x86;
+    public static final byte UNCHOKE = (byte) 0x87;
 
     public static final int MAX_REASON_BYTES = 200;
     public static final int MAX_MANIFEST_FRAME = ID_BYTES + ManifestLimits.MAX_ENCODED_BYTES;
@@ -42,6 +51,7 @@ public final class WireFormat {
         return switch (type) {
             case GET_MANIFEST, OPEN -> ID_BYTES;
             case REQUEST, CANCEL -> 12;
+            case INTERESTED, NOT_INTERESTED -> 0;
             default -> -1;
         };
     }
@@ -54,6 +64,8 @@ public final class WireFormat {
             case BITFIELD -> MAX_BITFIELD_FRAME;
             case CHOKE -> MAX_REASON_BYTES;
             case BLOCK -> BLOCK_HEADER_BYTES + BLOCK_SIZE;
+            case HAVE -> 4;
+            case UNCHOKE -> 0;
             default -> -1;
         };
     }

@@ -199,6 +199,12 @@ final class SwarmSim {
                 }
 
                 @Override
+                public void interested(boolean yes) {
+                    record(who + (yes ? " interested" : " not interested"));
+                    link.interested(yes);
+                }
+
+                @Override
                 public void flush() {
                     link.flush();
                 }
