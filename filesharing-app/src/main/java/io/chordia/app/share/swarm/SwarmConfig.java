@@ -33,6 +33,13 @@ public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight
         Checks.notNull(piecePolicy, "piecePolicy");
     }
 
+    /** Rarest first, the order every real fetch uses. */
+    public SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight, int endgameDuplicates, int commitEvery,
+                       Duration connectTimeout, Duration stallTimeout, Duration retryPeersAfter, Duration progressInterval) {
+        this(maxPeers, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout, stallTimeout,
+                retryPeersAfter, progressInterval, PiecePolicy.RAREST);
+    }
+
     public static SwarmConfig defaults() {
         return new SwarmConfig(16, 64, 96, 3, 64, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2),
                 Duration.ofMillis(250), PiecePolicy.RAREST);
