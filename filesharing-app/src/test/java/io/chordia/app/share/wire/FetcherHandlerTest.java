@@ -107,4 +107,25 @@ class FetcherHandlerTest {
         ch2.writeInbound(Unpooled.buffer().writeByte(0x42).writeInt(0));
         assertThat(r2.events).containsExactly("malformed UNKNOWN_TYPE", "closed");
     }
+
+    @Test
+    void haveAndUnchokeFromAPartialSeederArriveAndAHaveOfTheWrongLengthClosesTheConnection() {
+        Recorder r = new Recorder();
+        EmbeddedChannel ch = new EmbeddedChannel(new FetcherHandler(r));
+        ByteBuf all = Unpooled.buffer();
+        all.writeByte(WireFormat.UNCHOKE).writeInt(0);
+        all.writeByte(WireFormat.HAVE).writeInt(4).writeInt(70_000);
+        all.writeByte(WireFormat.UNCHOKE).writeInt(0);
+        while (all.isReadable()) {
+            ch.writeInbound(all.readRetainedSlice(Math.min(3, all.readableBytes())));
+        }
+        all.release();
+        assertThat(r.events).containsExactly("unchoke", "have 70000", "unchoke");
+
+        Recorder r2 = new Recorder();
+        EmbeddedChannel ch2 = new EmbeddedChannel(new FetcherHandler(r2));
+        ch2.writeInbound(Unpooled.buffer().writeByte(WireFormat.HAVE).writeInt(3).writeBytes(new byte[3]));
+        assertThat(r2.events).containsExactly("malformed BAD_LENGTH", "closed");
+        assertThat(ch2.isActive()).isFalse();
+    }
 }
