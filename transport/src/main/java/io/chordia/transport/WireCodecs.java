@@ -5,6 +5,7 @@ import io.chordia.core.transport.WireCodec;
 import io.chordia.core.transport.WireProfile;
 import io.chordia.transport.codec.KryoWireCodec;
 import io.chordia.transport.krpc.KrpcConfig;
+import io.chordia.transport.krpc.KrpcSimulationSizer;
 import io.chordia.transport.krpc.KrpcWireCodec;
 import java.util.function.ToIntFunction;
 
@@ -21,6 +22,17 @@ public final class WireCodecs {
         return switch (profile) {
             case CHORDIA -> new KryoWireCodec(maxDatagramBytes);
             case KRPC -> new KrpcWireCodec(KrpcConfig.defaults().withMaxEncodedBytes(maxDatagramBytes));
+        };
+    }
+
+    /**
+     * A codec that only sizes envelopes as {@code profile}'s wire carries them between Chordia nodes,
+     * with no state: the simulator's byte counts, where nothing is decoded.
+     */
+    public static WireCodec simulationSizer(WireProfile profile, int maxDatagramBytes) {
+        return switch (profile) {
+            case CHORDIA -> new KryoWireCodec(maxDatagramBytes);
+            case KRPC -> new KrpcSimulationSizer(maxDatagramBytes);
         };
     }
 

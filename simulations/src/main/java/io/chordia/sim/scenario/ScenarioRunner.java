@@ -205,7 +205,7 @@ public final class ScenarioRunner {
         }
         LinkConditions link = LinkConditions.of(config.latency().model()).withLoss(config.loss());
         return new SimSubstrate(streams.stream("network"), link,
-                tuning.countBytes() ? tuning.costModel().sizer() : null);
+                tuning.countBytes() ? tuning.costModel().sizer(config.protocol().wire()) : null);
     }
 
     private Overlay newOverlay() {

@@ -25,6 +25,9 @@ final class KrpcTransactionIds {
     private static final int PACKED_MAX_BYTES = 7;
     private static final long PACKED_FLAG = 0x80L;
     private static final long TABLE_FLAG = 0xffL;
+    /** A packed foreign id of {@link #PACKED_PLACEHOLDER_BYTES} zero bytes, for sizing a reply with no table entry. */
+    static final int PACKED_PLACEHOLDER_BYTES = PACKED_MAX_BYTES;
+    static final long PACKED_PLACEHOLDER = (PACKED_FLAG | PACKED_MAX_BYTES) << 56;
 
     private final Map<Long, byte[]> remembered;
     private long next;

@@ -80,6 +80,22 @@ public final class KrpcWireCodec implements WireCodec {
     }
 
     /**
+     * The length of {@code envelope} on the wire when both ends are Chordia nodes, for the
+     * simulator's byte counts, where no query was decoded first: a reply then echoes one of our
+     * {@value KrpcTransactionIds#OURS_BYTES}-byte ids, which this codec's table of peers' ids never
+     * held. Throws {@link IllegalArgumentException} as {@link #encodedLength} does.
+     */
+    public int encodedLengthBetweenOurNodes(Envelope envelope) {
+        if (envelope.body() instanceof Request<?>) {
+            return encodedLength(envelope);
+        }
+        // Sized under a packed 7-byte placeholder id: "7:" and "9:" have one length digit each.
+        Envelope placeholder = new Envelope(KrpcTransactionIds.PACKED_PLACEHOLDER, envelope.sender(), envelope.recipient(),
+                envelope.body(), envelope.hints());
+        return encodedLength(placeholder) + KrpcTransactionIds.OURS_BYTES - KrpcTransactionIds.PACKED_PLACEHOLDER_BYTES;
+    }
+
+    /**
      * Always throws {@link IllegalStateException}: a KRPC message does not name its sender's
      * address, so use {@link #decode(byte[], int, int, Address, Address)} with the datagram's source.
      */
