@@ -7,6 +7,7 @@ import io.chordia.core.message.AnnouncePeer;
 import io.chordia.core.message.GetItem;
 import io.chordia.core.message.GetPeers;
 import io.chordia.core.message.Item;
+import io.chordia.core.message.OversizedPutItem;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.message.Peers;
 import io.chordia.core.message.UnknownQuery;
@@ -64,7 +65,7 @@ public final class RandomEnvelopes {
     }
 
     public Message body() {
-        switch (random.nextInt(30)) {
+        switch (random.nextInt(31)) {
             case 0:
                 return new Ping();
             case 1:
@@ -159,6 +160,9 @@ public final class RandomEnvelopes {
             }
             case 29:
                 return rangeDigests();
+            case 30:
+                return new OversizedPutItem(random.nextBoolean() ? ErrorCode.VALUE_TOO_BIG : ErrorCode.SALT_TOO_BIG,
+                        random.nextInt(1 << 16));
             default:
                 ErrorCode[] codes = ErrorCode.values();
                 return new ErrorReply(codes[random.nextInt(codes.length)], detail());
