@@ -225,14 +225,7 @@ public final class ChordNode implements OverlayNode, RingMember {
     @Override
     public CompletableFuture<LookupResult> lookup(NodeId key, LookupStyle style) {
         return onNode(() -> style == LookupStyle.RECURSIVE ? recursive.start(key) : lookupIterative(key))
-                .thenCompose(f -> f).whenComplete((result, failure) -> measureSize(key, result, failure));
-    }
-
-    /** Our lookups' nearest nodes say how big the network is; called on the node thread. */
-    private void measureSize(NodeId key, LookupResult result, Throwable failure) {
-        if (failure == null && result.succeeded()) {
-            networkSize.record(key, result.closest());
-        }
+                .thenCompose(f -> f).whenComplete((result, failure) -> networkSize.recordLookup(key, result, failure));
     }
 
     @Override

@@ -204,14 +204,7 @@ public final class KademliaNode implements OverlayNode {
         Checks.notNull(key, "key");
         Checks.notNull(style, "style");
         return onNode(() -> style == LookupStyle.RECURSIVE ? recursiveLookup(key) : iterativeLookup(key,
-                config.disjointPaths())).whenComplete((result, failure) -> measureSize(key, result, failure));
-    }
-
-    /** Our lookups' nearest nodes say how big the network is; called on the node thread. */
-    private void measureSize(NodeId key, LookupResult result, Throwable failure) {
-        if (failure == null && result.succeeded()) {
-            networkSize.record(key, result.closest());
-        }
+                config.disjointPaths())).whenComplete((result, failure) -> networkSize.recordLookup(key, result, failure));
     }
 
     @Override

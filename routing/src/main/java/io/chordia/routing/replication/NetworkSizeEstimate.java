@@ -2,6 +2,7 @@ package io.chordia.routing.replication;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
+import io.chordia.routing.lookup.LookupResult;
 import java.util.Arrays;
 import java.util.List;
 
@@ -41,6 +42,16 @@ public final class NetworkSizeEstimate {
 
     public NetworkSizeEstimate(KeyDistance metric) {
         this.metric = metric;
+    }
+
+    /**
+     * Takes in how a node's own lookup of {@code target} ended: the nearest nodes of a successful
+     * one (a {@code whenComplete} callback, so {@code failure} and {@code result} are as it gives them).
+     */
+    public void recordLookup(NodeId target, LookupResult result, Throwable failure) {
+        if (failure == null && result.succeeded()) {
+            record(target, result.closest());
+        }
     }
 
     /** Takes in the nodes a lookup of {@code target} found nearest it, nearest first. */
