@@ -7,6 +7,7 @@ import io.chordia.app.share.Link;
 import io.chordia.app.share.LocalContent;
 import io.chordia.app.share.Manifest;
 import io.chordia.app.share.ShareService;
+import io.chordia.app.share.bittorrent.TorrentInfo;
 import io.chordia.app.share.directory.Announcement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ public final class ShareCommands {
 
     private ShareCommands() {}
 
-    public record ShareRequest(String path) {}
+    /** @param torrent whether the reply carries a {@code .torrent} file of the content */
+    public record ShareRequest(String path, boolean torrent) {}
 
     /** How long {@code share} waits for the first announcement before answering without it. */
     static final Duration ANNOUNCE_WAIT = Duration.ofSeconds(20);
@@ -39,9 +41,11 @@ public final class ShareCommands {
      * @param announcedTo how many replicas hold the announcement, -1 when it had not landed within {@link #ANNOUNCE_WAIT}
      * @param replicas    how many should (0 when unknown)
      * @param announced   where the announcement is, or why it is not, in words
+     * @param magnet      the BitTorrent v1 magnet link of the same content
+     * @param torrent     the {@code .torrent} file, when asked for (else null)
      */
     public record ShareReply(String link, String contentId, String name, long size, int pieces, int pieceBytes,
-                             int announcedTo, int replicas, String announced) {}
+                             int announcedTo, int replicas, String announced, String magnet, byte[] torrent) {}
 
     public record SharesRequest() {}
 
@@ -78,8 +82,10 @@ public final class ShareCommands {
         LOG.info("sharing {} ({} bytes) as {}", path, link.size(), link);
         Manifest manifest = done.content().manifest();
         Announcement a = firstAnnouncement(done);
+        TorrentInfo torrent = TorrentInfo.of(manifest);
         return new ShareReply(link.toString(), link.contentId().toHex(), link.name(), link.size(), manifest.pieceCount(),
-                manifest.pieceSize(), a.stored(), a.wanted(), a.summary());
+                manifest.pieceSize(), a.stored(), a.wanted(), a.summary(), torrent.magnetLink().toString(),
+                q.torrent() ? torrent.torrentFile() : null);
     }
 
     /** The first announcement, or what kept it (a failure, or no answer within {@link #ANNOUNCE_WAIT}). */

@@ -19,33 +19,47 @@ import org.junit.jupiter.api.io.TempDir;
 class ShareCommandTest {
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
     private static final String LINK = "chordia:00112233445566778899aabbccddeeff00112233?name=a.bin&size=67108864";
+    private static final String MAGNET = "magnet:?xt=urn:btih:99112233445566778899aabbccddeeff00112233&dn=a.bin";
 
     @TempDir
     Path dir;
 
     @Test
     void theLinkIsStdoutsOnlyLineAndStderrSaysPiecesAndReplicas() throws Exception {
-        Run run = share(new ShareReply(LINK, "0011", "a.bin", 64L << 20, 256, 256 * 1024, 3, 3, "stored on 3 of 3 replicas"));
+        Run run = share(new ShareReply(LINK, "0011", "a.bin", 64L << 20, 256, 256 * 1024, 3, 3, "stored on 3 of 3 replicas", MAGNET, null));
         assertThat(run.code).isZero();
         assertThat(run.out.toString()).isEqualTo(LINK + "\n");
         assertThat(run.err.toString())
-                .isEqualTo("shared a.bin: 64 MiB in 256 pieces of 256 KiB; announced in the DHT: stored on 3 of 3 replicas\n");
+                .isEqualTo("shared a.bin: 64 MiB in 256 pieces of 256 KiB; announced in the DHT: stored on 3 of 3 replicas\n"
+                        + "BitTorrent: " + MAGNET + "\n");
+    }
+
+    @Test
+    void torrentWritesTheFileTheNodeMadeAndSaysSo() throws Exception {
+        byte[] torrent = "d4:infod4:name5:a.binee".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Path out = dir.resolve("a.torrent");
+        Run run = share(new ShareReply(LINK, "0011", "a.bin", 1000, 1, 256 * 1024, 3, 3, "stored on 3 of 3 replicas", MAGNET,
+                torrent), "--torrent", out.toString());
+        assertThat(run.code).isZero();
+        assertThat(out).hasBinaryContent(torrent);
+        assertThat(run.err.toString()).contains("wrote " + out + "\n").endsWith("BitTorrent: " + MAGNET + "\n");
+        assertThat(run.out.toString()).isEqualTo(LINK + "\n");
     }
 
     @Test
     void anAnnouncementThatReachedNobodyIsAWarningAndTheLinkStillComesLast() throws Exception {
-        Run run = share(new ShareReply(LINK, "0011", "a.bin", 1000, 1, 256 * 1024, 0, 3, "failed: no replica answered"));
+        Run run = share(new ShareReply(LINK, "0011", "a.bin", 1000, 1, 256 * 1024, 0, 3, "failed: no replica answered", MAGNET, null));
         assertThat(run.code).isZero();
         assertThat(run.out.toString()).isEqualTo(LINK + "\n");
         assertThat(run.err.toString()).startsWith("shared a.bin: 1000 B in 1 piece of 256 KiB\n")
                 .contains("warning: the announcement reached no node (failed: no replica answered)");
-        Run late = share(new ShareReply(LINK, "0011", "a.bin", 1000, 1, 256 * 1024, -1, 0, "not done after 20 s (still trying)"));
+        Run late = share(new ShareReply(LINK, "0011", "a.bin", 1000, 1, 256 * 1024, -1, 0, "not done after 20 s (still trying)", MAGNET, null));
         assertThat(late.err.toString()).contains("warning: the announcement reached no node (not done after 20 s");
     }
 
     @Test
     void jsonCarriesTheSameFields() throws Exception {
-        Run run = share(new ShareReply(LINK, "0011", "a.bin", 1000, 1, 256 * 1024, 2, 3, "stored on 2 of 3 replicas"),
+        Run run = share(new ShareReply(LINK, "0011", "a.bin", 1000, 1, 256 * 1024, 2, 3, "stored on 2 of 3 replicas", MAGNET, null),
                 "--json");
         assertThat(run.out.toString()).contains("\"pieces\" : 1").contains("\"announcedTo\" : 2").contains("\"replicas\" : 3");
         assertThat(run.err.toString()).isEmpty();
