@@ -34,7 +34,9 @@ class SwarmPurityArchTest {
         JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.chordia.app.share");
         assertThat(production.stream().filter(c -> c.getPackageName().equals("io.chordia.app.share.swarm"))).isNotEmpty();
-        pure("io.chordia.app.share.swarm..", "io.chordia.app.share.streams..").check(production);
+        assertThat(production.stream().filter(c -> c.getPackageName().equals("io.chordia.app.share.bittorrent"))).isNotEmpty();
+        pure("io.chordia.app.share.swarm..", "io.chordia.app.share.streams..", "io.chordia.app.share.bittorrent..")
+                .check(production);
     }
 
     @Test

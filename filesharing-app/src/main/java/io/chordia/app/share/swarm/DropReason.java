@@ -21,5 +21,9 @@ public enum DropReason {
     /** A piece whose hash did not match. */
     BAD_PIECE,
     /** A frame the peer should not send in this state (e.g. a second bitfield). */
-    UNEXPECTED
+    UNEXPECTED,
+    /** A BitTorrent message whose body does not parse (a bad handshake, a bitfield with spare bits set, bad bencode). */
+    MALFORMED,
+    /** A connection from an address banned for breaking the rules before. */
+    BANNED
 }

@@ -1,0 +1,154 @@
+package io.chordia.app.share.bittorrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chordia.app.share.Manifest;
+import io.chordia.app.share.ManifestFile;
+import io.chordia.app.share.swarm.DropReason;
+import io.chordia.core.util.Bytes;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A seeding session driven by hand: what a libtorrent leecher sends, and what a hostile peer does. */
+class SeedingSessionTest {
+    /** 40,000 bytes in 16 KiB pieces: 3 pieces, the last of 7,232 bytes. */
+    static final Manifest MANIFEST = new Manifest("f.bin", false, 16_384, List.of(new ManifestFile("f.bin", 40_000)),
+            new byte[3 * Manifest.HASH_BYTES]);
+    static final SeededTorrent TORRENT = new SeededTorrent(MANIFEST, TorrentInfo.of(MANIFEST));
+    static final Bytes THEIR_ID = Bytes.ofUtf8("-LT2080-abcdefghijkl");
+    static final Bytes OUR_ID = Bytes.ofUtf8("-CH0001-abcdefghijkl");
+
+    final DropTally drops = new DropTally();
+    final RecordingOutput out = new RecordingOutput();
+    final Slots slots = new Slots(1);
+    final SeedingSession session = new SeedingSession(h -> h.equals(TORRENT.info().infoHash()) ? TORRENT : null, OUR_ID, slots,
+            drops, out);
+
+    static byte[] handshake(boolean extensions) {
+        return new Handshake(extensions, TORRENT.info().infoHash(), THEIR_ID).encode();
+    }
+
+    static byte[] concat(byte[]... parts) {
+        int n = Arrays.stream(parts).mapToInt(p -> p.length).sum();
+        ByteBuffer b = ByteBuffer.allocate(n);
+        for (byte[] p : parts) {
+            b.put(p);
+        }
+        return b.array();
+    }
+
+    static byte[] msg(PeerMessage m) {
+        return PeerWireEncoder.encode(m);
+    }
+
+    void feed(byte[] bytes) {
+        session.onBytes(ByteBuffer.wrap(bytes));
+    }
+
+    @Test
+    void aLeecherGetsOurHandshakeTheExtensionHandshakeAFullBitfieldThenUnchokeAndBlocks() throws Exception {
+        feed(concat(handshake(true), msg(PeerMessage.State.INTERESTED), msg(new PeerMessage.Request(2, 0, 7_232)),
+                msg(new PeerMessage.Request(0, 16_000, 384))));
+
+        assertThat(Handshake.read(ByteBuffer.wrap(out.sent.get(0)))).isEqualTo(new Handshake(true, TORRENT.info().infoHash(), OUR_ID));
+        List<PeerMessage> m = out.messages(3);
+        ExtensionHandshake ext = ExtensionHandshake.decode(((PeerMessage.Extended) m.get(0)).payload());
+        assertThat(ext.utMetadataId()).isEqualTo(SeedingSession.OUR_UT_METADATA);
+        assertThat(ext.metadataSize()).isEqualTo(TORRENT.info().size());
+        assertThat(m.get(1)).isEqualTo(new PeerMessage.Bitfield(Bytes.wrapOwned(new byte[] {(byte) 0b1110_0000})));
+        assertThat(m.get(2)).isEqualTo(PeerMessage.State.UNCHOKE);
+        assertThat(out.blocks).containsExactly(new int[] {2, 0, 7_232}, new int[] {0, 16_000, 384});
+        assertThat(drops.total()).isZero();
+    }
+
+    @Test
+    void aClientWithoutExtensionsGetsNoExtensionHandshake() throws Exception {
+        feed(handshake(false));
+        assertThat(out.messages(3)).hasSize(1).first().isInstanceOf(PeerMessage.Bitfield.class);
+    }
+
+    @Test
+    void bytesArrivingOneAtATimeMakeTheSameSession() throws Exception {
+        byte[] all = concat(handshake(true), msg(PeerMessage.State.INTERESTED), msg(new PeerMessage.Request(1, 0, 16_384)));
+        ByteBuffer growing = ByteBuffer.allocate(all.length);
+        for (byte b : all) {
+            growing.put(b).flip();
+            session.onBytes(growing);
+            growing.compact();
+        }
+        assertThat(out.blocks).containsExactly(new int[] {1, 0, 16_384});
+        assertThat(out.closedFor).isNull();
+    }
+
+    @Test
+    void theInfoDictionaryIsServedInMetadataPiecesAndAPiecePastItsEndIsRejected() throws Exception {
+        int theirUtMetadata = 3;
+        byte[] theirExt = new ExtensionHandshake(theirUtMetadata, -1, "libtorrent", 250).encode();
+        feed(concat(handshake(true), msg(new PeerMessage.Extended(0, Bytes.wrapOwned(theirExt))),
+                msg(ut(MetadataMessage.request(0))), msg(ut(MetadataMessage.request(1)))));
+
+        List<PeerMessage> m = out.messages(3);
+        PeerMessage.Extended data = (PeerMessage.Extended) m.get(2);
+        assertThat(data.extendedId()).isEqualTo(theirUtMetadata);
+        byte[] head = new MetadataMessage(MetadataMessage.DATA, 0, TORRENT.info().size()).encode();
+        assertThat(data.payload().toArray()).isEqualTo(concat(head, TORRENT.info().encoded()));
+        PeerMessage.Extended reject = (PeerMessage.Extended) m.get(3);
+        assertThat(MetadataMessage.decodeControl(reject.payload())).isEqualTo(MetadataMessage.reject(1));
+    }
+
+    static PeerMessage.Extended ut(MetadataMessage m) {
+        return new PeerMessage.Extended(SeedingSession.OUR_UT_METADATA, Bytes.wrapOwned(m.encode()));
+    }
+
+    @Test
+    void anUnknownInfoHashClosesWithoutABan() {
+        feed(new Handshake(true, InfoHash.fromHex("00000000000000000000000000000000000000ff"), THEIR_ID).encode());
+        assertThat(out.closedFor).isEqualTo(DropReason.UNKNOWN_CONTENT);
+        assertThat(out.banned).isFalse();
+        assertThat(out.sent).isEmpty();
+    }
+
+    @Test
+    void requestsOfAChokedPeerAreDroppedAndCounted() {
+        Slots none = new Slots(0);
+        SeedingSession s = new SeedingSession(h -> TORRENT, OUR_ID, none, drops, out);
+        s.onBytes(ByteBuffer.wrap(concat(handshake(true), msg(PeerMessage.State.INTERESTED), msg(new PeerMessage.Request(0, 0, 16_384)))));
+        assertThat(out.blocks).isEmpty();
+        assertThat(drops.count(DropReason.CHOKED)).isEqualTo(2);
+        assertThat(out.closedFor).isNull();
+    }
+
+    @Test
+    void theUploadSlotIsGivenBackWhenTheConnectionCloses() {
+        feed(concat(handshake(true), msg(PeerMessage.State.INTERESTED)));
+        assertThat(slots.used).isEqualTo(1);
+        session.onClosed();
+        assertThat(slots.used).isZero();
+    }
+
+    /** An UploadGate of {@code max} slots. */
+    static final class Slots implements UploadGate {
+        final int max;
+        int used;
+
+        Slots(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public boolean tryAcquire() {
+            if (used >= max) {
+                return false;
+            }
+            used++;
+            return true;
+        }
+
+        @Override
+        public void release() {
+            used--;
+        }
+    }
+}
