@@ -1,6 +1,7 @@
 package io.chordia.app.share.wire;
 
 import io.chordia.app.share.ContentId;
+import io.chordia.app.share.bittorrent.InfoHash;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,16 @@ public final class ContentCatalog {
 
     public ServedContent get(ContentId id) {
         return served.get(id);
+    }
+
+    /** The content whose BitTorrent infohash is {@code infoHash}, or null; a scan, as a peer serves a handful. */
+    public ServedContent byInfoHash(InfoHash infoHash) {
+        for (ServedContent c : served.values()) {
+            if (c.torrent().info().infoHash().equals(infoHash)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** What is served now, in no particular order. */

@@ -1,6 +1,8 @@
 package io.chordia.app.share.wire;
 
 import io.chordia.app.share.LocalContent;
+import io.chordia.app.share.bittorrent.SeededTorrent;
+import io.chordia.app.share.bittorrent.TorrentInfo;
 import io.chordia.app.share.store.PieceLayout;
 import io.netty.channel.DefaultFileRegion;
 import java.io.IOException;
@@ -17,6 +19,7 @@ public final class ServedContent implements AutoCloseable {
     private final PieceLayout layout;
     private final FileChannel[] files;
     private final byte[] bitfield;
+    private volatile SeededTorrent torrent;
 
     public ServedContent(LocalContent content) throws IOException {
         this.content = content;
@@ -40,6 +43,16 @@ public final class ServedContent implements AutoCloseable {
 
     public LocalContent content() {
         return content;
+    }
+
+    /** The content as BitTorrent sees it; built on first use (it copies every piece hash once). */
+    SeededTorrent torrent() {
+        SeededTorrent t = torrent;
+        if (t == null) {
+            t = new SeededTorrent(content.manifest(), TorrentInfo.of(content.manifest()));
+            torrent = t;
+        }
+        return t;
     }
 
     PieceLayout layout() {

@@ -19,7 +19,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** The listening socket of a peer's file sharing: one {@link SeederHandler} per accepted connection. */
+/**
+ * The listening socket of a peer's file sharing: one {@link SeederHandler} per accepted connection,
+ * or a {@link BitTorrentSeederHandler} when the connection opens with BitTorrent's handshake.
+ */
 public final class ShareServer implements AutoCloseable {
     private static final MessageSizeEstimator REGION_AWARE_SIZES = () -> msg -> {
         if (msg instanceof ByteBuf b) {
@@ -49,6 +52,7 @@ public final class ShareServer implements AutoCloseable {
     public static ShareServer bind(String host, int port, EventLoopGroup group, ContentCatalog catalog, UploadSlots slots,
                                    WireStats stats, Duration idleTimeout) throws java.io.IOException {
         ChannelGroup connections = new DefaultChannelGroup("share-uploads", GlobalEventExecutor.INSTANCE);
+        BitTorrentSeeding bitTorrent = new BitTorrentSeeding(catalog, slots, stats);
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(ShareChannels.serverType(group))
@@ -67,7 +71,7 @@ public final class ShareServer implements AutoCloseable {
                                 ctx.close();
                             }
                         });
-                        ch.pipeline().addLast(new SeederHandler(catalog, slots, stats));
+                        ch.pipeline().addLast(new FirstByteSniffer(bitTorrent, () -> new SeederHandler(catalog, slots, stats)));
                     }
                 });
         try {
