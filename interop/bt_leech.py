@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """A libtorrent 2.0 leecher for the BitTorrent interop tests (docs/protocols/bittorrent.md).
 
-Fetches one content from a peer given by hand (add_peer and connect_peer: no tracker, no DHT, TCP
-only, 127.0.0.1), from a .torrent (--torrent) or a magnet link (--magnet, so the info dictionary
-comes from the peer over ut_metadata), into --out. Prints one JSON line: ok, seconds from
+Fetches one content from a peer given by hand (--peer, or a magnet link's x.pe; add_peer and
+connect_peer: no tracker, no DHT, TCP only, 127.0.0.1), from a .torrent (--torrent) or a magnet link
+(--magnet, so the info dictionary comes from the peer over ut_metadata), into --out. Prints one JSON line: ok, seconds from
 add_torrent to finished, bytes, MB/s, hash failures, whether metadata came from the peer.
 Exits 0 when the content is complete and every piece passed libtorrent's hash check.
 """
@@ -15,9 +15,26 @@ import time
 import libtorrent as lt
 
 
-def settings():
-    return {
-        "listen_interfaces": "127.0.0.1:0",
+# Throughput settings for both roles, from lt.high_performance_seed() or larger (as the libtorrent anchor
+# benchmark in docs/benchmarks.md), so a libtorrent seed is measured at its best beside ours.
+TUNED = {
+    "send_buffer_watermark": 8 * 1024 * 1024,
+    "send_buffer_low_watermark": 1 * 1024 * 1024,
+    "send_buffer_watermark_factor": 150,
+    "send_not_sent_low_watermark": 512 * 1024,
+    "max_allowed_in_request_queue": 4000,
+    "max_queued_disk_bytes": 32 * 1024 * 1024,
+    "max_peer_recv_buffer_size": 8 * 1024 * 1024,
+    "unchoke_slots_limit": -1,
+    "aio_threads": 4,
+    "hashing_threads": 2,
+    "suggest_mode": 0,
+}
+
+
+def settings(port=0):
+    return dict(TUNED, **{
+        "listen_interfaces": "127.0.0.1:%d" % port,
         "outgoing_interfaces": "127.0.0.1",
         "enable_outgoing_utp": False,
         "enable_incoming_utp": False,
@@ -30,7 +47,7 @@ def settings():
         "max_out_request_queue": 1500,
         "alert_mask": lt.alert.category_t.status_notification | lt.alert.category_t.error_notification
         | lt.alert.category_t.peer_notification,
-    }
+    })
 
 
 def main():
@@ -38,7 +55,7 @@ def main():
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--torrent")
     src.add_argument("--magnet")
-    p.add_argument("--peer", required=True, help="host:port of the seed")
+    p.add_argument("--peer", help="host:port of the seed (else the magnet link's x.pe peers)")
     p.add_argument("--out", required=True)
     p.add_argument("--max-seconds", type=float, default=120)
     args = p.parse_args()
@@ -51,11 +68,13 @@ def main():
         atp = lt.parse_magnet_uri(args.magnet)
     atp.save_path = args.out
     atp.flags = (atp.flags | lt.torrent_flags.disable_pex) & ~lt.torrent_flags.auto_managed & ~lt.torrent_flags.paused
-    host, port = args.peer.rsplit(":", 1)
-    atp.peers = [(host, int(port))]
+    if args.peer:
+        host, port = args.peer.rsplit(":", 1)
+        atp.peers = [(host, int(port))]
     start = time.time()
     h = ses.add_torrent(atp)
-    h.connect_peer((host, int(port)))
+    for peer in atp.peers:
+        h.connect_peer(peer)
     finished = None
     hash_failed = 0
     metadata = False

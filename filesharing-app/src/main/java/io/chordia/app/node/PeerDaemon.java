@@ -420,6 +420,11 @@ public final class PeerDaemon implements AutoCloseable {
         return fetch;
     }
 
+    /** Where other peers (BitTorrent clients too) reach this node's transfer server. */
+    Address shareAddress() {
+        return sharing().address();
+    }
+
     /** What this node serves now. */
     List<LocalContent> served() {
         ShareService s = share;

@@ -7,6 +7,7 @@ import io.chordia.app.share.Link;
 import io.chordia.app.share.LocalContent;
 import io.chordia.app.share.Manifest;
 import io.chordia.app.share.ShareService;
+import io.chordia.app.share.bittorrent.MagnetLink;
 import io.chordia.app.share.bittorrent.TorrentInfo;
 import io.chordia.app.share.directory.Announcement;
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class ShareCommands {
      * @param announcedTo how many replicas hold the announcement, -1 when it had not landed within {@link #ANNOUNCE_WAIT}
      * @param replicas    how many should (0 when unknown)
      * @param announced   where the announcement is, or why it is not, in words
-     * @param magnet      the BitTorrent v1 magnet link of the same content
+     * @param magnet      the BitTorrent v1 magnet link of the same content, naming this node as a peer
      * @param torrent     the {@code .torrent} file, when asked for (else null)
      */
     public record ShareReply(String link, String contentId, String name, long size, int pieces, int pieceBytes,
@@ -84,7 +85,8 @@ public final class ShareCommands {
         Announcement a = firstAnnouncement(done);
         TorrentInfo torrent = TorrentInfo.of(manifest);
         return new ShareReply(link.toString(), link.contentId().toHex(), link.name(), link.size(), manifest.pieceCount(),
-                manifest.pieceSize(), a.stored(), a.wanted(), a.summary(), torrent.magnetLink().toString(),
+                manifest.pieceSize(), a.stored(), a.wanted(), a.summary(),
+                new MagnetLink(torrent.infoHash(), torrent.name(), List.of(daemon.shareAddress())).toString(),
                 q.torrent() ? torrent.torrentFile() : null);
     }
 

@@ -61,7 +61,7 @@ public enum PeerKind {
      * The interpreter apt's python3-libtorrent installs for: Debian's own, not whatever python3 comes
      * first on the PATH (a pyenv one cannot import it). {@code -Dchordia.interop.python} overrides.
      */
-    static String python() {
+    public static String python() {
         String configured = System.getProperty("chordia.interop.python");
         if (configured != null && !configured.isBlank()) {
             return configured;

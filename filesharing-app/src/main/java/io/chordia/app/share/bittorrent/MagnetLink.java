@@ -1,25 +1,37 @@
 package io.chordia.app.share.bittorrent;
 
+import io.chordia.core.net.Address;
 import io.chordia.core.util.Checks;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * A v1 magnet link (BEP 9): {@code magnet:?xt=urn:btih:<40 hex>&dn=<percent-encoded name>}. The
- * infohash is all a client needs; it finds peers (DHT, or by hand) and asks them for the info
- * dictionary with ut_metadata.
+ * A v1 magnet link (BEP 9): {@code magnet:?xt=urn:btih:<40 hex>&dn=<percent-encoded name>}, with
+ * an {@code x.pe=host:port} per peer known to have it (BEP 9's peer address). The infohash is all a
+ * client needs; it finds peers (those, the DHT, or by hand) and asks them for the info dictionary
+ * with ut_metadata.
  */
-public record MagnetLink(InfoHash infoHash, String displayName) {
+public record MagnetLink(InfoHash infoHash, String displayName, List<Address> peers) {
     private static final String PREFIX = "magnet:?xt=urn:btih:";
     private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
     public MagnetLink {
         Checks.notNull(infoHash, "infoHash");
         Checks.notNull(displayName, "displayName");
+        peers = List.copyOf(peers);
+    }
+
+    public MagnetLink(InfoHash infoHash, String displayName) {
+        this(infoHash, displayName, List.of());
     }
 
     @Override
     public String toString() {
-        return PREFIX + infoHash.toHex() + "&dn=" + percentEncode(displayName);
+        StringBuilder b = new StringBuilder(PREFIX).append(infoHash.toHex()).append("&dn=").append(percentEncode(displayName));
+        for (Address peer : peers) {
+            b.append("&x.pe=").append(percentEncode(peer.toString()).replace("%3A", ":").replace("%5B", "[").replace("%5D", "]"));
+        }
+        return b.toString();
     }
 
     /** RFC 3986 unreserved characters stay, every other byte of the UTF-8 is %XX: '+' would be read as a space by some clients. */

@@ -74,6 +74,9 @@ class TorrentInfoTest {
         InfoHash h = InfoHash.fromHex("0123456789abcdef0123456789abcdef01234567");
         assertThat(new MagnetLink(h, "my file+ü.bin").toString())
                 .isEqualTo("magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=my%20file%2B%C3%BC.bin");
+        assertThat(new MagnetLink(h, "a", java.util.List.of(new io.chordia.core.net.Address("127.0.0.1", 6881),
+                new io.chordia.core.net.Address("::1", 7000))).toString())
+                .isEqualTo("magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=a&x.pe=127.0.0.1:6881&x.pe=[::1]:7000");
     }
 
     private LocalContent share(Path path) throws IOException {
