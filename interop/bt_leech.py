@@ -2,7 +2,7 @@
 """A libtorrent 2.0 leecher for the BitTorrent interop tests (docs/protocols/bittorrent.md).
 
 Fetches one content from a peer given by hand (--peer, or a magnet link's x.pe; add_peer and
-connect_peer: no tracker, no DHT, TCP only, 127.0.0.1), from a .torrent (--torrent) or a magnet link
+connect_peer) or found through a Mainline DHT node (--dht: get_peers), no tracker, TCP only, 127.0.0.1, from a .torrent (--torrent) or a magnet link
 (--magnet, so the info dictionary comes from the peer over ut_metadata), into --out. Prints one JSON line: ok, seconds from
 add_torrent to finished, bytes, MB/s, hash failures, whether metadata came from the peer.
 Exits 0 when the content is complete and every piece passed libtorrent's hash check.
@@ -32,6 +32,17 @@ TUNED = {
 }
 
 
+# As interop/libtorrent_dht.py: every node is on 127.0.0.1, which libtorrent's DHT restricts by default.
+DHT = {
+    "enable_dht": True,
+    "dht_restrict_routing_ips": False,
+    "dht_restrict_search_ips": False,
+    "dht_enforce_node_id": False,
+    "dht_block_ratelimit": 100_000_000,
+    "dht_block_timeout": 1,
+}
+
+
 def settings(port=0):
     return dict(TUNED, **{
         "listen_interfaces": "127.0.0.1:%d" % port,
@@ -57,10 +68,14 @@ def main():
     src.add_argument("--magnet")
     p.add_argument("--peer", help="host:port of the seed (else the magnet link's x.pe peers)")
     p.add_argument("--out", required=True)
+    p.add_argument("--dht", help="host:port of a Mainline DHT node to join: peers are then found with get_peers")
     p.add_argument("--max-seconds", type=float, default=120)
     args = p.parse_args()
 
-    ses = lt.session(settings())
+    ses = lt.session(dict(settings(), **DHT) if args.dht else settings())
+    if args.dht:
+        host, port = args.dht.rsplit(":", 1)
+        ses.add_dht_node((host, int(port)))
     if args.torrent:
         atp = lt.add_torrent_params()
         atp.ti = lt.torrent_info(args.torrent)
@@ -78,10 +93,13 @@ def main():
     finished = None
     hash_failed = 0
     metadata = False
+    first_byte = None
     errors = []
     deadline = start + args.max_seconds
     while finished is None and time.time() < deadline:
-        ses.wait_for_alert(100)
+        ses.wait_for_alert(20)
+        if first_byte is None and h.status().total_payload_download > 0:
+            first_byte = time.time()
         for a in ses.pop_alerts():
             if isinstance(a, lt.torrent_finished_alert):
                 finished = time.time()
@@ -97,7 +115,8 @@ def main():
     print(json.dumps({
         "ok": ok, "seconds": (finished - start) if finished else None, "bytes": size,
         "MBps": size / (finished - start) / 1e6 if finished else None, "hash_failed": hash_failed,
-        "metadata_from_peer": metadata, "pieces": st.num_pieces, "errors": errors[-5:],
+        "metadata_from_peer": metadata, "first_byte_seconds": (first_byte - start) if first_byte else None,
+        "pieces": st.num_pieces, "errors": errors[-5:],
     }), flush=True)
     sys.exit(0 if ok else 1)
 

@@ -26,6 +26,7 @@ import io.chordia.core.transport.Transport;
 import io.chordia.core.transport.WireCodec;
 import io.chordia.core.transport.WireProfile;
 import io.chordia.routing.OverlayNode;
+import io.chordia.routing.overlay.BitTorrentServices;
 import io.chordia.routing.overlay.OverlayFactory;
 import io.chordia.routing.overlay.OverlayView;
 import io.chordia.routing.replication.ReplicatedStorage;
@@ -382,6 +383,7 @@ public final class PeerDaemon implements AutoCloseable {
         ShareConfig config = ShareConfig.defaults().withBind(bindHost(), 0);
         share = ShareService.start(config, new DhtPeerDirectory(storage, identity::signer, System::currentTimeMillis),
                 () -> self().address().host());
+        BitTorrentServices.swarm(node).ifPresent(swarm -> share.announceInfoHashesWith((h, port) -> swarm.announce(h.id(), port)));
         shared.load();
         housekeeping.execute(() -> shared.entries().forEach((id, path) -> {
             LocalContent content = SharedContents.rehash(id, path, config.pieceSize());

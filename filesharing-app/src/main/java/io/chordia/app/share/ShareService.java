@@ -8,6 +8,8 @@ import io.chordia.app.share.wire.ContentCatalog;
 import io.chordia.app.share.wire.NettyPeerConnector;
 import io.chordia.app.share.wire.PooledPieceBuffers;
 import io.chordia.app.share.wire.ServedContent;
+import io.chordia.app.share.bittorrent.InfoHash;
+import io.chordia.app.share.bittorrent.InfoHashAnnouncer;
 import io.chordia.app.share.wire.ShareServer;
 import io.chordia.app.share.wire.UploadSlots;
 import io.chordia.app.share.wire.WireStats;
@@ -68,6 +70,7 @@ public final class ShareService implements AutoCloseable {
     private final ShareServer server;
     /** Where peers are told to connect, or null for the address the server is bound to. */
     private final Supplier<String> announcedHost;
+    private volatile InfoHashAnnouncer infoHashes;
     private final Map<ContentId, Boolean> announced = new ConcurrentHashMap<>();
     private final Map<SwarmFetcher, Boolean> fetches = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> refresher;
@@ -233,7 +236,35 @@ public final class ShareService implements AutoCloseable {
         announced.keySet().forEach(this::announce);
     }
 
+    /**
+     * Also announces each served content's BitTorrent infohash, at this server's port, whenever the
+     * content is announced in our directory (at share, then every third of the TTL: BEP 5's peers
+     * expire after 30 minutes); the daemon sets it when its node speaks Mainline.
+     */
+    public void announceInfoHashesWith(InfoHashAnnouncer announcer) {
+        this.infoHashes = announcer;
+    }
+
+    private void announceInfoHash(ContentId id) {
+        InfoHashAnnouncer announcer = infoHashes;
+        ServedContent c = catalog.get(id);
+        if (announcer == null || c == null) {
+            return;
+        }
+        InfoHash infoHash = c.torrent().info().infoHash();
+        try {
+            announcer.announce(infoHash, server.address().port()).whenComplete((r, failure) -> {
+                if (failure != null) {
+                    LOG.warn("announcing infohash {} of {} failed: {}", infoHash, id, failure.getMessage());
+                }
+            });
+        } catch (RuntimeException e) { // thrown here, it would end the refresher's schedule
+            LOG.warn("announcing infohash {} of {} failed: {}", infoHash, id, e.getMessage());
+        }
+    }
+
     private CompletableFuture<Announcement> announce(ContentId id) {
+        announceInfoHash(id);
         CompletableFuture<Announcement> done;
         try {
             done = directory.announceReporting(id, address(), config.announceTtl());

@@ -46,7 +46,7 @@ public final class ServedContent implements AutoCloseable {
     }
 
     /** The content as BitTorrent sees it; built on first use (it copies every piece hash once). */
-    SeededTorrent torrent() {
+    public SeededTorrent torrent() {
         SeededTorrent t = torrent;
         if (t == null) {
             t = new SeededTorrent(content.manifest(), TorrentInfo.of(content.manifest()));
