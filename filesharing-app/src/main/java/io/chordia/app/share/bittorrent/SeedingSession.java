@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * One BitTorrent client's connection to us, a complete seed, from its handshake on. We answer
  * with our handshake, BEP 10's (ut_metadata, metadata_size) when the client speaks it, and a full
- * bitfield; an interested client is unchoked when an upload slot is free and stays so. Requests are
+ * bitfield; an interested client is unchoked when an upload slot is free, and keeps the slot until
+ * it says it is not interested or disconnects. Requests are
  * answered at once, in order (backpressure is the socket's: the connection stops reading while its
  * output is full), so we keep no request queue and CANCEL has nothing to take back.
  *
@@ -189,8 +190,13 @@ public final class SeedingSession {
         public Void state(PeerMessage.State m) {
             if (m == PeerMessage.State.INTERESTED) {
                 onInterested();
+            } else if (m == PeerMessage.State.NOT_INTERESTED && holdsSlot) {
+                // A client that wants nothing more gives its upload slot to the next interested one.
+                holdsSlot = false;
+                uploads.release();
+                out.send(PeerWireEncoder.encode(PeerMessage.State.CHOKE));
             }
-            return null; // choke/unchoke from a leecher, not interested: nothing for a seed to do
+            return null; // choke/unchoke from a leecher: nothing for a seed to do
         }
 
         @Override

@@ -128,6 +128,16 @@ class SeedingSessionTest {
         assertThat(slots.used).isZero();
     }
 
+    @Test
+    void aClientNoLongerInterestedIsChokedAndGivesBackItsSlot() throws Exception {
+        feed(concat(handshake(true), msg(PeerMessage.State.INTERESTED), msg(PeerMessage.State.NOT_INTERESTED),
+                msg(new PeerMessage.Request(0, 0, 16_384))));
+        assertThat(slots.used).isZero();
+        assertThat(out.messages(3)).endsWith(PeerMessage.State.UNCHOKE, PeerMessage.State.CHOKE);
+        assertThat(out.blocks).isEmpty();
+        assertThat(drops.count(DropReason.CHOKED)).isEqualTo(1);
+    }
+
     /** An UploadGate of {@code max} slots. */
     static final class Slots implements UploadGate {
         final int max;
