@@ -43,4 +43,18 @@ public final class BencodeDecoder {
         Objects.checkFromIndexSize(offset, length, data.length);
         return new BencodeParser(data, offset, offset + length, limits, keyOrder).parse();
     }
+
+    /** A value and how many bytes of its slice it took. */
+    public record Prefix(BencodeValue value, int length) {}
+
+    /**
+     * The value at the start of {@code data[offset, offset + length)}, whatever follows it (BEP 9's
+     * data message is a dictionary followed by raw bytes); same limits and failures as {@link #decode}.
+     */
+    public Prefix decodePrefix(byte[] data, int offset, int length) throws BencodeException {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        BencodeParser parser = new BencodeParser(data, offset, offset + length, limits, keyOrder);
+        BencodeValue value = parser.parse(false);
+        return new Prefix(value, parser.position() - offset);
+    }
 }

@@ -34,13 +34,23 @@ final class BencodeParser {
     }
 
     BencodeValue parse() throws BencodeException {
+        return parse(true);
+    }
+
+    /** Where the value {@link #parse(boolean)} returned ends. */
+    int position() {
+        return pos;
+    }
+
+    /** The first value; with {@code whole}, refused unless it spans the slice to its end. */
+    BencodeValue parse(boolean whole) throws BencodeException {
         while (true) {
             BencodeValue value = step();
             if (value == null) {
                 continue;
             }
             if (depth == 0) {
-                if (pos != end) {
+                if (whole && pos != end) {
                     throw fail(Reason.TRAILING, "bytes after the value");
                 }
                 return value;

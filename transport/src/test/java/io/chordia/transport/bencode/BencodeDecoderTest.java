@@ -211,4 +211,15 @@ class BencodeDecoderTest {
                 .as("%s", input)
                 .isInstanceOfSatisfying(BencodeException.class, e -> assertThat(e.reason()).as("%s: %s", input, e).isEqualTo(reason));
     }
+
+    @Test
+    void aPrefixIsTheFirstValueAndItsLengthWhateverFollows() throws Exception {
+        byte[] data = ascii("d8:msg_typei1e5:piecei0eeRAW BYTES");
+        BencodeDecoder.Prefix p = strict.decodePrefix(data, 0, data.length);
+        assertThat(p.length()).isEqualTo(25);
+        assertThat(((BencodeDictionary) p.value()).get("piece")).isEqualTo(integer(0));
+        assertThat(strict.decodePrefix(ascii("i7e"), 0, 3)).isEqualTo(new BencodeDecoder.Prefix(integer(7), 3));
+        assertThatThrownBy(() -> strict.decodePrefix(ascii("d5:piecei"), 0, 9))
+                .isInstanceOfSatisfying(BencodeException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TRUNCATED));
+    }
 }

@@ -58,6 +58,19 @@ public record ExtensionHandshake(int utMetadataId, int metadataSize, String clie
         throw new PeerWireViolation(DropReason.MALFORMED, "an extension message that is not a dictionary");
     }
 
+    /** The dictionary at the start of {@code payload} and where it ends (ut_metadata's data follows it). */
+    static BencodeDecoder.Prefix dictionaryPrefix(byte[] payload) throws PeerWireViolation {
+        try {
+            BencodeDecoder.Prefix p = DECODER.decodePrefix(payload, 0, payload.length);
+            if (p.value() instanceof BencodeDictionary) {
+                return p;
+            }
+        } catch (BencodeException e) {
+            throw new PeerWireViolation(DropReason.MALFORMED, "extension message: " + e.getMessage());
+        }
+        throw new PeerWireViolation(DropReason.MALFORMED, "an extension message that is not a dictionary");
+    }
+
     /** The integer {@code value} within [min, max]; {@code absent} when there is none; out of range is malformed. */
     static long integer(BencodeValue value, long min, long max, long absent) throws PeerWireViolation {
         if (value == null) {

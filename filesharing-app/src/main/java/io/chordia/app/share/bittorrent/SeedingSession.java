@@ -157,7 +157,7 @@ public final class SeedingSession {
             drops.dropped(DropReason.UNKNOWN_TYPE);
             return;
         }
-        MetadataMessage q = MetadataMessage.decodeControl(e.payload());
+        MetadataMessage q = MetadataMessage.decode(e.payload()).message();
         if (q.type() != MetadataMessage.REQUEST || peerUtMetadata == 0) {
             drops.dropped(DropReason.UNEXPECTED); // a reject from a client, or a request from one that cannot take the answer
             return;

@@ -69,8 +69,28 @@ class PeerWireCodecTest {
                 .isEqualTo("d8:msg_typei0e5:piecei2ee");
         assertThat(new String(new MetadataMessage(MetadataMessage.DATA, 0, 300).encode(), java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("d8:msg_typei1e5:piecei0e10:total_sizei300ee");
-        assertThat(MetadataMessage.decodeControl(Bytes.wrapOwned(MetadataMessage.reject(4).encode())))
+        assertThat(MetadataMessage.decode(Bytes.wrapOwned(MetadataMessage.reject(4).encode())).message())
                 .isEqualTo(MetadataMessage.reject(4));
+    }
+
+    @Test
+    void aMetadataDataMessageCarriesExactlyItsPiecesBytes() throws Exception {
+        int total = 16_384 + 300;
+        byte[] head = new MetadataMessage(MetadataMessage.DATA, 1, total).encode();
+        byte[] tail = new byte[300];
+        tail[299] = 9;
+        MetadataMessage.Received r = MetadataMessage.decode(Bytes.wrapOwned(SeedingSessionTest.concat(head, tail)));
+        assertThat(r.message()).isEqualTo(new MetadataMessage(MetadataMessage.DATA, 1, total));
+        assertThat(r.data().toArray()).isEqualTo(tail);
+
+        byte[] oneShort = SeedingSessionTest.concat(head, new byte[299]);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> MetadataMessage.decode(Bytes.wrapOwned(oneShort)), PeerWireViolation.class).reason())
+                .isEqualTo(DropReason.BAD_LENGTH);
+        byte[] requestWithTail = SeedingSessionTest.concat(MetadataMessage.request(0).encode(), new byte[1]);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> MetadataMessage.decode(Bytes.wrapOwned(requestWithTail)), PeerWireViolation.class).reason())
+                .isEqualTo(DropReason.MALFORMED);
     }
 
     @Test

@@ -95,7 +95,7 @@ class SeedingSessionTest {
         byte[] head = new MetadataMessage(MetadataMessage.DATA, 0, TORRENT.info().size()).encode();
         assertThat(data.payload().toArray()).isEqualTo(concat(head, TORRENT.info().encoded()));
         PeerMessage.Extended reject = (PeerMessage.Extended) m.get(3);
-        assertThat(MetadataMessage.decodeControl(reject.payload())).isEqualTo(MetadataMessage.reject(1));
+        assertThat(MetadataMessage.decode(reject.payload()).message()).isEqualTo(MetadataMessage.reject(1));
     }
 
     static PeerMessage.Extended ut(MetadataMessage m) {
