@@ -70,6 +70,7 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--dht", help="host:port of a Mainline DHT node to join: peers are then found with get_peers")
     p.add_argument("--max-seconds", type=float, default=120)
+    p.add_argument("--stop-on-ban", action="store_true", help="give up as soon as libtorrent bans a peer")
     args = p.parse_args()
 
     ses = lt.session(dict(settings(), **DHT) if args.dht else settings())
@@ -94,9 +95,10 @@ def main():
     hash_failed = 0
     metadata = False
     first_byte = None
+    banned = []
     errors = []
     deadline = start + args.max_seconds
-    while finished is None and time.time() < deadline:
+    while finished is None and time.time() < deadline and not (args.stop_on_ban and banned):
         ses.wait_for_alert(20)
         if first_byte is None and h.status().total_payload_download > 0:
             first_byte = time.time()
@@ -105,6 +107,8 @@ def main():
                 finished = time.time()
             elif isinstance(a, lt.metadata_received_alert):
                 metadata = True
+            elif isinstance(a, lt.peer_ban_alert):
+                banned.append("%s:%d" % tuple(a.endpoint))
             elif isinstance(a, lt.hash_failed_alert):
                 hash_failed += 1
             elif isinstance(a, (lt.torrent_error_alert, lt.peer_error_alert, lt.metadata_failed_alert)):
@@ -116,7 +120,7 @@ def main():
         "ok": ok, "seconds": (finished - start) if finished else None, "bytes": size,
         "MBps": size / (finished - start) / 1e6 if finished else None, "hash_failed": hash_failed,
         "metadata_from_peer": metadata, "first_byte_seconds": (first_byte - start) if first_byte else None,
-        "pieces": st.num_pieces, "errors": errors[-5:],
+        "pieces": st.num_pieces, "banned": banned, "errors": errors[-5:],
     }), flush=True)
     sys.exit(0 if ok else 1)
 

@@ -86,19 +86,39 @@ class BitTorrentSeedIT {
         assertThat(dir.resolve("out/folder/empty")).isEmptyFile();
     }
 
+    @Test
+    void aSeedWhoseFileChangedUnderItIsBannedByLibtorrentForTheBadPiece() throws Exception {
+        Path source = SampleFiles.random(dir.resolve("src").resolve("d.bin"), 4L << 20, 9);
+        LocalContent content = share(source);
+        Path torrent = Files.write(dir.resolve("d.torrent"), TorrentInfo.of(content.manifest()).torrentFile());
+        // Piece 5's bytes change on disk after hashing: we serve what the file holds, libtorrent checks what the torrent says.
+        try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(source, java.nio.file.StandardOpenOption.WRITE)) {
+            f.write(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3, 4}), 5L * content.manifest().pieceSize() + 100);
+        }
+
+        String result = run(List.of("--torrent", torrent.toString(), "--stop-on-ban"), dir.resolve("out"), 30, false);
+
+        // libtorrent bans the only peer that sent a piece failing its hash (its hash_failed alert may come after we stop).
+        assertThat(result).contains("\"ok\": false").contains("\"banned\": [\"127.0.0.1:" + seed.address().port() + "\"]");
+    }
+
     /** Runs the leecher against our seed; returns its JSON line, or fails with all it printed. */
     private String leech(List<String> source, Path out) throws Exception {
+        return run(source, out, LEECH_SECONDS, true);
+    }
+
+    private String run(List<String> source, Path out, long seconds, boolean mustSucceed) throws Exception {
         List<String> command = new ArrayList<>(List.of(PeerKind.python(), InteropPeers.dir().resolve("bt_leech.py").toString()));
         command.addAll(source);
         command.addAll(List.of("--peer", "127.0.0.1:" + seed.address().port(), "--out", out.toString(),
-                "--max-seconds", String.valueOf(LEECH_SECONDS)));
+                "--max-seconds", String.valueOf(seconds)));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        boolean done = p.waitFor(LEECH_SECONDS + 30, TimeUnit.SECONDS);
+        boolean done = p.waitFor(seconds + 30, TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly();
         }
         String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(done && p.exitValue() == 0).as("libtorrent leecher: %s; seed: %s", printed, seed.stats()).isTrue();
+        assertThat(done && (p.exitValue() == 0) == mustSucceed).as("libtorrent leecher: %s; seed: %s", printed, seed.stats()).isTrue();
         return printed;
     }
 }
