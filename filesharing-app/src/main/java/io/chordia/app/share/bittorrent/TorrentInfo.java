@@ -1,12 +1,17 @@
 package io.chordia.app.share.bittorrent;
 
+import io.chordia.app.share.InvalidManifestException;
 import io.chordia.app.share.Manifest;
 import io.chordia.app.share.ManifestFile;
+import io.chordia.app.share.ManifestLimits;
 import io.chordia.core.util.Bytes;
 import io.chordia.transport.bencode.BencodeBytes;
+import io.chordia.transport.bencode.BencodeDecoder;
 import io.chordia.transport.bencode.BencodeDictionary;
 import io.chordia.transport.bencode.BencodeEncoder;
+import io.chordia.transport.bencode.BencodeException;
 import io.chordia.transport.bencode.BencodeInteger;
+import io.chordia.transport.bencode.BencodeLimits;
 import io.chordia.transport.bencode.BencodeList;
 import io.chordia.transport.bencode.BencodeValue;
 import java.util.ArrayList;
@@ -27,14 +32,18 @@ import java.util.List;
 public final class TorrentInfo {
     private static final String CREATED_BY = "chordia";
 
+    /** What a parsed info dictionary may hold: four levels (info, files, file, path), the pieces string, 100,000 files. */
+    private static final BencodeDecoder DECODER = new BencodeDecoder(new BencodeLimits(4,
+            ManifestLimits.MAX_PIECES * Manifest.HASH_BYTES, ManifestLimits.MAX_FILES + 1, 8 * ManifestLimits.MAX_FILES + 64));
+
     private final byte[] encoded;
     private final InfoHash infoHash;
-    private final String name;
+    private final Manifest manifest;
 
-    private TorrentInfo(byte[] encoded, String name) {
+    private TorrentInfo(byte[] encoded, Manifest manifest) {
         this.encoded = encoded;
         this.infoHash = InfoHash.of(encoded);
-        this.name = name;
+        this.manifest = manifest;
     }
 
     public static TorrentInfo of(Manifest manifest) {
@@ -47,7 +56,90 @@ public final class TorrentInfo {
         } else {
             info.put("length", new BencodeInteger(manifest.totalSize()));
         }
-        return new TorrentInfo(BencodeEncoder.encode(info.build()), manifest.name());
+        return new TorrentInfo(BencodeEncoder.encode(info.build()), manifest);
+    }
+
+    /**
+     * The manifest of a BitTorrent info dictionary (from a {@code .torrent} or ut_metadata), when it
+     * is one we can fetch: its piece size a manifest's, its files in our order, and nothing in it we
+     * would not write ourselves (so the manifest gives back the very bytes, and the infohash).
+     *
+     * @throws InvalidManifestException saying what differs, in words for a user
+     */
+    public static TorrentInfo parse(byte[] encodedInfo) {
+        BencodeValue decoded;
+        try {
+            decoded = DECODER.decode(encodedInfo);
+        } catch (BencodeException e) {
+            throw new InvalidManifestException("the info dictionary is not valid bencode: " + e.getMessage());
+        }
+        if (!(decoded instanceof BencodeDictionary info)) {
+            throw new InvalidManifestException("the info dictionary is not a dictionary");
+        }
+        String name = text(info.get("name"), "name");
+        long pieceLength = number(info.get("piece length"), "piece length");
+        if (pieceLength < ManifestLimits.MIN_PIECE_SIZE || pieceLength > ManifestLimits.MAX_PIECE_SIZE
+                || Long.bitCount(pieceLength) != 1) {
+            throw new InvalidManifestException("piece length " + pieceLength + " is not a power of two from 16 KiB to 16 MiB,"
+                    + " which Chordia's manifests need");
+        }
+        if (!(info.get("pieces") instanceof BencodeBytes pieces)) {
+            throw new InvalidManifestException("the info dictionary has no pieces");
+        }
+        boolean directory = info.get("files") != null;
+        Manifest manifest;
+        try {
+            List<ManifestFile> files = directory ? files(info.get("files"))
+                    : List.of(new ManifestFile(name, number(info.get("length"), "length")));
+            manifest = new Manifest(name, directory, (int) pieceLength, files, pieces.value().toArray());
+        } catch (InvalidManifestException e) {
+            throw e;
+        } catch (IllegalArgumentException e) { // a path or size the manifest's own checks refuse
+            throw new InvalidManifestException(e.getMessage());
+        }
+        TorrentInfo ours = of(manifest);
+        if (!java.util.Arrays.equals(ours.encoded, encodedInfo)) {
+            throw new InvalidManifestException("the info dictionary holds more than name, piece length, pieces and files"
+                    + " (or its keys are not sorted): a manifest would not give back its infohash");
+        }
+        return ours;
+    }
+
+    private static List<ManifestFile> files(BencodeValue value) {
+        if (!(value instanceof BencodeList list)) {
+            throw new InvalidManifestException("files is not a list");
+        }
+        List<ManifestFile> files = new ArrayList<>(list.items().size());
+        for (BencodeValue item : list.items()) {
+            if (!(item instanceof BencodeDictionary file) || !(file.get("path") instanceof BencodeList path)) {
+                throw new InvalidManifestException("a file without a path");
+            }
+            StringBuilder joined = new StringBuilder();
+            for (BencodeValue segment : path.items()) {
+                joined.append(joined.length() == 0 ? "" : "/").append(text(segment, "path"));
+            }
+            files.add(new ManifestFile(joined.toString(), number(file.get("length"), "length")));
+        }
+        return files;
+    }
+
+    private static String text(BencodeValue value, String what) {
+        if (value instanceof BencodeBytes b) {
+            return b.value().toUtf8();
+        }
+        throw new InvalidManifestException("the info dictionary's " + what + " is not a string");
+    }
+
+    private static long number(BencodeValue value, String what) {
+        if (value instanceof BencodeInteger i) {
+            return i.value();
+        }
+        throw new InvalidManifestException("the info dictionary's " + what + " is not an integer");
+    }
+
+    /** The manifest this info dictionary was built from, or parsed into. */
+    public Manifest manifest() {
+        return manifest;
     }
 
     private static byte[] allHashes(Manifest manifest) {
@@ -78,7 +170,7 @@ public final class TorrentInfo {
     }
 
     public String name() {
-        return name;
+        return manifest.name();
     }
 
     /** Length of the encoded info dictionary: ut_metadata's {@code metadata_size}. */
@@ -96,7 +188,7 @@ public final class TorrentInfo {
     }
 
     public MagnetLink magnetLink() {
-        return new MagnetLink(infoHash, name);
+        return new MagnetLink(infoHash, manifest.name());
     }
 
     /** A {@code .torrent} file: the info dictionary with no tracker (peers come by DHT or by hand) and no date, so it is reproducible. */

@@ -1,7 +1,9 @@
 package io.chordia.app.share.bittorrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chordia.app.share.InvalidManifestException;
 import io.chordia.app.share.LocalContent;
 import io.chordia.app.share.Sharer;
 import io.chordia.transport.bencode.BencodeDecoder;
@@ -57,6 +59,36 @@ class TorrentInfoTest {
         assertThat(ours.infoHash()).isNotEqualTo(InfoHash.of(fixtureInfo("nested.torrent")));
         assertThat(new String(ours.encoded(), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .containsSubsequence("5:a.bin", "3:sub5:b.bin", "5:z.txt");
+    }
+
+    @Test
+    void libtorrentsInfoDictionariesParseIntoOurManifestsWhereTheLayoutsAgree() throws Exception {
+        write(dir.resolve("single.bin"), 1_000_003);
+        TorrentInfo parsed = TorrentInfo.parse(fixtureInfo("single.torrent"));
+
+        assertThat(parsed.manifest()).isEqualTo(share(dir.resolve("single.bin")).manifest());
+        assertThat(parsed.infoHash()).isEqualTo(InfoHash.of(fixtureInfo("single.torrent")));
+        assertThat(TorrentInfo.parse(fixtureInfo("flat.torrent")).manifest().files()).extracting(f -> f.path())
+                .containsExactly("a.bin", "b.bin", "empty", "z.txt");
+    }
+
+    @Test
+    void whatAManifestCannotHoldIsRefusedSayingWhy() throws Exception {
+        assertThatThrownBy(() -> TorrentInfo.parse(fixtureInfo("nested.torrent")))
+                .isInstanceOf(InvalidManifestException.class).hasMessageContaining("increasing order");
+        assertThatThrownBy(() -> TorrentInfo.parse(ascii("d6:lengthi5e4:name1:a12:piece lengthi20000e6:pieces20:"
+                + "x".repeat(20) + "e"))).isInstanceOf(InvalidManifestException.class).hasMessageContaining("power of two");
+        assertThatThrownBy(() -> TorrentInfo.parse(ascii("d6:lengthi5e4:name1:a12:piece lengthi16384e6:pieces20:"
+                + "x".repeat(20) + "7:privatei1ee"))).isInstanceOf(InvalidManifestException.class)
+                .hasMessageContaining("give back its infohash");
+        assertThatThrownBy(() -> TorrentInfo.parse(ascii("d5:filesld6:lengthi5e4:pathl2:..1:xeee4:name1:a12:piece lengthi16384e"
+                + "6:pieces20:" + "x".repeat(20) + "e"))).isInstanceOf(InvalidManifestException.class);
+        assertThatThrownBy(() -> TorrentInfo.parse(ascii("d4:name"))).isInstanceOf(InvalidManifestException.class)
+                .hasMessageContaining("not valid bencode");
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     @Test
