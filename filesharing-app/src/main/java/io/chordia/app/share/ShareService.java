@@ -1,5 +1,7 @@
 package io.chordia.app.share;
 
+import io.chordia.app.share.bittorrent.InfoHash;
+import io.chordia.app.share.bittorrent.InfoHashAnnouncer;
 import io.chordia.app.share.directory.Announcement;
 import io.chordia.app.share.directory.PeerDirectory;
 import io.chordia.app.share.swarm.SwarmFetcher;
@@ -8,8 +10,6 @@ import io.chordia.app.share.wire.ContentCatalog;
 import io.chordia.app.share.wire.NettyPeerConnector;
 import io.chordia.app.share.wire.PooledPieceBuffers;
 import io.chordia.app.share.wire.ServedContent;
-import io.chordia.app.share.bittorrent.InfoHash;
-import io.chordia.app.share.bittorrent.InfoHashAnnouncer;
 import io.chordia.app.share.wire.ShareServer;
 import io.chordia.app.share.wire.UploadSlots;
 import io.chordia.app.share.wire.WireStats;
