@@ -5,7 +5,6 @@ import io.chordia.transport.bencode.BencodeException.Reason;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * One decode: a loop over an explicit stack of open containers instead of recursion, so that the
@@ -113,12 +112,11 @@ final class BencodeParser {
             throw fail(Reason.UNSORTED_KEYS, "key not above the one before it");
         }
         Bytes key = slice(keyStart, length);
-        if (dictionary.entries.containsKey(key)) {
+        if (!dictionary.placeKey(key)) {
             throw fail(Reason.UNSORTED_KEYS, "key repeated");
         }
         dictionary.lastKeyStart = keyStart;
         dictionary.lastKeyLength = length;
-        dictionary.pendingKey = key;
         pos += length;
     }
 
@@ -222,40 +220,77 @@ final class BencodeParser {
         return new BencodeException(reason, pos - start, detail);
     }
 
-    /** An open list or dictionary; a dictionary between a key and its value holds the key. */
+    /**
+     * An open list or dictionary; a dictionary between a key and its value holds the key's place.
+     * A dictionary's keys are kept sorted as they come: in order (as BEP 3 has them) each goes at
+     * the end; one out of order (allowed by {@link KeyOrder#ANY}) is inserted at its place, a shift
+     * of at most {@link BencodeLimits#maxEntries()} references.
+     */
     private static final class Container {
+        private static final int FIRST_CAPACITY = 8;
+
         final boolean dictionary;
         final List<BencodeValue> list;
-        final TreeMap<Bytes, BencodeValue> entries;
-        Bytes pendingKey;
+        Bytes[] keys;
+        BencodeValue[] values;
+        int entries;
+        /** Where the value of the key just read goes, or -1 when a key is awaited. */
+        int pending = -1;
         int lastKeyStart;
         int lastKeyLength = -1;
 
         Container(boolean dictionary) {
             this.dictionary = dictionary;
             this.list = dictionary ? null : new ArrayList<>();
-            this.entries = dictionary ? new TreeMap<>(BencodeDictionary.KEY_ORDER) : null;
+            if (dictionary) {
+                keys = new Bytes[FIRST_CAPACITY];
+                values = new BencodeValue[FIRST_CAPACITY];
+            }
         }
 
         boolean awaitsEntry() {
-            return pendingKey == null;
+            return pending < 0;
         }
 
         int size() {
-            return dictionary ? entries.size() : list.size();
+            return dictionary ? entries : list.size();
+        }
+
+        /** Makes room for {@code key} at its place in order; false if it is already there. */
+        boolean placeKey(Bytes key) {
+            int at = entries;
+            if (entries > 0 && BencodeDictionary.compareKeys(keys[entries - 1], key) >= 0) {
+                at = Arrays.binarySearch(keys, 0, entries, key, BencodeDictionary.KEY_ORDER);
+                if (at >= 0) {
+                    return false;
+                }
+                at = -at - 1;
+            }
+            if (entries == keys.length) {
+                keys = Arrays.copyOf(keys, entries * 2);
+                values = Arrays.copyOf(values, entries * 2);
+            }
+            System.arraycopy(keys, at, keys, at + 1, entries - at);
+            System.arraycopy(values, at, values, at + 1, entries - at);
+            keys[at] = key;
+            values[at] = null;
+            entries++;
+            pending = at;
+            return true;
         }
 
         void add(BencodeValue value) {
             if (dictionary) {
-                entries.put(pendingKey, value);
-                pendingKey = null;
+                values[pending] = value;
+                pending = -1;
             } else {
                 list.add(value);
             }
         }
 
         BencodeValue build() {
-            return dictionary ? new BencodeDictionary(entries) : new BencodeList(list);
+            return dictionary ? new BencodeDictionary(SortedEntries.ofSorted(keys, values, entries))
+                    : new BencodeList(list);
         }
     }
 }

@@ -132,6 +132,28 @@ class BencodeDecoderTest {
         assertRefused(lenient, "d1:ai1e1:ai1ee", Reason.UNSORTED_KEYS);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void anyOrderSortsEveryPermutationAndFindsARepeatAnywhere(long seed) throws Exception {
+        BencodeDecoder lenient = new BencodeDecoder(BencodeLimits.defaults(), KeyOrder.ANY);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keys.add(Integer.toString(i, 36) + (i % 3 == 0 ? "x" : ""));
+        }
+        java.util.TreeMap<Bytes, BencodeValue> sorted = new java.util.TreeMap<>(BencodeDictionary.KEY_ORDER);
+        keys.forEach(k -> sorted.put(Bytes.ofUtf8(k), integer(k.length())));
+        for (int round = 0; round < 50; round++) {
+            java.util.Collections.shuffle(keys, new java.util.Random(random.nextLong()));
+            StringBuilder input = new StringBuilder("d");
+            keys.forEach(k -> input.append(k.length()).append(':').append(k).append('i').append(k.length()).append('e'));
+
+            assertThat(lenient.decode(ascii(input + "e"))).isEqualTo(new BencodeDictionary(sorted));
+            String repeated = keys.get(random.nextInt(keys.size()));
+            assertRefused(lenient, input + "" + repeated.length() + ":" + repeated + "i0ee", Reason.UNSORTED_KEYS);
+        }
+    }
+
     @Test
     void depthLimitCountsOpenContainers() throws Exception {
         BencodeDecoder decoder = new BencodeDecoder(BencodeLimits.defaults().withMaxDepth(3));

@@ -41,4 +41,25 @@ class BencodeDictionaryTest {
         other.put(key("a"), null);
         assertThatThrownBy(() -> new BencodeDictionary(other)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void lookupsAndViewsFollowKeyOrder() {
+        BencodeDictionary d = BencodeTrees.dict("a", integer(1), "id", integer(2), "ip", integer(3), "\u00e9", integer(4));
+
+        assertThat(d.get("id")).isEqualTo(integer(2));
+        assertThat(d.get(key("ip"))).isEqualTo(integer(3));
+        assertThat(d.get("i")).isNull();
+        assertThat(d.get("\u00e9")).as("a key that is not ASCII is looked up by its UTF-8").isEqualTo(integer(4));
+        assertThat(d.entries().firstKey()).isEqualTo(key("a"));
+        assertThat(d.entries().headMap(key("ip")).keySet()).containsExactly(key("a"), key("id"));
+        assertThat(d.entries().tailMap(key("i")).keySet()).containsExactly(key("id"), key("ip"), Bytes.ofUtf8("\u00e9"));
+        assertThat(d.entries().subMap(key("b"), key("iq")).keySet()).containsExactly(key("id"), key("ip"));
+        assertThat(d.entries().subMap(key("b"), key("c"))).isEmpty();
+        assertThat(d.entries().containsKey(key("id"))).isTrue();
+        assertThat(d.entries()).isEqualTo(new TreeMap<>(d.entries()));
+    }
+
+    private static BencodeInteger integer(long value) {
+        return new BencodeInteger(value);
+    }
 }
