@@ -10,7 +10,6 @@ import io.chordia.core.message.ErrorCode;
 import io.chordia.core.message.ErrorReply;
 import io.chordia.core.message.FindNode;
 import io.chordia.core.message.GetPeers;
-import io.chordia.core.message.Message;
 import io.chordia.core.message.MessageLimits;
 import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Peers;
@@ -29,13 +28,9 @@ import io.chordia.core.message.OversizedPutItem;
 import io.chordia.core.message.PutItem;
 import io.chordia.core.store.Bep44Items;
 import io.chordia.transport.bencode.BencodeBytes;
-import io.chordia.transport.bencode.BencodeDecoder;
 import io.chordia.transport.bencode.BencodeEncoder;
-import io.chordia.transport.bencode.BencodeException;
-import io.chordia.transport.bencode.BencodeLimits;
 import io.chordia.transport.bencode.BencodeDictionary;
 import io.chordia.transport.bencode.BencodeInteger;
-import io.chordia.transport.bencode.BencodeList;
 import io.chordia.transport.bencode.BencodeValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,8 +40,6 @@ import java.util.List;
 final class KrpcMessages {
     /** A KRPC error names no sender: its contact carries this id, which no node has. */
     static final NodeId NO_ID = NodeId.ZERO;
-
-    private final BencodeDecoder strict = new BencodeDecoder(BencodeLimits.defaults());
 
     record Query(Contact sender, Request<?> body) {}
 
@@ -176,98 +169,6 @@ final class KrpcMessages {
             throw malformed("'e' is not [code, message]");
         }
         return ErrorReply.of(KrpcErrorCodes.fromKrpc(code.value()), text.value().toUtf8());
-    }
-
-    BencodeDictionary arguments(Request<?> request, NodeId self) {
-        BencodeDictionary.Builder a = BencodeDictionary.builder().put("id", id(self));
-        if (request instanceof FindNode find) {
-            a.put("target", id(find.target()));
-        } else if (request instanceof GetPeers get) {
-            a.put("info_hash", id(get.infoHash()));
-        } else if (request instanceof AnnouncePeer announce) {
-            a.put("info_hash", id(announce.infoHash()));
-            a.put("port", new BencodeInteger(announce.port()));
-            a.put("token", new BencodeBytes(announce.token()));
-            if (announce.impliedPort()) {
-                a.put("implied_port", new BencodeInteger(1));
-            }
-        } else if (request instanceof GetItem get) {
-            a.put("target", id(get.target()));
-            if (get.seq() >= 0) {
-                a.put("seq", new BencodeInteger(get.seq()));
-            }
-        } else if (request instanceof PutItem put) {
-            a.put("token", new BencodeBytes(put.token()));
-            a.put("v", bencoded(put.value()));
-            if (put.isMutable()) {
-                a.put("k", new BencodeBytes(put.publicKey()));
-                a.put("seq", new BencodeInteger(put.seq()));
-                a.put("sig", new BencodeBytes(put.signature()));
-                if (put.salt().length() > 0) {
-                    a.put("salt", new BencodeBytes(put.salt()));
-                }
-                if (put.cas() >= 0) {
-                    a.put("cas", new BencodeInteger(put.cas()));
-                }
-            }
-        }
-        return a.build();
-    }
-
-    BencodeDictionary results(Message body, NodeId self) {
-        BencodeDictionary.Builder r = BencodeDictionary.builder().put("id", id(self));
-        if (body instanceof Nodes nodes) {
-            r.put("nodes", KrpcWireCodec.bytes(CompactInfo.nodes(nodes.contacts(), 4)));
-            putIfAny(r, "nodes6", CompactInfo.nodes(nodes.contacts(), 16));
-        } else if (body instanceof Peers peers) {
-            r.put("token", new BencodeBytes(peers.token()));
-            putIfAny(r, "nodes", CompactInfo.nodes(peers.nodes(), 4));
-            putIfAny(r, "nodes6", CompactInfo.nodes(peers.nodes(), 16));
-            List<BencodeValue> values = new ArrayList<>(peers.values().size());
-            for (Address peer : peers.values()) {
-                byte[] compact = CompactInfo.address(peer);
-                if (compact != null) {
-                    values.add(KrpcWireCodec.bytes(compact));
-                }
-            }
-            if (!values.isEmpty()) {
-                r.put("values", new BencodeList(values));
-            }
-        } else if (body instanceof Item item) {
-            r.put("token", new BencodeBytes(item.token()));
-            putIfAny(r, "nodes", CompactInfo.nodes(item.nodes(), 4));
-            putIfAny(r, "nodes6", CompactInfo.nodes(item.nodes(), 16));
-            if (item.hasValue()) {
-                r.put("v", bencoded(item.value()));
-            }
-            if (item.isMutable()) {
-                r.put("k", new BencodeBytes(item.publicKey()));
-                r.put("seq", new BencodeInteger(item.seq()));
-                r.put("sig", new BencodeBytes(item.signature()));
-            }
-        } else if (!(body instanceof Pong) && !(body instanceof Ack)) {
-            throw new IllegalArgumentException(body.getClass().getSimpleName() + " has no KRPC form");
-        }
-        return r.build();
-    }
-
-    /** A stored value back as the bencode it is; a value that is not bencode has no KRPC form. */
-    private BencodeValue bencoded(Bytes value) {
-        try {
-            return strict.decode(value.toArray());
-        } catch (BencodeException e) {
-            throw new IllegalArgumentException("an item's value is not one bencoded value: " + e.getMessage());
-        }
-    }
-
-    private static void putIfAny(BencodeDictionary.Builder d, String key, byte[] value) {
-        if (value.length > 0) {
-            d.put(key, KrpcWireCodec.bytes(value));
-        }
-    }
-
-    private static BencodeBytes id(NodeId id) {
-        return KrpcWireCodec.bytes(id.toBytes());
     }
 
     private static boolean present(BencodeDictionary d, String key) {

@@ -6,7 +6,6 @@ import io.chordia.core.message.Ack;
 import io.chordia.core.message.Envelope;
 import io.chordia.core.message.EnvelopeHints;
 import io.chordia.core.message.ErrorReply;
-import io.chordia.core.message.Message;
 import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Peers;
 import io.chordia.core.message.Pong;
@@ -16,19 +15,14 @@ import io.chordia.core.net.Address;
 import io.chordia.core.transport.DropReason;
 import io.chordia.core.transport.MalformedMessageException;
 import io.chordia.core.transport.WireCodec;
-import io.chordia.core.util.Bytes;
 import io.chordia.core.util.Checks;
-import io.chordia.transport.bencode.BencodeBytes;
 import io.chordia.transport.bencode.BencodeDecoder;
 import io.chordia.transport.bencode.BencodeDictionary;
-import io.chordia.transport.bencode.BencodeEncoder;
 import io.chordia.transport.bencode.BencodeException;
-import io.chordia.transport.bencode.BencodeInteger;
 import io.chordia.transport.bencode.BencodeLimits;
-import io.chordia.transport.bencode.BencodeList;
 import io.chordia.transport.bencode.BencodeValue;
+import io.chordia.transport.bencode.BencodeWriter;
 import io.chordia.transport.bencode.KeyOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Envelopes as KRPC messages (BEP 5): a bencoded dictionary with the transaction id {@code t}, the
@@ -56,10 +50,21 @@ public final class KrpcWireCodec implements WireCodec {
     private final BencodeDecoder decoder = new BencodeDecoder(BencodeLimits.defaults(), KeyOrder.ANY);
     private final KrpcTransactionIds foreignIds;
     private final KrpcMessages messages = new KrpcMessages();
+    private final KrpcMessageWriter writer;
+    private final BencodeWriter scratch = new BencodeWriter(1536);
+    /** The envelope whose encoding {@link #scratch} holds: a reply sized for a budget is then sent without writing it again. */
+    private Envelope written;
 
     public KrpcWireCodec(KrpcConfig config) {
         this.config = Checks.notNull(config, "config");
         this.foreignIds = new KrpcTransactionIds(config.foreignIdMemory());
+        this.writer = new KrpcMessageWriter(config, foreignIds);
+    }
+
+    /** Takes an encoded datagram out of the codec's buffer, which the next encoding overwrites. */
+    @FunctionalInterface
+    public interface EncodedDatagram<T> {
+        T copy(byte[] array, int length);
     }
 
     public KrpcConfig config() {
@@ -68,15 +73,36 @@ public final class KrpcWireCodec implements WireCodec {
 
     @Override
     public byte[] encode(Envelope envelope) {
-        BencodeDictionary message = toBencode(envelope);
-        checkSize(envelope, message.encodedSize());
-        return BencodeEncoder.encode(message);
+        write(envelope);
+        return scratch.toByteArray();
     }
 
-    /** Sizes the value tree the encoding would write, without writing it. */
+    /**
+     * Encodes {@code envelope} into the codec's buffer and hands the bytes to {@code into} (a copy
+     * straight into the outgoing datagram), with the exception {@link #encode(Envelope)} throws.
+     */
+    public <T> T encode(Envelope envelope, EncodedDatagram<T> into) {
+        int length = write(envelope); // before the array: writing may have grown it
+        return into.copy(scratch.array(), length);
+    }
+
+    /**
+     * Encodes into the codec's buffer and keeps the bytes: the guard sizes a reply to an unverified
+     * address and then sends that same envelope, whose encoding is then copied, not written again.
+     */
     @Override
     public int encodedLength(Envelope envelope) {
-        return checkSize(envelope, toBencode(envelope).encodedSize());
+        return write(envelope);
+    }
+
+    private int write(Envelope envelope) {
+        if (envelope != written) {
+            written = null;
+            writer.write(envelope, scratch.reset());
+            checkSize(envelope, scratch.length());
+            written = envelope;
+        }
+        return scratch.length();
     }
 
     /**
@@ -171,44 +197,6 @@ public final class KrpcWireCodec implements WireCodec {
         return readOnly || observed != null ? new EnvelopeHints(readOnly, observed, false) : EnvelopeHints.NONE;
     }
 
-    private BencodeDictionary toBencode(Envelope envelope) {
-        Message body = envelope.body();
-        BencodeDictionary.Builder top = BencodeDictionary.builder();
-        boolean minimal = envelope.hints().minimal();
-        if (config.version().length() > 0 && !minimal) {
-            top.put("v", new BencodeBytes(config.version()));
-        }
-        if (body instanceof Request<?> request) {
-            KrpcMethod method = KrpcMethod.of(request);
-            top.put("t", bytes(KrpcTransactionIds.ours(method, envelope.txId())));
-            top.put("y", BencodeBytes.of("q"));
-            top.put("q", method == KrpcMethod.UNKNOWN
-                    ? bytes(((UnknownQuery) request).method().getBytes(StandardCharsets.ISO_8859_1))
-                    : BencodeBytes.of(method.wireName()));
-            top.put("a", messages.arguments(request, envelope.sender().id()));
-            if (config.readOnly()) {
-                top.put("ro", new BencodeInteger(1));
-            }
-            return top.build();
-        }
-        top.put("t", bytes(foreignIds.toForeign(envelope.txId())));
-        if (body instanceof ErrorReply error) {
-            top.put("y", BencodeBytes.of("e"));
-            top.put("e", BencodeList.of(new BencodeInteger(KrpcErrorCodes.toKrpc(error.code())),
-                    bytes(error.detail().getBytes(StandardCharsets.UTF_8))));
-            return top.build();
-        }
-        top.put("y", BencodeBytes.of("r"));
-        top.put("r", messages.results(body, envelope.sender().id()));
-        // BEP 42: tell the requester where its query came from; a pong says so itself.
-        byte[] ip = minimal ? null
-                : CompactInfo.address(body instanceof Pong pong ? pong.observedAddress() : envelope.recipient());
-        if (ip != null) {
-            top.put("ip", bytes(ip));
-        }
-        return top.build();
-    }
-
     private int checkSize(Envelope envelope, long size) {
         if (size > config.maxEncodedBytes()) {
             throw new IllegalArgumentException(envelope.body().getClass().getSimpleName() + " encodes to " + size
@@ -217,7 +205,8 @@ public final class KrpcWireCodec implements WireCodec {
         return (int) size;
     }
 
-    static BencodeBytes bytes(byte[] owned) {
-        return new BencodeBytes(Bytes.wrapOwned(owned));
+    /** The table of peers' transaction ids, for a reference encoder in tests. */
+    KrpcTransactionIds foreignIds() {
+        return foreignIds;
     }
 }

@@ -5,13 +5,15 @@ import io.chordia.core.net.Address;
 import io.chordia.core.transport.MalformedMessageException;
 import io.chordia.core.transport.WireCodec;
 import io.chordia.transport.codec.KryoWireCodec;
+import io.chordia.transport.krpc.KrpcWireCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 
 /**
  * A node's {@link WireCodec} as the datagram pipeline uses it. Kryo reads and writes Netty buffers
- * in place; any other codec (KRPC) goes through a {@code byte[]}, a copy of at most one datagram.
+ * in place; any other codec (KRPC) goes through a {@code byte[]}, a copy of at most one datagram
+ * (KRPC's encoder reuses its own).
  * Confined to the channel's event loop, like the codec it wraps.
  */
 interface DatagramCodec {
@@ -59,6 +61,10 @@ interface DatagramCodec {
 
             @Override
             public ByteBuf encode(Envelope envelope, ByteBufAllocator allocator) {
+                if (codec instanceof KrpcWireCodec krpc) {
+                    // Written once into the codec's buffer (perhaps already, to size it), copied once into the datagram.
+                    return krpc.encode(envelope, (array, length) -> allocator.directBuffer(length, length).writeBytes(array, 0, length));
+                }
                 byte[] bytes = codec.encode(envelope);
                 return allocator.directBuffer(bytes.length, bytes.length).writeBytes(bytes);
             }
