@@ -38,21 +38,32 @@ public final class KademliaOverlayFactory implements OverlayFactory<KademliaConf
     private static final long MAX_ITEM_BYTES = 1L << 20;
     private static final int MAX_ITEMS_PER_HOST = 100;
 
-    public static final KademliaOverlayFactory INSTANCE = new KademliaOverlayFactory(KademliaConfig.defaults(), false);
-    public static final KademliaOverlayFactory MAINLINE = new KademliaOverlayFactory(
-            KademliaConfig.defaults().withK(MAINLINE_K), true);
+    public static final KademliaOverlayFactory INSTANCE = new KademliaOverlayFactory(0, false);
+    public static final KademliaOverlayFactory MAINLINE = new KademliaOverlayFactory(MAINLINE_K, true);
 
-    private final KademliaConfig defaults;
+    /** The protocol's own k, 0 when it has none (plain Kademlia takes the configuration's). */
+    private final int protocolK;
     private final boolean servesSwarms;
 
-    private KademliaOverlayFactory(KademliaConfig defaults, boolean servesSwarms) {
-        this.defaults = defaults;
+    private KademliaOverlayFactory(int protocolK, boolean servesSwarms) {
+        this.protocolK = protocolK;
         this.servesSwarms = servesSwarms;
     }
 
     @Override
     public KademliaConfig defaultConfig() {
-        return defaults;
+        return withProtocolParameters(KademliaConfig.defaults());
+    }
+
+    /**
+     * {@code config} under what this protocol fixes: BEP 5's k = 8 for Mainline (its buckets and
+     * its find_node answers), nothing for plain Kademlia. The daemon's nodes ({@link #defaultConfig()})
+     * and the simulator's (its tuning, unless {@code --k} says otherwise) both come through here, so
+     * a simulated Mainline node is configured as a real one; the rest (alpha, the swarm and item
+     * services with their tokens) is the same code in both, from {@link #newNode}.
+     */
+    public KademliaConfig withProtocolParameters(KademliaConfig config) {
+        return protocolK == 0 ? config : config.withK(protocolK);
     }
 
     @Override

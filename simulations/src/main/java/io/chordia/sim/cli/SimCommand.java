@@ -2,6 +2,8 @@ package io.chordia.sim.cli;
 
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.Protocol;
+import io.chordia.routing.kademlia.KademliaConfig;
+import io.chordia.routing.replication.KeyDistance;
 import io.chordia.routing.replication.SybilDefense;
 import io.chordia.sim.attack.SybilSpec;
 import io.chordia.sim.churn.SessionModel;
@@ -40,6 +42,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = Protocol.DEFAULT_LABEL, converter = Converters.ProtocolName.class,
             paramLabel = "chord|kademlia", description = Protocol.OPTION_HELP)
     Protocol protocol;
+
+    @Option(names = "--k", paramLabel = "N", description = "Kademlia's bucket size and lookup width, 1 to "
+            + KademliaConfig.MAX_K + " (default: the protocol's own: 20 for kademlia, BEP 5's 8 for mainline).")
+    Integer k;
 
     @Option(names = "--nodes", defaultValue = "1000", paramLabel = "N", description = "Nodes at the start (default: ${DEFAULT-VALUE}).")
     int nodes;
@@ -193,6 +199,12 @@ public final class SimCommand implements Callable<Integer> {
                     .withCostModel(costModel).withConsistencyPairs(consistencyPairs);
             if (quota != null) {
                 tuning = tuning.withRecordsPerSource(quota);
+            }
+            if (k != null) {
+                if (protocol.overlay().keyDistance() != KeyDistance.XOR) {
+                    throw new IllegalArgumentException("--k is Kademlia's bucket size: give it with --protocol kademlia or mainline");
+                }
+                tuning = tuning.withK(k);
             }
         } catch (IllegalArgumentException e) {
             err.println("chordia sim: " + e.getMessage());

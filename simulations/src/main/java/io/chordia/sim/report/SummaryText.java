@@ -9,8 +9,8 @@ public final class SummaryText {
 
     public static String format(Summary s) {
         StringBuilder out = new StringBuilder();
-        line(out, "%s, %s lookups, %,d nodes, seed %d, %s network", s.protocol(), s.lookupStyle(), s.nodes(), s.seed(),
-                s.network());
+        line(out, "%s%s, %s lookups, %,d nodes, seed %d, %s network", s.protocol(), s.k() == null ? "" : " (k = " + s.k() + ")",
+                s.lookupStyle(), s.nodes(), s.seed(), s.network());
         line(out, "%s %s; churn %s%s; loss %s; latency %s", s.network().equals("udp") ? "ran (wall time)" : "simulated",
                 seconds(s.simulatedSeconds()), s.churnModel(),
                 s.churnMedianSeconds() > 0 ? " (median session " + seconds(s.churnMedianSeconds()) + ")" : "",

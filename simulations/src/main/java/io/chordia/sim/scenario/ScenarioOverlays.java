@@ -29,7 +29,7 @@ final class ScenarioOverlays {
 
             @Override
             public Overlay kademlia(KademliaOverlayFactory factory) {
-                return new KademliaOverlay(factory, tuning.kademlia(), storage);
+                return new KademliaOverlay(factory, tuning.kademliaFor(factory), storage);
             }
         });
     }

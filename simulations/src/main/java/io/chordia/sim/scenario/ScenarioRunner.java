@@ -185,7 +185,7 @@ public final class ScenarioRunner {
                     partition == null ? null : partition.afterHealSuccess(), config.sybil().attackers(),
                     config.sybil().subnets(), lower(config.sybil().defense()), everyKey.censored(), targeted.censored(),
                     onControl(() -> SizeEstimates.median(live.inIdOrder().stream().map(Peer::node).toList())),
-                    series.rows());
+                    overlay.bucketSize(), series.rows());
         }
     }
 

@@ -2,6 +2,7 @@ package io.chordia.sim.scenario;
 
 import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.kademlia.KademliaConfig;
+import io.chordia.routing.overlay.KademliaOverlayFactory;
 import io.chordia.routing.replication.StorageConfig;
 import java.time.Duration;
 
@@ -17,20 +18,26 @@ import java.time.Duration;
  * @param costModel       how a counted datagram's bytes are charged
  * @param consistencyPairs start a twin of every lookup, same key, from another node, and count
  *                        how often the two agree (Bamboo's consistency; the twins add traffic)
+ * @param k               Kademlia's k when given ({@code --k}); null for the protocol's own, which
+ *                        {@link io.chordia.routing.overlay.KademliaOverlayFactory#withProtocolParameters}
+ *                        puts on {@code kademlia} (BEP 5's 8 for mainline)
  */
 public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean countBytes, boolean checkInvariants,
                              int udpEventLoops, int recordsPerSource, CostModel costModel,
-                             boolean consistencyPairs) {
+                             boolean consistencyPairs, Integer k) {
     public ScenarioTuning {
         java.util.Objects.requireNonNull(costModel, "costModel");
         if (recordsPerSource < 1) {
             throw new IllegalArgumentException("--quota must be at least 1, was " + recordsPerSource);
         }
+        if (k != null && (k < 1 || k > KademliaConfig.MAX_K)) {
+            throw new IllegalArgumentException("--k must be between 1 and " + KademliaConfig.MAX_K + ", was " + k);
+        }
     }
 
     public static ScenarioTuning defaults() {
         return new ScenarioTuning(ChordConfig.defaults(), KademliaConfig.defaults(), true, true, 2,
-                StorageConfig.defaults().maxRecordsPerSource(), CostModel.ENCODED, false).withChordMaintenance(Duration.ofSeconds(5));
+                StorageConfig.defaults().maxRecordsPerSource(), CostModel.ENCODED, false, null).withChordMaintenance(Duration.ofSeconds(5));
     }
 
     /**
@@ -43,27 +50,38 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
     }
 
     public ScenarioTuning withChord(ChordConfig value) {
-        return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs);
+        return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs, k);
     }
 
     public ScenarioTuning withKademlia(KademliaConfig value) {
-        return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs);
+        return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs, k);
     }
 
     public ScenarioTuning withCountBytes(boolean value) {
-        return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs);
+        return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs, k);
     }
 
     public ScenarioTuning withRecordsPerSource(int value) {
-        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, value, costModel, consistencyPairs);
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, value, costModel, consistencyPairs, k);
     }
 
     public ScenarioTuning withCostModel(CostModel value) {
-        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, value, consistencyPairs);
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, value, consistencyPairs, k);
     }
 
     public ScenarioTuning withConsistencyPairs(boolean value) {
         return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
-                value);
+                value, k);
+    }
+
+    public ScenarioTuning withK(Integer value) {
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
+                consistencyPairs, value);
+    }
+
+    /** The Kademlia configuration of {@code factory}'s nodes: its protocol's parameters, then {@link #k()} if given. */
+    public KademliaConfig kademliaFor(KademliaOverlayFactory factory) {
+        KademliaConfig config = factory.withProtocolParameters(kademlia);
+        return k == null ? config : config.withK(k);
     }
 }

@@ -45,6 +45,9 @@ import java.util.List;
  * <p>{@code networkSizeEstimate} is the median, over live nodes that made a successful lookup, of
  * each node's own estimate of the network's size from its lookups' nearest nodes
  * ({@link io.chordia.routing.OverlayNode#networkSizeEstimate}); compare it with {@code liveNodesAtEnd}.
+ *
+ * <p>{@code k} is the bucket size the Kademlia nodes ran with: the protocol's own (20, BEP 5's 8
+ * for mainline) or {@code --k}; null for Chord.
  */
 public record Summary(String protocol, String lookupStyle, String network, int nodes, long seed, double simulatedSeconds,
                       double wallSeconds, double setupWallSeconds, Double runCpuSeconds, long events, double eventsPerWallSecond, long messages,
@@ -57,7 +60,7 @@ public record Summary(String protocol, String lookupStyle, String network, int n
                       String traceHash, Integer ringsAtEnd, Double mergeSeconds, long keysLostToConflicts,
                       Double partitionSameSideSuccessRate, Double partitionCrossSideSuccessRate,
                       Double afterHealSuccessRate, int sybils, int sybilSubnets, String sybilDefense,
-                      Double getsCensored, Double getsCensoredTargeted, Double networkSizeEstimate,
+                      Double getsCensored, Double getsCensoredTargeted, Double networkSizeEstimate, Integer k,
                       @JsonIgnore List<SeriesRow> series) {
     /** The names of the fields that vary with the machine rather than the scenario. */
     public static final List<String> WALL_CLOCK_FIELDS =

@@ -54,6 +54,11 @@ public final class KademliaOverlay implements Overlay {
     }
 
     @Override
+    public Integer bucketSize() {
+        return config.k();
+    }
+
+    @Override
     public Peer responsible(Membership live, NodeId key) {
         return live.xorClosest(key);
     }

@@ -41,6 +41,11 @@ public interface Overlay {
      */
     int parts(Membership live, Predicate<Address> onSideA, Predicate<Address> onSideB);
 
+    /** Kademlia's k, the most contacts a bucket holds; null for overlays without buckets. */
+    default Integer bucketSize() {
+        return null;
+    }
+
     /** True for overlays whose nodes form a ring, checked by {@link #rings} and {@link #invariantViolations}. */
     default boolean hasRing() {
         return false;

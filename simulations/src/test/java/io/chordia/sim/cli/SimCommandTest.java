@@ -63,6 +63,20 @@ class SimCommandTest {
     }
 
     @Test
+    void mainlineRunsWithBep5sKUnlessKIsGiven() throws Exception {
+        SimRun mainline = SimRun.of("--protocol", "mainline", "--nodes", "32", "--duration", "2m", "--json");
+        SimRun wider = SimRun.of("--protocol", "mainline", "--k", "12", "--nodes", "32", "--duration", "2m");
+        SimRun chord = SimRun.of("--k", "8", "--nodes", "32", "--duration", "2m");
+
+        assertThat(mainline.exitCode()).as(mainline.err()).isZero();
+        assertThat(JSON.readTree(mainline.out()).get("k").asInt()).isEqualTo(8);
+        assertThat(wider.exitCode()).as(wider.err()).isZero();
+        assertThat(wider.out().lines().findFirst().orElseThrow()).startsWith("mainline (k = 12), iterative lookups");
+        assertThat(chord.exitCode()).isEqualTo(SimCommand.USAGE_ERROR);
+        assertThat(chord.err()).contains("--k is Kademlia's bucket size");
+    }
+
+    @Test
     void theSameSeedGivesTheSameSummaryByteForByteAndAnotherSeedAnother() throws Exception {
         String[] args = {"--nodes", "64", "--duration", "10m", "--churn-median", "5m", "--fail-fraction", "0.2", "--keys",
                 "100", "--loss", "0.01", "--json"};
