@@ -12,6 +12,14 @@ import java.util.List;
  * byte, and no loop reads more than a bounded number of digits, so work is linear in the input.
  */
 final class BencodeParser {
+    private static final Bytes[] ONE_BYTE = new Bytes[256];
+
+    static {
+        for (int b = 0; b < ONE_BYTE.length; b++) {
+            ONE_BYTE[b] = Bytes.wrapOwned(new byte[] {(byte) b});
+        }
+    }
+
     private final byte[] in;
     private final int start;
     private final int end;
@@ -207,9 +215,15 @@ final class BencodeParser {
         return in[pos];
     }
 
-    /** The range is already checked against the input, which Bytes.copyOf would check again, boxing its arguments. */
+    /**
+     * The range is already checked against the input, which Bytes.copyOf would check again, boxing
+     * its arguments. One-byte strings (KRPC's keys t, y, q, a, r and values q, r, e) are shared.
+     */
     private Bytes slice(int from, int length) {
-        return length == 0 ? Bytes.EMPTY : Bytes.wrapOwned(Arrays.copyOfRange(in, from, from + length));
+        if (length <= 1) {
+            return length == 0 ? Bytes.EMPTY : ONE_BYTE[in[from] & 0xff];
+        }
+        return Bytes.wrapOwned(Arrays.copyOfRange(in, from, from + length));
     }
 
     private static boolean isDigit(byte c) {

@@ -38,6 +38,8 @@ final class KrpcMessageWriter {
     private final KrpcConfig config;
     private final KrpcTransactionIds foreignIds;
     private final BencodeDecoder strict = new BencodeDecoder(BencodeLimits.defaults());
+    /** Ids are written through this array rather than a new one each. */
+    private final byte[] idBytes = new byte[NodeId.BYTES];
 
     KrpcMessageWriter(KrpcConfig config, KrpcTransactionIds foreignIds) {
         this.config = config;
@@ -207,7 +209,8 @@ final class KrpcMessageWriter {
         w.encoded(value);
     }
 
-    private static void id(BencodeWriter w, NodeId id) {
-        w.bytes(id.toBytes());
+    private void id(BencodeWriter w, NodeId id) {
+        id.writeTo(idBytes, 0);
+        w.bytes(idBytes);
     }
 }

@@ -50,11 +50,10 @@ final class KrpcMessages {
     }
 
     Query query(BencodeDictionary message, Address source) throws MalformedMessageException {
-        byte[] q = KrpcFields.bytes(message, "q");
+        Bytes q = KrpcFields.value(message, "q");
         BencodeDictionary a = KrpcFields.dictionary(message, "a");
         Contact sender = new Contact(KrpcFields.id(a, "id"), source);
-        String name = new String(q, StandardCharsets.ISO_8859_1);
-        switch (KrpcMethod.ofWireName(name)) {
+        switch (KrpcMethod.ofWireName(q)) {
             case PING:
                 return new Query(sender, new Ping());
             case FIND_NODE:
@@ -68,10 +67,10 @@ final class KrpcMessages {
             case PUT:
                 return new Query(sender, put(a));
             default:
-                if (q.length > UnknownQuery.MAX_METHOD_CHARS) {
-                    throw malformed("method name of " + q.length + " bytes, at most " + UnknownQuery.MAX_METHOD_CHARS);
+                if (q.length() > UnknownQuery.MAX_METHOD_CHARS) {
+                    throw malformed("method name of " + q.length() + " bytes, at most " + UnknownQuery.MAX_METHOD_CHARS);
                 }
-                return new Query(sender, new UnknownQuery(name));
+                return new Query(sender, new UnknownQuery(new String(q.toArray(), StandardCharsets.ISO_8859_1)));
         }
     }
 

@@ -8,6 +8,7 @@ import io.chordia.core.message.PutItem;
 import io.chordia.core.message.Ping;
 import io.chordia.core.message.Request;
 import io.chordia.core.message.UnknownQuery;
+import io.chordia.core.util.Bytes;
 
 /**
  * The KRPC query methods we map, each with the tag byte that opens the transaction ids of our
@@ -25,6 +26,7 @@ enum KrpcMethod {
     UNKNOWN(null, 'u');
 
     private static final KrpcMethod[] BY_TAG = new KrpcMethod[256];
+    private static final KrpcMethod[] METHODS = values();
 
     static {
         for (KrpcMethod m : values()) {
@@ -56,12 +58,34 @@ enum KrpcMethod {
 
     /** The method named {@code q}, or {@link #UNKNOWN}. */
     static KrpcMethod ofWireName(String q) {
-        for (KrpcMethod m : values()) {
+        for (KrpcMethod m : METHODS) {
             if (q.equals(m.wireName)) {
                 return m;
             }
         }
         return UNKNOWN;
+    }
+
+    /** {@link #ofWireName} of the bytes of a query's {@code q}, read without making a String of them. */
+    static KrpcMethod ofWireName(Bytes q) {
+        for (KrpcMethod m : METHODS) {
+            if (isAsciiOf(q, m.wireName)) {
+                return m;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    private static boolean isAsciiOf(Bytes bytes, String ascii) {
+        if (ascii == null || bytes.length() != ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (bytes.byteAt(i) != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static KrpcMethod of(Request<?> request) {

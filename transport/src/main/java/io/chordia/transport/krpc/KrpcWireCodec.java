@@ -15,6 +15,7 @@ import io.chordia.core.net.Address;
 import io.chordia.core.transport.DropReason;
 import io.chordia.core.transport.MalformedMessageException;
 import io.chordia.core.transport.WireCodec;
+import io.chordia.core.util.Bytes;
 import io.chordia.core.util.Checks;
 import io.chordia.transport.bencode.BencodeDecoder;
 import io.chordia.transport.bencode.BencodeDictionary;
@@ -163,9 +164,9 @@ public final class KrpcWireCodec implements WireCodec {
             throw malformed("not a dictionary");
         }
         byte[] t = KrpcFields.bytes(message, "t");
-        byte[] y = KrpcFields.bytes(message, "y");
+        Bytes y = KrpcFields.value(message, "y");
         EnvelopeHints hints = hints(message);
-        if (y.length == 1 && y[0] == 'q') {
+        if (isOneByte(y, 'q')) {
             if (t.length == 0 || t.length > KrpcTransactionIds.MAX_FOREIGN_BYTES) {
                 throw malformed("a query's transaction id of " + t.length + " bytes");
             }
@@ -179,15 +180,19 @@ public final class KrpcWireCodec implements WireCodec {
             throw malformed("an answer under transaction id of " + t.length + " bytes, not one of ours");
         }
         long txId = KrpcTransactionIds.txIdOfOurs(t);
-        if (y.length == 1 && y[0] == 'r') {
+        if (isOneByte(y, 'r')) {
             KrpcMessages.Answer answer = messages.response(message, method, source, hints, recipient);
             return new Envelope(txId, answer.sender(), recipient, answer.body(), hints);
         }
-        if (y.length == 1 && y[0] == 'e') {
+        if (isOneByte(y, 'e')) {
             return new Envelope(txId, KrpcMessages.anonymous(source), recipient, messages.error(message),
                     new EnvelopeHints(hints.readOnly(), hints.observedAddress(), true));
         }
-        throw malformed("message kind 'y' of " + y.length + " bytes, not q, r or e");
+        throw malformed("message kind 'y' of " + y.length() + " bytes, not q, r or e");
+    }
+
+    private static boolean isOneByte(Bytes value, char c) {
+        return value.length() == 1 && value.byteAt(0) == c;
     }
 
     private static EnvelopeHints hints(BencodeDictionary message) {
