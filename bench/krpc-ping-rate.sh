@@ -80,6 +80,10 @@ rows = {}
 for line in open(sys.argv[1]):
     node, query, result = line.split(" ", 2)
     rows.setdefault((query, node), []).append(json.loads(result)["replies_per_s"])
+# Each run's two nodes measured back to back: their ratio is what the machine's drift moves least.
+for query in dict.fromkeys(q for q, _ in rows):
+    for run, (ours, theirs) in enumerate(zip(rows.get((query, "chordia"), []), rows.get((query, "libtorrent"), [])), 1):
+        print("RUN     %-10s run %d  chordia %8.0f  libtorrent %8.0f  ratio %.2f" % (query, run, ours, theirs, ours / theirs))
 for query in dict.fromkeys(q for q, _ in rows):
     medians = {}
     for node in ("chordia", "libtorrent"):
