@@ -88,18 +88,23 @@ final class Contacts {
             return fromTable;
         }
         // Most leaves are in the buckets too; only the others can add anything, and only those
-        // nearer the target than the farthest the table gave (every lookup hop comes here).
+        // nearer the target than the farthest the table gave (every lookup hop comes here). Such a
+        // leaf is usually in the table's answer already, which a binary search finds sooner than the
+        // table's map.
         NodeId farthest = fromTable.size() >= count ? fromTable.get(count - 1).id() : null;
         boolean extra = false;
         for (int i = 0; i < leafSet.size(); i++) {
-            Contact leaf = leafSet.leaf(i);
-            if ((farthest == null || target.compareXorDistances(leaf.id(), farthest) < 0) && !table.contains(leaf.id())) {
+            NodeId leafId = leafSet.leafId(i);
+            if ((farthest == null || target.compareXorDistances(leafId, farthest) < 0)
+                    && !IdOrder.containsId(fromTable, target, leafId) && !table.contains(leafId)) {
                 if (!extra) {
                     extra = true;
                     selection.reset(target, count);
-                    fromTable.forEach(selection::offer);
+                    for (int j = 0; j < fromTable.size(); j++) {
+                        selection.offer(fromTable.get(j));
+                    }
                 }
-                selection.offer(leaf); // not in the table, so no repeat of a table contact
+                selection.offer(leafSet.leaf(i)); // not in the table, so no repeat of a table contact
             }
         }
         if (!extra) {
@@ -223,7 +228,7 @@ final class Contacts {
         verifying.add(id);
         Contact candidate = new Contact(id, source);
         stats.verificationPings.increment();
-        rpc.exchange(source, id, new Ping(), config.rpc()).whenComplete((reply, failure) -> {
+        rpc.exchange(source, id, new Ping(), config.rpc(), (reply, failure) -> {
             verifying.remove(id);
             if (failure == null) {
                 answered(candidate);
@@ -235,7 +240,7 @@ final class Contacts {
 
     private void pingLeastRecent(Contact leastRecent) {
         stats.leastRecentPings.increment();
-        rpc.exchange(leastRecent.address(), leastRecent.id(), new Ping(), config.rpc()).whenComplete((reply, failure) -> {
+        rpc.exchange(leastRecent.address(), leastRecent.id(), new Ping(), config.rpc(), (reply, failure) -> {
             if (closed) {
                 return;
             }
@@ -265,7 +270,7 @@ final class Contacts {
             return false;
         }
         stats.suspectProbes.increment();
-        rpc.exchange(suspect.address(), suspect.id(), new Ping(), config.lookupRpc()).whenComplete((reply, failure) -> {
+        rpc.exchange(suspect.address(), suspect.id(), new Ping(), config.lookupRpc(), (reply, failure) -> {
             if (failure == null && !closed) {
                 stats.suspectsRevived.increment();
                 answered(suspect);
@@ -277,7 +282,7 @@ final class Contacts {
 
     /** We know {@code newer}'s id at another address: keep the old one if it still answers. */
     private void pingOldAddress(Contact old, Contact newer) {
-        rpc.exchange(old.address(), old.id(), new Ping(), config.rpc()).whenComplete((reply, failure) -> {
+        rpc.exchange(old.address(), old.id(), new Ping(), config.rpc(), (reply, failure) -> {
             if (closed) {
                 return;
             }

@@ -28,4 +28,25 @@ public final class IdOrder {
         }
         return out;
     }
+
+    /**
+     * Whether {@code sorted}, distinct contacts ordered closest to {@code target} first, holds
+     * {@code id}: a binary search by distance, since distinct ids lie at distinct distances.
+     */
+    static boolean containsId(List<Contact> sorted, NodeId target, NodeId id) {
+        int lo = 0;
+        int hi = sorted.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = target.compareXorDistances(sorted.get(mid).id(), id);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Kademlia's iterative node lookup, over one path or d disjoint ones (S/Kademlia, Baumgart and
@@ -351,8 +350,10 @@ final class IterativeLookup<R extends Response> {
         probes.put(c.contact.id(), probe);
         p.inFlight++;
         messages++;
-        rpc.exchange(c.contact.address(), c.contact.id(), shape.request(target, k), callConfig)
-                .whenComplete((reply, failure) -> {
+        // The callback form: a CompletableFuture stage would wrap each timeout in a CompletionException
+        // with a stack trace, most of a lookup's allocation under churn.
+        rpc.exchange(c.contact.address(), c.contact.id(), shape.request(target, k), callConfig,
+                (reply, failure) -> {
                     probe.softTimer.cancel();
                     boolean wasSlow = probe.state == State.SLOW;
                     if (wasSlow) {
@@ -366,8 +367,7 @@ final class IterativeLookup<R extends Response> {
                         if (wasSlow) { // reported to the observer when it turned slow
                             slowQueries.neverAnswered();
                         } else {
-                            observer.failed(probe.contact, failure instanceof CompletionException
-                                    && failure.getCause() != null ? failure.getCause() : failure);
+                            observer.failed(probe.contact, failure);
                         }
                     } else {
                         if (wasSlow) {

@@ -19,10 +19,13 @@ import java.util.Map;
 public final class LeafSet {
     private static final class Leaf {
         final Contact contact;
+        /** The contact's id, one pointer nearer: every search of the set reads it. */
+        final NodeId id;
         int failures;
 
         Leaf(Contact contact) {
             this.contact = contact;
+            this.id = contact.id();
         }
     }
 
@@ -87,6 +90,11 @@ public final class LeafSet {
         return leaves[rank].contact;
     }
 
+    /** The id of the leaf at {@code rank}. */
+    NodeId leafId(int rank) {
+        return leaves[rank].id;
+    }
+
     public boolean contains(NodeId id) {
         return indexOf(id) >= 0;
     }
@@ -95,6 +103,9 @@ public final class LeafSet {
     public boolean wouldAdmit(NodeId id) {
         if (id.equals(self)) {
             return false;
+        }
+        if (size == capacity && self.compareXorDistances(id, leaves[size - 1].id) > 0) {
+            return false; // farther than a full set's farthest: most senders, at one comparison
         }
         int at = indexOf(id);
         return at < 0 && (size < capacity || -at - 1 < size);
@@ -221,7 +232,7 @@ public final class LeafSet {
         int hi = size - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = self.compareXorDistances(leaves[mid].contact.id(), id);
+            int c = self.compareXorDistances(leaves[mid].id, id);
             if (c < 0) {
                 lo = mid + 1;
             } else if (c > 0) {

@@ -66,6 +66,9 @@ public final class RoutingTable implements BucketTable {
     private final Map<NodeId, Entry> byId = new HashMap<>();
     private final Map<Address, Entry> byAddress = new HashMap<>();
     private final NearestSelection selection = new NearestSelection();
+    /** {@link #closest}'s buckets in visiting order and their shared-prefix keys: reused, every lookup hop asks. */
+    private final int[] groupIndex;
+    private final int[] groupKey;
     private int deepestIndex = -1;
 
     public RoutingTable(NodeId self, KademliaConfig config, long nowNanos) {
@@ -77,6 +80,8 @@ public final class RoutingTable implements BucketTable {
         this.replacementCacheSize = config.replacementCacheSize();
         this.freshnessNanos = config.contactFreshness().toNanos();
         this.buckets = new KBucket[layout.slots()];
+        this.groupIndex = new int[buckets.length];
+        this.groupKey = new int[buckets.length];
         this.lastLookupNanos = new long[buckets.length];
         java.util.Arrays.fill(lastLookupNanos, nowNanos);
     }
@@ -395,15 +400,9 @@ public final class RoutingTable implements BucketTable {
      * prefix with the target, longest first, and only a group's nearest members are selected.
      */
     public List<Contact> closest(NodeId target, int count, boolean skipStale) {
+        int[] index = groupIndex;
+        int[] key = groupKey;
         int n = 0;
-        for (int i = 0; i <= deepestIndex; i++) {
-            if (buckets[i] != null && !buckets[i].entries.isEmpty()) {
-                n++;
-            }
-        }
-        int[] index = new int[n];
-        int[] key = new int[n];
-        n = 0;
         for (int i = 0; i <= deepestIndex; i++) {
             KBucket b = buckets[i];
             if (b != null && !b.entries.isEmpty()) {
