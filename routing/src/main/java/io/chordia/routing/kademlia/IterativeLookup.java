@@ -302,7 +302,7 @@ final class IterativeLookup<R extends Response> {
         int considered = 0;
         boolean done = true;
         for (Candidate c : p.candidates.values()) {
-            if (c.probe == null) {
+            if (c.probe == null && paths.length > 1) { // one path: only this candidate's query makes its probe
                 c.probe = probes.get(c.contact.id());
             }
             Probe probe = c.probe;

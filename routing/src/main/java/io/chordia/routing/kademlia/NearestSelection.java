@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class NearestSelection {
     private Contact[] kept = new Contact[0];
+    /** The ids of {@link #kept}, compared without a hop through each contact. */
+    private NodeId[] keptIds = new NodeId[0];
     private NodeId target;
     private int limit;
     private int size;
@@ -24,6 +26,7 @@ final class NearestSelection {
         this.size = 0;
         if (kept.length < limit) {
             kept = new Contact[limit];
+            keptIds = new NodeId[limit];
         }
         return this;
     }
@@ -43,19 +46,26 @@ final class NearestSelection {
 
     /** Whether {@code id} would be kept if offered now. */
     boolean wouldKeep(NodeId id) {
-        return size < limit || (limit > 0 && target.compareXorDistances(id, kept[size - 1].id()) < 0);
+        return size < limit || (limit > 0 && target.compareXorDistances(id, keptIds[size - 1]) < 0);
     }
 
     void offer(Contact c) {
-        if (!wouldKeep(c.id())) {
+        offer(c, c.id());
+    }
+
+    /** {@link #offer(Contact)} for a caller that holds the id already ({@code id} is {@code c.id()}). */
+    void offer(Contact c, NodeId id) {
+        if (!wouldKeep(id)) {
             return;
         }
         int at = size == limit ? size - 1 : size;
-        while (at > 0 && target.compareXorDistances(c.id(), kept[at - 1].id()) < 0) {
+        while (at > 0 && target.compareXorDistances(id, keptIds[at - 1]) < 0) {
             kept[at] = kept[at - 1];
+            keptIds[at] = keptIds[at - 1];
             at--;
         }
         kept[at] = c;
+        keptIds[at] = id;
         if (size < limit) {
             size++;
         }
@@ -66,6 +76,7 @@ final class NearestSelection {
         for (int i = 0; i < size; i++) {
             out.add(kept[i]);
             kept[i] = null;
+            keptIds[i] = null;
         }
         size = 0;
     }

@@ -406,7 +406,7 @@ public final class RoutingTable implements BucketTable {
         for (int i = 0; i <= deepestIndex; i++) {
             KBucket b = buckets[i];
             if (b != null && !b.entries.isEmpty()) {
-                int k0 = Math.min(prefixLength(i), b.entries.get(0).contact.id().commonPrefixLength(target));
+                int k0 = Math.min(prefixLength(i), b.entries.get(0).id.commonPrefixLength(target));
                 // Insertion sort by key, longest shared prefix first: there are few buckets.
                 int j = n++;
                 while (j > 0 && key[j - 1] < k0) {
@@ -427,7 +427,7 @@ public final class RoutingTable implements BucketTable {
             while (i < n && key[i] == groupKey) {
                 for (Entry e : buckets[index[i]].entries) {
                     if (!skipStale || e.failures < staleAfterFailures) {
-                        selection.offer(e.contact);
+                        selection.offer(e.contact, e.id);
                     }
                 }
                 i++;
@@ -476,20 +476,20 @@ public final class RoutingTable implements BucketTable {
     private void refresh(Entry e, long nowNanos) {
         e.failures = 0;
         e.lastSeenNanos = nowNanos;
-        buckets[bucketIndex(e.contact.id())].moveToTail(e);
+        buckets[bucketIndex(e.id)].moveToTail(e);
     }
 
     private void addEntry(KBucket bucket, Entry e) {
         bucket.entries.add(e);
-        byId.put(e.contact.id(), e);
+        byId.put(e.id, e);
         byAddress.put(e.contact.address(), e);
         deepestIndex = Math.max(deepestIndex, bucket.index);
     }
 
     private void removeEntry(Entry e) {
-        KBucket bucket = buckets[bucketIndex(e.contact.id())];
+        KBucket bucket = buckets[bucketIndex(e.id)];
         bucket.entries.remove(e);
-        byId.remove(e.contact.id());
+        byId.remove(e.id);
         byAddress.remove(e.contact.address());
         while (deepestIndex >= 0 && (buckets[deepestIndex] == null || buckets[deepestIndex].entries.isEmpty())) {
             deepestIndex--;
