@@ -66,9 +66,9 @@ public final class RoutingTable implements BucketTable {
     private final Map<NodeId, Entry> byId = new HashMap<>();
     private final Map<Address, Entry> byAddress = new HashMap<>();
     private final NearestSelection selection = new NearestSelection();
-    /** {@link #closest}'s buckets in visiting order and their shared-prefix keys: reused, every lookup hop asks. */
-    private final int[] groupIndex;
-    private final int[] groupKey;
+    /** {@link #closest}'s buckets, nearest the target first, and one member of each: reused, every lookup hop asks. */
+    private final int[] bucketOrder;
+    private final NodeId[] bucketRepresentative;
     private int deepestIndex = -1;
 
     public RoutingTable(NodeId self, KademliaConfig config, long nowNanos) {
@@ -80,8 +80,8 @@ public final class RoutingTable implements BucketTable {
         this.replacementCacheSize = config.replacementCacheSize();
         this.freshnessNanos = config.contactFreshness().toNanos();
         this.buckets = new KBucket[layout.slots()];
-        this.groupIndex = new int[buckets.length];
-        this.groupKey = new int[buckets.length];
+        this.bucketOrder = new int[buckets.length];
+        this.bucketRepresentative = new NodeId[buckets.length];
         this.lastLookupNanos = new long[buckets.length];
         java.util.Arrays.fill(lastLookupNanos, nowNanos);
     }
@@ -287,11 +287,11 @@ public final class RoutingTable implements BucketTable {
         if (bucket == null) {
             return true;
         }
-        String subnet = Subnets.of(address);
-        if (subnet != null && KBucket.countInSubnet(bucket.entries, subnet) >= maxPerSubnet) {
-            return false;
+        if (bucket.entries.size() >= k && bucket.firstStale(staleAfterFailures) == null) {
+            return false; // most senders, found before the subnet's string is built and compared
         }
-        return bucket.entries.size() < k || bucket.firstStale(staleAfterFailures) != null;
+        String subnet = Subnets.of(address);
+        return subnet == null || KBucket.countInSubnet(bucket.entries, subnet) < maxPerSubnet;
     }
 
     /**
@@ -395,45 +395,42 @@ public final class RoutingTable implements BucketTable {
      * Up to {@code count} contacts closest to {@code target} by XOR, closest first, leaving out
      * stale ones when {@code skipStale}.
      *
-     * <p>Every member of a bucket shares the bucket's prefix, so its distance to the target agrees
-     * with the prefix's down to the prefix length: buckets are visited in groups of equal shared
-     * prefix with the target, longest first, and only a group's nearest members are selected.
+     * <p>Buckets hold disjoint id prefixes, so every member of one bucket is nearer the target than
+     * every member of another, or every one farther: ordering the buckets by one member each orders
+     * them all, and only the nearest buckets are read, each through a bounded selection. (Grouping
+     * buckets by shared prefix with the target lumped all our deeper buckets into one group, read
+     * whole whenever the target's bucket held a stale contact.)
      */
     public List<Contact> closest(NodeId target, int count, boolean skipStale) {
-        int[] index = groupIndex;
-        int[] key = groupKey;
+        int[] order = bucketOrder;
+        NodeId[] representative = bucketRepresentative;
         int n = 0;
         for (int i = 0; i <= deepestIndex; i++) {
             KBucket b = buckets[i];
             if (b != null && !b.entries.isEmpty()) {
-                int k0 = Math.min(prefixLength(i), b.entries.get(0).id.commonPrefixLength(target));
-                // Insertion sort by key, longest shared prefix first: there are few buckets.
+                NodeId rep = b.entries.get(0).id;
+                // Insertion sort, nearest bucket first: there are few buckets.
                 int j = n++;
-                while (j > 0 && key[j - 1] < k0) {
-                    key[j] = key[j - 1];
-                    index[j] = index[j - 1];
+                while (j > 0 && target.compareXorDistances(representative[j - 1], rep) > 0) {
+                    representative[j] = representative[j - 1];
+                    order[j] = order[j - 1];
                     j--;
                 }
-                key[j] = k0;
-                index[j] = i;
+                representative[j] = rep;
+                order[j] = i;
             }
         }
         List<Contact> out = new ArrayList<>(count);
-        // A group can hold every contact near our own id, and only its nearest few are wanted.
-        int i = 0;
-        while (i < n && out.size() < count) {
-            int groupKey = key[i];
+        for (int g = 0; g < n && out.size() < count; g++) {
             selection.reset(target, count - out.size());
-            while (i < n && key[i] == groupKey) {
-                for (Entry e : buckets[index[i]].entries) {
-                    if (!skipStale || e.failures < staleAfterFailures) {
-                        selection.offer(e.contact, e.id);
-                    }
+            for (Entry e : buckets[order[g]].entries) {
+                if (!skipStale || e.failures < staleAfterFailures) {
+                    selection.offer(e.contact, e.id);
                 }
-                i++;
             }
             selection.drainTo(out);
         }
+        java.util.Arrays.fill(representative, 0, n, null);
         return out;
     }
 
