@@ -220,6 +220,39 @@ class KademliaRoutingTableTest {
         assertThat(BucketInvariants.violations(table)).isEmpty();
     }
 
+    /**
+     * The table reads only the buckets nearest the target: with stale contacts left out, a bucket
+     * may fall short and the next nearest must follow, in distance order, not bucket order.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4})
+    void closestLeavingOutStaleContactsAgreesWithSortingTheLiveOnes(int b) {
+        SplittableRandom random = new SplittableRandom(7 + b);
+        // No replacement cache: a stale contact stays in its bucket, where closest must skip it.
+        RoutingTable table = new RoutingTable(SELF, config(8).withBitsPerHop(b).withReplacementCacheSize(0), 0);
+        List<Contact> live = new ArrayList<>();
+        for (int n = 0; n < 3000; n++) {
+            Contact c = contact(NodeId.random(random), n);
+            Outcome outcome = table.offer(c, n).outcome();
+            if (outcome != Outcome.ADDED && outcome != Outcome.REPLACED_STALE) {
+                continue;
+            }
+            if (random.nextInt(3) == 0) {
+                table.failed(c, n);
+                table.failed(c, n);
+                assertThat(table.isStale(c.id())).isTrue();
+            } else {
+                live.add(c);
+            }
+        }
+        assertThat(live.size()).isLessThan(table.size());
+        for (int t = 0; t < 300; t++) {
+            NodeId target = t % 3 == 0 ? SELF.xor(NodeId.of(0, 0, random.nextInt(1 << 20))) : NodeId.random(random);
+            int count = 1 + random.nextInt(40);
+            assertThat(table.closest(target, count, true)).isEqualTo(IdOrder.closestDistinct(live, target, count));
+        }
+    }
+
     @Test
     void idleBucketsAreDueForRefreshAndALookupResetsTheirClock() {
         RoutingTable table = new RoutingTable(SELF, config(4), 0);
