@@ -21,10 +21,15 @@ import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * A world of Kademlia nodes on the in-memory network, built from one seed: for the simulation
- * tests and the lookup sweep. Node {@code i} lives at {@link #address(int)}, each in its own /24,
- * draws from its own random stream, and can crash and come back with a new id. Everything runs on
- * the calling thread, in virtual time.
+ * A world of Kademlia nodes on the in-memory network, built from one seed. Node {@code i} lives at
+ * {@link #address(int)}, each in its own /24, draws from its own random stream, and can crash and
+ * come back with a new id. Everything runs on the calling thread, in virtual time.
+ *
+ * <p>Main code, not a test fixture: {@code chordia sim paper kademlia} (simulations'
+ * {@code KademliaPaperReport} and {@code KademliaSweep}) builds its networks with it, and routing's
+ * simulation tests reuse it rather than keep a copy. It can move to routing's test fixtures once the
+ * paper report runs on simulations' own world ({@code SimSubstrate}, {@code ConvergedBuckets}), as
+ * Chord's report does on {@code ChordWorld}; that changes the report's figures, so it is its own step.
  */
 public final class KademliaSimulation {
     public final RandomStreams streams;
