@@ -402,6 +402,63 @@ public final class RoutingTable implements BucketTable {
      * whole whenever the target's bucket held a stale contact.)
      */
     public List<Contact> closest(NodeId target, int count, boolean skipStale) {
+        return layout.bitsPerHop() == 1 ? closestOneBitPerHop(target, count, skipStale)
+                : closestByMembers(target, count, skipStale);
+    }
+
+    /**
+     * With b = 1 the buckets' order follows from the bits of our id XOR the target's: if they share
+     * p leading bits, bucket p is nearest; a deeper bucket j comes before all deeper ones when bit j
+     * differs between the two ids, after them when it agrees; shallower buckets come last, deepest
+     * first. Buckets are read in that order only until {@code count} are found: usually bucket p
+     * alone, without reading a member of any other.
+     */
+    private List<Contact> closestOneBitPerHop(NodeId target, int count, boolean skipStale) {
+        List<Contact> out = new ArrayList<>(count);
+        int p = self.commonPrefixLength(target);
+        int deepest = deepestIndex;
+        if (p <= deepest) {
+            take(p, target, count, skipStale, out);
+        }
+        for (int j = p + 1; j <= deepest && out.size() < count; j++) {
+            if (bitDiffers(target, j)) {
+                take(j, target, count, skipStale, out);
+            }
+        }
+        for (int j = deepest; j > p && out.size() < count; j--) {
+            if (!bitDiffers(target, j)) {
+                take(j, target, count, skipStale, out);
+            }
+        }
+        for (int j = Math.min(p, deepest + 1) - 1; j >= 0 && out.size() < count; j--) {
+            take(j, target, count, skipStale, out);
+        }
+        return out;
+    }
+
+    /** Whether {@code id} and ours differ in bit {@code fromTop}, counted from the most significant. */
+    private boolean bitDiffers(NodeId id, int fromTop) {
+        int bit = NodeId.BITS - 1 - fromTop;
+        return id.testBit(bit) != self.testBit(bit);
+    }
+
+    /** Adds the nearest of bucket {@code index}'s contacts to {@code out}, up to {@code count} in all. */
+    private void take(int index, NodeId target, int count, boolean skipStale, List<Contact> out) {
+        KBucket b = buckets[index];
+        if (b == null || b.entries.isEmpty()) {
+            return;
+        }
+        selection.reset(target, count - out.size());
+        for (Entry e : b.entries) {
+            if (!skipStale || e.failures < staleAfterFailures) {
+                selection.offer(e.contact, e.id);
+            }
+        }
+        selection.drainTo(out);
+    }
+
+    /** Any b: the buckets ordered by one member each, then read nearest first. */
+    private List<Contact> closestByMembers(NodeId target, int count, boolean skipStale) {
         int[] order = bucketOrder;
         NodeId[] representative = bucketRepresentative;
         int n = 0;
@@ -422,13 +479,7 @@ public final class RoutingTable implements BucketTable {
         }
         List<Contact> out = new ArrayList<>(count);
         for (int g = 0; g < n && out.size() < count; g++) {
-            selection.reset(target, count - out.size());
-            for (Entry e : buckets[order[g]].entries) {
-                if (!skipStale || e.failures < staleAfterFailures) {
-                    selection.offer(e.contact, e.id);
-                }
-            }
-            selection.drainTo(out);
+            take(order[g], target, count, skipStale, out);
         }
         java.util.Arrays.fill(representative, 0, n, null);
         return out;
