@@ -138,14 +138,14 @@ final class IterativeLookup<R extends Response> {
     private static final class Path {
         final int index;
         /** Keyed by id, ordered by XOR distance to the target: closest first, deterministic. */
-        final TreeMap<NodeId, Candidate> candidates;
+        final XorSortedArray<Candidate> candidates;
         int inFlight;
         /** Slow probes still open: a late answer may yet bring the candidates this path lacks. */
         int slowOpen;
 
-        Path(int index, Comparator<NodeId> byDistance) {
+        Path(int index, NodeId target) {
             this.index = index;
-            this.candidates = new TreeMap<>(byDistance);
+            this.candidates = new XorSortedArray<>(target);
         }
     }
 
@@ -191,7 +191,7 @@ final class IterativeLookup<R extends Response> {
         this.answered = new TreeMap<>(byDistance);
         this.paths = new Path[disjointPaths];
         for (int i = 0; i < disjointPaths; i++) {
-            paths[i] = new Path(i, byDistance);
+            paths[i] = new Path(i, target);
         }
         // A bound against replies that keep inventing closer contacts: far above a normal lookup's 20-40.
         this.maxQueries = disjointPaths * 8 * k;
