@@ -4,4 +4,10 @@ package io.chordia.app.share.swarm;
 @FunctionalInterface
 public interface DropCounter {
     void dropped(DropReason reason);
+
+    /**
+     * A peer choked us. Not a drop: under tit-for-tat a peer chokes whoever it trades least with
+     * every round, so a choke is counted apart and drops keep meaning something went wrong.
+     */
+    default void choked() { }
 }

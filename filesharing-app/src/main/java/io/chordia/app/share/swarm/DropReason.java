@@ -12,7 +12,7 @@ public enum DropReason {
     OUT_OF_ORDER,
     /** OPEN or GET_MANIFEST for a content this peer does not serve. */
     UNKNOWN_CONTENT,
-    /** OPEN refused: every upload slot busy. */
+    /** OPEN refused by this seeder: every upload slot busy (a CHOKE a fetch receives is counted apart, see {@link DropCounter#choked}). */
     CHOKED,
     /** A block nobody asked this peer for (or no longer needed: a duplicate of endgame). */
     UNREQUESTED_BLOCK,

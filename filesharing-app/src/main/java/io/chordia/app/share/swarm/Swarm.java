@@ -248,7 +248,7 @@ final class Swarm {
 
     void onChoke(PeerSession s, String reason) {
         LOG.debug("{} choked us: {}", s, reason);
-        runtime.drops().dropped(DropReason.CHOKED);
+        runtime.drops().choked();
         backOff(s.address);
         s.choked = true;
         if (planner != null) {

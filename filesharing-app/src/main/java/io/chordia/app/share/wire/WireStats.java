@@ -11,6 +11,7 @@ public final class WireStats implements DropCounter {
     private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
     private final LongAdder blocksServed = new LongAdder();
     private final LongAdder bytesServed = new LongAdder();
+    private final LongAdder chokesReceived = new LongAdder();
 
     public WireStats() {
         for (DropReason r : DropReason.values()) {
@@ -25,6 +26,16 @@ public final class WireStats implements DropCounter {
 
     public long drops(DropReason reason) {
         return drops.get(reason).sum();
+    }
+
+    @Override
+    public void choked() {
+        chokesReceived.increment();
+    }
+
+    /** CHOKE frames our fetches received: refused upload slots and tit-for-tat rounds alike. */
+    public long chokesReceived() {
+        return chokesReceived.sum();
     }
 
     void served(int bytes) {
@@ -43,7 +54,8 @@ public final class WireStats implements DropCounter {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("served ").append(blocksServed()).append(" blocks, ").append(bytesServed())
-                .append(" bytes; dropped");
+                .append(" bytes; ")
+                .append(chokesReceived()).append(" chokes received; dropped");
         for (DropReason r : DropReason.values()) {
             long n = drops(r);
             if (n > 0) {

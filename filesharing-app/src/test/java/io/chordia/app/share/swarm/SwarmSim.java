@@ -42,6 +42,19 @@ final class SwarmSim {
     final LocalContent content;
     final byte[] data;
     final Map<DropReason, Integer> drops = new EnumMap<>(DropReason.class);
+    /** CHOKE frames the fetchers received. */
+    int chokes;
+    private final DropCounter counter = new DropCounter() {
+        @Override
+        public void dropped(DropReason reason) {
+            count(reason);
+        }
+
+        @Override
+        public void choked() {
+            chokes++;
+        }
+    };
     private final Path dir;
     private final SplittableRandom seeds;
     private final List<String> trace = new ArrayList<>();
@@ -65,6 +78,24 @@ final class SwarmSim {
         return seeder;
     }
 
+    /**
+     * A seed at {@code host} that serves the whole content through a {@link Choker} (every
+     * connection starts choked and is unchoked when interested), announced in the directory.
+     */
+    StreamSeeder chokingSeed(String host) {
+        Address address = new Address(host, PORT);
+        VirtualNodeScheduler node = loop.newNodeScheduler(host);
+        StreamSeeder seeder = new StreamSeeder(network.attach(address, node, MAX_FRAME), this::count);
+        java.util.BitSet all = new java.util.BitSet();
+        all.set(0, content.manifest().pieceCount());
+        Choker choker = new Choker(node, seeds.split(), ChokePolicy.defaults(), h -> 0, () -> true);
+        seeder.servePartial(content.id(), content.manifest(), content.encodedManifest(),
+                (offset, into, at, length) -> System.arraycopy(data, (int) offset, into, at, length), all, choker);
+        choker.start();
+        directory.announce(content.id(), address, Duration.ofHours(1));
+        return seeder;
+    }
+
     StreamSeeder honestSeeder(String host) {
         return seeder(host, (offset, into, at, length) -> System.arraycopy(data, (int) offset, into, at, length));
     }
@@ -75,7 +106,7 @@ final class SwarmSim {
         VirtualNodeScheduler node = loop.newNodeScheduler(host);
         StreamTransport transport = network.attach(address, node, MAX_FRAME);
         PeerConnector traced = new TracingConnector(host, new StreamPeerConnector(transport));
-        SwarmRuntime runtime = new SwarmRuntime(node, Runnable::run, traced, PieceBuffers.HEAP, seeds.split(), this::count);
+        SwarmRuntime runtime = new SwarmRuntime(node, Runnable::run, traced, PieceBuffers.HEAP, seeds.split(), counter);
         SwarmFetcher fetcher = new SwarmFetcher(content.link(), dir.resolve("out-" + host), directory, address, config, runtime,
                 ProgressListener.NONE);
         return fetcher.start();

@@ -57,6 +57,18 @@ class SwarmSimTest {
     }
 
     @Test
+    void aChokeUnderTitForTatIsCountedAsAChokeNotADrop() throws Exception {
+        SwarmSim sim = sim("choke", 7);
+        sim.chokingSeed("10.0.0.1");
+        CompletableFuture<FetchResult> fetch = sim.fetcher("10.0.1.1", CONFIG);
+        assertThat(sim.runUntilDone(List.of(fetch), Duration.ofMinutes(1))).isTrue();
+        assertThat(sim.sameBytes(fetch.get())).isTrue();
+        // The choker chokes every new connection before it unchokes the interested ones.
+        assertThat(sim.chokes).isPositive();
+        assertThat(sim.drops).doesNotContainKey(DropReason.CHOKED);
+    }
+
+    @Test
     void aSeederSendingBadPiecesIsBannedAndTheFetchCompletesFromTheOther() throws Exception {
         SwarmSim sim = sim("liar", 2);
         sim.honestSeeder("10.0.0.1");
