@@ -133,6 +133,14 @@ public final class NettyPeerTransport implements Transport {
         return stats;
     }
 
+    /**
+     * What the node's TCP port serves: the DHT's frames, and any protocol added here (file
+     * transfer, say), each told apart by its first bytes.
+     */
+    public PortProtocols portProtocols() {
+        return tcp.protocols();
+    }
+
     /** TCP connections open now, outbound and inbound. */
     public int openConnections() {
         return outbound.size() + inbound.size();

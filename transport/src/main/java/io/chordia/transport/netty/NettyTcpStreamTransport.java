@@ -7,11 +7,10 @@ import io.chordia.core.transport.StreamTransport;
 import io.chordia.core.transport.TransportStats;
 import io.chordia.core.util.Checks;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -32,7 +31,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Framed TCP streams for bulk data. Each frame is a 4-byte big-endian length and that many bytes,
+ * Framed TCP streams for bulk data, on a {@link PortListener} whose port other protocols can share
+ * ({@link #protocols()}): an inbound connection is accepted (the accept handler called) once its
+ * first bytes show it carries frames, and one that sends nothing for the idle timeout is closed
+ * unseen. Each frame is a 4-byte big-endian length and that many bytes,
  * at most {@link TransportConfig#maxFrameBytes()}: a larger inbound frame closes the channel as
  * soon as its length is read (and counts OVERSIZE), a larger outbound one fails its send future
  * with {@link IllegalArgumentException}. A channel with no reads or writes for
@@ -51,7 +53,8 @@ public final class NettyTcpStreamTransport implements StreamTransport {
     private final TransportStats stats = new TransportStats();
     private final ChannelGroup channels = new DefaultChannelGroup("chordia-tcp", GlobalEventExecutor.INSTANCE);
     private volatile Consumer<FrameChannel> acceptHandler;
-    private Channel server;
+    private final PortProtocols protocols = new PortProtocols();
+    private PortListener listener;
     private Address localAddress;
 
     private NettyTcpStreamTransport(TransportConfig config, EventLoopGroup group, EventLoopGroup ownedGroup) {
@@ -100,37 +103,34 @@ public final class NettyTcpStreamTransport implements StreamTransport {
     }
 
     private void listen() throws IOException {
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(NettyEventLoops.serverChannelType(group))
-                .childOption(ChannelOption.AUTO_READ, false)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        NettyFrameChannel frames = newFrameChannel(ch);
-                        ch.pipeline().addFirst(new ChannelInboundHandlerAdapter() {
-                            @Override
-                            public void channelActive(ChannelHandlerContext ctx) {
-                                ctx.pipeline().remove(this);
-                                accepted(frames);
-                                ctx.fireChannelActive();
-                            }
-                        });
-                    }
-                });
-        InetSocketAddress bindTo = new InetSocketAddress(config.bindHost(), config.port());
-        if (bindTo.isUnresolved()) {
-            throw new UnknownHostException("cannot bind TCP: unknown host '" + config.bindHost() + "'");
+        protocols.add(new FramesProtocol());
+        listener = PortListener.bind(config.bindHost(), config.port(), group, protocols, config.idleTimeout());
+        localAddress = listener.localAddress();
+    }
+
+    /**
+     * This transport's frames on the shared port: a connection whose first byte is 0, the top byte
+     * of any length prefix under 16 MiB. The other prefaces start with a nonzero byte (file
+     * transfer 0x01/0x02, BitTorrent 19). The frame decoder, not this, enforces the frame limit,
+     * so an oversize length is counted as before.
+     */
+    private final class FramesProtocol implements PortProtocol {
+        @Override
+        public Verdict recognize(ByteBuf first) {
+            return first.getByte(first.readerIndex()) == 0 ? Verdict.YES : Verdict.NO;
         }
-        ChannelFuture bound = bootstrap.bind(bindTo).awaitUninterruptibly();
-        if (!bound.isSuccess()) {
-            throw BindFailures.translate("TCP", config.bindHost(), config.port(), bound.cause());
+
+        @Override
+        public void install(Channel ch, ByteBuf firstBytes) {
+            NettyFrameChannel frames = newFrameChannel(ch);
+            accepted(frames);
+            if (ch.isActive()) {
+                ch.pipeline().fireChannelRead(firstBytes);
+                ch.pipeline().fireChannelReadComplete();
+            } else {
+                firstBytes.release();
+            }
         }
-        server = bound.channel();
-        channels.add(server);
-        localAddress = SocketAddresses.toAddress((InetSocketAddress) server.localAddress());
-        LOG.debug("TCP listening on {} ({})", localAddress, server.getClass().getSimpleName());
     }
 
     private void accepted(NettyFrameChannel frames) {
@@ -186,6 +186,14 @@ public final class NettyTcpStreamTransport implements StreamTransport {
         acceptHandler = Checks.notNull(handler, "handler");
     }
 
+    /**
+     * The protocols this transport's port serves, its own frames first: a protocol added here is
+     * served on the same port (see {@link PortProtocols}).
+     */
+    public PortProtocols protocols() {
+        return protocols;
+    }
+
     @Override
     public Address localAddress() {
         return localAddress;
@@ -204,6 +212,9 @@ public final class NettyTcpStreamTransport implements StreamTransport {
     /** Closes the listener and every open channel, and the event loop if this transport made it. */
     @Override
     public void close() {
+        if (listener != null) {
+            listener.close();
+        }
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         if (ownedGroup != null) {
             ownedGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

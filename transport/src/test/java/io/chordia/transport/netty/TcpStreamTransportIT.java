@@ -118,6 +118,74 @@ class TcpStreamTransportIT {
         assertThat(ch.isOpen()).isTrue();
     }
 
+    /** A protocol whose connections start with 'B': it echoes what it receives. */
+    private static final class EchoProtocol implements PortProtocol {
+        @Override
+        public Verdict recognize(io.netty.buffer.ByteBuf first) {
+            return first.getByte(first.readerIndex()) == 'B' ? Verdict.YES : Verdict.NO;
+        }
+
+        @Override
+        public void install(io.netty.channel.Channel ch, io.netty.buffer.ByteBuf firstBytes) {
+            ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                    ctx.writeAndFlush(msg);
+                }
+            });
+            ch.pipeline().fireChannelRead(firstBytes);
+            ch.config().setAutoRead(true);
+        }
+    }
+
+    @Test
+    void aSecondProtocolServesOnTheSamePortBesideTheFrames() throws Exception {
+        NettyTcpStreamTransport server = start(config());
+        server.protocols().add(new EchoProtocol());
+        Collector atServer = new Collector(server);
+
+        try (Socket raw = new Socket("127.0.0.1", server.localAddress().port())) {
+            raw.setSoTimeout(5000);
+            raw.getOutputStream().write("Bonjour".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] back = raw.getInputStream().readNBytes(7);
+            assertThat(new String(back, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("Bonjour");
+        }
+        FrameChannel framed = connect(start(config()), server.localAddress());
+        framed.send(Bytes.copyOf(new byte[] {1, 2, 3})).get(5, TimeUnit.SECONDS);
+        Polling.await(() -> !atServer.frames.isEmpty(), WAIT);
+
+        assertThat(atServer.frames.poll().toArray()).containsExactly((byte) 1, (byte) 2, (byte) 3);
+        assertThat(server.protocols().unrecognized()).isZero();
+    }
+
+    @Test
+    void aConnectionThatNeverSaysWhatItSpeaksIsClosedAfterTheIdleTimeout() throws Exception {
+        NettyTcpStreamTransport server = start(config().withIdleTimeout(Duration.ofMillis(300)));
+
+        try (Socket raw = new Socket("127.0.0.1", server.localAddress().port())) {
+            raw.setSoTimeout(5000);
+            assertThat(readOrClosed(raw.getInputStream())).as("server closed the connection").isEqualTo(-1);
+        }
+
+        assertThat(server.protocols().unrecognized()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionNoProtocolRecognisesIsClosedAndCounted() throws Exception {
+        NettyTcpStreamTransport server = start(config());
+        server.protocols().add(new EchoProtocol());
+        Collector atServer = new Collector(server);
+
+        try (Socket raw = new Socket("127.0.0.1", server.localAddress().port())) {
+            raw.setSoTimeout(5000);
+            raw.getOutputStream().write(new byte[] {(byte) 0xFF, 1, 2, 3});
+            assertThat(readOrClosed(raw.getInputStream())).as("server closed the connection").isEqualTo(-1);
+        }
+
+        assertThat(server.protocols().unrecognized()).isEqualTo(1);
+        assertThat(atServer.channel.get()).isNull();
+    }
+
     @Test
     void aPeerDeclaringAFrameOverTheMaximumIsCutOffOnTheLengthAlone() throws Exception {
         NettyTcpStreamTransport server = start(config());
@@ -149,6 +217,7 @@ class TcpStreamTransportIT {
         AtomicReference<Object> clientClosed = new AtomicReference<>();
         ch.onClose(cause -> clientClosed.set(cause == null ? "clean" : cause));
         ch.onFrame(frame -> { });
+        ch.send(Bytes.ofUtf8("hello")); // the shared port hands a connection to the frames once they start
 
         Polling.await(() -> clientClosed.get() != null && atServer.closedWith.get() != null, WAIT);
 
@@ -183,6 +252,7 @@ class TcpStreamTransportIT {
         AtomicReference<Object> closed = new AtomicReference<>();
         ch.onClose(cause -> closed.set(cause == null ? "clean" : cause));
         ch.onFrame(frame -> { });
+        ch.send(Bytes.ofUtf8("hello"));
 
         Polling.await(() -> closed.get() != null, WAIT);
 
@@ -220,6 +290,7 @@ class TcpStreamTransportIT {
         AtomicReference<Object> closed = new AtomicReference<>();
         ch.onClose(cause -> closed.set(cause == null ? "clean" : cause));
         ch.onFrame(frame -> { });
+        ch.send(Bytes.ofUtf8("hello"));
         Polling.await(() -> atServer.channel.get() != null, WAIT);
 
         server.close();
