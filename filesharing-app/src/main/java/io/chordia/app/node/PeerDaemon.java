@@ -375,14 +375,20 @@ public final class PeerDaemon implements AutoCloseable {
     }
 
     /**
-     * Starts the transfer server (TCP, a free port on the node's host, announced in the DHT), and
-     * serves again in the background what this node shared or fetched before a restart.
+     * Starts file sharing on the node's port number (on our wire, the DHT's own TCP listener, which
+     * hands transfers over by their first bytes; on KRPC, which has no TCP, a listener at the UDP
+     * port number), announced at the address the node advertises, and serves again in the
+     * background what this node shared or fetched before a restart.
      */
     private void startSharing() throws IOException {
-        // The transfer server listens where the node does, and is announced at the address the node advertises.
-        ShareConfig config = ShareConfig.defaults().withBind(bindHost(), 0);
-        share = ShareService.start(config, new DhtPeerDirectory(storage, identity::signer, System::currentTimeMillis),
-                () -> self().address().host());
+        ShareConfig config = ShareConfig.defaults();
+        DhtPeerDirectory directory = new DhtPeerDirectory(storage, identity::signer, System::currentTimeMillis);
+        if (sockets.transport() instanceof NettyPeerTransport peer) {
+            share = ShareService.onPort(config, directory, peer.portProtocols(), () -> self().address());
+        } else {
+            share = ShareService.start(config.withBind(bindHost(), sockets.transport().localAddress().port()), directory,
+                    () -> self().address().host());
+        }
         BitTorrentServices.swarm(node).ifPresent(swarm -> share.announceInfoHashesWith((h, port) -> swarm.announce(h.id(), port)));
         shared.load();
         housekeeping.execute(() -> shared.entries().forEach((id, path) -> {

@@ -10,13 +10,15 @@ import io.chordia.app.share.wire.ContentCatalog;
 import io.chordia.app.share.wire.NettyPeerConnector;
 import io.chordia.app.share.wire.PooledPieceBuffers;
 import io.chordia.app.share.wire.ServedContent;
-import io.chordia.app.share.wire.ShareServer;
+import io.chordia.app.share.wire.ShareProtocol;
 import io.chordia.app.share.wire.UploadSlots;
 import io.chordia.app.share.wire.WireStats;
 import io.chordia.core.net.Address;
 import io.netty.channel.EventLoop;
 import io.chordia.transport.netty.EventLoopScheduler;
 import io.chordia.transport.netty.NettyEventLoops;
+import io.chordia.transport.netty.PortListener;
+import io.chordia.transport.netty.PortProtocols;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -37,8 +39,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * One peer's file sharing, the facade the daemon hosts: a transfer server, the contents it
- * serves, the fetches it runs, and its announcements in a {@link PeerDirectory}.
+ * One peer's file sharing, the facade the daemon hosts: transfers served on a TCP port (the
+ * node's own, shared with the DHT, or one of its own), the contents it serves, the fetches it
+ * runs, and its announcements in a {@link PeerDirectory}.
  *
  * <ul>
  *   <li>{@link #share(Path)} hashes a file or directory (blocking: it reads it all), serves it,
@@ -67,9 +70,14 @@ public final class ShareService implements AutoCloseable {
     private final ExecutorService workers;
     private final ContentCatalog catalog = new ContentCatalog();
     private final WireStats stats = new WireStats();
-    private final ShareServer server;
-    /** Where peers are told to connect, or null for the address the server is bound to. */
-    private final Supplier<String> announcedHost;
+    /** Our frames and BitTorrent's peer wire, both on the same port. */
+    private final java.util.List<ShareProtocol> protocols;
+    /** The port transfers are served on: the node's, or one of this service's own. */
+    private final PortProtocols port;
+    /** The listener this service opened, or null when it serves on the node's port. */
+    private final PortListener ownPort;
+    /** Where peers are told to connect. */
+    private final Supplier<Address> reachableAt;
     private volatile InfoHashAnnouncer infoHashes;
     private final Map<ContentId, Boolean> announced = new ConcurrentHashMap<>();
     private final Map<SwarmFetcher, Boolean> fetches = new ConcurrentHashMap<>();
@@ -77,42 +85,65 @@ public final class ShareService implements AutoCloseable {
     private final SplittableRandom seeds = new SplittableRandom();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private ShareService(ShareConfig config, PeerDirectory directory, Supplier<String> announcedHost) throws IOException {
+    private ShareService(ShareConfig config, PeerDirectory directory, PortProtocols nodePort,
+                         java.util.function.Function<Address, Address> announced) throws IOException {
         this.config = config;
-        this.announcedHost = announcedHost;
         this.directory = directory;
         this.group = NettyEventLoops.newGroup(config.ioThreads(), "share-io");
         this.workers = Executors.newFixedThreadPool(config.workerThreads(), new DefaultThreadFactory("share-worker", true));
+        UploadSlots slots = new UploadSlots(config.maxUploads());
+        this.protocols = java.util.List.of(ShareProtocol.frames(group, catalog, slots, stats, config.idleTimeout()),
+                ShareProtocol.bitTorrent(group, new io.chordia.app.share.wire.BitTorrentSeeding(catalog, slots, stats),
+                        config.idleTimeout()));
         try {
-            this.server = ShareServer.bind(config.bindHost(), config.bindPort(), group, catalog,
-                    new UploadSlots(config.maxUploads()), stats, config.idleTimeout());
+            this.ownPort = nodePort != null ? null
+                    : PortListener.bind(config.bindHost(), config.bindPort(), group, new PortProtocols(), config.idleTimeout());
         } catch (IOException | RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownNow();
             throw e;
         }
+        this.port = ownPort != null ? ownPort.protocols() : nodePort;
+        Address bound = ownPort == null ? null : new Address(config.bindHost(), ownPort.localAddress().port());
+        this.reachableAt = () -> announced.apply(bound);
+        protocols.forEach(port::add);
         long every = Math.max(1, config.announceTtl().toMillis() / 3);
         this.refresher = group.next().scheduleAtFixedRate(this::announceAll, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts a service listening as {@code config} says; throws an {@link IOException} saying why when it cannot listen. */
+    /**
+     * Starts a service on a port of its own, as {@code config} says; throws an {@link IOException}
+     * saying why when it cannot listen. For a peer without a node (tests, benchmarks, demos).
+     */
     public static ShareService start(ShareConfig config, PeerDirectory directory) throws IOException {
-        return new ShareService(config, directory, null);
+        return new ShareService(config, directory, null, bound -> bound);
     }
 
     /**
-     * {@link #start(ShareConfig, PeerDirectory)} for a server bound to every interface: it is
+     * {@link #start(ShareConfig, PeerDirectory)} for a port bound to every interface (a node whose DHT
+     * has no TCP listener to share, e.g. on KRPC, listens at its UDP port number this way): it is
      * announced at {@code announcedHost} (asked at each announcement: the node's address can change)
      * and its own port.
      */
     public static ShareService start(ShareConfig config, PeerDirectory directory, Supplier<String> announcedHost)
             throws IOException {
-        return new ShareService(config, directory, announcedHost);
+        return new ShareService(config, directory, null, bound -> new Address(announcedHost.get(), bound.port()));
     }
 
-    /** Where other peers reach this one's transfer server. */
+    /**
+     * A service that serves transfers on the node's own TCP port, beside the DHT's frames
+     * ({@code nodePort}: a connection whose first frame is a transfer's is handed over; see
+     * {@link ShareProtocol}), and announces {@code reachableAt} (asked at each announcement).
+     */
+    public static ShareService onPort(ShareConfig config, PeerDirectory directory, PortProtocols nodePort,
+                                      Supplier<Address> reachableAt) throws IOException {
+        return new ShareService(config, directory, io.chordia.core.util.Checks.notNull(nodePort, "nodePort"),
+                bound -> reachableAt.get());
+    }
+
+    /** Where other peers reach this one's transfers. */
     public Address address() {
-        return announcedHost == null ? server.address() : new Address(announcedHost.get(), server.address().port());
+        return reachableAt.get();
     }
 
     public WireStats stats() {
@@ -253,7 +284,7 @@ public final class ShareService implements AutoCloseable {
         }
         InfoHash infoHash = c.torrent().info().infoHash();
         try {
-            announcer.announce(infoHash, server.address().port()).whenComplete((r, failure) -> {
+            announcer.announce(infoHash, address().port()).whenComplete((r, failure) -> {
                 if (failure != null) {
                     LOG.warn("announcing infohash {} of {} failed: {}", infoHash, id, failure.getMessage());
                 }
@@ -288,7 +319,11 @@ public final class ShareService implements AutoCloseable {
         }
         refresher.cancel(false);
         fetches.keySet().forEach(SwarmFetcher::cancel);
-        server.close();
+        protocols.forEach(port::remove);
+        if (ownPort != null) {
+            ownPort.close();
+        }
+        protocols.forEach(ShareProtocol::closeConnections);
         catalog.closeAll();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         // Queued journal commits fsync what was downloaded: let them finish, or a resume (or another

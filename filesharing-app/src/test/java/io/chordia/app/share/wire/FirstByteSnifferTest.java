@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One share port, two protocols: the first byte says which handler a connection gets. */
+/** One share port, two protocols ({@link ShareProtocol#frames}, {@link ShareProtocol#bitTorrent}): the first byte says which handler a connection gets. */
 class FirstByteSnifferTest {
     @TempDir
     Path dir;
@@ -45,8 +45,19 @@ class FirstByteSnifferTest {
         catalog.closeAll();
     }
 
+    /** A connection given the handler of whichever share protocol recognises its first byte, as the port's sniffer does. */
     private EmbeddedChannel channel() {
-        return new EmbeddedChannel(new FirstByteSniffer(bitTorrent, () -> new SeederHandler(catalog, slots, stats)));
+        ShareProtocol ours = ShareProtocol.frames(null, catalog, slots, stats, java.time.Duration.ofMinutes(1));
+        ShareProtocol theirs = ShareProtocol.bitTorrent(null, bitTorrent, java.time.Duration.ofMinutes(1));
+        return new EmbeddedChannel(new io.netty.handler.codec.ByteToMessageDecoder() {
+            @Override
+            protected void decode(io.netty.channel.ChannelHandlerContext ctx, ByteBuf in, java.util.List<Object> out) {
+                boolean bt = theirs.recognize(in) == io.chordia.transport.netty.PortProtocol.Verdict.YES;
+                assertThat(ours.recognize(in)).as("the prefaces are disjoint").isNotEqualTo(
+                        bt ? io.chordia.transport.netty.PortProtocol.Verdict.YES : io.chordia.transport.netty.PortProtocol.Verdict.NO);
+                ctx.pipeline().replace(this, null, bt ? theirs.handler() : ours.handler());
+            }
+        });
     }
 
     @Test
