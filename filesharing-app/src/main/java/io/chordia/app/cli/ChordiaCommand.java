@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "A Chord/Kademlia DHT overlay network.",
         subcommands = {DemoCommand.class, NodeCommand.class, PutCommand.class, GetCommand.class,
                 LookupCommand.class, StatusCommand.class, ShareCommand.class, FetchCommand.class,
-                TransfersCommand.class, SharesCommand.class, UnshareCommand.class, DashboardCommand.class,
+                TransfersCommand.class, CancelCommand.class, SharesCommand.class, UnshareCommand.class, DashboardCommand.class,
                 AnnounceCommand.class, PeersCommand.class,
                 io.chordia.bootstrap.BootstrapCommand.class,
                 io.chordia.sim.cli.SimCommand.class, VersionCommand.class,

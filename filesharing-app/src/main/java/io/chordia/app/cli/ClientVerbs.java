@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
  * what their options name (the simulator, bootstrap, Netty for a client).
  */
 final class ClientVerbs {
-    static final List<String> VERBS = List.of("status", "get", "put", "lookup", "share", "fetch", "transfers", "shares",
+    static final List<String> VERBS = List.of("status", "get", "put", "lookup", "share", "fetch", "transfers", "cancel", "shares",
             "unshare", "dashboard", "announce", "peers", "version", "node");
 
     private ClientVerbs() {}
@@ -46,6 +46,8 @@ final class ClientVerbs {
                 return new FetchCommand();
             case "transfers":
                 return new TransfersCommand();
+            case "cancel":
+                return new CancelCommand();
             case "shares":
                 return new SharesCommand();
             case "unshare":

@@ -24,9 +24,18 @@ final class UnshareCommand implements Callable<Integer> {
         if (daemon.json) {
             daemon.out().println(Json.pretty(reply));
         } else {
-            daemon.out().println("no longer sharing " + reply.name() + " (" + reply.id() + "); its files stay; "
-                    + "peers stop being sent to it when its announcement expires (30 min at most)");
+            daemon.out().println(describe(reply));
         }
         return 0;
+    }
+
+    /** What stopped and what was withdrawn, and how long a copy the withdrawal missed can still list the node. */
+    static String describe(UnshareReply r) {
+        long minutes = Math.max(1, (r.expiresInSeconds() + 59) / 60);
+        String withdrawal = r.withdrawnFrom() > 0
+                ? "its announcement is withdrawn from " + r.withdrawnFrom() + " of " + r.replicas()
+                        + " replicas; a copy the withdrawal missed expires within " + minutes + " min"
+                : "the withdrawal did not land (" + r.withdrawal() + "): the announcement expires within " + minutes + " min";
+        return "no longer sharing " + r.name() + " (" + r.id() + "), its files stay; " + withdrawal;
     }
 }

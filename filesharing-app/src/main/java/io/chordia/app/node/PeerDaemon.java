@@ -439,10 +439,19 @@ public final class PeerDaemon implements AutoCloseable {
         return s == null ? List.of() : s.served();
     }
 
-    /** Stops serving and announcing {@code id} and forgets it across restarts; its files stay. */
-    void unshare(ContentId id) throws IOException {
-        sharing().unshare(id);
+    /**
+     * Stops serving and announcing {@code id}, withdraws its announcement (where it landed is the
+     * future's) and forgets it across restarts; its files stay.
+     */
+    CompletableFuture<io.chordia.app.share.directory.Announcement> unshare(ContentId id) throws IOException {
+        var withdrawal = sharing().unshare(id);
         shared.remove(id.toHex());
+        return withdrawal;
+    }
+
+    /** How long an announcement of this node's lasts unless refreshed. */
+    java.time.Duration announceTtl() {
+        return sharing().config().announceTtl();
     }
 
 

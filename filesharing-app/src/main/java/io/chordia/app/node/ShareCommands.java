@@ -58,7 +58,15 @@ public final class ShareCommands {
     /** @param id a content id, or enough of its start to name one */
     public record UnshareRequest(String id) {}
 
-    public record UnshareReply(String id, String name) {}
+    /**
+     * @param withdrawnFrom   how many replicas took the withdrawal (they drop the node within a second),
+     *                        -1 when it had not landed within {@link #ANNOUNCE_WAIT}
+     * @param replicas        how many hold the announcement (0 when unknown)
+     * @param withdrawal      where the withdrawal is, or why it is not, in words
+     * @param expiresInSeconds the longest any copy it missed stays listed
+     */
+    public record UnshareReply(String id, String name, int withdrawnFrom, int replicas, String withdrawal,
+                               long expiresInSeconds) {}
 
     static void registerAll(ControlRegistry registry, PeerDaemon daemon) {
         registry.register(NodeCommands.command("share", ShareRequest.class, (q, p) -> share(daemon, q)));
@@ -82,7 +90,7 @@ public final class ShareCommands {
         Link link = done.content().link();
         LOG.info("sharing {} ({} bytes) as {}", path, link.size(), link);
         Manifest manifest = done.content().manifest();
-        Announcement a = firstAnnouncement(done);
+        Announcement a = landed(done.firstAnnouncement());
         TorrentInfo torrent = TorrentInfo.of(manifest);
         return new ShareReply(link.toString(), link.contentId().toHex(), link.name(), link.size(), manifest.pieceCount(),
                 manifest.pieceSize(), a.stored(), a.wanted(), a.summary(),
@@ -90,10 +98,10 @@ public final class ShareCommands {
                 q.torrent() ? torrent.torrentFile() : null);
     }
 
-    /** The first announcement, or what kept it (a failure, or no answer within {@link #ANNOUNCE_WAIT}). */
-    private static Announcement firstAnnouncement(ShareService.Shared done) {
+    /** Where an announcement landed, or what kept it (a failure, or no answer within {@link #ANNOUNCE_WAIT}). */
+    private static Announcement landed(java.util.concurrent.CompletableFuture<Announcement> announcement) {
         try {
-            return done.firstAnnouncement().get(ANNOUNCE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return announcement.get(ANNOUNCE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return new Announcement(-1, 0, false, "not done after " + ANNOUNCE_WAIT.toSeconds() + " s (still trying)");
         } catch (ExecutionException e) {
@@ -124,9 +132,10 @@ public final class ShareCommands {
                     "give more of the id; chordia shares lists them");
         }
         LocalContent c = matching.get(0);
-        daemon.unshare(c.id());
-        LOG.info("no longer sharing {} ({})", c.manifest().name(), c.id().toHex());
-        return new UnshareReply(c.id().toHex(), c.manifest().name());
+        Announcement withdrawn = landed(daemon.unshare(c.id()));
+        LOG.info("no longer sharing {} ({}); withdrawal {}", c.manifest().name(), c.id().toHex(), withdrawn.summary());
+        return new UnshareReply(c.id().toHex(), c.manifest().name(), withdrawn.stored(), withdrawn.wanted(),
+                withdrawn.summary(), daemon.announceTtl().toSeconds());
     }
 
     static Path absolute(String text, String verb) {

@@ -146,6 +146,10 @@ public final class ShareService implements AutoCloseable {
         return reachableAt.get();
     }
 
+    public ShareConfig config() {
+        return config;
+    }
+
     public WireStats stats() {
         return stats;
     }
@@ -179,10 +183,19 @@ public final class ShareService implements AutoCloseable {
         return catalog.contents();
     }
 
-    /** Stops serving and announcing {@code id}; the announcement expires after its TTL. */
-    public void unshare(ContentId id) {
+    /**
+     * Stops serving and re-announcing {@code id}, and withdraws its announcement
+     * ({@link PeerDirectory#withdraw}): the future says where the withdrawal landed; copies it
+     * missed expire after their TTL ({@link ShareConfig#announceTtl()}).
+     */
+    public CompletableFuture<Announcement> unshare(ContentId id) {
         announced.remove(id);
         catalog.remove(id);
+        try {
+            return directory.withdraw(id, address());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Fetches {@code link} into {@code outDir}; see the class comment. */

@@ -121,17 +121,31 @@ class TrustedFetchIT extends ProcessesFixture {
         client.process().destroyForcibly().waitFor(); // kill -9: no hook runs, the node must notice
         ChordiaProcesses.awaitEventually("the node cancels the fetch of a client that went away",
                 () -> transfers(fetcher).get(0).get("state").asText().equals("cancelled"));
+
+        // A detached fetch is stopped by id: with the seeder still frozen it cannot have finished.
+        String[] detach = {"fetch", link, "-o", out.toString(), "--detach", "--data-dir", fetcher.dataDir().toString()};
+        Result stalled = cli.run(detach);
+        assertThat(stalled.exit()).as(stalled.err()).isZero();
+        String id = stalled.out().strip();
+        Result cancel = cli.run("cancel", id.substring(0, 10), "--data-dir", fetcher.dataDir().toString());
+        assertThat(cancel.exit()).as(cancel.err()).isZero();
+        assertThat(cancel.out().strip()).matches("cancelled big\\.bin: \\d+ of 1024 pieces kept in \\S+big\\.bin\\.part; "
+                + "run the same fetch command to resume");
+        assertThat(transfers(fetcher).get(1).get("state").asText()).isEqualTo("cancelled");
+        Result unknown = cli.run("cancel", "ffff", "--data-dir", fetcher.dataDir().toString());
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).startsWith("chordia: no fetch of ffff in this node");
         ChordiaProcesses.signal(seeder.process(), "CONT");
 
-        Result detached = cli.run("fetch", link, "-o", out.toString(), "--detach", "--data-dir", fetcher.dataDir().toString());
+        Result detached = cli.run(detach);
         assertThat(detached.exit()).as(detached.err()).isZero();
         assertThat(detached.out().strip()).isEqualTo(Link.parse(link).contentId().toHex());
         ChordiaProcesses.awaitEventually("the detached fetch finishes in the node",
-                () -> transfers(fetcher).get(1).get("state").asText().equals("finished"));
+                () -> transfers(fetcher).get(2).get("state").asText().equals("finished"));
         assertThat(SampleFiles.sha256(out.resolve("big.bin"))).isEqualTo(SampleFiles.sha256(original));
         JsonNode status = cli.status(fetcher);
-        assertThat(status.get("transfers")).hasSize(2);
-        assertThat(status.get("transfers").get(1).get("peers").asInt()).isEqualTo(1);
+        assertThat(status.get("transfers")).hasSize(3);
+        assertThat(status.get("transfers").get(2).get("peers").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -183,7 +197,9 @@ class TrustedFetchIT extends ProcessesFixture {
         assertThat(listed.out()).contains(id + "  song.bin  " + io.chordia.app.ByteSize.format(100_000) + "  " + file).contains(shared.out().strip());
         Result unshared = cli.run("unshare", id.substring(0, 8), "--data-dir", dataDir);
         assertThat(unshared.exit()).as(unshared.err()).isZero();
-        assertThat(unshared.out()).startsWith("no longer sharing song.bin (" + id + ")");
+        assertThat(unshared.out().strip()).startsWith("no longer sharing song.bin (" + id + "), its files stay; ")
+                .matches(".*its announcement is withdrawn from [1-9]\\d* of \\d+ replicas; a copy the withdrawal missed "
+                        + "expires within 30 min");
         assertThat(cli.run("shares", "--data-dir", dataDir).out().strip()).isEqualTo("this node shares nothing");
         assertThat(file).exists();
         Result again = cli.run("unshare", id, "--data-dir", dataDir);

@@ -42,11 +42,13 @@ public final class InMemoryPeerDirectory implements PeerDirectory {
         return CompletableFuture.completedFuture(live);
     }
 
-    /** Forgets {@code peer} for {@code content}, as if its announcement had expired. */
-    public synchronized void withdraw(ContentId content, Address peer) {
+    /** Forgets {@code peer} for {@code content} at once, as if its announcement had expired. */
+    @Override
+    public synchronized CompletableFuture<Announcement> withdraw(ContentId content, Address peer) {
         Map<Address, Long> peers = expiries.get(content);
         if (peers != null) {
             peers.remove(peer);
         }
+        return CompletableFuture.completedFuture(Announcement.held());
     }
 }

@@ -24,6 +24,19 @@ public interface PeerDirectory {
         return announce(content, peer, ttl).thenApply(done -> Announcement.held());
     }
 
+    /**
+     * Takes back what it can of {@code peer}'s announcement for {@code content}: announces it again
+     * with {@link #WITHDRAWN_TTL}, which replaces the earlier entry wherever it lands (a directory
+     * keeps one entry per peer, the newest), so those copies expire within a second. A copy this
+     * does not reach expires when its own TTL runs out. Says where the withdrawal landed.
+     */
+    default CompletableFuture<Announcement> withdraw(ContentId content, Address peer) {
+        return announceReporting(content, peer, WITHDRAWN_TTL);
+    }
+
+    /** The TTL of a withdrawal: the shortest an announcement can have. */
+    Duration WITHDRAWN_TTL = Duration.ofSeconds(1);
+
     /** The peers announced for {@code content} and not expired, possibly empty, in no particular order. */
     CompletableFuture<List<Address>> findPeers(ContentId content);
 }

@@ -55,6 +55,19 @@ class DhtPeerDirectorySimTest {
     }
 
     @Test
+    void aWithdrawalReplacesTheAnnouncementSoThePeerIsGoneWithinSeconds() {
+        DhtPeerDirectory one = peer(1);
+        dht.run(one.announce(content, address(1), Duration.ofMinutes(30)));
+        dht.run(peer(2).announce(content, address(2), Duration.ofMinutes(30)));
+
+        Announcement withdrawn = dht.run(one.withdraw(content, address(1)));
+        dht.sim.loop.advance(Duration.ofSeconds(2));
+
+        assertThat(withdrawn.stored()).isPositive();
+        assertThat(dht.run(peer(3).findPeers(content))).containsExactly(address(2));
+    }
+
+    @Test
     void aHostNameIsNotAnnounced() {
         CompletableFuture<Void> f = peer(0).announce(content, new Address("seeder.example", 7000), Duration.ofMinutes(1));
         assertThat(f).isCompletedExceptionally();
