@@ -29,8 +29,9 @@ public final class FetchProcessMain {
             }
         };
         ShareConfig config = ShareConfig.defaults().withThreads(1, 1).withSeedAfterFetch(false);
-        config = config.withSwarm(new io.chordia.app.share.swarm.SwarmConfig(1, 16, 8, 1, 4, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofNanos(1)));
+        config = config.withSwarm(io.chordia.app.share.swarm.SwarmConfig.builder().maxPeers(1).requestWindow(16)
+                .maxPiecesInFlight(8).endgameDuplicates(1).commitEvery(4).stallTimeout(Duration.ofSeconds(30))
+                .retryPeersAfter(Duration.ofSeconds(1)).progressInterval(Duration.ofNanos(1)).build());
         try (ShareService service = ShareService.start(config, directory)) {
             FetchResult r = service.fetch(Link.parse(args[2]), Path.of(args[3]), p -> {
                 if (!p.done() && p.verifiedBytes() >= p.totalBytes() / 2) {

@@ -33,40 +33,121 @@ public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight
         Checks.notNull(piecePolicy, "piecePolicy");
     }
 
-    /** Rarest first, the order every real fetch uses. */
-    public SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight, int endgameDuplicates, int commitEvery,
-                       Duration connectTimeout, Duration stallTimeout, Duration retryPeersAfter, Duration progressInterval) {
-        this(maxPeers, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout, stallTimeout,
-                retryPeersAfter, progressInterval, PiecePolicy.RAREST);
-    }
-
+    /** Rarest first, 16 peers, 64 requests per peer (1 MiB in flight), 96 pieces buffered, 3 endgame duplicates. */
     public static SwarmConfig defaults() {
         return new SwarmConfig(16, 64, 96, 3, 64, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2),
                 Duration.ofMillis(250), PiecePolicy.RAREST);
     }
 
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public SwarmConfig withStallTimeout(Duration value) {
-        return new SwarmConfig(maxPeers, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout,
-                value, retryPeersAfter, progressInterval, piecePolicy);
+        return toBuilder().stallTimeout(value).build();
     }
 
     public SwarmConfig withProgressInterval(Duration value) {
-        return new SwarmConfig(maxPeers, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout,
-                stallTimeout, retryPeersAfter, value, piecePolicy);
+        return toBuilder().progressInterval(value).build();
     }
 
     public SwarmConfig withRequestWindow(int value) {
-        return new SwarmConfig(maxPeers, value, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout,
-                stallTimeout, retryPeersAfter, progressInterval, piecePolicy);
+        return toBuilder().requestWindow(value).build();
     }
 
     public SwarmConfig withMaxPeers(int value) {
-        return new SwarmConfig(value, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout,
-                stallTimeout, retryPeersAfter, progressInterval, piecePolicy);
+        return toBuilder().maxPeers(value).build();
     }
 
     public SwarmConfig withPiecePolicy(PiecePolicy value) {
-        return new SwarmConfig(maxPeers, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery, connectTimeout,
-                stallTimeout, retryPeersAfter, progressInterval, value);
+        return toBuilder().piecePolicy(value).build();
+    }
+
+    /** Named settings instead of ten positional ones; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private int maxPeers;
+        private int requestWindow;
+        private int maxPiecesInFlight;
+        private int endgameDuplicates;
+        private int commitEvery;
+        private Duration connectTimeout;
+        private Duration stallTimeout;
+        private Duration retryPeersAfter;
+        private Duration progressInterval;
+        private PiecePolicy piecePolicy;
+
+        private Builder(SwarmConfig from) {
+            maxPeers = from.maxPeers;
+            requestWindow = from.requestWindow;
+            maxPiecesInFlight = from.maxPiecesInFlight;
+            endgameDuplicates = from.endgameDuplicates;
+            commitEvery = from.commitEvery;
+            connectTimeout = from.connectTimeout;
+            stallTimeout = from.stallTimeout;
+            retryPeersAfter = from.retryPeersAfter;
+            progressInterval = from.progressInterval;
+            piecePolicy = from.piecePolicy;
+        }
+
+        public Builder maxPeers(int value) {
+            maxPeers = value;
+            return this;
+        }
+
+        public Builder requestWindow(int value) {
+            requestWindow = value;
+            return this;
+        }
+
+        public Builder maxPiecesInFlight(int value) {
+            maxPiecesInFlight = value;
+            return this;
+        }
+
+        public Builder endgameDuplicates(int value) {
+            endgameDuplicates = value;
+            return this;
+        }
+
+        public Builder commitEvery(int value) {
+            commitEvery = value;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        public Builder stallTimeout(Duration value) {
+            stallTimeout = value;
+            return this;
+        }
+
+        public Builder retryPeersAfter(Duration value) {
+            retryPeersAfter = value;
+            return this;
+        }
+
+        public Builder progressInterval(Duration value) {
+            progressInterval = value;
+            return this;
+        }
+
+        public Builder piecePolicy(PiecePolicy value) {
+            piecePolicy = value;
+            return this;
+        }
+
+        public SwarmConfig build() {
+            return new SwarmConfig(maxPeers, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery,
+                    connectTimeout, stallTimeout, retryPeersAfter, progressInterval, piecePolicy);
+        }
     }
 }
