@@ -1,5 +1,14 @@
 package io.chordia.app.share;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chordia.app.share.directory.Announcement;
+import io.chordia.app.share.directory.InMemoryPeerDirectory;
+import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Address;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The swarm scenarios at 8 MiB (the 64 MiB runs are {@code ShareServiceIT}), plus the failures that need no size. */
@@ -10,16 +19,66 @@ class ShareServiceTest extends SwarmScenarioCases {
     }
 
     @Test
+    void anUnsharedContentIsWithdrawnFromTheDirectoryAndNoLongerServed() throws Exception {
+        InMemoryPeerDirectory directory = new InMemoryPeerDirectory();
+        try (ShareService seeder = ShareService.start(ShareConfig.defaults().withThreads(1, 1), directory);
+             ShareService fetcher = ShareService.start(ShareConfig.defaults().withThreads(1, 1), directory)) {
+            Link link = seeder.share(SampleFiles.random(dir.resolve("seed").resolve("u.bin"), 1 << 20, 3));
+            assertThat(directory.findPeers(link.contentId()).get()).containsExactly(seeder.address());
+
+            Announcement withdrawn = seeder.unshare(link.contentId()).get(5, TimeUnit.SECONDS);
+
+            assertThat(withdrawn.accepted()).isTrue();
+            assertThat(directory.findPeers(link.contentId()).get()).isEmpty();
+            assertThat(seeder.served()).isEmpty();
+            assertThatThrownBy(() -> fetcher.fetch(link, dir.resolve("out"), ProgressListener.NONE).get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(NoPeersException.class);
+        }
+    }
+
+    @Test
     void aPeerServingAManifestThatDoesNotHashToTheContentIdIsBanned() throws Exception {
         try (SwarmScenarios s = scenarios()) {
-            s.peerServingAForgedManifestIsBanned();
+            // The liar serves another content's manifest under this content's id, and is asked first.
+            LocalContent real = new Sharer().share(s.original());
+            LocalContent other = new Sharer().share(SampleFiles.random(dir.resolve("other").resolve("data.bin"), size(), 99));
+            ShareService liar = s.peer();
+            liar.serve(new LocalContent(real.id(), other.manifest(), other.encodedManifest(), other.files()));
+            Link link = s.peer().share(s.original());
+
+            FetchResult r = SwarmScenarios.await(s.peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
+
+            assertThat(link).isEqualTo(real.link());
+            assertThat(SampleFiles.sha256(r.root())).isEqualTo(SampleFiles.sha256(s.original()));
+            assertThat(r.banned()).containsExactly(liar.address());
         }
     }
 
     @Test
     void anAlteredLinkOrAContentNobodyHasFailsWithAClearMessage() throws Exception {
-        try (SwarmScenarios s = scenarios()) {
-            s.alteredLinkAndMissingPeersFailWithAClearMessage();
+        ShareConfig quickStall = ShareConfig.defaults().withThreads(1, 1)
+                .withSwarm(ShareConfig.defaults().swarm().withStallTimeout(Duration.ofMillis(300)));
+        try (SwarmScenarios s = scenarios();
+             ShareService lonely = ShareService.start(quickStall, s.directory())) {
+            Link link = s.peer().share(s.original());
+            Link renamed = new Link(link.contentId(), "renamed.bin", link.size());
+            assertThatThrownBy(() -> SwarmScenarios.await(s.peer().fetch(renamed, dir.resolve("out"), ProgressListener.NONE)))
+                    .hasCauseInstanceOf(FetchFailedException.class)
+                    .hasMessageContaining("the link says 'renamed.bin'").hasMessageContaining("the link was altered");
+
+            Link nobodyHasIt = new Link(new ContentId(NodeId.sha1Of("nothing")), "x", 1);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> SwarmScenarios.await(lonely.fetch(nobodyHasIt, dir.resolve("out2"), ProgressListener.NONE)))
+                    .hasCauseInstanceOf(NoPeersException.class)
+                    .hasMessageContaining("no peer shares x: the DHT lookup found nobody announcing");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("at once, not after the 300-ms stall timeout")
+                    .isLessThan(Duration.ofMillis(300));
+
+            s.directory().announce(nobodyHasIt.contentId(), new Address("127.0.0.1", 9), Duration.ofMinutes(1)).get();
+            assertThatThrownBy(() -> SwarmScenarios.await(lonely.fetch(nobodyHasIt, dir.resolve("out3"), ProgressListener.NONE)))
+                    .as("a peer is announced but does not answer: the stall timeout, stated")
+                    .hasCauseInstanceOf(FetchFailedException.class)
+                    .hasMessageContaining("no peer delivered the manifest of x in 300 ms (1 peers known, 0 banned)");
         }
     }
 }

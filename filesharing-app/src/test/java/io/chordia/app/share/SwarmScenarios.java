@@ -31,6 +31,16 @@ final class SwarmScenarios implements AutoCloseable {
         this.size = size;
     }
 
+    /** The directory every peer of these scenarios announces in. */
+    InMemoryPeerDirectory directory() {
+        return directory;
+    }
+
+    /** Where the scenarios' files go. */
+    Path dir() {
+        return dir;
+    }
+
     ShareService peer() throws Exception {
         return peer(ShareConfig.defaults().withThreads(1, 1));
     }
@@ -137,44 +147,6 @@ final class SwarmScenarios implements AutoCloseable {
         assertThat(second.downloadedBytes()).as("the second run fetches only what the first did not keep")
                 .isLessThanOrEqualTo(size - second.resumedPieces() * pieceSize + 4 * pieceSize);
         assertThat(second.downloadedBytes()).isLessThan(size * 3 / 4);
-    }
-
-    void peerServingAForgedManifestIsBanned() throws Exception {
-        // The liar serves another content's manifest under this content's id, and is asked first.
-        LocalContent real = new Sharer().share(original());
-        Path otherFile = SampleFiles.random(dir.resolve("other").resolve("data.bin"), size, 99);
-        LocalContent other = new Sharer().share(otherFile);
-        ShareService liar = peer();
-        liar.serve(new LocalContent(real.id(), other.manifest(), other.encodedManifest(), other.files()));
-        Link link = peer().share(original());
-        assertThat(link).isEqualTo(real.link());
-        FetchResult r = await(peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
-        assertThat(SampleFiles.sha256(r.root())).isEqualTo(SampleFiles.sha256(original()));
-        assertThat(r.banned()).containsExactly(liar.address());
-    }
-
-    void alteredLinkAndMissingPeersFailWithAClearMessage() throws Exception {
-        Link link = peer().share(original());
-        Link renamed = new Link(link.contentId(), "renamed.bin", link.size());
-        assertThatThrownBy(() -> await(peer().fetch(renamed, dir.resolve("out"), ProgressListener.NONE)))
-                .hasCauseInstanceOf(FetchFailedException.class)
-                .hasMessageContaining("the link says 'renamed.bin'").hasMessageContaining("the link was altered");
-        ShareService lonely = ShareService.start(ShareConfig.defaults().withThreads(1, 1)
-                .withSwarm(ShareConfig.defaults().swarm().withStallTimeout(Duration.ofMillis(300))), directory);
-        services.add(lonely);
-        Link nobodyHasIt = new Link(new ContentId(io.chordia.core.id.NodeId.sha1Of("nothing")), "x", 1);
-        long start = System.nanoTime();
-        assertThatThrownBy(() -> await(lonely.fetch(nobodyHasIt, dir.resolve("out2"), ProgressListener.NONE)))
-                .hasCauseInstanceOf(NoPeersException.class)
-                .hasMessageContaining("no peer shares x: the DHT lookup found nobody announcing");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("at once, not after the 300-ms stall timeout")
-                .isLessThan(Duration.ofMillis(300));
-        directory.announce(nobodyHasIt.contentId(), new io.chordia.core.net.Address("127.0.0.1", 9), Duration.ofMinutes(1))
-                .get();
-        assertThatThrownBy(() -> await(lonely.fetch(nobodyHasIt, dir.resolve("out3"), ProgressListener.NONE)))
-                .as("a peer is announced but does not answer: the stall timeout, stated")
-                .hasCauseInstanceOf(FetchFailedException.class)
-                .hasMessageContaining("no peer delivered the manifest of x in 300 ms (1 peers known, 0 banned)");
     }
 
     /**
