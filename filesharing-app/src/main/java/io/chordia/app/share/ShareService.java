@@ -248,13 +248,29 @@ public final class ShareService implements AutoCloseable {
     private void runFetcher(Link link, Path out, PeerDirectory peers, ProgressListener listener, FetchHandle handle) {
         EventLoop loop = group.next();
         CountingExecutor own = new CountingExecutor(workers);
-        SwarmRuntime runtime = new SwarmRuntime(new EventLoopScheduler(loop), own,
+        EventLoopScheduler nodeThread = new EventLoopScheduler(loop);
+        SwarmRuntime runtime = new SwarmRuntime(nodeThread, own,
                 new NettyPeerConnector(loop, config.swarm().connectTimeout()), PooledPieceBuffers.INSTANCE, seeds.split(), stats);
         SwarmFetcher fetcher = new SwarmFetcher(link, out, peers, address(), config.swarm(), runtime, listener);
+        // A peer that serves what it fetched serves it from the first verified piece on.
+        PartialServing partial = !config.seedAfterFetch() ? null : new PartialServing(link.contentId(), fetcher, nodeThread,
+                seeds.split(), catalog, () -> {
+                    announced.put(link.contentId(), Boolean.TRUE);
+                    announce(link.contentId());
+                });
+        if (partial != null) {
+            fetcher.seeding(partial);
+        }
         fetches.put(fetcher, Boolean.TRUE);
         CompletableFuture<FetchResult> running = fetcher.start();
         running.whenComplete((r, failure) -> {
             fetches.remove(fetcher);
+            if (partial != null) {
+                partial.ended(r == null ? null : r.content());
+                if (failure != null && partial.announced()) {
+                    announced.remove(link.contentId()); // no longer refreshed: it expires
+                }
+            }
             if (failure != null) {
                 fetcher.cancel(); // posted before the wait below, so the fetcher's last commit is queued first
             }

@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chordia.app.share.directory.Announcement;
 import io.chordia.app.share.directory.InMemoryPeerDirectory;
+import io.chordia.app.share.store.PieceStore;
+import io.chordia.app.share.swarm.SwarmConfig;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Address;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +23,60 @@ class ShareServiceTest extends SwarmScenarioCases {
     @Override
     long size() {
         return 8L << 20;
+    }
+
+    /**
+     * Partial seeders on real sockets: one seed shares a file and two fetchers got complementary
+     * halves of it from the seed before it left (their .part files and journals hold them); they
+     * and a third fetcher with nothing then complete from each other alone. Nobody is complete
+     * until somebody completes, so pieces must flow from peers still fetching.
+     */
+    @Test
+    void fetchersServeEachOtherThePiecesTheyHaveWhileTheyFetch() throws Exception {
+        InMemoryPeerDirectory directory = new InMemoryPeerDirectory();
+        ShareConfig config = ShareConfig.defaults().withThreads(1, 1).withSwarm(SwarmConfig.builder()
+                .retryPeersAfter(Duration.ofMillis(100)).stallTimeout(Duration.ofSeconds(20)).build());
+        Path file = SampleFiles.random(dir.resolve("seed").resolve("p.bin"), 8 << 20, 5);
+        LocalContent content;
+        try (ShareService seed = ShareService.start(config, directory)) {
+            content = new Sharer().share(file);
+            assertThat(seed.share(file)).isEqualTo(content.link());
+        }
+        int pieces = content.manifest().pieceCount();
+        keepPieces(dir.resolve("b"), content, file, 0, pieces / 2);
+        keepPieces(dir.resolve("c"), content, file, pieces / 2, pieces);
+
+        try (ShareService b = ShareService.start(config, directory);
+             ShareService c = ShareService.start(config, directory);
+             ShareService d = ShareService.start(config, directory)) {
+            List<CompletableFuture<FetchResult>> fetches = List.of(
+                    b.fetch(content.link(), dir.resolve("b"), ProgressListener.NONE),
+                    c.fetch(content.link(), dir.resolve("c"), ProgressListener.NONE),
+                    d.fetch(content.link(), dir.resolve("d"), ProgressListener.NONE));
+            for (CompletableFuture<FetchResult> f : fetches) {
+                assertThat(SampleFiles.sha256(SwarmScenarios.await(f).root())).isEqualTo(SampleFiles.sha256(file));
+            }
+            long whilePartial = b.stats().bytesServedWhilePartial() + c.stats().bytesServedWhilePartial()
+                    + d.stats().bytesServedWhilePartial();
+            assertThat(whilePartial).as("b %s, c %s, d %s", b.stats(), c.stats(), d.stats()).isPositive();
+            assertThat(b.stats().bytesServed() + c.stats().bytesServed() + d.stats().bytesServed())
+                    .as("the halves b and c lacked, and all of d").isGreaterThanOrEqualTo(2 * content.manifest().totalSize());
+        }
+    }
+
+    /** Leaves pieces [from, to) of {@code content} verified and journalled in {@code outDir}, as an interrupted fetch would. */
+    private static void keepPieces(Path outDir, LocalContent content, Path original, int from, int to) throws Exception {
+        try (PieceStore store = PieceStore.open(outDir, content.id(), content.manifest(), content.encodedManifest());
+             FileChannel source = FileChannel.open(original)) {
+            int[] kept = new int[to - from];
+            for (int p = from; p < to; p++) {
+                ByteBuffer data = ByteBuffer.allocate(content.manifest().pieceLength(p));
+                source.read(data, content.manifest().pieceOffset(p));
+                store.write(p, data.flip());
+                kept[p - from] = p;
+            }
+            store.commit(kept, kept.length);
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -80,6 +81,27 @@ public final class SwarmFetcher {
     private final SpeedMeter meter;
     private long lastReportNanos;
     private Cancellable ticker = Cancellable.NONE;
+    private Seeding seeding = Seeding.NONE;
+
+    /**
+     * Whoever serves this fetch's pieces to other peers while it runs (a partial seeder). Called on
+     * the fetch's node thread.
+     */
+    public interface Seeding {
+        Seeding NONE = new Seeding() {
+            @Override
+            public void storeOpened(Manifest manifest, byte[] encodedManifest, List<Path> files, BitSet verified) { }
+
+            @Override
+            public void pieceVerified(int piece) { }
+        };
+
+        /** The content's files are open for writing, {@code verified} pieces already in them (a resume). */
+        void storeOpened(Manifest manifest, byte[] encodedManifest, List<Path> files, BitSet verified);
+
+        /** {@code piece} is verified and written: it can be read back from the files. */
+        void pieceVerified(int piece);
+    }
 
     public SwarmFetcher(Link link, Path outDir, PeerDirectory directory, Address self, SwarmConfig config,
                         SwarmRuntime runtime, ProgressListener listener) {
@@ -107,6 +129,16 @@ public final class SwarmFetcher {
                 verify(piece);
             }
         });
+    }
+
+    /** Sets who serves this fetch's pieces while it runs; before {@link #start()}. */
+    public void seeding(Seeding value) {
+        this.seeding = value;
+    }
+
+    /** Bytes received so far from peers at {@code host}: what a choker ranks this peer's trading partners by. Node thread. */
+    public long downloadedFrom(String host) {
+        return swarm.downloadedFrom(host);
     }
 
     /** Starts the fetch; the future completes when every piece is verified and durable, or fails with a {@link FetchFailedException}. */
@@ -182,6 +214,7 @@ public final class SwarmFetcher {
             complete();
             return;
         }
+        seeding.storeOpened(manifest, encodedManifest, opened.paths(), have);
         if (noPeersAskedYet) {
             lookupPeers(); // the manifest came from disk (a resume)
         }
@@ -253,6 +286,7 @@ public final class SwarmFetcher {
         lastGoodNanos = clock.nanoTime();
         pendingCommit[pendingCount++] = ap.index;
         swarm.pieceVerified(ap, true);
+        seeding.pieceVerified(ap.index);
         if (clock.nanoTime() - lastReportNanos >= config.progressInterval().toNanos()) {
             report(false);
         }

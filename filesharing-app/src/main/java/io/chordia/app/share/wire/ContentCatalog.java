@@ -26,16 +26,23 @@ public final class ContentCatalog {
     /** The content whose BitTorrent infohash is {@code infoHash}, or null; a scan, as a peer serves a handful. */
     public ServedContent byInfoHash(InfoHash infoHash) {
         for (ServedContent c : served.values()) {
-            if (c.torrent().info().infoHash().equals(infoHash)) {
+            if (c.complete() && c.torrent().info().infoHash().equals(infoHash)) { // BitTorrent peers get complete contents only
                 return c;
             }
         }
         return null;
     }
 
-    /** What is served now, in no particular order. */
+    /** What is served complete now, in no particular order (a content still being fetched is not listed). */
     public java.util.List<io.chordia.app.share.LocalContent> contents() {
-        return served.values().stream().map(ServedContent::content).toList();
+        return served.values().stream().filter(ServedContent::complete).map(ServedContent::content).toList();
+    }
+
+    /** Stops serving {@code content} if it is what is served under its id. */
+    public void remove(ServedContent content) {
+        if (served.remove(content.content().id(), content)) {
+            content.close();
+        }
     }
 
     public void remove(ContentId id) {

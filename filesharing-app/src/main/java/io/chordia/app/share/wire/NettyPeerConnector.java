@@ -89,8 +89,9 @@ public final class NettyPeerConnector implements PeerConnector {
 
         @Override
         public void interested(boolean yes) {
-            // Not sent on TCP: its seeders are complete and serve by upload slot; a peer without this
-            // frame type would close the connection over it.
+            // A partial seeder unchokes only the interested; a complete one serves by upload slot and ignores it.
+            ch.writeAndFlush(ch.alloc().buffer(WireFormat.HEADER_BYTES)
+                    .writeByte(yes ? WireFormat.INTERESTED : WireFormat.NOT_INTERESTED).writeInt(0), ch.voidPromise());
         }
 
         @Override

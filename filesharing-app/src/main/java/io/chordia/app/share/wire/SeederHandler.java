@@ -23,6 +23,8 @@ final class SeederHandler extends ByteToMessageDecoder {
     private final WireStats stats;
     private ServedContent open;
     private boolean holdsSlot;
+    /** The connection as the choker of a partially served content sees it; null for a complete one. */
+    private TcpUploadee uploadee;
 
     SeederHandler(ContentCatalog catalog, UploadSlots slots, WireStats stats) {
         this.catalog = catalog;
@@ -54,7 +56,7 @@ final class SeederHandler extends ByteToMessageDecoder {
                 case WireFormat.OPEN -> onOpen(ctx, readId(in));
                 case WireFormat.REQUEST -> onRequest(ctx, in.readInt(), in.readInt(), in.readInt());
                 case WireFormat.CANCEL -> in.skipBytes(12); // blocks leave as soon as asked: nothing to take back
-                default -> { } // (NOT_)INTERESTED: a complete seeder serves whoever holds an upload slot
+                default -> interested(type == WireFormat.INTERESTED); // a complete seeder serves by upload slot instead
             }
         }
     }
@@ -88,6 +90,10 @@ final class SeederHandler extends ByteToMessageDecoder {
             ctx.write(idFrame(ctx, WireFormat.UNKNOWN, id, 0));
             return;
         }
+        if (c.partial()) {
+            openPartial(ctx, id, c);
+            return;
+        }
         if (!slots.tryAcquire()) {
             stats.dropped(DropReason.CHOKED);
             byte[] reason = ("all " + slots.max() + " upload slots are busy: try again later").getBytes(StandardCharsets.UTF_8);
@@ -98,8 +104,24 @@ final class SeederHandler extends ByteToMessageDecoder {
         }
         holdsSlot = true;
         open = c;
-        byte[] bits = c.bitfield();
-        ctx.write(idFrame(ctx, WireFormat.BITFIELD, id, bits.length).writeBytes(bits));
+        c.opened(ctx.channel(), bits -> ctx.write(idFrame(ctx, WireFormat.BITFIELD, id, bits.length).writeBytes(bits)));
+    }
+
+    /** A content this peer is still fetching: no upload slot, its choker decides (the connection starts choked). */
+    private void openPartial(ChannelHandlerContext ctx, ContentId id, ServedContent c) {
+        open = c;
+        uploadee = new TcpUploadee(ctx.channel());
+        c.opened(ctx.channel(), bits -> ctx.write(idFrame(ctx, WireFormat.BITFIELD, id, bits.length).writeBytes(bits)));
+        TcpUploadee u = uploadee;
+        c.chokerThread().execute(() -> c.choker().added(u));
+    }
+
+    private void interested(boolean yes) {
+        TcpUploadee u = uploadee;
+        if (u != null && u.interested() != yes) {
+            u.interested(yes);
+            open.chokerThread().execute(() -> open.choker().interestChanged(u));
+        }
     }
 
     private void onRequest(ChannelHandlerContext ctx, int piece, int offset, int length) {
@@ -109,9 +131,12 @@ final class SeederHandler extends ByteToMessageDecoder {
         }
         Manifest m = open.content().manifest();
         if (piece < 0 || piece >= m.pieceCount() || length <= 0 || length > WireFormat.BLOCK_SIZE || offset < 0
-                || (long) offset + length > m.pieceLength(piece)) {
+                || (long) offset + length > m.pieceLength(piece) || !open.has(piece)) {
             drop(ctx, null, DropReason.BAD_REQUEST);
             return;
+        }
+        if (uploadee != null && uploadee.choked()) {
+            return; // sent before our CHOKE reached it: it has forgotten these requests already
         }
         ByteBuf header = ctx.alloc().directBuffer(WireFormat.HEADER_BYTES + WireFormat.BLOCK_HEADER_BYTES);
         header.writeByte(WireFormat.BLOCK).writeInt(WireFormat.BLOCK_HEADER_BYTES + length).writeInt(piece).writeInt(offset);
@@ -120,6 +145,12 @@ final class SeederHandler extends ByteToMessageDecoder {
         c.layout().forEachSegment(m.pieceOffset(piece) + offset, length,
                 (file, position, rangeOffset, n) -> ctx.write(c.region(file, position, n)));
         stats.served(length);
+        if (uploadee != null) {
+            uploadee.sent(length);
+            if (!c.complete()) {
+                stats.servedWhilePartial(length);
+            }
+        }
     }
 
     private static ByteBuf idFrame(ChannelHandlerContext ctx, byte type, ContentId id, int extra) {
@@ -157,6 +188,17 @@ final class SeederHandler extends ByteToMessageDecoder {
         if (holdsSlot) {
             holdsSlot = false;
             slots.release();
+        }
+        if (uploadee != null) {
+            ServedContent c = open;
+            TcpUploadee u = uploadee;
+            uploadee = null;
+            c.closed(ctx.channel());
+            try {
+                c.chokerThread().execute(() -> c.choker().removed(u));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the node thread is gone, and the choker with it
+            }
         }
         super.channelInactive(ctx);
     }

@@ -4,25 +4,60 @@ import io.chordia.app.share.LocalContent;
 import io.chordia.app.share.bittorrent.SeededTorrent;
 import io.chordia.app.share.bittorrent.TorrentInfo;
 import io.chordia.app.share.store.PieceLayout;
+import io.chordia.app.share.swarm.Choker;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.DefaultFileRegion;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * A content being served: its files held open for reading, shared by every upload (positional
- * transfers are thread-safe), closed when the content stops being served.
+ * transfers are thread-safe), closed when the content stops being served. A content still being
+ * fetched is served in part ({@link #partial}): the pieces verified so far, announced to every
+ * connection that opened it (bitfield, then HAVE per piece), to the connections a {@link Choker}
+ * unchokes; the choker runs on the fetch's node thread ({@code chokerThread}).
  */
 public final class ServedContent implements AutoCloseable {
-    private final LocalContent content;
+    private volatile LocalContent content;
     private final PieceLayout layout;
     private final FileChannel[] files;
     private final byte[] bitfield;
     private volatile SeededTorrent torrent;
+    /** Pieces here, for a partial content; guarded by this. Null when complete from the start. */
+    private final BitSet have;
+    private volatile boolean complete;
+    private final Set<Channel> openers = ConcurrentHashMap.newKeySet();
+    private final Choker choker;
+    private final Executor chokerThread;
 
     public ServedContent(LocalContent content) throws IOException {
+        this(content, null, null, null);
+    }
+
+    /**
+     * Serves the pieces in {@code have} of a content being fetched into {@code content}'s files;
+     * {@link #have(int)} adds one, {@link #completed} ends the partial state. Whom to serve is
+     * {@code choker}'s call, on {@code chokerThread}.
+     */
+    public static ServedContent partial(LocalContent content, BitSet have, Choker choker, Executor chokerThread)
+            throws IOException {
+        return new ServedContent(content, (BitSet) have.clone(), choker, chokerThread);
+    }
+
+    private ServedContent(LocalContent content, BitSet have, Choker choker, Executor chokerThread) throws IOException {
         this.content = content;
+        this.have = have;
+        this.complete = have == null;
+        this.choker = choker;
+        this.chokerThread = chokerThread;
         this.layout = new PieceLayout(content.manifest());
         this.files = new FileChannel[content.files().size()];
         try {
@@ -55,6 +90,75 @@ public final class ServedContent implements AutoCloseable {
         return t;
     }
 
+    /** Whether every piece is here (always, for a content that was complete when served). */
+    public boolean complete() {
+        return complete;
+    }
+
+    boolean partial() {
+        return choker != null;
+    }
+
+    Choker choker() {
+        return choker;
+    }
+
+    Executor chokerThread() {
+        return chokerThread;
+    }
+
+    boolean has(int piece) {
+        if (complete) {
+            return true;
+        }
+        synchronized (this) {
+            return have.get(piece);
+        }
+    }
+
+    /**
+     * {@code ch} opened this content: {@code sendBitfield} gets what is here now and, for a partial
+     * content, every later piece reaches {@code ch} as a HAVE written after it (both under one lock,
+     * so none is lost between the two).
+     */
+    synchronized void opened(Channel ch, Consumer<byte[]> sendBitfield) {
+        if (have == null || complete) {
+            sendBitfield.accept(bitfield);
+            return;
+        }
+        int pieces = content.manifest().pieceCount();
+        byte[] bits = new byte[(pieces + 7) / 8];
+        for (int p = have.nextSetBit(0); p >= 0 && p < pieces; p = have.nextSetBit(p + 1)) {
+            bits[p >>> 3] |= (byte) (0x80 >>> (p & 7));
+        }
+        sendBitfield.accept(bits);
+        openers.add(ch);
+    }
+
+    void closed(Channel ch) {
+        openers.remove(ch);
+    }
+
+    /** One more verified piece: every connection that opened this content hears of it. */
+    public synchronized void have(int piece) {
+        if (have == null || have.get(piece)) {
+            return;
+        }
+        have.set(piece);
+        for (Channel ch : openers) {
+            ByteBuf frame = ch.alloc().buffer(WireFormat.HEADER_BYTES + 4);
+            ch.writeAndFlush(frame.writeByte(WireFormat.HAVE).writeInt(4).writeInt(piece), ch.voidPromise());
+        }
+    }
+
+    /** The fetch finished: every piece is here, and {@code whole} names the files under their final names. */
+    public synchronized void completed(LocalContent whole) {
+        if (have != null) {
+            have.set(0, whole.manifest().pieceCount());
+        }
+        content = whole;
+        complete = true;
+    }
     PieceLayout layout() {
         return layout;
     }
@@ -70,6 +174,13 @@ public final class ServedContent implements AutoCloseable {
 
     @Override
     public void close() {
+        if (choker != null) {
+            try {
+                chokerThread.execute(choker::stop);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the node thread is gone, and its timers with it
+            }
+        }
         for (FileChannel f : files) {
             if (f != null) {
                 try {

@@ -16,8 +16,8 @@ import io.chordia.app.share.swarm.PeerLink;
  *                                          0x87 UNCHOKE    (empty)
  * </pre>
  * INTERESTED, HAVE and UNCHOKE are what partial seeders need (a peer serving the pieces it has
- * while it fetches the rest, unchoking those it trades with); complete seeders on TCP send none
- * of them and ignore INTERESTED.
+ * while it fetches the rest, unchoking those it trades with: see {@link ServedContent#partial});
+ * a complete seeder on TCP serves by upload slot, sends none of them and ignores INTERESTED.
  */
 public final class WireFormat {
     public static final int HEADER_BYTES = 5;

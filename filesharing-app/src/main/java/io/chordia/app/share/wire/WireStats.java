@@ -12,6 +12,7 @@ public final class WireStats implements DropCounter {
     private final LongAdder blocksServed = new LongAdder();
     private final LongAdder bytesServed = new LongAdder();
     private final LongAdder chokesReceived = new LongAdder();
+    private final LongAdder bytesServedWhilePartial = new LongAdder();
 
     public WireStats() {
         for (DropReason r : DropReason.values()) {
@@ -41,6 +42,15 @@ public final class WireStats implements DropCounter {
     void served(int bytes) {
         blocksServed.increment();
         bytesServed.add(bytes);
+    }
+
+    void servedWhilePartial(int bytes) {
+        bytesServedWhilePartial.add(bytes);
+    }
+
+    /** Of {@link #bytesServed()}, what left while this peer was still fetching the content (a partial seeder's upload). */
+    public long bytesServedWhilePartial() {
+        return bytesServedWhilePartial.sum();
     }
 
     public long blocksServed() {
