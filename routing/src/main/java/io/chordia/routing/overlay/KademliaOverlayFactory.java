@@ -81,7 +81,9 @@ public final class KademliaOverlayFactory implements OverlayFactory<KademliaConf
 
     @Override
     public KademliaConfig bounded(KademliaConfig config, NodeBounds bounds) {
-        return config.withK(bounds.contactsPerBucket())
+        // A bound caps, never raises: a public Mainline bootstrap keeps BEP 5's 8, whatever its limits allow.
+        int k = protocolK == 0 ? bounds.contactsPerBucket() : Math.min(protocolK, bounds.contactsPerBucket());
+        return config.withK(k)
                 .withRpc(config.rpc().withMaxPendingCalls(bounds.maxPendingCalls()));
     }
 

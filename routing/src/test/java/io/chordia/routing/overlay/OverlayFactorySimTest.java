@@ -128,6 +128,17 @@ class OverlayFactorySimTest {
     }
 
     @Test
+    void boundsNeverLiftAMainlineNodeAboveBep5sK() {
+        NodeBounds bootstrapLimits = new NodeBounds(20, 100);
+
+        assertThat(KademliaOverlayFactory.MAINLINE.bounded(KademliaOverlayFactory.MAINLINE.defaultConfig(),
+                bootstrapLimits).k()).isEqualTo(8);
+        assertThat(KademliaOverlayFactory.MAINLINE.bounded(KademliaConfig.defaults(), new NodeBounds(4, 100)).k())
+                .isEqualTo(4);
+        assertThat(KademliaOverlayFactory.INSTANCE.bounded(KademliaConfig.defaults(), bootstrapLimits).k()).isEqualTo(20);
+    }
+
+    @Test
     void eachProtocolHasItsOwnFactoryAndProbe() {
         assertThat(Arrays.stream(Protocol.values()).map(Protocol::overlay).distinct()).hasSize(Protocol.values().length);
         assertThat(Arrays.stream(Protocol.values()).map(p -> p.overlay().probe(TestIds.id(1)).getClass()).distinct())
