@@ -37,7 +37,12 @@ public final class SummaryText {
                     s.networkSizeEstimate(), s.liveNodesAtEnd());
         }
         if (s.keysStored() > 0) {
-            line(out, "keys             %,d stored, %,d lost", s.keysStored(), s.keysLost());
+            if (s.keysNotHeld() == null) {
+                line(out, "keys             %,d stored, %,d lost", s.keysStored(), s.keysLost());
+            } else {
+                line(out, "keys             %,d stored, %,d lost: %,d held by no live node, %,d held but not read back",
+                        s.keysStored(), s.keysLost(), s.keysNotHeld(), s.keysUnreadable());
+            }
             line(out, "quota            %,d stores refused; at most %,d live records charged to one source on a node, "
                     + "%,d records on one node at the end", s.quotaRefusals(), s.quotaPeak(), s.recordsPerNodeMax());
         }

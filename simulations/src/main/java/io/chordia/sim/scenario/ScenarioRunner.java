@@ -15,6 +15,7 @@ import io.chordia.routing.replication.StorageConfig;
 import io.chordia.routing.replication.SybilDefense;
 import io.chordia.sim.attack.CensoringStorage;
 import io.chordia.sim.attack.SybilAttack;
+import io.chordia.sim.metrics.KeyHolders;
 import io.chordia.sim.metrics.OracleLatency;
 import io.chordia.sim.metrics.Samples;
 import io.chordia.sim.metrics.SeriesRecorder;
@@ -174,7 +175,8 @@ public final class ScenarioRunner {
                     latencyMicros.percentile(99) / 1000.0, oracle == null ? null : oracle.percentileMs(50),
                     oracle == null ? null : oracle.percentileMs(99), liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
                     tuning.countBytes() ? tuning.costModel().optionName() : "none",
-                    expected.size(), everyKey.lost(), onControl(() -> quotas.refusals(live.inIdOrder())),
+                    expected.size(), everyKey.lost(), everyKey.notHeld(), everyKey.notHeld() == null ? null
+                    : everyKey.lost() - everyKey.notHeld(), onControl(() -> quotas.refusals(live.inIdOrder())),
                     onControl(() -> quotas.peak(live.inIdOrder())),
                     onControl(() -> QuotaTally.mostRecordsOnANode(live.inIdOrder())), violations, joins, failedJoins, departures, massFailures, live.size(),
                     config.churns() ? lower(config.churnModel()) : "none", config.churnMedian().toNanos() / 1e9,
@@ -340,9 +342,12 @@ public final class ScenarioRunner {
         return put.isDone() && !put.isCompletedExceptionally() && put.join().status() == PutResult.Status.OK;
     }
 
-    /** What reading keys back came to: reads made, those that found nothing, those that found nothing or older. */
-    private record ReadBack(long reads, long empty, long lost) {
-        static final ReadBack NONE = new ReadBack(0, 0, 0);
+    /**
+     * What reading keys back came to: reads made, those that found nothing, those that found nothing
+     * or older, and of those the reads of keys no live node holds (null where stores cannot be read from here).
+     */
+    private record ReadBack(long reads, long empty, long lost, Long notHeld) {
+        static final ReadBack NONE = new ReadBack(0, 0, 0, null);
 
         Double censored() {
             return reads == 0 ? null : (double) empty / reads;
@@ -377,6 +382,7 @@ public final class ScenarioRunner {
         awaitAll(gets, "the keys to be read back");
         long empty = 0;
         long lost = 0;
+        List<DhtRecord> lostRecords = new ArrayList<>();
         for (int i = 0; i < gets.size(); i++) {
             CompletableFuture<GetResult> f = gets.get(i);
             boolean found = f.isDone() && !f.isCompletedExceptionally() && f.join().status() == GetResult.Status.FOUND;
@@ -385,8 +391,15 @@ public final class ScenarioRunner {
             boolean kept = found && (f.join().record().sameContent(want) || RecordRules.newer(f.join().record(), want));
             empty += found ? 0 : 1;
             lost += kept ? 0 : 1;
+            if (!kept) {
+                lostRecords.add(want);
+            }
         }
-        return new ReadBack(gets.size(), empty, lost);
+        Long notHeld = !substrate.singleThreaded() ? null : onControl(() -> {
+            List<Peer> nodes = live.inIdOrder();
+            return lostRecords.stream().filter(r -> KeyHolders.count(nodes, r) == 0).count();
+        });
+        return new ReadBack(gets.size(), empty, lost, notHeld);
     }
 
     private void awaitAll(List<? extends CompletableFuture<?>> futures, String what) {

@@ -22,7 +22,10 @@ import java.util.List;
  * heal. {@code oracleLatencyMsP50}/{@code P99}: each successful lookup's hops times the latency
  * model's median one-way delay, what the lookup would take on its oracle route (null on UDP); see
  * docs/simulation.md. {@code keysLost} counts keys that read back as nothing or older than their newest
- * acknowledged write. {@code quotaRefusals} counts the stores nodes refused with
+ * acknowledged write, and splits into {@code keysNotHeld} (no live node holds the record or a
+ * newer one: the data is gone) and {@code keysUnreadable} (a live node held it and the read still
+ * failed), read from the nodes' stores at the end (null on UDP, whose nodes run on threads of their own).
+ * {@code quotaRefusals} counts the stores nodes refused with
  * {@code QUOTA_EXCEEDED}: every node of a scenario is honest, so any refusal is one too many;
  * {@code quotaPeak} is the most live records one source had charged on one node at any time (what
  * the quota, {@code --quota}, must stay above), and {@code recordsPerNodeMax} the most records one
@@ -55,6 +58,7 @@ public record Summary(String protocol, String lookupStyle, String network, int n
                       double lookupSuccessRate, Double lookupConsistency, double hopsMean, long hopsP50, long hopsP99,
                       double lookupLatencyMsMean, double lookupLatencyMsP50, double lookupLatencyMsP99, Double oracleLatencyMsP50, Double oracleLatencyMsP99,
                       double maintenanceBytesPerNodePerSecond, String costModel, long keysStored, long keysLost,
+                      Long keysNotHeld, Long keysUnreadable,
                       long quotaRefusals, long quotaPeak, long recordsPerNodeMax, Integer ringInvariantViolations, long joins, long failedJoins, long departures, long massFailures,
                       int liveNodesAtEnd, String churnModel, double churnMedianSeconds, double loss, String latency,
                       String traceHash, Integer ringsAtEnd, Double mergeSeconds, long keysLostToConflicts,
