@@ -2,6 +2,7 @@ package io.chordia.sim.cli;
 
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.replication.SybilDefense;
+import io.chordia.sim.churn.ChurnStart;
 import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.scenario.CostModel;
 import io.chordia.sim.scenario.LatencySpec;
@@ -56,6 +57,13 @@ final class Converters {
         @Override
         public SessionModel convert(String value) {
             return named(SessionModel.class, value);
+        }
+    }
+
+    static final class ChurnStartName implements ITypeConverter<ChurnStart> {
+        @Override
+        public ChurnStart convert(String value) {
+            return named(ChurnStart.class, value);
         }
     }
 

@@ -6,6 +6,7 @@ import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.replication.KeyDistance;
 import io.chordia.routing.replication.SybilDefense;
 import io.chordia.sim.attack.SybilSpec;
+import io.chordia.sim.churn.ChurnStart;
 import io.chordia.sim.churn.SessionModel;
 import io.chordia.sim.report.RunFiles;
 import io.chordia.sim.report.SummaryJson;
@@ -74,6 +75,12 @@ public final class SimCommand implements Callable<Integer> {
             paramLabel = "exponential|weibull|pareto",
             description = "Session length distribution: exponential, weibull (k=0.5) or pareto (alpha=2) (default: ${DEFAULT-VALUE}).")
     SessionModel churnModel;
+
+    @Option(names = "--churn-start", defaultValue = "steady", converter = Converters.ChurnStartName.class,
+            paramLabel = "steady|fresh",
+            description = "What the starting nodes have left of their sessions: steady (the rest of a session, as in a network "
+                    + "that has churned for long) or fresh (a whole session each, as if all joined at the start) (default: ${DEFAULT-VALUE}).")
+    ChurnStart churnStart;
 
     @Option(names = "--fail-fraction", defaultValue = "0", paramLabel = "F",
             description = "Fraction of the live nodes that crash at once half way through (default: ${DEFAULT-VALUE}).")
@@ -196,7 +203,7 @@ public final class SimCommand implements Callable<Integer> {
                         + " needs the simulator (over UDP bytes are the datagrams')");
             }
             tuning = ScenarioTuning.defaults().withCountBytes(!noByteCount).withChordMaintenance(stabilize)
-                    .withCostModel(costModel).withConsistencyPairs(consistencyPairs);
+                    .withCostModel(costModel).withConsistencyPairs(consistencyPairs).withChurnStart(churnStart);
             if (quota != null) {
                 tuning = tuning.withRecordsPerSource(quota);
             }

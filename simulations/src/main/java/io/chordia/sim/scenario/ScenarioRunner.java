@@ -423,7 +423,8 @@ public final class ScenarioRunner {
         if (config.churns()) {
             for (Peer p : live.inIdOrder()) {
                 if (!attack.isAttacker(p.node().self().id())) {
-                    scheduleDeparture(p);
+                    scheduleDeparture(p, tuning.churnStart().firstSessionNanos(config.churnModel(),
+                            config.churnMedian().toNanos(), churn));
                 }
             }
         }
@@ -516,7 +517,10 @@ public final class ScenarioRunner {
     }
 
     private void scheduleDeparture(Peer peer) {
-        long session = config.churnModel().sampleNanos(config.churnMedian().toNanos(), churn);
+        scheduleDeparture(peer, config.churnModel().sampleNanos(config.churnMedian().toNanos(), churn));
+    }
+
+    private void scheduleDeparture(Peer peer, long session) {
         long at = substrate.nowNanos() + session;
         if (at < endNanos) {
             substrate.at(at, () -> depart(peer));

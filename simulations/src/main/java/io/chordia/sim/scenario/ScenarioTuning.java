@@ -4,6 +4,7 @@ import io.chordia.routing.chord.ChordConfig;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.overlay.KademliaOverlayFactory;
 import io.chordia.routing.replication.StorageConfig;
+import io.chordia.sim.churn.ChurnStart;
 import java.time.Duration;
 
 /**
@@ -21,12 +22,14 @@ import java.time.Duration;
  * @param k               Kademlia's k when given ({@code --k}); null for the protocol's own, which
  *                        {@link io.chordia.routing.overlay.KademliaOverlayFactory#withProtocolParameters}
  *                        puts on {@code kademlia} (BEP 5's 8 for mainline)
+ * @param churnStart      how long the starting network's nodes have left ({@link ChurnStart})
  */
 public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean countBytes, boolean checkInvariants,
                              int udpEventLoops, int recordsPerSource, CostModel costModel,
-                             boolean consistencyPairs, Integer k) {
+                             boolean consistencyPairs, Integer k, ChurnStart churnStart) {
     public ScenarioTuning {
         java.util.Objects.requireNonNull(costModel, "costModel");
+        java.util.Objects.requireNonNull(churnStart, "churnStart");
         if (recordsPerSource < 1) {
             throw new IllegalArgumentException("--quota must be at least 1, was " + recordsPerSource);
         }
@@ -37,7 +40,8 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
 
     public static ScenarioTuning defaults() {
         return new ScenarioTuning(ChordConfig.defaults(), KademliaConfig.defaults(), true, true, 2,
-                StorageConfig.defaults().maxRecordsPerSource(), CostModel.ENCODED, false, null).withChordMaintenance(Duration.ofSeconds(5));
+                StorageConfig.defaults().maxRecordsPerSource(), CostModel.ENCODED, false, null,
+                ChurnStart.STEADY).withChordMaintenance(Duration.ofSeconds(5));
     }
 
     /**
@@ -50,33 +54,43 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
     }
 
     public ScenarioTuning withChord(ChordConfig value) {
-        return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs, k);
+        return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
+                consistencyPairs, k, churnStart);
     }
 
     public ScenarioTuning withKademlia(KademliaConfig value) {
-        return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs, k);
+        return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
+                consistencyPairs, k, churnStart);
     }
 
     public ScenarioTuning withCountBytes(boolean value) {
-        return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops, recordsPerSource, costModel, consistencyPairs, k);
+        return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops, recordsPerSource, costModel,
+                consistencyPairs, k, churnStart);
     }
 
     public ScenarioTuning withRecordsPerSource(int value) {
-        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, value, costModel, consistencyPairs, k);
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, value, costModel,
+                consistencyPairs, k, churnStart);
     }
 
     public ScenarioTuning withCostModel(CostModel value) {
-        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, value, consistencyPairs, k);
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, value,
+                consistencyPairs, k, churnStart);
     }
 
     public ScenarioTuning withConsistencyPairs(boolean value) {
         return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
-                value, k);
+                value, k, churnStart);
     }
 
     public ScenarioTuning withK(Integer value) {
         return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
-                consistencyPairs, value);
+                consistencyPairs, value, churnStart);
+    }
+
+    public ScenarioTuning withChurnStart(ChurnStart value) {
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
+                consistencyPairs, k, value);
     }
 
     /** The Kademlia configuration of {@code factory}'s nodes: its protocol's parameters, then {@link #k()} if given. */
