@@ -45,6 +45,10 @@ import java.util.concurrent.CompletableFuture;
  * probably alive still counts among a path's k closest and keeps the path from finishing until it
  * answers or its call times out: on a congested host a live node's answer can outlast its timeout,
  * and finishing without it would leave one of the true k closest out of the answer.
+ *
+ * <p>Once a path's α closest candidates have answered, the rest of its k closest are asked at once
+ * and for α contacts each ({@link ConfirmationWidening}): confirming the k closest α at a time
+ * took about k/α round trips after the closest node was found, most of a lookup's time.
  */
 final class IterativeLookup<R extends Response> {
     /**
@@ -98,14 +102,17 @@ final class IterativeLookup<R extends Response> {
         final int depth;
         final int path;
         final NodeId referrer;
+        /** Sent past α by {@link ConfirmationWidening}: counted in its path's confirmations, not its α slots. */
+        final boolean confirming;
         State state = State.IN_FLIGHT;
         Cancellable softTimer = Cancellable.NONE;
 
-        Probe(Contact contact, int depth, int path, NodeId referrer) {
+        Probe(Contact contact, int depth, int path, NodeId referrer, boolean confirming) {
             this.contact = contact;
             this.depth = depth;
             this.path = path;
             this.referrer = referrer;
+            this.confirming = confirming;
         }
     }
 
@@ -140,6 +147,8 @@ final class IterativeLookup<R extends Response> {
         /** Keyed by id, ordered by XOR distance to the target: closest first, deterministic. */
         final XorSortedArray<Candidate> candidates;
         int inFlight;
+        /** Of those in flight, the confirmations: the rest take α slots. */
+        int confirmingInFlight;
         /** Slow probes still open: a late answer may yet bring the candidates this path lacks. */
         int slowOpen;
 
@@ -161,6 +170,7 @@ final class IterativeLookup<R extends Response> {
     private final SlowQueries slowQueries;
     private final boolean patient;
     private final boolean distrustReferrers;
+    private final ConfirmationWidening widening;
     private final Path[] paths;
     /** Lookup only, never iterated. */
     private final Map<NodeId, Probe> probes = new HashMap<>();
@@ -187,6 +197,7 @@ final class IterativeLookup<R extends Response> {
         this.slowQueries = slowQueries;
         this.patient = extras.contains(KademliaExtra.PATIENT_LOOKUPS);
         this.distrustReferrers = extras.contains(KademliaExtra.REFERRER_DISTRUST);
+        this.widening = new ConfirmationWidening(alpha, extras.contains(KademliaExtra.WIDE_CONFIRMATION));
         Comparator<NodeId> byDistance = target::compareXorDistances;
         this.answered = new TreeMap<>(byDistance);
         this.paths = new Path[disjointPaths];
@@ -301,6 +312,7 @@ final class IterativeLookup<R extends Response> {
     private boolean advance(Path p) {
         int considered = 0;
         boolean done = true;
+        widening.startPass();
         for (Candidate c : p.candidates.values()) {
             if (c.probe == null && paths.length > 1) { // one path: only this candidate's query makes its probe
                 c.probe = probes.get(c.contact.id());
@@ -310,6 +322,7 @@ final class IterativeLookup<R extends Response> {
                 if (++considered > k) {
                     break;
                 }
+                widening.passed(false);
                 done = false; // probably alive: one of the k closest, its answer still to come
                 continue;
             }
@@ -326,13 +339,16 @@ final class IterativeLookup<R extends Response> {
                 if (messages >= maxQueries) {
                     continue;
                 }
-                if (p.inFlight >= alpha) {
+                boolean confirming = widening.confirming();
+                if (!confirming && p.inFlight - p.confirmingInFlight >= alpha) {
+                    widening.passed(false);
                     done = false;
                     continue;
                 }
-                probe = query(p, c);
+                probe = query(p, c, confirming);
                 c.probe = probe;
             }
+            widening.passed(probe.state == State.ANSWERED);
             done &= probe.state == State.ANSWERED;
         }
         // Nobody has answered yet and a slow probe is still open (a join through one bootstrap
@@ -345,21 +361,25 @@ final class IterativeLookup<R extends Response> {
         return patient && slowQueries.worthWaitingFor(slow.contact.address(), rpc.roundTrips(), rpc.scheduler().clock().nanoTime());
     }
 
-    private Probe query(Path p, Candidate c) {
-        Probe probe = new Probe(c.contact, c.depth, p.index, c.referrer);
+    private Probe query(Path p, Candidate c, boolean confirming) {
+        Probe probe = new Probe(c.contact, c.depth, p.index, c.referrer, confirming);
         probes.put(c.contact.id(), probe);
         p.inFlight++;
+        if (confirming) {
+            p.confirmingInFlight++;
+        }
         messages++;
         // The callback form: a CompletableFuture stage would wrap each timeout in a CompletionException
         // with a stack trace, most of a lookup's allocation under churn.
-        rpc.exchange(c.contact.address(), c.contact.id(), shape.request(target, k), callConfig,
+        Request<R> request = shape.request(target, widening.contactsToAsk(confirming, k));
+        rpc.exchange(c.contact.address(), c.contact.id(), request, callConfig,
                 (reply, failure) -> {
                     probe.softTimer.cancel();
                     boolean wasSlow = probe.state == State.SLOW;
                     if (wasSlow) {
                         p.slowOpen--;
                     } else {
-                        p.inFlight--;
+                        release(p, probe);
                         recordReferral(probe, failure == null);
                     }
                     if (failure != null) {
@@ -405,7 +425,7 @@ final class IterativeLookup<R extends Response> {
             return;
         }
         probe.state = State.SLOW;
-        p.inFlight--;
+        release(p, probe);
         p.slowOpen++;
         recordReferral(probe, false);
         slowQueries.slow();
@@ -414,6 +434,13 @@ final class IterativeLookup<R extends Response> {
                 + " within its round-trip timeout"));
         if (!result.isDone()) {
             advance();
+        }
+    }
+
+    private static void release(Path p, Probe probe) {
+        p.inFlight--;
+        if (probe.confirming) {
+            p.confirmingInFlight--;
         }
     }
 

@@ -25,5 +25,11 @@ public enum KademliaExtra {
      */
     PATIENT_LOOKUPS,
     /** A lookup stops asking the candidates of a node whose referrals mostly failed. */
-    REFERRER_DISTRUST
+    REFERRER_DISTRUST,
+    /**
+     * Once the α closest candidates of a lookup path have answered, the rest of its k closest are
+     * asked at once rather than α at a time ({@link ConfirmationWidening}). The paper widens to
+     * the k closest only after a round that brings nothing closer, in rounds.
+     */
+    WIDE_CONFIRMATION
 }

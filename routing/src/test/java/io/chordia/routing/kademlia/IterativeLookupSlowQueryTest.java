@@ -107,7 +107,9 @@ class IterativeLookupSlowQueryTest {
         assertThat(events).startsWith(SLOW + " asked at " + (startMs + 150) + " ms", FAR + " asked at " + (startMs + 210) + " ms");
         String slow = TestIds.id(SLOW).shortId();
         assertThat(seen).containsSubsequence("slow " + slow, "failed " + slow, "late " + slow, "answered " + slow);
-        assertThat((sim.loop.nowNanos() - start) / 1_000_000).isEqualTo(340L);
+        // The late answer (300 ms) names node 17; node 16, the closest, has answered, so 17 is a confirmation
+        // (ConfirmationWidening) and is asked at once while node 28 still holds the α slot: done at 320 ms, not 340.
+        assertThat((sim.loop.nowNanos() - start) / 1_000_000).isEqualTo(320L);
     }
 
     @Test
