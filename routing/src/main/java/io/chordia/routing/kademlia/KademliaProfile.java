@@ -30,7 +30,7 @@ public enum KademliaProfile {
      * is refreshed, checked every minute. No subnet limit, no leaf set, no verification ping of new
      * senders, no suspect probes, no patience for slow nodes, no referrer distrust (none of
      * {@link KademliaExtra}). Not modelled: a round that "fails to return a node any closer" does
-     * not widen the lookup to all k closest (ours keeps α requests in flight throughout).
+     * not widen the lookup to all k closest (the profile keeps α requests in flight throughout).
      */
     IPTPS02 {
         @Override
