@@ -241,7 +241,8 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
         private int recursiveAttempts = 3;
         private boolean leafSetShortcut = false;
         private SuspectConfig suspects = SuspectConfig.defaults();
-        private Set<KademliaExtra> extras = EnumSet.allOf(KademliaExtra.class);
+        // WIDE_CONFIRMATION is opt-in: see its javadoc for the tests it does not pass yet.
+        private Set<KademliaExtra> extras = EnumSet.complementOf(EnumSet.of(KademliaExtra.WIDE_CONFIRMATION));
 
         private Builder() {}
 

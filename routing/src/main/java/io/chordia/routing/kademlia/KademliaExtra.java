@@ -29,7 +29,10 @@ public enum KademliaExtra {
     /**
      * Once the α closest candidates of a lookup path have answered, the rest of its k closest are
      * asked at once rather than α at a time ({@link ConfirmationWidening}). The paper widens to
-     * the k closest only after a round that brings nothing closer, in rounds.
+     * the k closest only after a round that brings nothing closer, in rounds. Opt-in, not in the
+     * defaults: it halves lookup latency under churn, but with it on, KademliaChurnSimTest found
+     * 98.997% of the true closest nodes (bar: 99%) and asking confirmations for α contacts instead
+     * of k lost some of the true k closest (docs/protocols/kademlia.md, "Where a lookup's time went").
      */
     WIDE_CONFIRMATION
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  * (as {@link io.chordia.routing.chord.ChordProfile} does for Chord).
  */
 public enum KademliaProfile {
-    /** Ours: the defaults, with every {@link KademliaExtra}. */
+    /** Ours: the defaults, with every {@link KademliaExtra} but the opt-in {@link KademliaExtra#WIDE_CONFIRMATION}. */
     IMPROVED {
         @Override
         public KademliaConfig applyTo(KademliaConfig base) {
