@@ -28,7 +28,9 @@ class KademliaProfileSimTest {
     @Test
     void thePapersProfileHasThePapersParametersAndNoneOfOurExtras() {
         assertThat(KademliaProfile.IMPROVED.config()).isEqualTo(KademliaConfig.defaults());
-        assertThat(KademliaConfig.defaults().extras()).isEqualTo(EnumSet.allOf(KademliaExtra.class));
+        // Every extra of ours but the opt-in confirmation widening (see KademliaExtra.WIDE_CONFIRMATION).
+        assertThat(KademliaConfig.defaults().extras())
+                .isEqualTo(EnumSet.complementOf(EnumSet.of(KademliaExtra.WIDE_CONFIRMATION)));
         KademliaConfig paper = KademliaProfile.IPTPS02.config();
         assertThat(paper.extras()).isEmpty();
         assertThat(paper.k()).isEqualTo(20);
