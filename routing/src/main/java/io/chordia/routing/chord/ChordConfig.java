@@ -32,13 +32,20 @@ import java.time.Duration;
  * @param routeViaSuccessorList iterative lookups and their hops pick the closest preceding nodes from the fingers and
  *                           the whole successor list; false: from the fingers and the first successor only, as the
  *                           paper's closest_preceding_finger scans the finger table
+ * @param confirmOwner       an iterative lookup ends only once the owner it found answers it (a silent one is
+ *                           passed over for the next successor), a node names the owner as soon as the key falls
+ *                           within its successor list, and a node names its predecessor when the key has passed
+ *                           to it; false: a lookup ends with the owner the key's predecessor names, unasked
+ * @param announceJoins      a node that has just joined notifies its predecessor too, which takes it as successor
+ *                           once it answers (Zave's rule), instead of learning of it at its next stabilize
  * @see ChordProfile
  */
 public record ChordConfig(int successorListLength, int predecessorListLength, Duration stabilizeInterval,
                           Duration fixFingersInterval, Duration checkPredecessorInterval, RpcConfig maintenanceRpc,
                           RpcConfig lookupRpc, LookupStyle lookupStyle, Duration lookupTimeout, int lookupAttempts,
                           int failuresBeforeEviction, SuspectConfig suspects, boolean refreshAllFingers,
-                          MaintenanceSchedule maintenanceSchedule, boolean lookupsRouteAround, boolean routeViaSuccessorList) {
+                          MaintenanceSchedule maintenanceSchedule, boolean lookupsRouteAround, boolean routeViaSuccessorList,
+                          boolean confirmOwner, boolean announceJoins) {
     public ChordConfig {
         Checks.inRange(successorListLength, 1, Neighbors.MAX_SUCCESSORS, "successorListLength");
         Checks.inRange(predecessorListLength, 1, Neighbors.MAX_PREDECESSORS, "predecessorListLength");
@@ -109,7 +116,8 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
                 .lookupRpc(lookupRpc).lookupStyle(lookupStyle).lookupTimeout(lookupTimeout)
                 .lookupAttempts(lookupAttempts).failuresBeforeEviction(failuresBeforeEviction).suspects(suspects)
                 .refreshAllFingers(refreshAllFingers).maintenanceSchedule(maintenanceSchedule)
-                .lookupsRouteAround(lookupsRouteAround).routeViaSuccessorList(routeViaSuccessorList);
+                .lookupsRouteAround(lookupsRouteAround).routeViaSuccessorList(routeViaSuccessorList)
+                .confirmOwner(confirmOwner).announceJoins(announceJoins);
     }
 
     /** Settings by name, starting from the defaults; {@link #build()} validates them in the canonical constructor. */
@@ -132,8 +140,20 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         private MaintenanceSchedule maintenanceSchedule = MaintenanceSchedule.FIXED_RATE;
         private boolean lookupsRouteAround = true;
         private boolean routeViaSuccessorList = true;
+        private boolean confirmOwner = true;
+        private boolean announceJoins = true;
 
         private Builder() {}
+
+        public Builder announceJoins(boolean value) {
+            this.announceJoins = value;
+            return this;
+        }
+
+        public Builder confirmOwner(boolean value) {
+            this.confirmOwner = value;
+            return this;
+        }
 
         public Builder routeViaSuccessorList(boolean value) {
             this.routeViaSuccessorList = value;
@@ -219,7 +239,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
             return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
                     checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
                     failuresBeforeEviction, suspects, refreshAllFingers, maintenanceSchedule, lookupsRouteAround,
-                    routeViaSuccessorList);
+                    routeViaSuccessorList, confirmOwner, announceJoins);
         }
     }
 }

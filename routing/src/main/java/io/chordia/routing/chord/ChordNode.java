@@ -134,7 +134,7 @@ public final class ChordNode implements OverlayNode, RingMember {
                 // A join is not in a hurry: its hops retry like maintenance calls, not like lookups,
                 // and route around dead nodes whatever the profile (the paper measures lookups, not joins).
                 .thenCompose(pong -> IterativeChordLookup.start(rpc, self().id(), List.of(pong.responder()),
-                        List.of(), config.maintenanceRpc(), this::onContactFailed, slowQueries, true))
+                        List.of(), config.maintenanceRpc(), this::onContactFailed, slowQueries, true, config.confirmOwner()))
                 .thenCompose(found -> {
                     if (!found.succeeded()) {
                         throw new CompletionException(new java.io.IOException("could not find our successor via " + via));
@@ -177,6 +177,9 @@ public final class ChordNode implements OverlayNode, RingMember {
         joined = true;
         startMaintenance();
         maintenance.stabilize();
+        if (config.announceJoins() && !neighbors.predecessors().isEmpty()) {
+            maintenance.announceTo(neighbors.predecessors().get(0));
+        }
         return null;
     }
 
@@ -253,7 +256,8 @@ public final class ChordNode implements OverlayNode, RingMember {
         }
         List<Contact> first = state.closestPreceding(key, 4, config.routeViaSuccessorList());
         return IterativeChordLookup.start(rpc, key, first.isEmpty() ? List.of(state.successor()) : first,
-                state.successors(), config.lookupRpc(), this::onContactFailed, slowQueries, config.lookupsRouteAround());
+                state.successors(), config.lookupRpc(), this::onContactFailed, slowQueries, config.lookupsRouteAround(),
+                config.confirmOwner());
     }
 
     private NextHop onFindSuccessor(FindSuccessor request, RequestContext context) {
@@ -268,6 +272,17 @@ public final class ChordNode implements OverlayNode, RingMember {
         }
         if (state.successorOwns(key)) {
             return new NextHop(true, state.successorsUpTo(NextHop.MAX_NODES));
+        }
+        if (config.confirmOwner()) {
+            // The asker confirms with the owner itself, so a later entry of our lists is as good an
+            // answer as the first successor, and a hop sooner.
+            List<Contact> owners = state.ownerAmongSuccessors(key, NextHop.MAX_NODES);
+            if (owners.isEmpty()) {
+                owners = state.ownerAmongPredecessors(key, NextHop.MAX_NODES);
+            }
+            if (!owners.isEmpty()) {
+                return new NextHop(true, owners);
+            }
         }
         List<Contact> closer = state.closestPreceding(key, 4, config.routeViaSuccessorList());
         return new NextHop(false, closer.isEmpty() ? List.of(state.successor()) : closer);

@@ -255,6 +255,39 @@ final class ChordState {
         return out;
     }
 
+    /**
+     * When {@code key} lies in (s_j-1, s_j] for a successor s_j (j >= 0, s_-1 being this node):
+     * s_j and the successors after it, at most {@code max}; else empty.
+     */
+    List<Contact> ownerAmongSuccessors(NodeId key, int max) {
+        int j = countBefore(successors, key);
+        if (isAlone() || j == successors.size()) {
+            return List.of();
+        }
+        return List.copyOf(successors.subList(j, Math.min(successors.size(), j + max)));
+    }
+
+    /**
+     * When {@code key} lies in (p_i+1, p_i] for a predecessor p_i (the key has passed from us to a
+     * node before us, often one that just joined and that the nodes before it do not know yet):
+     * p_i, the predecessors after it back to us, us and our successors, at most {@code max}; else empty.
+     */
+    List<Contact> ownerAmongPredecessors(NodeId key, int max) {
+        for (int i = 0; i + 1 < predecessors.size(); i++) {
+            if (key.isInOpenClosed(predecessors.get(i + 1).id(), predecessors.get(i).id())) {
+                List<Contact> out = new ArrayList<>(max);
+                for (int k = i; k >= 0 && out.size() < max; k--) {
+                    out.add(predecessors.get(k));
+                }
+                for (int k = -1; k < successors.size() && out.size() < max; k++) {
+                    out.add(k < 0 ? self() : successors.get(k));
+                }
+                return out;
+            }
+        }
+        return List.of();
+    }
+
     List<Contact> successorsUpTo(int max) {
         return successors.size() <= max ? successors : List.copyOf(successors.subList(0, max));
     }
