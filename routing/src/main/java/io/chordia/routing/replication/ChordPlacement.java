@@ -12,9 +12,10 @@ import java.util.List;
  * nodes. A node knows them for the keys that fall between its farthest known predecessor and
  * its successors, which covers every record it should hold.
  *
- * <p>Replica neighbours by {@link ReplicaNeighbours}. Where this node's arc does not reach the key:
- * anyone while its predecessor list is not yet full (a newcomer's first seconds), else any node of
- * its successor or predecessor list.
+ * <p>Replica neighbours by {@link ReplicaNeighbours}, with this node a replica anywhere in the
+ * window (a node of slack more than Kademlia's, see {@link #isReplicaNeighbour}). Where this
+ * node's arc does not reach the key: anyone while its predecessor list is not yet full (a
+ * newcomer's first seconds), else any node of its successor or predecessor list.
  */
 public final class ChordPlacement implements ReplicaPlacement {
     private final ChordNode node;
@@ -49,9 +50,14 @@ public final class ChordPlacement implements ReplicaPlacement {
 
     @Override
     public boolean isReplicaNeighbour(NodeId key, Address source, int n) {
+        // This node counts itself a replica anywhere in the window, one node further than
+        // ReplicaNeighbours allows; the sender must still be in it, so no source reaches more nodes.
+        // Past its first entry a Chord node's predecessor list is refreshed only when it checks its
+        // predecessor (and kept as it was while that predecessor has just joined and lists no one),
+        // so under churn a receiver may list two nodes before a key that its sender no longer does.
         List<Contact> nearest = localReplicas(key, ReplicaNeighbours.window(n));
         if (!nearest.isEmpty()) {
-            return ReplicaNeighbours.among(nearest, node.self().id(), source, n);
+            return ReplicaNeighbours.among(nearest, node.self().id(), source, n + 1);
         }
         // The known arc does not reach the key. A newcomer knows one predecessor until its first
         // check of it (seconds), while the nodes before that one already push it the records it
