@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the interop test peers where they are missing (docs/interop.md): python3-libtorrent
-# through apt-get when we are root, bittorrent-dht and its dependencies from the committed lockfile
+# and aria2 through apt-get when we are root, bittorrent-dht and its dependencies from the committed lockfile
 # (npm ci). Fast when both are there. Says on stderr what it could not install and exits 0 anyway:
 # the interop tests then fail with one line naming what is missing.
 set -uo pipefail
@@ -15,6 +15,17 @@ if ! "$python" -c 'import libtorrent' 2>/dev/null; then
       || echo "install-peers: apt-get install python3-libtorrent failed" >&2
   else
     echo "install-peers: python3-libtorrent missing and not root (or no apt-get): not installed" >&2
+  fi
+fi
+
+if ! command -v aria2c >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q aria2 >&2 \
+      || { apt-get update -q >&2 && apt-get install -y -q aria2 >&2; } \
+      || echo "install-peers: apt-get install aria2 failed" >&2
+  else
+    echo "install-peers: aria2 missing and not root (or no apt-get): not installed" >&2
   fi
 fi
 

@@ -40,4 +40,14 @@ class InteropPeersTest {
         assertThat(PeerKind.LIBTORRENT.command(Path.of("/i"), 4000, List.of("127.0.0.1:1", "127.0.0.1:2")))
                 .endsWith("/i/libtorrent_dht.py", "--port", "4000", "--bootstrap", "127.0.0.1:1", "127.0.0.1:2");
     }
+
+    @Test
+    void aria2IsCheckedByRunningItsProgramAndNamedWithItsAptPackage() {
+        Requirement aria2 = PeerKind.ARIA2.requirement(HERE);
+        assertThat(aria2.check()).containsExactly("aria2c", "--version");
+        Requirement absent = new Requirement(aria2.name(), List.of("no-such-aria2c-chordia", "--version"), HERE, aria2.hint());
+        assertThatThrownBy(() -> InteropPeers.check(List.of(absent)))
+                .isInstanceOf(InteropPeerMissingException.class)
+                .hasMessage("interop peer missing: aria2 (apt-get install aria2 as root)");
+    }
 }

@@ -19,6 +19,21 @@ public enum PeerKind {
             return new Requirement(packageName, List.of(python(), "-c", "import libtorrent"), interopDir, hint);
         }
     },
+    /**
+     * aria2 (Debian's aria2), a BitTorrent client of its own code base: a leecher run once per fetch
+     * ({@link Aria2Leecher}), not a line-protocol DHT driver, so {@link #command} is the bare program.
+     */
+    ARIA2("aria2", "apt-get install aria2 as root") {
+        @Override
+        List<String> command(Path interopDir) {
+            return List.of("aria2c");
+        }
+
+        @Override
+        Requirement requirement(Path interopDir) {
+            return new Requirement(packageName, List.of("aria2c", "--version"), interopDir, hint);
+        }
+    },
     /** The bittorrent-dht package from npm, pinned in interop/node/package-lock.json. */
     BITTORRENT_DHT("bittorrent-dht", "Node 20 and npm ci in interop/node") {
         @Override

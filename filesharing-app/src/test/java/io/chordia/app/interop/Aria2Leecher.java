@@ -1,0 +1,43 @@
+package io.chordia.app.interop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One aria2c run that fetches a content from a {@code .torrent} or a magnet link into a folder,
+ * learning its one peer from a {@link TrackerStub}: no DHT, no local peer discovery, no peer
+ * exchange, so every byte comes from that peer, and it exits once the content is complete and
+ * every piece has passed aria2's hash check (no seeding).
+ */
+record Aria2Leecher(String announceUrl, int listenPort, int stopAfterSeconds) {
+    /** What aria2c printed, and whether it exited 0 (every download complete) within the time given. */
+    record Result(boolean ok, String printed) {}
+
+    List<String> command(String torrentOrMagnet, Path out) {
+        List<String> command = new ArrayList<>(PeerKind.ARIA2.command(InteropPeers.dir()));
+        command.addAll(List.of("--no-conf", "--dir=" + out, "--bt-tracker=" + announceUrl,
+                "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false", "--enable-peer-exchange=false",
+                "--listen-port=" + listenPort, "--seed-time=0", "--follow-torrent=mem", "--bt-save-metadata=false",
+                "--bt-stop-timeout=" + stopAfterSeconds, "--file-allocation=none", "--summary-interval=0",
+                "--console-log-level=warn", "--show-console-readout=false", torrentOrMagnet));
+        return command;
+    }
+
+    Result fetch(String torrentOrMagnet, Path out) throws IOException, InterruptedException {
+        // To a file, not a pipe: a pipe nobody reads until the end could fill and stall aria2.
+        Path log = out.resolveSibling(out.getFileName() + ".aria2.log");
+        Process p = new ProcessBuilder(command(torrentOrMagnet, out)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean done = p.waitFor(stopAfterSeconds + 30L, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        String printed = Files.readString(log, StandardCharsets.UTF_8);
+        return new Result(done && p.exitValue() == 0, printed);
+    }
+}
