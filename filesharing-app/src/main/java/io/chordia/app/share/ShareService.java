@@ -93,7 +93,8 @@ public final class ShareService implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(config.workerThreads(), new DefaultThreadFactory("share-worker", true));
         UploadSlots slots = new UploadSlots(config.maxUploads());
         this.protocols = java.util.List.of(ShareProtocol.frames(group, catalog, slots, stats, config.idleTimeout()),
-                ShareProtocol.bitTorrent(group, new io.chordia.app.share.wire.BitTorrentSeeding(catalog, slots, stats),
+                ShareProtocol.bitTorrent(group, new io.chordia.app.share.wire.BitTorrentSeeding(catalog,
+                                new EventLoopScheduler(group.next()), seeds.split(), stats),
                         config.idleTimeout()));
         try {
             this.ownPort = nodePort != null ? null

@@ -10,10 +10,11 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * One BitTorrent client's connection to us, a complete seed, from its handshake on. We answer
- * with our handshake, BEP 10's (ut_metadata, metadata_size) when the client speaks it, and a full
- * bitfield; an interested client is unchoked when an upload slot is free, and keeps the slot until
- * it says it is not interested or disconnects. Requests are
+ * One BitTorrent client's connection to us, from its handshake on. We answer with our handshake,
+ * BEP 10's (ut_metadata, metadata_size) when the client speaks it, and the bitfield of the pieces
+ * we have: all of them for a complete content, the verified ones for a content we are still
+ * fetching ({@link OfferedContent}, which sends a HAVE per piece verified later). Whether an
+ * interested client is unchoked is the peer's unchoke policy's call, not the session's. Requests are
  * answered at once, in order (backpressure is the socket's: the connection stops reading while its
  * output is full), so we keep no request queue and CANCEL has nothing to take back.
  *
@@ -28,24 +29,22 @@ public final class SeedingSession {
     /** Requests a client may keep outstanding: we answer at once, so the socket's buffer is the real bound. */
     static final int REQUEST_QUEUE = 2048;
 
-    private final Function<InfoHash, SeededTorrent> torrents;
+    private final Function<InfoHash, OfferedContent> contents;
     private final Bytes ourPeerId;
-    private final UploadGate uploads;
     private final DropCounter drops;
     private final SeedingOutput out;
     private final PeerWireDecoder decoder;
     private final Dispatch dispatch = new Dispatch();
 
+    private OfferedContent offer;
     private SeededTorrent torrent;
-    private boolean holdsSlot;
     private boolean closed;
     private int peerUtMetadata;
 
-    public SeedingSession(Function<InfoHash, SeededTorrent> torrents, Bytes ourPeerId, UploadGate uploads, DropCounter drops,
-                          SeedingOutput out) {
-        this.torrents = torrents;
+    /** @param contents the content with an infohash as offered to this connection, or null when we do not seed it */
+    public SeedingSession(Function<InfoHash, OfferedContent> contents, Bytes ourPeerId, DropCounter drops, SeedingOutput out) {
+        this.contents = contents;
         this.ourPeerId = Checks.notNull(ourPeerId, "ourPeerId");
-        this.uploads = uploads;
         this.drops = drops;
         this.out = out;
         this.decoder = new PeerWireDecoder(PeerWireLimits.forPieces(-1), drops);
@@ -69,12 +68,13 @@ public final class SeedingSession {
         }
     }
 
-    /** The connection is gone: gives back the upload slot. */
+    /** The connection is gone: the unchoke policy forgets it. */
     public void onClosed() {
-        closed = true;
-        if (holdsSlot) {
-            holdsSlot = false;
-            uploads.release();
+        if (!closed) {
+            closed = true;
+            if (offer != null) {
+                offer.closed();
+            }
         }
     }
 
@@ -92,11 +92,12 @@ public final class SeedingSession {
         if (theirs == null) {
             return false;
         }
-        SeededTorrent t = torrents.apply(theirs.infoHash());
-        if (t == null) {
+        OfferedContent o = contents.apply(theirs.infoHash());
+        if (o == null) {
             close(DropReason.UNKNOWN_CONTENT, false);
             return false;
         }
+        SeededTorrent t = o.torrent();
         torrent = t;
         Manifest m = t.manifest();
         decoder.limits(PeerWireLimits.forPieces(m.pieceCount()));
@@ -105,18 +106,11 @@ public final class SeedingSession {
             byte[] ours = new ExtensionHandshake(OUR_UT_METADATA, t.info().size(), CLIENT, REQUEST_QUEUE).encode();
             out.send(PeerWireEncoder.encode(new PeerMessage.Extended(0, Bytes.wrapOwned(ours))));
         }
-        out.send(PeerWireEncoder.encode(new PeerMessage.Bitfield(Bytes.wrapOwned(fullBitfield(m.pieceCount())))));
+        out.send(PeerWireEncoder.encode(new PeerMessage.Bitfield(Bytes.wrapOwned(o.open()))));
+        offer = o; // only now: closed() is for an offer that was opened
         return true;
     }
 
-    static byte[] fullBitfield(int pieces) {
-        byte[] bits = new byte[(pieces + 7) / 8];
-        Arrays.fill(bits, (byte) 0xFF);
-        if (pieces % 8 != 0) {
-            bits[bits.length - 1] = (byte) (0xFF << (8 - pieces % 8));
-        }
-        return bits;
-    }
 
     private void close(DropReason reason, boolean ban) {
         drops.dropped(reason);
@@ -132,20 +126,17 @@ public final class SeedingSession {
                 || (long) r.begin() + r.length() > m.pieceLength(r.piece())) {
             throw new PeerWireViolation(DropReason.BAD_REQUEST, "request " + r + " outside the content");
         }
-        if (!holdsSlot) {
+        if (!offer.has(r.piece())) {
+            // Never in our bitfield or a HAVE: a client's mistake, not an attack; dropped, the connection stays.
+            drops.dropped(DropReason.UNEXPECTED);
+            return;
+        }
+        if (!offer.unchoked()) {
             drops.dropped(DropReason.CHOKED); // BEP 3: requests of a choked peer are discarded
             return;
         }
         out.sendBlock(r.piece(), r.begin(), r.length());
-    }
-
-    private void onInterested() {
-        if (!holdsSlot && uploads.tryAcquire()) {
-            holdsSlot = true;
-            out.send(PeerWireEncoder.encode(PeerMessage.State.UNCHOKE));
-        } else if (!holdsSlot) {
-            drops.dropped(DropReason.CHOKED);
-        }
+        offer.served(r.length());
     }
 
     private void onExtended(PeerMessage.Extended e) throws PeerWireViolation {
@@ -188,15 +179,10 @@ public final class SeedingSession {
 
         @Override
         public Void state(PeerMessage.State m) {
-            if (m == PeerMessage.State.INTERESTED) {
-                onInterested();
-            } else if (m == PeerMessage.State.NOT_INTERESTED && holdsSlot) {
-                // A client that wants nothing more gives its upload slot to the next interested one.
-                holdsSlot = false;
-                uploads.release();
-                out.send(PeerWireEncoder.encode(PeerMessage.State.CHOKE));
+            if (m == PeerMessage.State.INTERESTED || m == PeerMessage.State.NOT_INTERESTED) {
+                offer.interested(m == PeerMessage.State.INTERESTED);
             }
-            return null; // choke/unchoke from a leecher: nothing for a seed to do
+            return null; // choke/unchoke from a leecher: we download nothing from BitTorrent clients here
         }
 
         @Override

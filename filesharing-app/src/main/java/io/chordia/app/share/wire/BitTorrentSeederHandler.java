@@ -2,11 +2,11 @@ package io.chordia.app.share.wire;
 
 import io.chordia.app.share.bittorrent.BanList;
 import io.chordia.app.share.bittorrent.InfoHash;
+import io.chordia.app.share.bittorrent.OfferedContent;
 import io.chordia.app.share.bittorrent.PeerWireEncoder;
-import io.chordia.app.share.bittorrent.SeededTorrent;
 import io.chordia.app.share.bittorrent.SeedingOutput;
 import io.chordia.app.share.bittorrent.SeedingSession;
-import io.chordia.app.share.bittorrent.UploadGate;
+import io.chordia.app.share.swarm.Choker;
 import io.chordia.app.share.swarm.DropReason;
 import io.chordia.core.util.Bytes;
 import io.netty.buffer.ByteBuf;
@@ -16,6 +16,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The socket side of one {@link SeedingSession}: bytes in go to the session, and what it sends goes
@@ -27,20 +28,31 @@ final class BitTorrentSeederHandler extends ByteToMessageDecoder implements Seed
     private final ContentCatalog catalog;
     private final WireStats stats;
     private final BanList bans;
+    private final Choker seedChoker;
+    private final Executor seedChokerThread;
     private final SeedingSession session;
     private ChannelHandlerContext ctx;
     private ServedContent served;
 
-    BitTorrentSeederHandler(ContentCatalog catalog, UploadGate uploads, WireStats stats, BanList bans, Bytes peerId) {
+    BitTorrentSeederHandler(ContentCatalog catalog, Choker seedChoker, Executor seedChokerThread, WireStats stats, BanList bans,
+                            Bytes peerId) {
         this.catalog = catalog;
+        this.seedChoker = seedChoker;
+        this.seedChokerThread = seedChokerThread;
         this.stats = stats;
         this.bans = bans;
-        this.session = new SeedingSession(this::find, peerId, uploads, stats, this);
+        this.session = new SeedingSession(this::find, peerId, stats, this);
     }
 
-    private SeededTorrent find(InfoHash infoHash) {
-        served = catalog.byInfoHash(infoHash);
-        return served == null ? null : served.torrent();
+    /** A content still being fetched has its own choker (shared with our own protocol's fetchers); complete ones share the seed choker. */
+    private OfferedContent find(InfoHash infoHash) {
+        ServedContent c = catalog.byInfoHash(infoHash);
+        if (c == null) {
+            return null;
+        }
+        served = c;
+        return c.partial() ? new BitTorrentUploadee(c, ctx.channel(), c.choker(), c.chokerThread())
+                : new BitTorrentUploadee(c, ctx.channel(), seedChoker, seedChokerThread);
     }
 
     @Override
@@ -76,6 +88,9 @@ final class BitTorrentSeederHandler extends ByteToMessageDecoder implements Seed
         long at = c.content().manifest().pieceOffset(piece) + begin;
         c.layout().forEachSegment(at, length, (file, position, rangeOffset, n) -> ctx.write(c.region(file, position, n)));
         stats.served(length);
+        if (!c.complete()) {
+            stats.servedWhilePartial(length);
+        }
     }
 
     @Override

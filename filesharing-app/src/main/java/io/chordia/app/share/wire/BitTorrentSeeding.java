@@ -2,18 +2,26 @@ package io.chordia.app.share.wire;
 
 import io.chordia.app.share.bittorrent.BanList;
 import io.chordia.app.share.bittorrent.Handshake;
-import io.chordia.app.share.bittorrent.UploadGate;
+import io.chordia.app.share.swarm.ChokePolicy;
+import io.chordia.app.share.swarm.Choker;
 import io.chordia.core.random.UnguessableRandom;
+import io.chordia.core.time.Scheduler;
 import io.chordia.core.util.Bytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
 
 /**
  * BitTorrent clients on the share port: a connection whose first byte is the handshake's 19
  * (our own frames start with a type of 1 to 6) is served by a {@link BitTorrentSeederHandler}.
- * One per server: the contents, upload slots, counters and ban list are the server's.
+ * One per server: the contents, counters, ban list and the seed choker are the server's. Whom we
+ * upload to is a {@link Choker}'s call: for a content still being fetched, that content's own (the
+ * one our own protocol's fetchers share, ranking by what the fetch downloaded from each host); for
+ * complete contents, one seed choker across them all, whose {@link ChokePolicy#defaults()} slots
+ * rotate every round (BitTorrent's seed state: each interested client is served in turn).
  * {@link #matches} and {@link #handler} are the (prefix matcher, pipeline installer) pair a
  * first-bytes protocol registry takes.
  */
@@ -24,24 +32,22 @@ public final class BitTorrentSeeding {
     private static final byte[] PEER_ID_PREFIX = "-CH0001-".getBytes(StandardCharsets.US_ASCII);
 
     private final ContentCatalog catalog;
-    private final UploadGate uploads;
+    private final Choker seedChoker;
+    private final Executor seedChokerThread;
     private final WireStats stats;
     private final BanList bans;
     private final Bytes peerId;
 
-    public BitTorrentSeeding(ContentCatalog catalog, UploadSlots slots, WireStats stats) {
+    /**
+     * @param seedChokerThread where the complete contents' choker runs its rounds (confined to it)
+     * @param random           its optimistic unchokes
+     */
+    public BitTorrentSeeding(ContentCatalog catalog, Scheduler seedChokerThread, RandomGenerator random, WireStats stats) {
         this.catalog = catalog;
-        this.uploads = new UploadGate() {
-            @Override
-            public boolean tryAcquire() {
-                return slots.tryAcquire();
-            }
-
-            @Override
-            public void release() {
-                slots.release();
-            }
-        };
+        // Nothing is downloaded from a client of a complete content, and it is always seeding: slots rotate.
+        this.seedChoker = new Choker(seedChokerThread, random, ChokePolicy.defaults(), host -> 0, () -> true);
+        this.seedChokerThread = seedChokerThread::execute;
+        seedChokerThread.execute(seedChoker::start);
         this.stats = stats;
         this.bans = new BanList(System::nanoTime, BAN_TERM, MAX_BANS);
         this.peerId = newPeerId();
@@ -63,7 +69,7 @@ public final class BitTorrentSeeding {
 
     /** A new connection's handler. */
     public ChannelHandler handler() {
-        return new BitTorrentSeederHandler(catalog, uploads, stats, bans, peerId);
+        return new BitTorrentSeederHandler(catalog, seedChoker, seedChokerThread, stats, bans, peerId);
     }
 
     public BanList bans() {

@@ -23,10 +23,13 @@ public final class ContentCatalog {
         return served.get(id);
     }
 
-    /** The content whose BitTorrent infohash is {@code infoHash}, or null; a scan, as a peer serves a handful. */
+    /**
+     * The content whose BitTorrent infohash is {@code infoHash}, or null; a scan, as a peer serves a
+     * handful. A content still being fetched is found too: BitTorrent clients get its verified pieces.
+     */
     public ServedContent byInfoHash(InfoHash infoHash) {
         for (ServedContent c : served.values()) {
-            if (c.complete() && c.torrent().info().infoHash().equals(infoHash)) { // BitTorrent peers get complete contents only
+            if (c.torrent().info().infoHash().equals(infoHash)) {
                 return c;
             }
         }

@@ -13,10 +13,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A content being served: its files held open for reading, shared by every upload (positional
@@ -34,7 +35,8 @@ public final class ServedContent implements AutoCloseable {
     /** Pieces here, for a partial content; guarded by this. Null when complete from the start. */
     private final BitSet have;
     private volatile boolean complete;
-    private final Set<Channel> openers = ConcurrentHashMap.newKeySet();
+    /** Connections that opened a partial content, each with how it sends a HAVE in its protocol. */
+    private final Map<Channel, IntConsumer> openers = new ConcurrentHashMap<>();
     private final Choker choker;
     private final Executor chokerThread;
 
@@ -121,7 +123,15 @@ public final class ServedContent implements AutoCloseable {
      * content, every later piece reaches {@code ch} as a HAVE written after it (both under one lock,
      * so none is lost between the two).
      */
-    synchronized void opened(Channel ch, Consumer<byte[]> sendBitfield) {
+    void opened(Channel ch, Consumer<byte[]> sendBitfield) {
+        opened(ch, sendBitfield, piece -> {
+            ByteBuf frame = ch.alloc().buffer(WireFormat.HEADER_BYTES + 4);
+            ch.writeAndFlush(frame.writeByte(WireFormat.HAVE).writeInt(4).writeInt(piece), ch.voidPromise());
+        });
+    }
+
+    /** As {@link #opened(Channel, Consumer)}, for a protocol whose HAVE {@code sendHave} writes (from any thread). */
+    synchronized void opened(Channel ch, Consumer<byte[]> sendBitfield, IntConsumer sendHave) {
         if (have == null || complete) {
             sendBitfield.accept(bitfield);
             return;
@@ -132,7 +142,7 @@ public final class ServedContent implements AutoCloseable {
             bits[p >>> 3] |= (byte) (0x80 >>> (p & 7));
         }
         sendBitfield.accept(bits);
-        openers.add(ch);
+        openers.put(ch, sendHave);
     }
 
     void closed(Channel ch) {
@@ -145,9 +155,8 @@ public final class ServedContent implements AutoCloseable {
             return;
         }
         have.set(piece);
-        for (Channel ch : openers) {
-            ByteBuf frame = ch.alloc().buffer(WireFormat.HEADER_BYTES + 4);
-            ch.writeAndFlush(frame.writeByte(WireFormat.HAVE).writeInt(4).writeInt(piece), ch.voidPromise());
+        for (IntConsumer sendHave : openers.values()) {
+            sendHave.accept(piece);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.chordia.app.share.bittorrent;
 
-import static io.chordia.app.share.bittorrent.SeedingSessionTest.TORRENT;
 import static io.chordia.app.share.bittorrent.SeedingSessionTest.concat;
 import static io.chordia.app.share.bittorrent.SeedingSessionTest.handshake;
 import static io.chordia.app.share.bittorrent.SeedingSessionTest.msg;
@@ -18,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PeerWireHostileTest {
     final DropTally drops = new DropTally();
     final RecordingOutput out = new RecordingOutput();
-    final SeedingSession session = new SeedingSession(h -> TORRENT, SeedingSessionTest.OUR_ID, new SeedingSessionTest.Slots(4),
-            drops, out);
+    final SeedingSession session = new SeedingSession(SeedingSessionTest.anyHash(new SeedingSessionTest.Slots(4), out),
+            SeedingSessionTest.OUR_ID, drops, out);
 
     private void afterHandshake(byte[] hostile) {
         session.onBytes(ByteBuffer.wrap(concat(handshake(true), msg(PeerMessage.State.INTERESTED), hostile)));
@@ -115,7 +114,8 @@ class PeerWireHostileTest {
         byte[] all = concat(handshake(true), msg(PeerMessage.State.INTERESTED), msg(new PeerMessage.Request(1, 0, 16_384)));
         for (int cut = 0; cut < all.length; cut++) {
             RecordingOutput o = new RecordingOutput();
-            SeedingSession s = new SeedingSession(h -> TORRENT, SeedingSessionTest.OUR_ID, new SeedingSessionTest.Slots(1), drops, o);
+            SeedingSession s = new SeedingSession(SeedingSessionTest.anyHash(new SeedingSessionTest.Slots(1), o), SeedingSessionTest.OUR_ID,
+                    drops, o);
             ByteBuffer in = ByteBuffer.wrap(all, 0, cut);
             s.onBytes(in);
             assertThat(o.closedFor).as("cut at %s", cut).isNull();
@@ -137,7 +137,7 @@ class PeerWireHostileTest {
                 mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
             }
             RecordingOutput o = new RecordingOutput();
-            SeedingSession s = new SeedingSession(h -> TORRENT, SeedingSessionTest.OUR_ID, new SeedingSessionTest.Slots(1),
+            SeedingSession s = new SeedingSession(SeedingSessionTest.anyHash(new SeedingSessionTest.Slots(1), o), SeedingSessionTest.OUR_ID,
                     new DropTally(), o);
             s.onBytes(ByteBuffer.wrap(mutated)); // throws nothing: every violation becomes a close
             assertThat(o.blocks.size()).as("seed %s round %s", seed, round).isLessThanOrEqualTo(1);
@@ -147,7 +147,8 @@ class PeerWireHostileTest {
 
     @Test
     void aFloodOfHavesAndChokedRequestsKeepsNothing() {
-        SeedingSession choked = new SeedingSession(h -> TORRENT, SeedingSessionTest.OUR_ID, new SeedingSessionTest.Slots(0), drops, out);
+        SeedingSession choked = new SeedingSession(SeedingSessionTest.anyHash(new SeedingSessionTest.Slots(0), out),
+                SeedingSessionTest.OUR_ID, drops, out);
         choked.onBytes(ByteBuffer.wrap(handshake(true)));
         int sentAfterHandshake = out.sent.size();
         byte[] chunk = new byte[0];

@@ -8,7 +8,9 @@ import io.chordia.app.share.swarm.DropReason;
 import io.chordia.core.util.Bytes;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** A seeding session driven by hand: what a libtorrent leecher sends, and what a hostile peer does. */
@@ -23,8 +25,13 @@ class SeedingSessionTest {
     final DropTally drops = new DropTally();
     final RecordingOutput out = new RecordingOutput();
     final Slots slots = new Slots(1);
-    final SeedingSession session = new SeedingSession(h -> h.equals(TORRENT.info().infoHash()) ? TORRENT : null, OUR_ID, slots,
-            drops, out);
+    final GateOffer offer = new GateOffer(TORRENT, null, slots, out);
+    final SeedingSession session = new SeedingSession(h -> h.equals(TORRENT.info().infoHash()) ? offer : null, OUR_ID, drops, out);
+
+    /** Offers TORRENT under whatever infohash the handshake names (hostile tests mutate it too). */
+    static Function<InfoHash, OfferedContent> anyHash(Slots slots, RecordingOutput out) {
+        return h -> new GateOffer(TORRENT, null, slots, out);
+    }
 
     static byte[] handshake(boolean extensions) {
         return new Handshake(extensions, TORRENT.info().infoHash(), THEIR_ID).encode();
@@ -112,20 +119,51 @@ class SeedingSessionTest {
 
     @Test
     void requestsOfAChokedPeerAreDroppedAndCounted() {
-        Slots none = new Slots(0);
-        SeedingSession s = new SeedingSession(h -> TORRENT, OUR_ID, none, drops, out);
+        SeedingSession s = new SeedingSession(anyHash(new Slots(0), out), OUR_ID, drops, out);
         s.onBytes(ByteBuffer.wrap(concat(handshake(true), msg(PeerMessage.State.INTERESTED), msg(new PeerMessage.Request(0, 0, 16_384)))));
         assertThat(out.blocks).isEmpty();
-        assertThat(drops.count(DropReason.CHOKED)).isEqualTo(2);
+        assertThat(drops.count(DropReason.CHOKED)).isEqualTo(1);
         assertThat(out.closedFor).isNull();
     }
 
     @Test
-    void theUploadSlotIsGivenBackWhenTheConnectionCloses() {
+    void theUploadSlotIsGivenBackWhenTheConnectionClosesAndThePolicyHearsOfItOnce() {
         feed(concat(handshake(true), msg(PeerMessage.State.INTERESTED)));
         assertThat(slots.used).isEqualTo(1);
         session.onClosed();
+        session.onClosed();
         assertThat(slots.used).isZero();
+        assertThat(offer.closed).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionClosedBeforeItsHandshakeNeverTellsThePolicy() {
+        feed(Arrays.copyOf(handshake(true), 30));
+        session.onClosed();
+        assertThat(offer.opened).isZero();
+        assertThat(offer.closed).isZero();
+    }
+
+    @Test
+    void aContentStillBeingFetchedIsOfferedWithTheBitfieldOfItsVerifiedPiecesAndServesOnlyThose() throws Exception {
+        BitSet verified = new BitSet();
+        verified.set(1);
+        GateOffer partial = new GateOffer(TORRENT, verified, new Slots(1), out);
+        SeedingSession s = new SeedingSession(h -> partial, OUR_ID, drops, out);
+        s.onBytes(ByteBuffer.wrap(concat(handshake(false), msg(PeerMessage.State.INTERESTED),
+                msg(new PeerMessage.Request(0, 0, 16_384)), msg(new PeerMessage.Request(1, 0, 16_384)))));
+
+        assertThat(out.messages(3)).containsExactly(new PeerMessage.Bitfield(Bytes.wrapOwned(new byte[] {(byte) 0b0100_0000})),
+                PeerMessage.State.UNCHOKE);
+        assertThat(out.blocks).containsExactly(new int[] {1, 0, 16_384});
+        assertThat(partial.served).isEqualTo(16_384);
+        // A request for a piece we never announced is the client's mistake: counted, the connection stays.
+        assertThat(drops.count(DropReason.UNEXPECTED)).isEqualTo(1);
+        assertThat(out.closedFor).isNull();
+
+        verified.set(0); // verified since: the peer has sent its HAVE, and the piece is served
+        s.onBytes(ByteBuffer.wrap(msg(new PeerMessage.Request(0, 0, 16_384))));
+        assertThat(out.blocks).hasSize(2);
     }
 
     @Test
@@ -138,27 +176,13 @@ class SeedingSessionTest {
         assertThat(drops.count(DropReason.CHOKED)).isEqualTo(1);
     }
 
-    /** An UploadGate of {@code max} slots. */
-    static final class Slots implements UploadGate {
+    /** {@code max} upload slots, {@code used} of them taken, for {@link GateOffer}. */
+    static final class Slots {
         final int max;
         int used;
 
         Slots(int max) {
             this.max = max;
-        }
-
-        @Override
-        public boolean tryAcquire() {
-            if (used >= max) {
-                return false;
-            }
-            used++;
-            return true;
-        }
-
-        @Override
-        public void release() {
-            used--;
         }
     }
 }

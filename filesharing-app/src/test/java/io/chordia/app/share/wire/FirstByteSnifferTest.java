@@ -11,12 +11,15 @@ import io.chordia.app.share.bittorrent.PeerMessage;
 import io.chordia.app.share.bittorrent.PeerWireEncoder;
 import io.chordia.app.share.bittorrent.TorrentInfo;
 import io.chordia.app.share.swarm.DropReason;
+import io.chordia.core.sim.VirtualScheduler;
 import io.chordia.core.util.Bytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.FileRegion;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,7 @@ class FirstByteSnifferTest {
     private final ContentCatalog catalog = new ContentCatalog();
     private final WireStats stats = new WireStats();
     private final UploadSlots slots = new UploadSlots(2);
+    private final VirtualScheduler loop = new VirtualScheduler();
     private BitTorrentSeeding bitTorrent;
     private LocalContent content;
 
@@ -37,7 +41,7 @@ class FirstByteSnifferTest {
     void share() throws Exception {
         content = new Sharer(16 * 1024).share(SampleFiles.random(dir.resolve("f.bin"), 40_000, 1));
         catalog.add(new ServedContent(content));
-        bitTorrent = new BitTorrentSeeding(catalog, slots, stats);
+        bitTorrent = new BitTorrentSeeding(catalog, loop.newNodeScheduler("seed-choker"), new SplittableRandom(1), stats);
     }
 
     @AfterEach
@@ -68,14 +72,16 @@ class FirstByteSnifferTest {
         // The handshake's first byte alone, then the rest: the sniffer decides on one byte and hands both on.
         ch.writeInbound(Unpooled.wrappedBuffer(hello, 0, 1));
         ch.writeInbound(Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(hello, 1, hello.length - 1),
-                Unpooled.wrappedBuffer(PeerWireEncoder.encode(PeerMessage.State.INTERESTED)),
-                Unpooled.wrappedBuffer(PeerWireEncoder.encode(new PeerMessage.Request(2, 0, 7_232)))));
+                Unpooled.wrappedBuffer(PeerWireEncoder.encode(PeerMessage.State.INTERESTED))));
+        loop.advance(Duration.ZERO); // the seed choker sees the connection and its interest: a slot is free
+        ch.writeInbound(Unpooled.wrappedBuffer(PeerWireEncoder.encode(new PeerMessage.Request(2, 0, 7_232))));
 
         ByteBuf handshake = ch.readOutbound();
         assertThat(handshake.readableBytes()).isEqualTo(Handshake.LENGTH);
         assertThat(handshake.getByte(0)).isEqualTo(Handshake.PSTRLEN);
         handshake.release();
         ((ByteBuf) ch.readOutbound()).release(); // bitfield
+        ((ByteBuf) ch.readOutbound()).release(); // choke: every connection starts choked
         ((ByteBuf) ch.readOutbound()).release(); // unchoke
         ByteBuf header = ch.readOutbound();
         assertThat(header.readInt()).isEqualTo(9 + 7_232);

@@ -1,8 +1,0 @@
-package io.chordia.app.share.bittorrent;
-
-/** The peer's bound on connections uploaded to at once; thread-safe. */
-public interface UploadGate {
-    boolean tryAcquire();
-
-    void release();
-}
