@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chordia.app.share.directory.Announcement;
 import io.chordia.app.share.directory.InMemoryPeerDirectory;
-import io.chordia.app.share.store.PieceStore;
 import io.chordia.app.share.swarm.SwarmConfig;
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Address;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,8 +40,8 @@ class ShareServiceTest extends SwarmScenarioCases {
             assertThat(seed.share(file)).isEqualTo(content.link());
         }
         int pieces = content.manifest().pieceCount();
-        keepPieces(dir.resolve("b"), content, file, 0, pieces / 2);
-        keepPieces(dir.resolve("c"), content, file, pieces / 2, pieces);
+        InterruptedFetches.keepPieces(dir.resolve("b"), content, file, 0, pieces / 2);
+        InterruptedFetches.keepPieces(dir.resolve("c"), content, file, pieces / 2, pieces);
 
         try (ShareService b = ShareService.start(config, directory);
              ShareService c = ShareService.start(config, directory);
@@ -61,21 +58,6 @@ class ShareServiceTest extends SwarmScenarioCases {
             assertThat(whilePartial).as("b %s, c %s, d %s", b.stats(), c.stats(), d.stats()).isPositive();
             assertThat(b.stats().bytesServed() + c.stats().bytesServed() + d.stats().bytesServed())
                     .as("the halves b and c lacked, and all of d").isGreaterThanOrEqualTo(2 * content.manifest().totalSize());
-        }
-    }
-
-    /** Leaves pieces [from, to) of {@code content} verified and journalled in {@code outDir}, as an interrupted fetch would. */
-    private static void keepPieces(Path outDir, LocalContent content, Path original, int from, int to) throws Exception {
-        try (PieceStore store = PieceStore.open(outDir, content.id(), content.manifest(), content.encodedManifest());
-             FileChannel source = FileChannel.open(original)) {
-            int[] kept = new int[to - from];
-            for (int p = from; p < to; p++) {
-                ByteBuffer data = ByteBuffer.allocate(content.manifest().pieceLength(p));
-                source.read(data, content.manifest().pieceOffset(p));
-                store.write(p, data.flip());
-                kept[p - from] = p;
-            }
-            store.commit(kept, kept.length);
         }
     }
 

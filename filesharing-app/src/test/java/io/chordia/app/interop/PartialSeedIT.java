@@ -1,0 +1,93 @@
+package io.chordia.app.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chordia.app.cli.ChordiaProcesses;
+import io.chordia.app.share.FetchResult;
+import io.chordia.app.share.InterruptedFetches;
+import io.chordia.app.share.LocalContent;
+import io.chordia.app.share.ProgressListener;
+import io.chordia.app.share.SampleFiles;
+import io.chordia.app.share.ShareConfig;
+import io.chordia.app.share.ShareService;
+import io.chordia.app.share.Sharer;
+import io.chordia.app.share.bittorrent.TorrentInfo;
+import io.chordia.app.share.directory.InMemoryPeerDirectory;
+import io.chordia.app.share.swarm.SwarmConfig;
+import io.chordia.core.net.Address;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A mixed swarm through a partial seed: a libtorrent leecher whose only peer is a Chordia node
+ * still fetching the content gets the half that node has, then the other half piece by piece as
+ * the node fetches it from a Chordia seed (our protocol) and announces each verified piece with a
+ * HAVE; the leecher's bytes are the source's.
+ */
+class PartialSeedIT {
+    private static final long LEECH_SECONDS = 120;
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void libtorrentLeechesFromAChordiaNodeThatIsItselfStillFetching() throws Exception {
+        InteropPeers.require(PeerKind.LIBTORRENT);
+        Path file = SampleFiles.random(dir.resolve("seed").resolve("p.bin"), 8 << 20, 5);
+        LocalContent content = new Sharer().share(file);
+        int pieces = content.manifest().pieceCount();
+        long firstHalf = content.manifest().pieceOffset(pieces / 2);
+        InterruptedFetches.keepPieces(dir.resolve("b"), content, file, 0, pieces / 2);
+        Path torrent = Files.write(dir.resolve("p.torrent"), TorrentInfo.of(content.manifest()).torrentFile());
+        InMemoryPeerDirectory directory = new InMemoryPeerDirectory();
+        // A listed peer that is not there: the fetch starts (it has a peer to try) and waits, holding its half.
+        directory.announce(content.id(), new Address("127.0.0.1", ChordiaProcesses.freePort()), Duration.ofHours(1)).get();
+        ShareConfig config = ShareConfig.defaults().withBind("127.0.0.1", 0).withThreads(1, 1)
+                .withSwarm(SwarmConfig.builder().retryPeersAfter(Duration.ofMillis(200)).stallTimeout(Duration.ofSeconds(60)).build());
+
+        try (ShareService b = ShareService.start(config, directory)) {
+            CompletableFuture<FetchResult> fetch = b.fetch(content.link(), dir.resolve("b"), ProgressListener.NONE);
+            awaitTrue("b serves its half", () -> directory.findPeers(content.id()).join().contains(b.address()));
+
+            Process leech = new ProcessBuilder(PeerKind.python(), InteropPeers.dir().resolve("bt_leech.py").toString(),
+                    "--torrent", torrent.toString(), "--peer", "127.0.0.1:" + b.address().port(),
+                    "--out", dir.resolve("lt").toString(), "--max-seconds", String.valueOf(LEECH_SECONDS))
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("leech.log").toFile()).start();
+            try {
+                awaitTrue("libtorrent has b's half", () -> b.stats().bytesServedWhilePartial() >= firstHalf);
+                assertThat(fetch).isNotDone();
+
+                try (ShareService seed = ShareService.start(config, directory)) {
+                    seed.share(file); // b's next lookup finds it, and b fetches the other half
+                    assertThat(SampleFiles.sha256(fetch.get(WAIT.toSeconds(), TimeUnit.SECONDS).root()))
+                            .isEqualTo(SampleFiles.sha256(file));
+                    boolean done = leech.waitFor(LEECH_SECONDS + 30, TimeUnit.SECONDS);
+                    String printed = Files.readString(dir.resolve("leech.log"), StandardCharsets.UTF_8);
+                    assertThat(done && leech.exitValue() == 0).as("libtorrent leecher: %s; b: %s", printed, b.stats()).isTrue();
+                    assertThat(printed).contains("\"ok\": true").contains("\"hash_failed\": 0");
+                }
+            } finally {
+                leech.destroyForcibly();
+            }
+            assertThat(SampleFiles.sha256(dir.resolve("lt").resolve("p.bin"))).isEqualTo(SampleFiles.sha256(file));
+            // Its only peer was b: every byte came from b, the second half after b verified it.
+            assertThat(b.stats().bytesServed()).isGreaterThanOrEqualTo(content.manifest().totalSize());
+        }
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("not within %s: %s", WAIT, what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
