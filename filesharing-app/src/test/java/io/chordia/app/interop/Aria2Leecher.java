@@ -29,9 +29,22 @@ record Aria2Leecher(String announceUrl, int listenPort, int stopAfterSeconds) {
     }
 
     Result fetch(String torrentOrMagnet, Path out) throws IOException, InterruptedException {
+        return finish(start(torrentOrMagnet, out), out);
+    }
+
+    /** Starts the fetch; {@link #finish} waits for it. */
+    Process start(String torrentOrMagnet, Path out) throws IOException {
         // To a file, not a pipe: a pipe nobody reads until the end could fill and stall aria2.
-        Path log = out.resolveSibling(out.getFileName() + ".aria2.log");
-        Process p = new ProcessBuilder(command(torrentOrMagnet, out)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command(torrentOrMagnet, out)).redirectErrorStream(true).redirectOutput(log(out).toFile()).start();
+    }
+
+    /** Where aria2's output goes: beside {@code out}, named after it. */
+    static Path log(Path out) {
+        return out.resolveSibling(out.getFileName() + ".log");
+    }
+
+    Result finish(Process p, Path out) throws IOException, InterruptedException {
+        Path log = log(out);
         boolean done = p.waitFor(stopAfterSeconds + 30L, TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly();

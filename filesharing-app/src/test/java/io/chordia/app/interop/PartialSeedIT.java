@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A mixed swarm through a partial seed: a libtorrent leecher whose only peer is a Chordia node
+ * A mixed swarm through a partial seed: a BitTorrent leecher (libtorrent, aria2) whose only peer is a Chordia node
  * still fetching the content gets the half that node has, then the other half piece by piece as
  * the node fetches it from a Chordia seed (our protocol) and announces each verified piece with a
  * HAVE; the leecher's bytes are the source's.
@@ -38,9 +38,46 @@ class PartialSeedIT {
     @TempDir
     Path dir;
 
+    /** Starts a leecher of {@code torrent} whose only peer is {@code b}, writing into {@code out} and printing to {@code log}. */
+    private interface Leecher {
+        Process start(Path torrent, Address b, Path out, Path log) throws Exception;
+    }
+
     @Test
     void libtorrentLeechesFromAChordiaNodeThatIsItselfStillFetching() throws Exception {
         InteropPeers.require(PeerKind.LIBTORRENT);
+        String printed = throughAPartialSeed((torrent, b, out, log) -> new ProcessBuilder(PeerKind.python(),
+                InteropPeers.dir().resolve("bt_leech.py").toString(), "--torrent", torrent.toString(), "--peer", b.toString(),
+                "--out", out.toString(), "--max-seconds", String.valueOf(LEECH_SECONDS))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        assertThat(printed).contains("\"ok\": true").contains("\"hash_failed\": 0");
+    }
+
+    @Test
+    void aria2LeechesFromAChordiaNodeThatIsItselfStillFetching() throws Exception {
+        InteropPeers.require(PeerKind.ARIA2);
+        TrackerStub[] tracker = new TrackerStub[1];
+        try {
+            throughAPartialSeed((torrent, b, out, log) -> {
+                tracker[0] = new TrackerStub(b);
+                // Exit code 0: every piece passed aria2's hash check.
+                return new Aria2Leecher(tracker[0].announceUrl(), ChordiaProcesses.freePort(), (int) LEECH_SECONDS)
+                        .start(torrent.toString(), out);
+            });
+        } finally {
+            if (tracker[0] != null) {
+                tracker[0].close();
+            }
+        }
+    }
+
+    /**
+     * Node b resumes a fetch with the first half of the content verified, and the directory lists a
+     * peer that is not there, so b keeps fetching and holds its half; the leecher gets that half from
+     * b, then a Chordia seed starts, b fetches the rest from it and the leecher gets it from b as b
+     * announces each piece. Returns what the leecher printed.
+     */
+    private String throughAPartialSeed(Leecher leecher) throws Exception {
         Path file = SampleFiles.random(dir.resolve("seed").resolve("p.bin"), 8 << 20, 5);
         LocalContent content = new Sharer().share(file);
         int pieces = content.manifest().pieceCount();
@@ -52,17 +89,16 @@ class PartialSeedIT {
         directory.announce(content.id(), new Address("127.0.0.1", ChordiaProcesses.freePort()), Duration.ofHours(1)).get();
         ShareConfig config = ShareConfig.defaults().withBind("127.0.0.1", 0).withThreads(1, 1)
                 .withSwarm(SwarmConfig.builder().retryPeersAfter(Duration.ofMillis(200)).stallTimeout(Duration.ofSeconds(60)).build());
+        Path out = dir.resolve("leecher");
+        Path log = Aria2Leecher.log(out); // where aria2 writes; the libtorrent leecher is told to write there too
 
         try (ShareService b = ShareService.start(config, directory)) {
             CompletableFuture<FetchResult> fetch = b.fetch(content.link(), dir.resolve("b"), ProgressListener.NONE);
             awaitTrue("b serves its half", () -> directory.findPeers(content.id()).join().contains(b.address()));
-
-            Process leech = new ProcessBuilder(PeerKind.python(), InteropPeers.dir().resolve("bt_leech.py").toString(),
-                    "--torrent", torrent.toString(), "--peer", "127.0.0.1:" + b.address().port(),
-                    "--out", dir.resolve("lt").toString(), "--max-seconds", String.valueOf(LEECH_SECONDS))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("leech.log").toFile()).start();
+            Process leech = leecher.start(torrent, new Address("127.0.0.1", b.address().port()), out, log);
+            String printed;
             try {
-                awaitTrue("libtorrent has b's half", () -> b.stats().bytesServedWhilePartial() >= firstHalf);
+                awaitTrue("the leecher has b's half", () -> b.stats().bytesServedWhilePartial() >= firstHalf);
                 assertThat(fetch).isNotDone();
 
                 try (ShareService seed = ShareService.start(config, directory)) {
@@ -70,16 +106,16 @@ class PartialSeedIT {
                     assertThat(SampleFiles.sha256(fetch.get(WAIT.toSeconds(), TimeUnit.SECONDS).root()))
                             .isEqualTo(SampleFiles.sha256(file));
                     boolean done = leech.waitFor(LEECH_SECONDS + 30, TimeUnit.SECONDS);
-                    String printed = Files.readString(dir.resolve("leech.log"), StandardCharsets.UTF_8);
-                    assertThat(done && leech.exitValue() == 0).as("libtorrent leecher: %s; b: %s", printed, b.stats()).isTrue();
-                    assertThat(printed).contains("\"ok\": true").contains("\"hash_failed\": 0");
+                    printed = Files.readString(log, StandardCharsets.UTF_8);
+                    assertThat(done && leech.exitValue() == 0).as("leecher: %s; b: %s", printed, b.stats()).isTrue();
                 }
             } finally {
                 leech.destroyForcibly();
             }
-            assertThat(SampleFiles.sha256(dir.resolve("lt").resolve("p.bin"))).isEqualTo(SampleFiles.sha256(file));
+            assertThat(SampleFiles.sha256(out.resolve("p.bin"))).isEqualTo(SampleFiles.sha256(file));
             // Its only peer was b: every byte came from b, the second half after b verified it.
             assertThat(b.stats().bytesServed()).isGreaterThanOrEqualTo(content.manifest().totalSize());
+            return printed;
         }
     }
 
