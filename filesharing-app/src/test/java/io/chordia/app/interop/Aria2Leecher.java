@@ -10,25 +10,44 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One aria2c run that fetches a content from a {@code .torrent} or a magnet link into a folder,
- * learning its one peer from a {@link TrackerStub}: no DHT, no local peer discovery, no peer
- * exchange, so every byte comes from that peer, and it exits once the content is complete and
+ * learning its peers from a {@link TrackerStub} ({@link #fromTracker}) or from the Mainline DHT
+ * through one entry node ({@link #throughDht}): no local peer discovery, no peer exchange, so
+ * every byte comes from the peers found that way, and it exits once the content is complete and
  * every piece has passed aria2's hash check (no seeding).
+ *
+ * @param peerSource the options that say where peers come from
  */
-record Aria2Leecher(String announceUrl, int listenPort, int stopAfterSeconds) {
+public record Aria2Leecher(List<String> peerSource, int listenPort, int stopAfterSeconds) {
     /** What aria2c printed, and whether it exited 0 (every download complete) within the time given. */
-    record Result(boolean ok, String printed) {}
+    public record Result(boolean ok, String printed) {}
+
+    public Aria2Leecher {
+        peerSource = List.copyOf(peerSource);
+    }
+
+    /** Peers from the tracker at {@code announceUrl} alone, DHT off. */
+    public static Aria2Leecher fromTracker(String announceUrl, int listenPort, int stopAfterSeconds) {
+        return new Aria2Leecher(List.of("--bt-tracker=" + announceUrl, "--enable-dht=false"), listenPort, stopAfterSeconds);
+    }
+
+    /** Peers from get_peers in the Mainline DHT, joined through {@code entry} ("host:port"); its routing table in {@code dhtFile}. */
+    public static Aria2Leecher throughDht(String entry, int dhtPort, Path dhtFile, int listenPort, int stopAfterSeconds) {
+        return new Aria2Leecher(List.of("--enable-dht=true", "--dht-entry-point=" + entry, "--dht-listen-port=" + dhtPort,
+                "--dht-file-path=" + dhtFile), listenPort, stopAfterSeconds);
+    }
 
     List<String> command(String torrentOrMagnet, Path out) {
         List<String> command = new ArrayList<>(PeerKind.ARIA2.command(InteropPeers.dir()));
-        command.addAll(List.of("--no-conf", "--dir=" + out, "--bt-tracker=" + announceUrl,
-                "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false", "--enable-peer-exchange=false",
+        command.add("--no-conf");
+        command.addAll(peerSource);
+        command.addAll(List.of("--dir=" + out, "--enable-dht6=false", "--bt-enable-lpd=false", "--enable-peer-exchange=false",
                 "--listen-port=" + listenPort, "--seed-time=0", "--follow-torrent=mem", "--bt-save-metadata=false",
                 "--bt-stop-timeout=" + stopAfterSeconds, "--file-allocation=none", "--summary-interval=0",
                 "--console-log-level=warn", "--show-console-readout=false", torrentOrMagnet));
         return command;
     }
 
-    Result fetch(String torrentOrMagnet, Path out) throws IOException, InterruptedException {
+    public Result fetch(String torrentOrMagnet, Path out) throws IOException, InterruptedException {
         return finish(start(torrentOrMagnet, out), out);
     }
 

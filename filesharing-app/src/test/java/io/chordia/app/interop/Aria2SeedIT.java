@@ -40,7 +40,7 @@ class Aria2SeedIT {
         InteropPeers.require(PeerKind.ARIA2);
         seed = ShareService.start(ShareConfig.defaults().withBind("127.0.0.1", 0).withThreads(1, 1), new InMemoryPeerDirectory());
         tracker = new TrackerStub(seed.address());
-        aria2 = new Aria2Leecher(tracker.announceUrl(), ChordiaProcesses.freePort(), STOP_AFTER_SECONDS);
+        aria2 = Aria2Leecher.fromTracker(tracker.announceUrl(), ChordiaProcesses.freePort(), STOP_AFTER_SECONDS);
     }
 
     @AfterEach

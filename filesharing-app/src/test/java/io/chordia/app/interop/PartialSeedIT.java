@@ -61,7 +61,7 @@ class PartialSeedIT {
             throughAPartialSeed((torrent, b, out, log) -> {
                 tracker[0] = new TrackerStub(b);
                 // Exit code 0: every piece passed aria2's hash check.
-                return new Aria2Leecher(tracker[0].announceUrl(), ChordiaProcesses.freePort(), (int) LEECH_SECONDS)
+                return Aria2Leecher.fromTracker(tracker[0].announceUrl(), ChordiaProcesses.freePort(), (int) LEECH_SECONDS)
                         .start(torrent.toString(), out);
             });
         } finally {

@@ -3,6 +3,7 @@ package io.chordia.app.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chordia.app.cli.ChordiaProcesses;
+import io.chordia.app.interop.Aria2Leecher;
 import io.chordia.app.interop.InteropPeer;
 import io.chordia.app.interop.InteropPeers;
 import io.chordia.app.interop.PeerKind;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The DHT route: a daemon on {@code --protocol mainline} announces what it shares under the
  * content's infohash at its share port (announce_peer); a libtorrent DHT node finds that port with
  * get_peers, and a libtorrent leecher given only the infohash (a magnet link without peers) and
- * the daemon as its DHT entry finds it the same way and fetches the file.
+ * the daemon as its DHT entry finds it the same way and fetches the file; so does aria2, a DHT of
+ * its own code base.
  */
 class MainlineSeedIT {
     @TempDir
@@ -55,6 +57,24 @@ class MainlineSeedIT {
             assertThat(done && leech.exitValue() == 0).as("libtorrent leecher: %s", printed).isTrue();
             assertThat(printed).contains("\"metadata_from_peer\": true");
             assertThat(SampleFiles.sha256(out.resolve("m.bin"))).isEqualTo(SampleFiles.sha256(original));
+        }
+    }
+
+    @Test
+    void aria2GivenOnlyTheInfoHashAndTheDaemonAsItsDhtEntryFindsTheSharePortAndFetches() throws Exception {
+        InteropPeers.require(PeerKind.ARIA2);
+        Path original = SampleFiles.random(dir.resolve("seed").resolve("a.bin"), (3L << 20) + 7, 31);
+        try (PeerDaemon chordia = PeerDaemon.start(NodeSettings.defaults().withHost("127.0.0.1")
+                .withPort(ChordiaProcesses.freePort()).withProtocol(Protocol.parse("mainline")).withBootstrap(List.of())
+                .withDataDir(dir.resolve("chordia")))) {
+            InfoHash infoHash = TorrentInfo.of(chordia.share(original).content().manifest()).infoHash();
+            Aria2Leecher aria2 = Aria2Leecher.throughDht("127.0.0.1:" + chordia.self().address().port(), ChordiaProcesses.freePort(),
+                    dir.resolve("aria2-dht.dat"), ChordiaProcesses.freePort(), 60);
+
+            Aria2Leecher.Result result = aria2.fetch(new MagnetLink(infoHash, "a.bin").toString(), dir.resolve("out"));
+
+            assertThat(result.ok()).as("aria2c: %s", result.printed()).isTrue();
+            assertThat(SampleFiles.sha256(dir.resolve("out").resolve("a.bin"))).isEqualTo(SampleFiles.sha256(original));
         }
     }
 }

@@ -4,7 +4,7 @@ import io.chordia.core.util.Checks;
 import java.time.Duration;
 
 /**
- * How a partial seeder picks whom it uploads to ({@link Choker}).
+ * How a partial seeder, and the seed of complete contents to BitTorrent clients, pick whom they upload to ({@link Choker}).
  *
  * @param regularSlots      peers unchoked for what they give back (leecher) or in turn (seed)
  * @param rechokeInterval   between two choke rounds (BitTorrent: 10 s)
