@@ -111,7 +111,6 @@ public final class SeedingSession {
         return true;
     }
 
-
     private void close(DropReason reason, boolean ban) {
         drops.dropped(reason);
         if (!closed) {
