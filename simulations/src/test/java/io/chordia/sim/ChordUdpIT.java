@@ -76,7 +76,7 @@ class ChordUdpIT {
             for (int i = 0; i < count; i++) {
                 LookupResult r = results.get(i).get(10, TimeUnit.SECONDS);
                 assertThat(r.succeeded()).as("%s lookup %s: %s", style, i, r).isTrue();
-                assertThat(r.owner()).as("%s owner of %s", style, keys.get(i)).isEqualTo(SortedRing.successorOf(ring, keys.get(i)));
+                assertThat(r.owner()).as("%s owner of %s: %s", style, keys.get(i), r).isEqualTo(SortedRing.successorOf(ring, keys.get(i)));
             }
         }
     }

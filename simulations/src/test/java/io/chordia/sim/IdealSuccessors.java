@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Waits for Chord nodes on real sockets to settle: every successor list exactly the next r live
- * nodes. Tests that place data wait for this first, so a put and a later get agree on the replicas.
+ * nodes and every predecessor the previous live node. Tests that place data wait for this first, so a
+ * put and a later get agree on the replicas; tests that check owners, so that no node still takes a key
+ * for its own through a predecessor that has since been replaced (a node owns (predecessor, itself]).
  */
 final class IdealSuccessors {
     private IdealSuccessors() {}
 
-    /** Polls until every node's successor list is the next r live nodes, or fails after {@code max}. */
+    /** Polls until every node's neighbours are the ideal ones, or fails after {@code max}. */
     static void await(List<ChordNode> live, Duration max) throws Exception {
         List<Contact> ring = sorted(live);
         long deadline = System.nanoTime() + max.toNanos();
@@ -29,7 +31,10 @@ final class IdealSuccessors {
                 for (int k = 1; k <= r; k++) {
                     expected.add(ring.get((i + k) % ring.size()));
                 }
-                if (!node.successorList().get(5, TimeUnit.SECONDS).equals(expected)) {
+                List<Contact> predecessors = node.predecessorList().get(5, TimeUnit.SECONDS);
+                Contact previous = ring.get((i - 1 + ring.size()) % ring.size());
+                if (!node.successorList().get(5, TimeUnit.SECONDS).equals(expected)
+                        || predecessors.isEmpty() || !predecessors.get(0).equals(previous)) {
                     wrong.add(node.self().toString());
                 }
             }
@@ -38,7 +43,7 @@ final class IdealSuccessors {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("successor lists not converged after " + max + ": " + wrong);
+        throw new AssertionError("neighbours not ideal after " + max + ": " + wrong);
     }
 
     /** The live nodes' contacts in id order. */

@@ -134,10 +134,11 @@ public final class ChordNode implements OverlayNode, RingMember {
                 // A join is not in a hurry: its hops retry like maintenance calls, not like lookups,
                 // and route around dead nodes whatever the profile (the paper measures lookups, not joins).
                 .thenCompose(pong -> IterativeChordLookup.start(rpc, self().id(), List.of(pong.responder()),
-                        List.of(), config.maintenanceRpc(), this::onContactFailed, slowQueries, true, config.confirmOwner()))
+                        List.of(), config.maintenanceRpc(), this::onContactFailed, slowQueries, true, config.confirmOwner(),
+                        this::answerFindSuccessor))
                 .thenCompose(found -> {
                     if (!found.succeeded()) {
-                        throw new CompletionException(new java.io.IOException("could not find our successor via " + via));
+                        throw new CompletionException(new java.io.IOException("could not find our successor via " + via + ": " + found));
                     }
                     // Zave: the joiner takes its successor's list before it counts as joined. The
                     // answer may name a successor that died since: take the first that answers. A
@@ -257,7 +258,7 @@ public final class ChordNode implements OverlayNode, RingMember {
         List<Contact> first = state.closestPreceding(key, 4, config.routeViaSuccessorList());
         return IterativeChordLookup.start(rpc, key, first.isEmpty() ? List.of(state.successor()) : first,
                 state.successors(), config.lookupRpc(), this::onContactFailed, slowQueries, config.lookupsRouteAround(),
-                config.confirmOwner());
+                config.confirmOwner(), this::answerFindSuccessor);
     }
 
     private NextHop onFindSuccessor(FindSuccessor request, RequestContext context) {
@@ -266,7 +267,11 @@ public final class ChordNode implements OverlayNode, RingMember {
             throw new io.chordia.core.rpc.RequestRefusedException(io.chordia.core.message.ErrorCode.REFUSED,
                     "not part of the ring yet");
         }
-        NodeId key = request.key();
+        return answerFindSuccessor(request.key());
+    }
+
+    /** This node's answer to FindSuccessor for {@code key}: a lookup it started asks itself this way too. */
+    NextHop answerFindSuccessor(NodeId key) {
         if (state.isAlone() || state.owns(key)) {
             return new NextHop(true, state.selfAndSuccessors(NextHop.MAX_NODES));
         }
@@ -324,6 +329,11 @@ public final class ChordNode implements OverlayNode, RingMember {
     /** The successor list, read on the node thread: safe from any thread. */
     public CompletableFuture<List<Contact>> successorList() {
         return onNode(state::successors);
+    }
+
+    /** The predecessor list, nearest first, read on the node thread: safe from any thread. */
+    public CompletableFuture<List<Contact>> predecessorList() {
+        return onNode(state::predecessors);
     }
 
     /** The successor list; node thread only (the simulator's invariant checker). */

@@ -22,6 +22,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An iterative Chord lookup: the origin asks each hop {@link FindSuccessor} itself. A hop that
@@ -75,18 +76,24 @@ final class IterativeChordLookup {
     private final SlowQueries slowQueries;
     private final boolean routeAround;
     private final boolean confirmOwner;
+    /** The origin's own answer to FindSuccessor: how it confirms an owner that is itself. */
+    private final Function<NodeId, NextHop> localAnswer;
     private final Deque<Level> frontier = new ArrayDeque<>(8);
     /** Nodes that answered: never asked again. */
     private final NodeTally answered = new NodeTally();
     /** Nodes that did not answer, with how often: one lost datagram must not rule a node out. */
     private final NodeTally failures = new NodeTally();
+    /** Nodes that answered without naming themselves the key's owner. */
+    private final NodeTally deniers = new NodeTally();
     private final List<Contact> path = new ArrayList<>();
     private final CompletableFuture<LookupResult> result = new CompletableFuture<>();
     private int messages;
 
     private IterativeChordLookup(RpcEndpoint rpc, NodeId key, RpcConfig callConfig, Consumer<Contact> onDead,
-                                 SlowQueries slowQueries, boolean routeAround, boolean confirmOwner) {
+                                 SlowQueries slowQueries, boolean routeAround, boolean confirmOwner,
+                                 Function<NodeId, NextHop> localAnswer) {
         this.rpc = rpc;
+        this.localAnswer = localAnswer;
         this.routeAround = routeAround;
         this.confirmOwner = confirmOwner;
         this.key = key;
@@ -104,13 +111,15 @@ final class IterativeChordLookup {
      * @param routeAround      false: the first hop that fails to answer fails the lookup (the SIGCOMM'01
      *                         simulator's lookups, which do not retry)
      * @param confirmOwner     the lookup ends only once the owner it found has answered it (see {@link ChordConfig})
+     * @param localAnswer      the origin's own answer to {@link FindSuccessor}, for an owner found that is the origin
      */
     static CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId key, List<Contact> firstHops,
                                                  List<Contact> originSuccessors, RpcConfig callConfig,
                                                  Consumer<Contact> onDead, SlowQueries slowQueries,
-                                                 boolean routeAround, boolean confirmOwner) {
+                                                 boolean routeAround, boolean confirmOwner,
+                                                 Function<NodeId, NextHop> localAnswer) {
         IterativeChordLookup lookup = new IterativeChordLookup(rpc, key, callConfig, onDead, slowQueries, routeAround,
-                confirmOwner);
+                confirmOwner, localAnswer);
         lookup.frontier.push(new Level(null, new ArrayDeque<>(firstHops), originSuccessors));
         lookup.next();
         return lookup.result;
@@ -278,6 +287,7 @@ final class IterativeChordLookup {
         answered.add(hop.id());
         path.add(hop);
         NextHop answer = reply.body();
+        noteDenial(hop, answer);
         if (answer.done() && confirmOwner) {
             finish(answer.nodes(), hop);
             return;
@@ -288,8 +298,11 @@ final class IterativeChordLookup {
             result.complete(new LookupResult(key, LookupResult.Status.OK, answer.nodes(), hops, messages, path));
             return;
         }
-        // Only nodes strictly between the hop and the key make progress; anything else is stale.
-        List<Contact> nodes = answer.nodes();
+        routeOn(hop, answer.nodes());
+    }
+
+    /** Asks next the nodes {@code hop} offered that lie strictly between it and the key (anything else is stale). */
+    private void routeOn(Contact hop, List<Contact> nodes) {
         Deque<Contact> closer = new ArrayDeque<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
             Contact c = nodes.get(i);
@@ -301,9 +314,9 @@ final class IterativeChordLookup {
         next();
     }
 
-    /** An owner named by another node, not yet heard from in this lookup, and not ourselves. */
+    /** An owner named by another node and not yet heard from in this lookup (the origin too: see {@link #confirmHere}). */
     private boolean needsConfirming(Contact owner) {
-        return confirmOwner && answered.count(owner.id()) == 0 && !owner.id().equals(rpc.self().id());
+        return confirmOwner && answered.count(owner.id()) == 0;
     }
 
     /**
@@ -312,8 +325,10 @@ final class IterativeChordLookup {
      * is asked instead: under churn the list's first entry is often a node that died since the list
      * was last refreshed, or the key has passed to a node that joined in front of it, which the owner
      * knows as its predecessor before anyone else does.
+     *
+     * @param fromPredecessors {@code offered} was read off a predecessor list (see {@link #listsItself})
      */
-    private void confirm(Contact owner, List<Contact> offered) {
+    private void confirm(Contact owner, List<Contact> offered, boolean fromPredecessors) {
         if (result.isDone()) {
             return;
         }
@@ -321,10 +336,14 @@ final class IterativeChordLookup {
             fail();
             return;
         }
+        if (owner.id().equals(rpc.self().id())) {
+            confirmHere(offered, fromPredecessors);
+            return;
+        }
         messages++;
         ask(owner, new FindSuccessor(key), (reply, failure) -> {
             if (failure == null) {
-                confirmed(owner, offered, reply);
+                confirmed(owner, offered, fromPredecessors, reply);
                 return;
             }
             failures.add(owner.id());
@@ -335,29 +354,68 @@ final class IterativeChordLookup {
             } else if (failures.count(owner.id()) == 1 && !others.isEmpty() && needsConfirming(others.get(0))) {
                 // The next node tells whether the silent one is still its predecessor: a dead owner that
                 // has already been replaced costs one timeout, not OWNER_TRIES.
-                confirm(others.get(0), others);
+                confirm(others.get(0), offered, fromPredecessors);
             } else {
-                finish(offered, null);
+                finish(offered, null, fromPredecessors);
             }
         }, late -> {
             if (!result.isDone()) {
-                confirmed(owner, offered, late);
+                confirmed(owner, offered, fromPredecessors, late);
             }
         });
     }
 
-    private void confirmed(Contact owner, List<Contact> offered, Reply<NextHop> reply) {
+    /**
+     * The owner found is the origin itself: it had found the key not its own before it asked anyone,
+     * so its own answer decides, as any other owner's would.
+     */
+    private void confirmHere(List<Contact> offered, boolean fromPredecessors) {
+        Contact self = rpc.self();
+        answered.add(self.id());
+        NextHop answer = localAnswer.apply(key);
+        noteDenial(self, answer);
+        if (answer.done() && answer.nodes().get(0).id().equals(self.id())) {
+            // The list as offered, from us on: a joining node's lookup of its own id may find its old self
+            // still listed, and needs the nodes after it.
+            int at = offered.indexOf(self);
+            complete(at < 0 ? answer.nodes() : offered.subList(at, offered.size()));
+        } else {
+            ownerAnswered(self, offered, fromPredecessors, answer);
+        }
+    }
+
+    private void confirmed(Contact owner, List<Contact> offered, boolean fromPredecessors, Reply<NextHop> reply) {
         if (result.isDone()) {
             return;
         }
         answered.add(owner.id());
         path.add(owner);
-        NextHop answer = reply.body();
-        // An owner that names no owner (it has just lost its predecessor) is the best guess there is.
+        noteDenial(owner, reply.body());
+        ownerAnswered(owner, offered, fromPredecessors, reply.body());
+    }
+
+    /** Remembers {@code node} as one that said the key is not its own, unless it named itself owner. */
+    private void noteDenial(Contact node, NextHop answer) {
+        if (!answer.done() || !answer.nodes().get(0).id().equals(node.id())) {
+            deniers.add(node.id());
+        }
+    }
+
+    private void ownerAnswered(Contact owner, List<Contact> offered, boolean fromPredecessors, NextHop answer) {
         if (answer.done()) {
             finish(answer.nodes(), owner);
+            return;
+        }
+        if (fromPredecessors) {
+            // A predecessor list named a node that says the key is not its own: the list skipped the key's
+            // owner (not refreshed since nodes joined between two of its entries, it can name a node a third
+            // of the ring away). Completing with it named that wrong owner; route on from its answer instead.
+            routeOn(owner, answer.nodes());
         } else {
-            complete(withoutFailed(offered, owner));
+            // Not the owner by its own word, unless it has just lost its predecessor and cannot tell: when
+            // it was asked after a silent owner, that one is asked again; when it was the owner named, it
+            // is the best guess there is.
+            finish(offered, null, false);
         }
     }
 
@@ -367,14 +425,36 @@ final class IterativeChordLookup {
      * passed over, routing goes on from where it was.
      */
     private void finish(List<Contact> owners, Contact answering) {
+        finish(owners, answering, listsItself(owners, answering));
+    }
+
+    private void finish(List<Contact> owners, Contact answering, boolean fromPredecessors) {
         List<Contact> live = withoutDead(owners, answering);
-        if (live.isEmpty()) {
+        if (live.isEmpty() || fromPredecessors && deniers.count(live.get(0).id()) > 0) {
+            // A predecessor list names a node that has said the key is not its own: ask on.
             next();
         } else if (needsConfirming(live.get(0))) {
-            confirm(live.get(0), live);
+            confirm(live.get(0), live, fromPredecessors);
         } else {
             complete(live);
         }
+    }
+
+    /**
+     * Whether {@code answering} lists itself behind the owner it names: it found the key among its
+     * predecessors. A node that names its successor (whose predecessor has just died, so it cannot yet say
+     * the key is its own) does not.
+     */
+    private static boolean listsItself(List<Contact> owners, Contact answering) {
+        if (answering == null) {
+            return false;
+        }
+        for (int i = 1; i < owners.size(); i++) {
+            if (owners.get(i).id().equals(answering.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends the lookup with {@code owners}, whose first has answered it: the path counts every node up to it. */

@@ -71,7 +71,7 @@ final class RingUnification {
         }
         probing = true;
         IterativeChordLookup.start(node.rpc(), node.self().id(), List.of(suspect), List.of(),
-                node.config().lookupRpc(), dead -> { }, node.slowQueries(), true, false).whenComplete((result, failure) -> {
+                node.config().lookupRpc(), dead -> { }, node.slowQueries(), true, false, node::answerFindSuccessor).whenComplete((result, failure) -> {
                     probing = false;
                     if (failure == null && result.succeeded() && result.path().stream()
                             .anyMatch(c -> c.id().equals(suspect.id()))) {
