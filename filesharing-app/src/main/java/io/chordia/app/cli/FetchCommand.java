@@ -9,6 +9,13 @@ import io.chordia.app.node.FetchCommands.FetchUpdate;
 import io.chordia.app.share.FetchProgress;
 import io.chordia.app.share.Link;
 import io.chordia.app.share.LinkFormatException;
+import io.chordia.app.share.ContentId;
+import io.chordia.app.share.Manifest;
+import io.chordia.app.share.ManifestCodec;
+import io.chordia.app.share.bittorrent.fetch.MagnetLinkParser;
+import io.chordia.app.share.bittorrent.fetch.TorrentFile;
+import java.nio.file.Files;
+import java.util.Locale;
 import io.chordia.app.share.ProgressBar;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,8 +39,13 @@ import picocli.CommandLine.Parameters;
 final class FetchCommand implements Callable<Integer> {
     static final Duration TIMEOUT = Duration.ofDays(7);
 
-    @Parameters(index = "0", paramLabel = "LINK", description = "The line 'chordia share' printed.")
+    @Parameters(index = "0", paramLabel = "LINK", description = "The line 'chordia share' printed, a BitTorrent magnet link, "
+            + "or a .torrent file.")
     String link;
+
+    @Option(names = "--peer", paramLabel = "HOST:PORT", description = "A BitTorrent peer to fetch a magnet link or .torrent "
+            + "from, beside the magnet's x.pe peers and those BitTorrent's DHT names (--protocol mainline); repeatable.")
+    java.util.List<String> peers = new java.util.ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to put it (default: the current directory).")
     Path outDir = Path.of("");
@@ -48,7 +60,8 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path out = outDir.toAbsolutePath().normalize();
-        FetchRequest request = new FetchRequest(link, out.toString(), detach);
+        String target = torrentFile(link);
+        FetchRequest request = new FetchRequest(target, out.toString(), detach, peers);
         if (detach) {
             FetchReply reply = daemon.call("fetch", request, FetchReply.class);
             daemon.out().println(daemon.json ? Json.pretty(reply) : reply.transferId());
@@ -60,7 +73,7 @@ final class FetchCommand implements Callable<Integer> {
         }
         ProgressBar bar = ProgressBar.forStderr();
         AtomicReference<FetchUpdate> last = new AtomicReference<>();
-        CancelOnExit cancel = CancelOnExit.install(daemon, contentIdOf(link), out);
+        CancelOnExit cancel = CancelOnExit.install(daemon, contentIdOf(target), out);
         FetchReply reply;
         try {
             reply = daemon.call("fetch", request, FetchReply.class, TIMEOUT, line -> {
@@ -97,11 +110,23 @@ final class FetchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The content id of {@code text}, or null when it is no link (the node says so). */
+    /** A .torrent's absolute path (the node reads it), else {@code text} as it is. */
+    private static String torrentFile(String text) {
+        if (!MagnetLinkParser.looksLikeOne(text) && text.strip().toLowerCase(Locale.ROOT).endsWith(".torrent")) {
+            return Path.of(text.strip()).toAbsolutePath().normalize().toString();
+        }
+        return text;
+    }
+
+    /** The content id of {@code text}, or null when it is no link (the node says so) or a torrent's yet unknown. */
     private static String contentIdOf(String text) {
         try {
+            if (text.endsWith(".torrent")) {
+                Manifest m = TorrentFile.parse(Files.readAllBytes(Path.of(text))).manifest();
+                return ContentId.of(ManifestCodec.encode(m)).toHex();
+            }
             return Link.parse(text).contentId().toHex();
-        } catch (LinkFormatException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return null;
         }
     }

@@ -39,8 +39,16 @@ public final class FetchCommands {
 
     private FetchCommands() {}
 
-    /** @param detach start the fetch and answer at once; it runs on in the node */
-    public record FetchRequest(String link, String outDir, boolean detach) {}
+    /**
+     * @param link   a chordia link, a magnet link, or the absolute path of a {@code .torrent}
+     * @param detach start the fetch and answer at once; it runs on in the node
+     * @param peers  BitTorrent peers ({@code host:port}) to fetch a magnet link or torrent from, beside those it finds
+     */
+    public record FetchRequest(String link, String outDir, boolean detach, List<String> peers) {
+        public FetchRequest(String link, String outDir, boolean detach) {
+            this(link, outDir, detach, List.of());
+        }
+    }
 
     /** One progress line of a fetch; {@code keptPieces} are on disk for a resume, {@code path} holds them. */
     public record FetchUpdate(String name, long totalBytes, long verifiedBytes, long downloadedBytes,
@@ -84,6 +92,9 @@ public final class FetchCommands {
 
     static FetchReply fetch(PeerDaemon daemon, Transfers transfers, FetchRequest q, ControlCommand.Progress progress)
             throws Exception {
+        if (TorrentFetches.isTorrent(q.link())) {
+            return TorrentFetches.fetch(daemon, transfers, q, progress);
+        }
         Link link;
         try {
             link = Link.parse(q.link());
@@ -91,13 +102,7 @@ public final class FetchCommands {
             throw new UserFacingException("not a chordia link: " + e.getMessage(),
                     "copy the whole line 'chordia share' printed, e.g. " + Link.SCHEME + "<40 hex digits>?name=...&size=...");
         }
-        Path outDir = ShareCommands.absolute(q.outDir(), "fetch");
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UserFacingException("cannot create the output directory " + outDir + ": " + e.getMessage(),
-                    "give a writable directory with -o");
-        }
+        Path outDir = outDir(q);
         Transfer t = transfers.start(link, outDir, q.detach(), listener -> {
             LOG.info("fetching {} ({} bytes) into {}{}", link.name(), link.size(), outDir, q.detach() ? ", detached" : "");
             var handle = daemon.fetch(link, outDir, listener);
@@ -112,7 +117,19 @@ public final class FetchCommands {
         return follow(t, progress);
     }
 
-    private static FetchReply follow(Transfer t, ControlCommand.Progress progress) throws Exception {
+    /** The request's output directory, created. */
+    static Path outDir(FetchRequest q) {
+        Path outDir = ShareCommands.absolute(q.outDir(), "fetch");
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot create the output directory " + outDir + ": " + e.getMessage(),
+                    "give a writable directory with -o");
+        }
+        return outDir;
+    }
+
+    static FetchReply follow(Transfer t, ControlCommand.Progress progress) throws Exception {
         CompletableFuture<FetchResult> running = t.handle().result();
         try {
             while (true) {

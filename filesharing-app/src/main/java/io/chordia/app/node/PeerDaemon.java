@@ -415,17 +415,32 @@ public final class PeerDaemon implements AutoCloseable {
 
     /** Fetches {@code link} into {@code outDir}; once complete it is served and remembered too. */
     FetchHandle fetch(Link link, Path outDir, ProgressListener progress) {
-        FetchHandle fetch = sharing().start(link, outDir, progress);
+        return remembered(sharing().start(link, outDir, progress));
+    }
+
+    private FetchHandle remembered(FetchHandle fetch) {
         fetch.result().whenComplete((r, failure) -> {
             if (r != null) {
                 try {
-                    shared.add(link.contentId(), r.root());
+                    shared.add(r.content().id(), r.root());
                 } catch (IOException e) {
                     LOG.warn("cannot record {} in {}: {}", r.root(), dataDir.sharesFile(), e.getMessage());
                 }
             }
         });
         return fetch;
+    }
+
+    /** Fetches a torrent from BitTorrent peers into {@code outDir}; once complete it is served and remembered too. */
+    FetchHandle fetchTorrent(io.chordia.app.share.bittorrent.TorrentInfo torrent, io.chordia.app.share.TorrentPeers peers,
+                             Path outDir, ProgressListener progress) {
+        return remembered(sharing().start(torrent, peers, outDir, progress));
+    }
+
+    /** A magnet link's info dictionary, from {@code peers}. */
+    java.util.concurrent.CompletableFuture<io.chordia.app.share.bittorrent.TorrentInfo> torrentMetadata(
+            io.chordia.app.share.bittorrent.InfoHash infoHash, java.util.List<Address> peers) {
+        return sharing().torrentMetadata(infoHash, peers);
     }
 
     /** Where other peers (BitTorrent clients too) reach this node's transfer server. */

@@ -1,11 +1,16 @@
 package io.chordia.app.share;
 
 import io.chordia.app.share.bittorrent.InfoHash;
+import io.chordia.app.share.bittorrent.BanList;
 import io.chordia.app.share.bittorrent.InfoHashAnnouncer;
+import io.chordia.app.share.bittorrent.TorrentInfo;
+import io.chordia.app.share.bittorrent.fetch.MagnetMetadata;
+import io.chordia.app.share.swarm.PeerConnector;
 import io.chordia.app.share.directory.Announcement;
 import io.chordia.app.share.directory.PeerDirectory;
 import io.chordia.app.share.swarm.SwarmFetcher;
 import io.chordia.app.share.swarm.SwarmRuntime;
+import io.chordia.app.share.wire.BitTorrentPeerConnector;
 import io.chordia.app.share.wire.ContentCatalog;
 import io.chordia.app.share.wire.NettyPeerConnector;
 import io.chordia.app.share.wire.PooledPieceBuffers;
@@ -34,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -210,6 +216,39 @@ public final class ShareService implements AutoCloseable {
      * peer announces fails at once with a {@link NoPeersException}.
      */
     public FetchHandle start(Link link, Path outDir, ProgressListener listener) {
+        return start(link, outDir, listener, directory,
+                loop -> new NettyPeerConnector(loop, config.swarm().connectTimeout()), null);
+    }
+
+    /**
+     * The info dictionary of {@code infoHash}, fetched with ut_metadata from {@code peers} (a magnet
+     * link's fetch starts with it); fails with a {@link FetchFailedException} when none sends it, or an
+     * {@link InvalidManifestException} saying why our manifest cannot hold the torrent.
+     */
+    public CompletableFuture<TorrentInfo> torrentMetadata(InfoHash infoHash, java.util.List<Address> peers) {
+        EventLoop loop = group.next();
+        return MagnetMetadata.fetch(infoHash, peers, bitTorrentPeers(loop, infoHash, -1), new EventLoopScheduler(loop),
+                config.swarm().stallTimeout());
+    }
+
+    /**
+     * Fetches {@code torrent} from BitTorrent peers into {@code outDir}, as {@link #start(Link, Path,
+     * ProgressListener)} fetches a link: same swarm, verification, resume and seeding after; the
+     * manifest is the torrent's, so no peer is asked for it.
+     */
+    public FetchHandle start(TorrentInfo torrent, TorrentPeers peers, Path outDir, ProgressListener listener) {
+        byte[] encoded = ManifestCodec.encode(torrent.manifest());
+        return start(Link.of(ContentId.of(encoded), torrent.manifest()), outDir, listener, peers,
+                loop -> bitTorrentPeers(loop, torrent.infoHash(), torrent.manifest().pieceCount()), encoded);
+    }
+
+    private BitTorrentPeerConnector bitTorrentPeers(EventLoop loop, InfoHash infoHash, int pieceCount) {
+        return new BitTorrentPeerConnector(loop, config.swarm().connectTimeout(), infoHash, pieceCount,
+                new BanList(System::nanoTime, BitTorrentPeerConnector.BAN_TERM, BitTorrentPeerConnector.MAX_BANS), stats);
+    }
+
+    private FetchHandle start(Link link, Path outDir, ProgressListener listener, PeerDirectory peerDirectory,
+                              Function<EventLoop, PeerConnector> connectors, byte[] knownManifest) {
         Path out = outDir.toAbsolutePath().normalize();
         FetchHandle handle = new FetchHandle();
         long startNanos = System.nanoTime();
@@ -230,7 +269,7 @@ public final class ShareService implements AutoCloseable {
                 handle.settle();
                 return;
             }
-            FirstLookup.run(directory, link, address()).whenComplete((peers, failure) -> {
+            FirstLookup.run(peerDirectory, link, address()).whenComplete((peers, failure) -> {
                 if (failure != null) {
                     handle.result().completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure);
@@ -240,18 +279,19 @@ public final class ShareService implements AutoCloseable {
                     handle.settle();
                     return;
                 }
-                runFetcher(link, out, peers, listener, handle);
+                runFetcher(link, out, peers, listener, handle, connectors, knownManifest);
             });
         });
         return handle;
     }
 
-    private void runFetcher(Link link, Path out, PeerDirectory peers, ProgressListener listener, FetchHandle handle) {
+    private void runFetcher(Link link, Path out, PeerDirectory peers, ProgressListener listener, FetchHandle handle,
+                            Function<EventLoop, PeerConnector> connectors, byte[] knownManifest) {
         EventLoop loop = group.next();
         CountingExecutor own = new CountingExecutor(workers);
         EventLoopScheduler nodeThread = new EventLoopScheduler(loop);
         SwarmRuntime runtime = new SwarmRuntime(nodeThread, own,
-                new NettyPeerConnector(loop, config.swarm().connectTimeout()), PooledPieceBuffers.INSTANCE, seeds.split(), stats);
+                connectors.apply(loop), PooledPieceBuffers.INSTANCE, seeds.split(), stats);
         SwarmFetcher fetcher = new SwarmFetcher(link, out, peers, address(), config.swarm(), runtime, listener);
         // A peer that serves what it fetched serves it from the first verified piece on.
         PartialServing partial = !config.seedAfterFetch() ? null : new PartialServing(link.contentId(), fetcher, nodeThread,
@@ -261,6 +301,9 @@ public final class ShareService implements AutoCloseable {
                 });
         if (partial != null) {
             fetcher.seeding(partial);
+        }
+        if (knownManifest != null) {
+            fetcher.knownManifest(knownManifest);
         }
         fetches.put(fetcher, Boolean.TRUE);
         CompletableFuture<FetchResult> running = fetcher.start();

@@ -82,6 +82,7 @@ public final class SwarmFetcher {
     private long lastReportNanos;
     private Cancellable ticker = Cancellable.NONE;
     private Seeding seeding = Seeding.NONE;
+    private byte[] knownManifest;
 
     /**
      * Whoever serves this fetch's pieces to other peers while it runs (a partial seeder). Called on
@@ -136,6 +137,14 @@ public final class SwarmFetcher {
         this.seeding = value;
     }
 
+    /**
+     * Gives the manifest up front, before {@link #start()}: the caller has it already (from a
+     * {@code .torrent}, or a magnet link's info dictionary fetched first), so no peer is asked for it.
+     */
+    public void knownManifest(byte[] encoded) {
+        this.knownManifest = encoded.clone();
+    }
+
     /** Bytes received so far from peers at {@code host}: what a choker ranks this peer's trading partners by. Node thread. */
     public long downloadedFrom(String host) {
         return swarm.downloadedFrom(host);
@@ -171,6 +180,10 @@ public final class SwarmFetcher {
             }
         } catch (IOException | InvalidManifestException e) {
             LOG.debug("ignoring the saved manifest of {}: {}", id, e.getMessage());
+        }
+        if (knownManifest != null && ContentId.of(knownManifest).equals(id)) {
+            acceptManifest(knownManifest);
+            return;
         }
         lookupPeers();
     }

@@ -54,7 +54,7 @@ public final class BitTorrentSeeding {
     }
 
     /** Azureus-style: client code and version, then random bytes. */
-    private static Bytes newPeerId() {
+    static Bytes newPeerId() {
         byte[] id = new byte[20];
         System.arraycopy(PEER_ID_PREFIX, 0, id, 0, PEER_ID_PREFIX.length);
         byte[] random = UnguessableRandom.bytes(20 - PEER_ID_PREFIX.length);
