@@ -1,8 +1,13 @@
 #!/usr/bin/python3
-"""1 GiB over loopback to a libtorrent leecher, from a Chordia seed and from a libtorrent seed, alternating.
+"""1 GiB over loopback between Chordia and libtorrent, every pair in each run, order rotating.
 
-  bt_bench.py --chordia-seed 'java -cp CP io.chordia.app.share.bench.BitTorrentSeed' [--size-mib 1024] [--runs 3]
+  bt_bench.py --chordia-seed 'java -cp CP io.chordia.app.share.bench.BitTorrentSeed'
+              [--chordia-fetch 'java -cp CP io.chordia.app.share.bench.BitTorrentFetcher'] [--size-mib 1024] [--runs 3]
               [--dir /dev/shm/chordia-bt-bench]
+
+Pairs: Chordia seed -> libtorrent leecher, libtorrent seed -> libtorrent leecher and, with --chordia-fetch,
+libtorrent seed -> Chordia fetcher (a fresh JVM per run, timed from its fetch's start; every piece SHA-1 checked
+by our swarm as by libtorrent).
 
 Makes a random file, starts one Chordia seed (which writes the .torrent: the infohash libtorrent's
 create_torrent gives the same file, see TorrentInfoTest) and one libtorrent seed of the same torrent, then
@@ -46,10 +51,14 @@ def start(cmd):
     return p, int(line[1])
 
 
-def leech(torrent, port, out):
+def leech(torrent, port, out, fetcher=None):
     shutil.rmtree(out, ignore_errors=True)
-    r = subprocess.run([sys.executable, os.path.join(HERE, "bt_leech.py"), "--torrent", torrent, "--peer",
-                        "127.0.0.1:%d" % port, "--out", out, "--max-seconds", "120"], capture_output=True, text=True)
+    command = ([sys.executable, os.path.join(HERE, "bt_leech.py"), "--max-seconds", "120"] if fetcher is None
+               else shlex.split(fetcher))
+    r = subprocess.run(command + ["--torrent", torrent, "--peer", "127.0.0.1:%d" % port, "--out", out],
+                       capture_output=True, text=True)
+    if r.returncode != 0 or not r.stdout.strip():
+        raise SystemExit("fetch from port %d failed: %s %s" % (port, r.stdout[-2000:], r.stderr[-2000:]))
     shutil.rmtree(out, ignore_errors=True)
     res = json.loads(r.stdout.strip().splitlines()[-1])
     if not res["ok"]:
@@ -66,6 +75,7 @@ def main():
         return lt_seed(p.parse_args())
     p = argparse.ArgumentParser()
     p.add_argument("--chordia-seed", required=True)
+    p.add_argument("--chordia-fetch", help="command of a Chordia fetcher: adds libtorrent seed -> Chordia fetcher")
     p.add_argument("--size-mib", type=int, default=1024)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--dir", default="/dev/shm/chordia-bt-bench")
@@ -85,18 +95,19 @@ def main():
         print("chordia seed on %d (hashed %d MiB in %.1f s)" % (cport, args.size_mib, time.time() - t0), flush=True)
         lts, lport = start([sys.executable, os.path.abspath(__file__), "lt-seed", "--torrent", torrent, "--save", src])
         seeds.append(lts)
-        figures = {"chordia": [], "libtorrent": []}
+        pairs = [("chordia seed -> libtorrent leecher", cport, None),
+                 ("libtorrent seed -> libtorrent leecher", lport, None)]
+        if args.chordia_fetch:
+            pairs.append(("libtorrent seed -> chordia fetcher", lport, args.chordia_fetch))
+        figures = {name: [] for name, _, _ in pairs}
         for run in range(args.runs):
-            order = [("chordia", cport), ("libtorrent", lport)]
-            if run % 2:
-                order.reverse()
-            for name, port in order:
-                mbps = leech(torrent, port, os.path.join(args.dir, "out"))
+            order = pairs[run % len(pairs):] + pairs[:run % len(pairs)]
+            for name, port, fetcher in order:
+                mbps = leech(torrent, port, os.path.join(args.dir, "out"), fetcher)
                 figures[name].append(mbps)
-                print("run %d: %s seed -> libtorrent leecher %.0f MB/s" % (run + 1, name, mbps), flush=True)
+                print("run %d: %s %.0f MB/s" % (run + 1, name, mbps), flush=True)
         for name, runs in figures.items():
-            print("%s seed -> libtorrent leecher: %s; median %.0f MB/s"
-                  % (name, ", ".join("%.0f" % x for x in runs), statistics.median(runs)))
+            print("%s: %s; median %.0f MB/s" % (name, ", ".join("%.0f" % x for x in runs), statistics.median(runs)))
         chordia.stdin.close()
         print(chordia.stdout.read().strip())
     finally:
