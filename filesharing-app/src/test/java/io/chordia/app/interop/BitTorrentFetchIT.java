@@ -2,6 +2,7 @@ package io.chordia.app.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chordia.app.share.FetchHandle;
 import io.chordia.app.share.FetchResult;
 import io.chordia.app.share.SampleFiles;
 import io.chordia.app.share.ShareConfig;
@@ -13,6 +14,7 @@ import io.chordia.app.share.directory.InMemoryPeerDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,34 @@ class BitTorrentFetchIT {
             assertThat(r.banned()).containsExactly(liar.address());
             assertThat(r.hashFailures()).isPositive();
             assertThat(liar.stop()).matches("(?s)SERVED [1-9][0-9]*\\s*");
+        }
+    }
+
+    @Test
+    void aCancelledFetchKeepsItsVerifiedPiecesAndTheSameTorrentResumesFromThem() throws Exception {
+        InteropPeers.require(PeerKind.LIBTORRENT);
+        Path seedDir = dir.resolve("seed");
+        Path original = SampleFiles.random(seedDir.resolve("r.bin"), (24L << 20) + 3, 43);
+        TorrentInfo torrent = torrentOf(original);
+        Path out = dir.resolve("out");
+        try (BitTorrentSeedProcess seed = BitTorrentSeedProcess.libtorrent(writeTorrent(torrent), seedDir, null);
+             ShareService chordia = client()) {
+            TorrentPeers peers = new TorrentPeers(torrent.infoHash(), List.of(seed.address()), null);
+            // Cancelled from the first progress report with a verified piece, on the fetch's thread: long before the last piece.
+            CompletableFuture<FetchHandle> first = new CompletableFuture<>();
+            first.complete(chordia.start(torrent, peers, out, p -> {
+                if (p.verifiedBytes() > 0) {
+                    first.join().cancel();
+                }
+            }));
+            first.join().settled().get(60, TimeUnit.SECONDS);
+            assertThat(first.join().result()).isCancelled();
+            assertThat(out.resolve("r.bin")).doesNotExist();
+
+            FetchResult resumed = chordia.start(torrent, peers, out, p -> { }).result().get(120, TimeUnit.SECONDS);
+
+            assertThat(resumed.resumedPieces()).isPositive();
+            assertThat(SampleFiles.sha256(resumed.root())).isEqualTo(SampleFiles.sha256(original));
         }
     }
 

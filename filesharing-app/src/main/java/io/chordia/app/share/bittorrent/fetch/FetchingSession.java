@@ -132,7 +132,7 @@ public final class FetchingSession implements PeerLink {
         }
     }
 
-    /** The connection is gone, whoever closed it. */
+    /** The connection is gone, whoever closed it; may be called more than once, as the swarm allows. */
     public void onClosed() {
         closed = true;
         events.onClosed();
@@ -228,8 +228,14 @@ public final class FetchingSession implements PeerLink {
 
     @Override
     public void close() {
+        stop(null, false);
+    }
+
+    /** Closes the connection once; nothing more is read from it or sent on it. */
+    private void stop(DropReason reason, boolean ban) {
         if (!closed) {
-            out.close(null, false);
+            closed = true;
+            out.close(reason, ban);
         }
     }
 
@@ -246,13 +252,13 @@ public final class FetchingSession implements PeerLink {
             return;
         }
         events.onMalformed(reason);
-        out.close(reason, true);
+        stop(reason, true);
     }
 
     private void giveUp(String why) {
         LOG.debug("closing a link to a BitTorrent peer for {}: {}", infoHash, why);
         drops.dropped(DropReason.UNEXPECTED);
-        out.close(DropReason.UNEXPECTED, false);
+        stop(DropReason.UNEXPECTED, false);
     }
 
     // ------------------------------------------------------------------ messages
@@ -308,7 +314,7 @@ public final class FetchingSession implements PeerLink {
                 if (metadata.complete()) {
                     byte[] info = metadata.verified();
                     events.onManifest(infoHash.toBytes(), info);
-                    out.close(null, false);
+                    stop(null, false);
                 } else {
                     askForMetadata();
                 }
