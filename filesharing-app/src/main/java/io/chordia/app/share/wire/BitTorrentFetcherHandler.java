@@ -50,6 +50,11 @@ final class BitTorrentFetcherHandler extends ByteToMessageDecoder implements Fet
         in.skipBytes(view.position());
     }
 
+    /** Bytes received and not yet consumed by the session: at most one small message, whatever the peer sends. */
+    int bufferedBytes() {
+        return internalBuffer().readableBytes();
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext context) throws Exception {
         session.onReadComplete();
