@@ -4,12 +4,17 @@
 Fetches one content from a peer given by hand (--peer, or a magnet link's x.pe; add_peer and
 connect_peer) or found through a Mainline DHT node (--dht: get_peers), no tracker, TCP only, 127.0.0.1, from a .torrent (--torrent) or a magnet link
 (--magnet, so the info dictionary comes from the peer over ut_metadata), into --out. Prints one JSON line: ok, seconds from
-add_torrent to finished, bytes, MB/s, hash failures, whether metadata came from the peer.
+add_torrent to finished, bytes, MB/s, hash failures, whether metadata came from the peer, and the payload bytes
+downloaded from each peer (downloaded_from, by host:port, the largest count seen while connected).
 Exits 0 when the content is complete and every piece passed libtorrent's hash check.
+
+With --linger (a peer of a mixed swarm, MixedSwarmIT) it prints "READY <port>" once its torrent is added (any
+pieces already in --out checked), keeps seeding after it finishes and prints its JSON line once stdin closes.
 """
 import argparse
 import json
 import sys
+import threading
 import time
 
 import libtorrent as lt
@@ -66,11 +71,13 @@ def main():
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--torrent")
     src.add_argument("--magnet")
-    p.add_argument("--peer", help="host:port of the seed (else the magnet link's x.pe peers)")
+    p.add_argument("--peer", action="append", default=[],
+                   help="host:port of a peer to connect to, may repeat (else the magnet link's x.pe peers)")
     p.add_argument("--out", required=True)
     p.add_argument("--dht", help="host:port of a Mainline DHT node to join: peers are then found with get_peers")
     p.add_argument("--max-seconds", type=float, default=120)
     p.add_argument("--stop-on-ban", action="store_true", help="give up as soon as libtorrent bans a peer")
+    p.add_argument("--linger", action="store_true", help="print READY <port>, seed once finished until stdin closes")
     args = p.parse_args()
 
     ses = lt.session(dict(settings(), **DHT) if args.dht else settings())
@@ -85,8 +92,7 @@ def main():
     atp.save_path = args.out
     atp.flags = (atp.flags | lt.torrent_flags.disable_pex) & ~lt.torrent_flags.auto_managed & ~lt.torrent_flags.paused
     if args.peer:
-        host, port = args.peer.rsplit(":", 1)
-        atp.peers = [(host, int(port))]
+        atp.peers = [(host, int(port)) for host, port in (peer.rsplit(":", 1) for peer in args.peer)]
     start = time.time()
     h = ses.add_torrent(atp)
     for peer in atp.peers:
@@ -97,13 +103,26 @@ def main():
     first_byte = None
     banned = []
     errors = []
+    downloaded_from = {}
+    stdin_closed = threading.Event()
+    if args.linger:
+        # Pieces already in --out are checked before any peer is asked, so a peer that starts with some offers them.
+        while h.status().state in (lt.torrent_status.checking_files, lt.torrent_status.checking_resume_data):
+            time.sleep(0.02)
+        print("READY %d" % ses.listen_port(), flush=True)
+        threading.Thread(target=lambda: (sys.stdin.read(), stdin_closed.set()), daemon=True).start()
     deadline = start + args.max_seconds
-    while finished is None and time.time() < deadline and not (args.stop_on_ban and banned):
+    while ((finished is None or (args.linger and not stdin_closed.is_set())) and time.time() < deadline
+           and not (args.stop_on_ban and banned)):
         ses.wait_for_alert(20)
         if first_byte is None and h.status().total_payload_download > 0:
             first_byte = time.time()
+        # A peer's counters go with its connection (two seeds disconnect), so keep the largest seen.
+        for peer in h.get_peer_info():
+            key = "%s:%d" % tuple(peer.ip)
+            downloaded_from[key] = max(downloaded_from.get(key, 0), peer.total_download)
         for a in ses.pop_alerts():
-            if isinstance(a, lt.torrent_finished_alert):
+            if isinstance(a, lt.torrent_finished_alert) and finished is None:
                 finished = time.time()
             elif isinstance(a, lt.metadata_received_alert):
                 metadata = True
@@ -120,7 +139,7 @@ def main():
         "ok": ok, "seconds": (finished - start) if finished else None, "bytes": size,
         "MBps": size / (finished - start) / 1e6 if finished else None, "hash_failed": hash_failed,
         "metadata_from_peer": metadata, "first_byte_seconds": (first_byte - start) if first_byte else None,
-        "pieces": st.num_pieces, "banned": banned, "errors": errors[-5:],
+        "pieces": st.num_pieces, "banned": banned, "errors": errors[-5:], "downloaded_from": downloaded_from,
     }), flush=True)
     sys.exit(0 if ok else 1)
 
