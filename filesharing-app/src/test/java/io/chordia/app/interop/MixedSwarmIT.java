@@ -35,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * libtorrent 2.0 peers (L1, L2) end with the source's bytes. Who knows whom is chosen so that every
  * direction carries pieces whatever the timing, and each is asserted: A (Chordia) -> L1 (libtorrent)
  * for the first half, L1 -> B for the second half (a BitTorrent fetch: L1 is B's only peer), and B ->
- * L2 for everything (L2's only peer), the first half while B is still fetching the second.
+ * L2 for everything (L2's only peer), the first half while B is still fetching the second. Beside
+ * them, a BitTorrent peer that corrupts every block (interop/bt_seed.py --corrupt) is banned by B,
+ * and no bad piece reaches the libtorrent peer fetching from B.
  */
 class MixedSwarmIT {
     private static final long PEER_SECONDS = 60;
@@ -99,6 +101,47 @@ class MixedSwarmIT {
                     assertThat(fetched.resumedPieces()).isEqualTo(pieces / 2);
                     assertThat(fetched.downloadedBytes()).isGreaterThanOrEqualTo(content.manifest().totalSize() - half);
                     assertThat(fetched.hashFailures()).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCorruptingBitTorrentPeerIsBannedByTheChordiaFetcherAndNoBadPieceReachesLibtorrent() throws Exception {
+        InteropPeers.require(PeerKind.LIBTORRENT);
+        Path file = SampleFiles.random(dir.resolve("a").resolve("c.bin"), (4L << 20) + 9, 21);
+        LocalContent content = new Sharer(256 * 1024).share(file);
+        TorrentInfo torrent = TorrentInfo.of(content.manifest());
+        Path torrentFile = Files.write(dir.resolve("c.torrent"), torrent.torrentFile());
+        InMemoryPeerDirectory directory = new InMemoryPeerDirectory();
+        ShareConfig config = ShareConfig.defaults().withBind("127.0.0.1", 0).withThreads(1, 1);
+
+        try (ShareService a = ShareService.start(config, directory);
+             ShareService b = ShareService.start(config, directory)) {
+            a.share(file);
+            Address aPort = new Address("127.0.0.1", a.address().port());
+            try (LibtorrentPeerProcess l1 = LibtorrentPeerProcess.start(torrentFile, dir.resolve("l1"), List.of(aPort), PEER_SECONDS);
+                 BitTorrentSeedProcess liar = BitTorrentSeedProcess.corrupting(torrentFile, file.getParent())) {
+                CompletableFuture<FetchResult> fetch = b.start(torrent, new TorrentPeers(torrent.infoHash(),
+                        List.of(liar.address(), l1.address()), null), dir.resolve("b"), ProgressListener.NONE).result();
+                awaitTrue("b serves a piece", () -> directory.findPeers(content.id()).join().contains(b.address()));
+                Address bPort = new Address("127.0.0.1", b.address().port());
+                try (LibtorrentPeerProcess l2 = LibtorrentPeerProcess.start(torrentFile, dir.resolve("l2"), List.of(bPort),
+                        PEER_SECONDS)) {
+                    FetchResult fetched = fetch.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    LibtorrentPeerProcess.Report fromL1 = l1.finish(PEER_SECONDS);
+                    LibtorrentPeerProcess.Report fromL2 = l2.finish(PEER_SECONDS);
+
+                    String source = SampleFiles.sha256(file);
+                    assertThat(SampleFiles.sha256(fetched.root())).isEqualTo(source);
+                    assertThat(SampleFiles.sha256(dir.resolve("l1").resolve("c.bin"))).as("L1: %s", fromL1).isEqualTo(source);
+                    assertThat(SampleFiles.sha256(dir.resolve("l2").resolve("c.bin"))).as("L2: %s", fromL2).isEqualTo(source);
+                    assertThat(fetched.banned()).containsExactly(liar.address());
+                    assertThat(fetched.hashFailures()).isPositive();
+                    assertThat(liar.stop()).matches("(?s)SERVED [1-9][0-9]*\\s*");
+                    // B passed on only verified pieces: L2, whose only peer is B, saw no piece fail its hash.
+                    assertThat(fromL2.ok() && fromL2.hashFailures() == 0).as("L2: %s", fromL2).isTrue();
+                    assertThat(fromL2.downloadedFrom(bPort)).as("L2: %s", fromL2).isPositive();
                 }
             }
         }
