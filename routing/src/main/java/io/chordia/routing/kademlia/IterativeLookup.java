@@ -271,6 +271,12 @@ final class IterativeLookup<R extends Response> {
         if (!distrustReferrers || c.referrer == null || c.vouched) {
             return false;
         }
+        // While the referrer is the only node that has answered, its referrals are all the lookup has:
+        // a join's self-lookup through one bootstrap node whose nearest contacts had mostly died
+        // ended there, and the node stayed known to nobody but that one.
+        if (answered.size() == 1 && answered.containsKey(c.referrer)) {
+            return false;
+        }
         Referrals r = referrals.get(c.referrer);
         return r != null && r.failed >= DISTRUST_AFTER_FAILURES && r.failed > r.answered;
     }
