@@ -287,8 +287,10 @@ public final class RpcEndpoint implements AutoCloseable {
         }
         finish(call, false);
         stats.recordTimeout(call.envelope.body().getClass());
-        call.fail(new RpcTimeoutException(call.envelope.body().getClass().getSimpleName()
-                + " to " + call.envelope.recipient() + " timed out after " + call.attempts + " attempts"));
+        Envelope envelope = call.envelope;
+        int attempts = call.attempts;
+        call.fail(new RpcTimeoutException(() -> envelope.body().getClass().getSimpleName()
+                + " to " + envelope.recipient() + " timed out after " + attempts + " attempts"));
     }
 
     private void finish(PendingCall<?> call, boolean answered) {

@@ -7,6 +7,7 @@ import io.chordia.core.net.Address;
 import io.chordia.core.net.Contact;
 import io.chordia.core.rpc.RemoteErrorException;
 import io.chordia.core.rpc.RequestContext;
+import io.chordia.core.rpc.RpcConfig;
 import io.chordia.core.rpc.RpcEndpoint;
 import io.chordia.core.rpc.RpcTimeoutException;
 import io.chordia.core.rpc.UnexpectedResponseException;
@@ -25,10 +26,14 @@ import java.util.concurrent.CompletionException;
  * after a loss. Node thread only.
  */
 final class Contacts {
+    /** Pings carry nothing: one serves every call. */
+    private static final Ping PING = new Ping();
     /** For our id only: the address we give peers is the RPC endpoint's, and can change. */
     private final Contact self;
     private final KademliaConfig config;
     private final RpcEndpoint rpc;
+    /** {@link KademliaConfig#lookupRpc}, built once: a node probes a suspect every few seconds. */
+    private final RpcConfig probeRpc;
     private final RoutingTable table;
     private final LeafSet leafSet;
     private final KademliaStats stats;
@@ -45,6 +50,7 @@ final class Contacts {
         this.self = rpc.self();
         this.config = config;
         this.rpc = rpc;
+        this.probeRpc = config.lookupRpc();
         this.stats = stats;
         this.table = new RoutingTable(self.id(), config, now());
         this.leafSet = new LeafSet(self.id(), config.leafSetSize(), config.staleAfterFailures());
@@ -228,7 +234,7 @@ final class Contacts {
         verifying.add(id);
         Contact candidate = new Contact(id, source);
         stats.verificationPings.increment();
-        rpc.exchange(source, id, new Ping(), config.rpc(), (reply, failure) -> {
+        rpc.exchange(source, id, PING, config.rpc(), (reply, failure) -> {
             verifying.remove(id);
             if (failure == null) {
                 answered(candidate);
@@ -240,7 +246,7 @@ final class Contacts {
 
     private void pingLeastRecent(Contact leastRecent) {
         stats.leastRecentPings.increment();
-        rpc.exchange(leastRecent.address(), leastRecent.id(), new Ping(), config.rpc(), (reply, failure) -> {
+        rpc.exchange(leastRecent.address(), leastRecent.id(), PING, config.rpc(), (reply, failure) -> {
             if (closed) {
                 return;
             }
@@ -270,7 +276,7 @@ final class Contacts {
             return false;
         }
         stats.suspectProbes.increment();
-        rpc.exchange(suspect.address(), suspect.id(), new Ping(), config.lookupRpc(), (reply, failure) -> {
+        rpc.exchange(suspect.address(), suspect.id(), PING, probeRpc, (reply, failure) -> {
             if (failure == null && !closed) {
                 stats.suspectsRevived.increment();
                 answered(suspect);
@@ -282,7 +288,7 @@ final class Contacts {
 
     /** We know {@code newer}'s id at another address: keep the old one if it still answers. */
     private void pingOldAddress(Contact old, Contact newer) {
-        rpc.exchange(old.address(), old.id(), new Ping(), config.rpc(), (reply, failure) -> {
+        rpc.exchange(old.address(), old.id(), PING, config.rpc(), (reply, failure) -> {
             if (closed) {
                 return;
             }

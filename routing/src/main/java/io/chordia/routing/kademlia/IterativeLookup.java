@@ -438,7 +438,8 @@ final class IterativeLookup<R extends Response> {
         recordReferral(probe, false);
         slowQueries.slow();
         observer.slow(probe.contact);
-        observer.failed(probe.contact, new RpcTimeoutException("no answer from " + probe.contact
+        Contact silent = probe.contact;
+        observer.failed(silent, new RpcTimeoutException(() -> "no answer from " + silent
                 + " within its round-trip timeout"));
         if (!result.isDone()) {
             advance();

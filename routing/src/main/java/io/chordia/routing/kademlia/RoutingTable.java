@@ -362,6 +362,9 @@ public final class RoutingTable implements BucketTable {
             return false;
         }
         e.failures++;
+        if (e.failures == staleAfterFailures) {
+            bucket.changed();
+        }
         if (e.failures >= staleAfterFailures && !bucket.replacements.isEmpty()) {
             removeEntry(e);
             promote(bucket, nowNanos);
@@ -449,11 +452,7 @@ public final class RoutingTable implements BucketTable {
             return;
         }
         selection.reset(target, count - out.size());
-        for (Entry e : b.entries) {
-            if (!skipStale || e.failures < staleAfterFailures) {
-                selection.offer(e.contact, e.id);
-            }
-        }
+        b.offerMembers(selection, skipStale, staleAfterFailures);
         selection.drainTo(out);
     }
 
@@ -522,13 +521,18 @@ public final class RoutingTable implements BucketTable {
     }
 
     private void refresh(Entry e, long nowNanos) {
+        KBucket bucket = buckets[bucketIndex(e.id)];
+        if (e.failures >= staleAfterFailures) {
+            bucket.changed();
+        }
         e.failures = 0;
         e.lastSeenNanos = nowNanos;
-        buckets[bucketIndex(e.id)].moveToTail(e);
+        bucket.moveToTail(e);
     }
 
     private void addEntry(KBucket bucket, Entry e) {
         bucket.entries.add(e);
+        bucket.changed();
         byId.put(e.id, e);
         byAddress.put(e.contact.address(), e);
         deepestIndex = Math.max(deepestIndex, bucket.index);
@@ -537,6 +541,7 @@ public final class RoutingTable implements BucketTable {
     private void removeEntry(Entry e) {
         KBucket bucket = buckets[bucketIndex(e.id)];
         bucket.entries.remove(e);
+        bucket.changed();
         byId.remove(e.id);
         byAddress.remove(e.contact.address());
         while (deepestIndex >= 0 && (buckets[deepestIndex] == null || buckets[deepestIndex].entries.isEmpty())) {

@@ -221,6 +221,42 @@ class KademliaRoutingTableTest {
     }
 
     /**
+     * Buckets keep their members' ids in arrays for {@link RoutingTable#closest}, rebuilt when a
+     * member comes, goes, turns stale or answers again: after every one of those, interleaved at
+     * random, closest must still agree with sorting what the table holds (a change that failed to
+     * reach the arrays would leave a departed, stale or revived contact on the wrong side).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void closestStaysRightWhileContactsComeGoAndTurnStale(int b) {
+        SplittableRandom random = new SplittableRandom(11 + b);
+        RoutingTable table = new RoutingTable(SELF, config(4).withBitsPerHop(b), 0);
+        List<Contact> pool = new ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            pool.add(contact(NodeId.random(random), n));
+        }
+        for (int step = 0; step < 4000; step++) {
+            Contact c = pool.get(random.nextInt(pool.size()));
+            switch (random.nextInt(4)) {
+                case 0, 1 -> table.offer(c, step);
+                case 2 -> table.failed(c, step);
+                default -> table.evict(c, step);
+            }
+            List<Contact> held = table.contacts();
+            List<Contact> live = new ArrayList<>();
+            for (Contact h : held) {
+                if (!table.isStale(h.id())) {
+                    live.add(h);
+                }
+            }
+            NodeId target = NodeId.random(random);
+            int count = 1 + random.nextInt(20);
+            assertThat(table.closest(target, count, true)).isEqualTo(IdOrder.closestDistinct(live, target, count));
+            assertThat(table.closest(target, count, false)).isEqualTo(IdOrder.closestDistinct(held, target, count));
+        }
+    }
+
+    /**
      * The table reads only the buckets nearest the target: with stale contacts left out, a bucket
      * may fall short and the next nearest must follow, in distance order, not bucket order.
      */
