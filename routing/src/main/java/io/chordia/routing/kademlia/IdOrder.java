@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.NavigableMap;
 
 /** Ordering contacts by XOR distance. */
 public final class IdOrder {
@@ -27,6 +28,22 @@ public final class IdOrder {
             }
         }
         return out;
+    }
+
+    /**
+     * The {@code count} contacts of {@code byId} (keyed by their ids) closest to {@code target},
+     * closest first. The closest ids share the longest prefixes with the target, and ids sharing a
+     * prefix are a contiguous range: the prefix widens until the range holds enough, and only that
+     * range is sorted.
+     */
+    public static List<Contact> closestIn(NavigableMap<NodeId, Contact> byId, NodeId target, int count) {
+        for (int prefix = NodeId.BITS; ; prefix--) {
+            NavigableMap<NodeId, Contact> range = byId.subMap(target.withLowBits(prefix, false), true,
+                    target.withLowBits(prefix, true), true);
+            if (range.size() >= count || prefix == 0) {
+                return closestDistinct(range.values(), target, count);
+            }
+        }
     }
 
     /**

@@ -1,7 +1,14 @@
 package io.chordia.routing.kademlia;
 
+import io.chordia.core.id.NodeId;
+import io.chordia.core.net.Contact;
+import io.chordia.routing.lookup.LookupResult;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /**
  * What a batch of simulated lookups achieved against the ground truth.
@@ -14,6 +21,43 @@ import java.util.Locale;
  * @param messages     requests of each lookup, sorted
  */
 public record LookupReport(int lookups, int succeeded, int exact, double meanKFraction, int[] hops, int[] messages) {
+    /**
+     * Grades finished lookups against {@code closestLive}, the {@code count} live nodes nearest a
+     * target now, closest first (the simulation's ground truth, asked when the batch is done).
+     */
+    public static LookupReport grade(List<CompletableFuture<LookupResult>> results, int k,
+                                     BiFunction<NodeId, Integer, List<Contact>> closestLive) {
+        int succeeded = 0;
+        int exact = 0;
+        double fraction = 0;
+        List<Integer> hops = new ArrayList<>();
+        int[] messages = new int[results.size()];
+        for (int i = 0; i < results.size(); i++) {
+            LookupResult r = results.get(i).join();
+            messages[i] = r.messages();
+            if (!r.succeeded()) {
+                continue;
+            }
+            succeeded++;
+            hops.add(r.hops());
+            List<Contact> truth = closestLive.apply(r.target(), k);
+            if (r.owner().equals(truth.get(0))) {
+                exact++;
+            }
+            int found = 0;
+            for (Contact c : r.closest()) {
+                if (truth.contains(c)) {
+                    found++;
+                }
+            }
+            fraction += (double) found / truth.size();
+        }
+        int[] h = hops.stream().mapToInt(Integer::intValue).sorted().toArray();
+        Arrays.sort(messages);
+        return new LookupReport(results.size(), succeeded, exact, results.isEmpty() ? 0 : fraction / results.size(), h,
+                messages);
+    }
+
     public double exactRate() {
         return lookups == 0 ? 0 : (double) exact / lookups;
     }

@@ -3,7 +3,6 @@ package io.chordia.sim.experiments;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.kademlia.KademliaConfig;
 import io.chordia.routing.kademlia.KademliaProfile;
-import io.chordia.routing.kademlia.KademliaSimulation;
 import io.chordia.sim.report.Charts;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class KademliaPaperReport {
             for (KademliaProfile profile : profiles()) {
                 KademliaConfig config = profile.applyTo(KademliaConfig.defaults().withK(k)
                         .withReplacementCacheSize(k)).withK(k);
-                KademliaSimulation sim = KademliaSweep.network(seed * 1000 + k, n, config, false);
+                KademliaWorld sim = KademliaSweep.network(seed * 1000 + k, n, config, false);
                 md.line("%s %-9s |", KademliaSweep.row(sim, Integer.toString(k), "iterative", LookupStyle.ITERATIVE, 1,
                         LOOKUPS), mode(profile));
             }
@@ -72,7 +71,7 @@ public final class KademliaPaperReport {
         output.step("α sweep");
         for (int alpha : new int[] {1, 2, 3, 5}) {
             for (KademliaProfile profile : profiles()) {
-                KademliaSimulation sim = KademliaSweep.network(seed * 10_000 + alpha, n,
+                KademliaWorld sim = KademliaSweep.network(seed * 10_000 + alpha, n,
                         profile.config().withAlpha(alpha), false);
                 md.line("%s %-9s |", KademliaSweep.row(sim, Integer.toString(alpha), "iterative", LookupStyle.ITERATIVE, 1,
                         LOOKUPS), mode(profile));
@@ -106,7 +105,7 @@ public final class KademliaPaperReport {
             for (int m = 0; m < profiles.size(); m++) {
                 KademliaProfile profile = profiles.get(m);
                 output.step("rounds against N: N = %,d, %s", n, mode(profile));
-                KademliaSimulation sim = KademliaSweep.network(seed * 100 + log2, n, profile.config(), false);
+                KademliaWorld sim = KademliaSweep.network(seed * 100 + log2, n, profile.config(), false);
                 for (LookupStyle style : profile.faithful() ? List.of(LookupStyle.ITERATIVE) : List.of(LookupStyle.values())) {
                     String name = style.name().toLowerCase(Locale.ROOT);
                     KademliaSweep.Row row = KademliaSweep.measure(sim, Integer.toString(n), name, style, 1, LOOKUPS);

@@ -4,7 +4,6 @@ import io.chordia.core.sim.LatencyModel;
 import io.chordia.core.sim.LinkConditions;
 import io.chordia.routing.LookupStyle;
 import io.chordia.routing.kademlia.KademliaConfig;
-import io.chordia.routing.kademlia.KademliaSimulation;
 import io.chordia.routing.kademlia.LookupReport;
 import java.time.Duration;
 import java.util.Locale;
@@ -41,7 +40,7 @@ public final class KademliaSweep {
         for (int log2 = 8; log2 <= maxLog2; log2++) {
             int n = 1 << log2;
             long start = System.nanoTime();
-            KademliaSimulation sim = network(seed * 100 + log2, n, KademliaConfig.defaults(), joined);
+            KademliaWorld sim = network(seed * 100 + log2, n, KademliaConfig.defaults(), joined);
             double buildSeconds = (System.nanoTime() - start) / 1e9;
             row(sim, n, "iterative", LookupStyle.ITERATIVE, 1);
             row(sim, n, "iterative d=4", LookupStyle.ITERATIVE, 4);
@@ -51,7 +50,7 @@ public final class KademliaSweep {
         }
     }
 
-    private static void row(KademliaSimulation sim, int n, String name, LookupStyle style, int disjointPaths) {
+    private static void row(KademliaWorld sim, int n, String name, LookupStyle style, int disjointPaths) {
         System.out.println(row(sim, Integer.toString(n), name, style, disjointPaths, LOOKUPS));
     }
 
@@ -59,7 +58,7 @@ public final class KademliaSweep {
     static final String RULE = "|------:|---------------|-------:|----------:|------------:|----:|----:|--------------:|----:|----:|----------:|";
 
     /** One table row: {@code lookups} lookups of random keys from random nodes, all started at once. */
-    static String row(KademliaSimulation sim, String first, String name, LookupStyle style, int disjointPaths, int lookups) {
+    static String row(KademliaWorld sim, String first, String name, LookupStyle style, int disjointPaths, int lookups) {
         return measure(sim, first, name, style, disjointPaths, lookups).text();
     }
 
@@ -67,27 +66,17 @@ public final class KademliaSweep {
     record Row(String text, LookupReport report) {}
 
     /** As {@link #row}, keeping the report for charts. */
-    static Row measure(KademliaSimulation sim, String first, String name, LookupStyle style, int disjointPaths, int lookups) {
-        long sent = sim.network.stats().sent();
-        LookupReport r = sim.runLookups(lookups, style, disjointPaths, name, Duration.ofHours(1));
-        double datagrams = (double) (sim.network.stats().sent() - sent) / lookups;
+    static Row measure(KademliaWorld sim, String first, String name, LookupStyle style, int disjointPaths, int lookups) {
+        long sent = sim.network().stats().sent();
+        LookupReport r = sim.runLookups(lookups, style, disjointPaths, name);
+        double datagrams = (double) (sim.network().stats().sent() - sent) / lookups;
         return new Row(String.format(Locale.ROOT, "| %5s | %-13s | %5.1f%% | %8.1f%% | %11.2f | %3d | %3d | %13.1f | %3d | %3d | %9.1f |",
                 first, name, 100 * r.exactRate(), 100 * r.meanKFraction(), r.meanHops(), r.hopsPercentile(50),
                 r.hopsPercentile(99), r.meanMessages(), r.messagesPercentile(50), r.messagesPercentile(99), datagrams), r);
     }
 
     /** A network of n nodes, joined one at a time or filled from global knowledge. */
-    static KademliaSimulation network(long seed, int n, KademliaConfig config, boolean joined) {
-        KademliaSimulation sim = new KademliaSimulation(seed, WAN, config);
-        for (int i = 0; i < n; i++) {
-            sim.addNode();
-        }
-        if (joined) {
-            sim.joinAll(0, n, Duration.ofMillis(20), Duration.ofHours(24));
-            sim.runFor(Duration.ofSeconds(30));
-        } else {
-            sim.installConverged();
-        }
-        return sim;
+    static KademliaWorld network(long seed, int n, KademliaConfig config, boolean joined) {
+        return new KademliaWorld(seed, n, WAN, config, joined);
     }
 }

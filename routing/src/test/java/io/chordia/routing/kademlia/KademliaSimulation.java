@@ -14,7 +14,6 @@ import io.chordia.routing.lookup.LookupResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -25,11 +24,8 @@ import java.util.random.RandomGenerator;
  * {@link #address(int)}, each in its own /24, draws from its own random stream, and can crash and
  * come back with a new id. Everything runs on the calling thread, in virtual time.
  *
- * <p>Main code, not a test fixture: {@code chordia sim paper kademlia} (simulations'
- * {@code KademliaPaperReport} and {@code KademliaSweep}) builds its networks with it, and routing's
- * simulation tests reuse it rather than keep a copy. It can move to routing's test fixtures once the
- * paper report runs on simulations' own world ({@code SimSubstrate}, {@code ConvergedBuckets}), as
- * Chord's report does on {@code ChordWorld}; that changes the report's figures, so it is its own step.
+ * <p>A test fixture of routing's simulation tests; {@code chordia sim paper kademlia} builds its
+ * networks on the simulator's own world instead (simulations' {@code KademliaWorld}).
  */
 public final class KademliaSimulation {
     public final RandomStreams streams;
@@ -224,16 +220,7 @@ public final class KademliaSimulation {
 
     /** The {@code count} live nodes XOR-closest to {@code target}, closest first: the ground truth. */
     public List<Contact> closestLive(NodeId target, int count) {
-        // The closest ids share the longest prefixes with the target, and ids sharing a prefix are a
-        // contiguous range: widen the prefix until the range holds enough, then sort that range.
-        for (int prefix = NodeId.BITS; prefix >= 0; prefix--) {
-            NavigableMap<NodeId, Contact> range = live.subMap(target.withLowBits(prefix, false), true,
-                    target.withLowBits(prefix, true), true);
-            if (range.size() >= count || prefix == 0) {
-                return IdOrder.closestDistinct(range.values(), target, count);
-            }
-        }
-        throw new IllegalStateException("unreachable");
+        return IdOrder.closestIn(live, target, count);
     }
 
     /**
@@ -259,35 +246,7 @@ public final class KademliaSimulation {
 
     /** Grades finished lookups against the live nodes now. */
     public LookupReport report(List<CompletableFuture<LookupResult>> results, int k) {
-        int succeeded = 0;
-        int exact = 0;
-        double fraction = 0;
-        List<Integer> hops = new ArrayList<>();
-        int[] messages = new int[results.size()];
-        for (int i = 0; i < results.size(); i++) {
-            LookupResult r = results.get(i).join();
-            messages[i] = r.messages();
-            if (!r.succeeded()) {
-                continue;
-            }
-            succeeded++;
-            hops.add(r.hops());
-            List<Contact> truth = closestLive(r.target(), k);
-            if (r.owner().equals(truth.get(0))) {
-                exact++;
-            }
-            int found = 0;
-            for (Contact c : r.closest()) {
-                if (truth.contains(c)) {
-                    found++;
-                }
-            }
-            fraction += (double) found / truth.size();
-        }
-        int[] h = hops.stream().mapToInt(Integer::intValue).sorted().toArray();
-        java.util.Arrays.sort(messages);
-        return new LookupReport(results.size(), succeeded, exact, results.isEmpty() ? 0 : fraction / results.size(), h,
-                messages);
+        return LookupReport.grade(results, k, this::closestLive);
     }
 
     public void runFor(Duration d) {
