@@ -56,6 +56,9 @@ public final class SimEndpoint {
         }
         up = false;
         transport.closed = true;
+        // The network keeps the host for its address; without the handler it no longer keeps the
+        // dead node's whole state (tables, stores) for the rest of a churning run.
+        transport.handler = null;
         scheduler.kill();
     }
 
@@ -71,6 +74,11 @@ public final class SimEndpoint {
 
     void deliver(Envelope envelope, Address from) {
         transport.deliver(envelope, from);
+    }
+
+    /** Whether the current incarnation still has a receiver registered: tests check a crash drops it. */
+    boolean holdsReceiver() {
+        return transport.handler != null;
     }
 
     private final class SimTransport implements Transport {

@@ -194,6 +194,22 @@ class SimNetworkTest {
         assertThat(b.incarnation()).isEqualTo(1);
     }
 
+    /**
+     * The network keeps a host for its address after it crashes; a churning run replaces thousands
+     * of nodes, so the dead incarnation must not keep its receiver (the node and all it held).
+     */
+    @Test
+    void aCrashedEndpointLetsGoOfItsReceiver() {
+        SimNetwork net = network(LinkConditions.ideal(Duration.ofMillis(10)));
+        SimEndpoint b = net.attach(TestIds.address(2));
+        inbox(b);
+        assertThat(b.holdsReceiver()).isTrue();
+
+        b.crash();
+        assertThat(b.holdsReceiver()).isFalse();
+        assertThat(net.endpoint(b.address())).isSameAs(b);
+    }
+
     @Test
     void sendingToAnUnknownAddressIsADestinationDownDrop() {
         SimNetwork net = network(LinkConditions.ideal(Duration.ofMillis(1)));
