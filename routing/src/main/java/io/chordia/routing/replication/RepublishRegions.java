@@ -2,7 +2,6 @@ package io.chordia.routing.replication;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.net.Contact;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,12 +26,21 @@ final class RepublishRegions {
         if (usable.size() < n || found.isEmpty()) {
             return false;
         }
-        BigInteger farthest = BigInteger.ZERO;
+        // Distances are unsigned 160-bit numbers (NodeId's compareTo is unsigned): reach is
+        // farthest - d(anchor, key), and below zero nothing is within it.
+        NodeId farthest = NodeId.ZERO;
         for (Contact c : found) {
-            farthest = farthest.max(distance.between(anchor, c.id()).toBigInteger());
+            NodeId d = distance.between(anchor, c.id());
+            if (d.compareTo(farthest) > 0) {
+                farthest = d;
+            }
         }
-        BigInteger reach = farthest.subtract(distance.between(anchor, key).toBigInteger());
-        BigInteger nth = distance.between(key, nearest(distance, key, usable).get(n - 1).id()).toBigInteger();
+        NodeId toKey = distance.between(anchor, key);
+        if (toKey.compareTo(farthest) > 0) {
+            return false;
+        }
+        NodeId reach = farthest.minus(toKey);
+        NodeId nth = distance.between(key, nearest(distance, key, usable).get(n - 1).id());
         return nth.compareTo(reach) < 0;
     }
 
