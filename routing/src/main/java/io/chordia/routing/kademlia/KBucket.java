@@ -66,6 +66,17 @@ final class KBucket {
         }
     }
 
+    /**
+     * Whether a member has {@code staleAfterFailures} failures or more: asked for most unknown
+     * senders of a full bucket, where reading every entry cost a cache miss each.
+     */
+    boolean hasStale(int staleAfterFailures) {
+        if (!current) {
+            rebuild(staleAfterFailures);
+        }
+        return liveCount < memberCount;
+    }
+
     private void rebuild(int staleAfterFailures) {
         int n = entries.size();
         if (members.length < n) {

@@ -116,7 +116,7 @@ public final class LeafSet {
      * bits than this with us is a leaf if we know it, so targets sharing more are "inside" the set.
      */
     public int minSharedPrefix() {
-        return size == 0 ? NodeId.BITS : leaves[size - 1].contact.id().commonPrefixLength(self);
+        return size == 0 ? NodeId.BITS : leaves[size - 1].id.commonPrefixLength(self);
     }
 
     /**

@@ -287,7 +287,7 @@ public final class RoutingTable implements BucketTable {
         if (bucket == null) {
             return true;
         }
-        if (bucket.entries.size() >= k && bucket.firstStale(staleAfterFailures) == null) {
+        if (bucket.entries.size() >= k && !bucket.hasStale(staleAfterFailures)) {
             return false; // most senders, found before the subnet's string is built and compared
         }
         String subnet = Subnets.of(address);

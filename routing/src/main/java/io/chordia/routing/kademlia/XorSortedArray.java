@@ -13,13 +13,23 @@ import java.util.NoSuchElementException;
  * order is total. Not to be modified while iterated; node thread only.
  */
 final class XorSortedArray<V> implements Iterable<V> {
-    private final NodeId target;
-    private NodeId[] ids = new NodeId[16];
+    private final long targetHi;
+    private final long targetMid;
+    private final int targetLo;
+    /**
+     * Each entry's XOR distance to the target as words: a binary search reads these arrays
+     * instead of an id object per probe, each of which was likely a cache miss.
+     */
+    private long[] distHi = new long[16];
+    private long[] distMid = new long[16];
+    private int[] distLo = new int[16];
     private Object[] values = new Object[16];
     private int size;
 
     XorSortedArray(NodeId target) {
-        this.target = target;
+        this.targetHi = target.hiBits();
+        this.targetMid = target.midBits();
+        this.targetLo = target.loBits();
     }
 
     int size() {
@@ -41,13 +51,20 @@ final class XorSortedArray<V> implements Iterable<V> {
             return old;
         }
         int insertAt = -at - 1;
-        if (size == ids.length) {
-            ids = Arrays.copyOf(ids, size * 2);
+        if (size == values.length) {
+            distHi = Arrays.copyOf(distHi, size * 2);
+            distMid = Arrays.copyOf(distMid, size * 2);
+            distLo = Arrays.copyOf(distLo, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
-        System.arraycopy(ids, insertAt, ids, insertAt + 1, size - insertAt);
-        System.arraycopy(values, insertAt, values, insertAt + 1, size - insertAt);
-        ids[insertAt] = id;
+        int tail = size - insertAt;
+        System.arraycopy(distHi, insertAt, distHi, insertAt + 1, tail);
+        System.arraycopy(distMid, insertAt, distMid, insertAt + 1, tail);
+        System.arraycopy(distLo, insertAt, distLo, insertAt + 1, tail);
+        System.arraycopy(values, insertAt, values, insertAt + 1, tail);
+        distHi[insertAt] = id.hiBits() ^ targetHi;
+        distMid[insertAt] = id.midBits() ^ targetMid;
+        distLo[insertAt] = id.loBits() ^ targetLo;
         values[insertAt] = value;
         size++;
         return null;
@@ -85,11 +102,20 @@ final class XorSortedArray<V> implements Iterable<V> {
 
     /** The index of {@code id}, or -(insertion point) - 1 as {@code Arrays.binarySearch}. */
     private int indexOf(NodeId id) {
+        long dHi = id.hiBits() ^ targetHi;
+        long dMid = id.midBits() ^ targetMid;
+        int dLo = id.loBits() ^ targetLo;
         int lo = 0;
         int hi = size - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = target.compareXorDistances(ids[mid], id);
+            int c = Long.compareUnsigned(distHi[mid], dHi);
+            if (c == 0) {
+                c = Long.compareUnsigned(distMid[mid], dMid);
+                if (c == 0) {
+                    c = Integer.compareUnsigned(distLo[mid], dLo);
+                }
+            }
             if (c < 0) {
                 lo = mid + 1;
             } else if (c > 0) {
