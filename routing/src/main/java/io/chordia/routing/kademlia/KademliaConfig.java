@@ -198,6 +198,14 @@ public record KademliaConfig(int k, int alpha, int bitsPerHop, int disjointPaths
         return toBuilder().suspects(value).build();
     }
 
+    /** This config without {@code extra} (a test of the rule it replaces, or a comparison run). */
+    public KademliaConfig without(KademliaExtra extra) {
+        Set<KademliaExtra> rest = EnumSet.noneOf(KademliaExtra.class);
+        rest.addAll(extras);
+        rest.remove(extra);
+        return toBuilder().extras(rest).build();
+    }
+
     /** A builder starting from the {@link #defaults()}. */
     public static Builder builder() {
         return new Builder();

@@ -24,6 +24,14 @@ public enum KademliaExtra {
      * paper drops a node that fails to respond quickly "until and unless" it responds.
      */
     PATIENT_LOOKUPS,
+    /**
+     * A contact whose request failed gives its bucket slot at once to a cached replacement (the
+     * newest), as libtorrent's DHT does, instead of after {@code staleAfterFailures} failures in a
+     * row; with no replacement cached it stays and its failures count as before. The one that left
+     * goes on the suspect list, so a live contact that lost a datagram comes back when probed. The
+     * paper keeps a contact until it fails 5 requests in a row.
+     */
+    PROMPT_REPLACEMENT,
     /** A lookup stops asking the candidates of a node whose referrals mostly failed. */
     REFERRER_DISTRUST,
     /**

@@ -60,6 +60,8 @@ public final class RoutingTable implements BucketTable {
     private final int maxPerSubnet;
     private final int replacementCacheSize;
     private final long freshnessNanos;
+    /** {@link KademliaExtra#PROMPT_REPLACEMENT}: one failed request gives a contact's slot to a cached replacement. */
+    private final boolean promptReplacement;
     private final KBucket[] buckets;
     private final long[] lastLookupNanos;
     /** Lookup only, never iterated: iteration order must not depend on hash codes. */
@@ -79,6 +81,7 @@ public final class RoutingTable implements BucketTable {
         this.maxPerSubnet = config.maxPerSubnet();
         this.replacementCacheSize = config.replacementCacheSize();
         this.freshnessNanos = config.contactFreshness().toNanos();
+        this.promptReplacement = config.has(KademliaExtra.PROMPT_REPLACEMENT);
         this.buckets = new KBucket[layout.slots()];
         this.bucketOrder = new int[buckets.length];
         this.bucketRepresentative = new NodeId[buckets.length];
@@ -370,7 +373,32 @@ public final class RoutingTable implements BucketTable {
             promote(bucket, nowNanos);
             return true;
         }
+        if (promptReplacement && promotable(bucket, e) >= 0) {
+            removeEntry(e);
+            promote(bucket, nowNanos);
+            return true;
+        }
         return false;
+    }
+
+    /**
+     * The index of the replacement {@link #promote} would take once {@code leaving} is out of the
+     * bucket, or -1. Checked before removing a contact that is not yet stale, so a bucket never
+     * loses a contact that may be alive without gaining one.
+     */
+    private int promotable(KBucket bucket, Entry leaving) {
+        for (int i = bucket.replacements.size() - 1; i >= 0; i--) {
+            Entry r = bucket.replacements.get(i);
+            Entry atAddress = byAddress.get(r.contact.address());
+            if (atAddress != null && atAddress != leaving) {
+                continue;
+            }
+            if (r.subnet == null || KBucket.countInSubnet(bucket.entries, r.subnet)
+                    - (r.subnet.equals(leaving.subnet) ? 1 : 0) < maxPerSubnet) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

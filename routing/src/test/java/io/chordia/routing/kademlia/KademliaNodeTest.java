@@ -175,7 +175,7 @@ class KademliaNodeTest {
 
     @Test
     void aStaleContactIsReplacedFromTheReplacementCache() {
-        KademliaConfig config = fast().withK(2).withStaleAfterFailures(2);
+        KademliaConfig config = fast().withK(2).withStaleAfterFailures(2).without(KademliaExtra.PROMPT_REPLACEMENT);
         KademliaSimulation sim = new KademliaSimulation(7, LINK, config);
         int a = sim.addNode(NodeId.fromHex("8000000000000000000000000000000000000000"), config);
         int b = sim.addNode(NodeId.fromHex("1000000000000000000000000000000000000000"), config);
@@ -193,6 +193,25 @@ class KademliaNodeTest {
         assertThat(node.routingTable().contains(sim.node(b).self().id())).isFalse();
         assertThat(node.routingTable().bucket(0)).contains(sim.node(d).self());
         assertThat(node.stats().staleMarked()).isEqualTo(1);
+        assertThat(node.stats().staleReplaced()).isEqualTo(1);
+        BucketInvariants.check(node);
+    }
+
+    @Test
+    void aContactThatMissesOneLookupRequestMakesWayForACachedReplacement() {
+        KademliaConfig config = fast().withK(2).withStaleAfterFailures(2);
+        KademliaSimulation sim = new KademliaSimulation(7, LINK, config);
+        int a = sim.addNode(NodeId.fromHex("8000000000000000000000000000000000000000"), config);
+        int b = sim.addNode(NodeId.fromHex("1000000000000000000000000000000000000000"), config);
+        int c = sim.addNode(NodeId.fromHex("2000000000000000000000000000000000000000"), config);
+        int d = sim.addNode(NodeId.fromHex("3000000000000000000000000000000000000000"), config);
+        KademliaNode node = sim.node(a);
+        node.installContacts(List.of(sim.node(b).self(), sim.node(c).self(), sim.node(d).self()));
+        sim.crash(b);
+        await(sim, node.lookup(NodeId.fromHex("1000000000000000000000000000000000000001"), LookupStyle.ITERATIVE));
+        assertThat(node.routingTable().contains(sim.node(b).self().id())).isFalse();
+        assertThat(node.routingTable().bucket(0)).containsExactlyInAnyOrder(sim.node(c).self(), sim.node(d).self());
+        assertThat(node.stats().staleMarked()).isZero();
         assertThat(node.stats().staleReplaced()).isEqualTo(1);
         BucketInvariants.check(node);
     }

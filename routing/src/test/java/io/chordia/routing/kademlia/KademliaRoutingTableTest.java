@@ -120,7 +120,7 @@ class KademliaRoutingTableTest {
 
     @Test
     void staleContactsAreFlaggedAndReplacedOnlyWhenAReplacementExists() {
-        RoutingTable table = new RoutingTable(SELF, config(2), 0);
+        RoutingTable table = new RoutingTable(SELF, config(2).without(KademliaExtra.PROMPT_REPLACEMENT), 0);
         Contact a = contact(inBucket(3, 1), 1);
         Contact b = contact(inBucket(3, 2), 2);
         table.offer(a, 0);
@@ -148,6 +148,26 @@ class KademliaRoutingTableTest {
         table.failed(b, 8);
         table.offer(b, 9);
         assertThat(table.failures(b.id())).isZero();
+    }
+
+    @Test
+    void withPromptReplacementOneFailureHandsTheSlotToTheNewestCachedContact() {
+        RoutingTable table = new RoutingTable(SELF, config(2), 0);
+        Contact a = contact(inBucket(3, 1), 1);
+        Contact b = contact(inBucket(3, 2), 2);
+        table.offer(a, 0);
+        table.offer(b, 0);
+        // Nothing cached: a failure only counts.
+        assertThat(table.failed(a, 1)).isFalse();
+        assertThat(table.bucket(3)).containsExactly(a, b);
+        Contact c = contact(inBucket(3, 3), 3);
+        Contact d = contact(inBucket(3, 4), 4);
+        table.probeAnswered(a, 2);
+        assertThat(table.offer(c, 3).outcome()).isEqualTo(Outcome.CACHED);
+        assertThat(table.offer(d, 4).outcome()).isEqualTo(Outcome.CACHED);
+        assertThat(table.failed(b, 5)).isTrue();
+        assertThat(table.bucket(3)).containsExactly(a, d);
+        assertThat(table.replacements(3)).containsExactly(c);
     }
 
     @Test
