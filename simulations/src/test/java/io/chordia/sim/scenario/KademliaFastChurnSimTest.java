@@ -14,8 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for the starting network to be replaced by joined nodes. A joiner whose bootstrap node named mostly
  * departed contacts used to finish its join knowing that node alone (the lookup distrusted the only
  * node that had answered), and nobody but that node learned of it; joiners through it did the same.
- * Measured: 92.45% success, 95.37% consistent; before the fix 84.60% and 87.57%, so both bounds
- * (90%, 94%) fail on the old code.
+ * That fixed, far buckets still filled with departed contacts whose timeouts lookups waited out
+ * while live ones sat in the replacement caches; now one failed request hands a contact's slot to a
+ * cached replacement ({@code KademliaExtra.PROMPT_REPLACEMENT}). Measured: 94.35% success, 98.20%
+ * consistent; before that 92.45% and 95.37%, before the join fix 84.60% and 87.57%, so both bounds
+ * (93%, 97%) fail on either older code.
  */
 class KademliaFastChurnSimTest {
     @ParameterizedTest
@@ -29,7 +32,7 @@ class KademliaFastChurnSimTest {
 
         System.out.printf("Kademlia, 200 nodes, 84-s sessions, seed %d: success %.4f, consistency %.4f%n", seed,
                 summary.lookupSuccessRate(), summary.lookupConsistency());
-        assertThat(summary.lookupSuccessRate()).as("success, seed %s", seed).isGreaterThanOrEqualTo(0.90);
-        assertThat(summary.lookupConsistency()).as("consistency, seed %s", seed).isGreaterThanOrEqualTo(0.94);
+        assertThat(summary.lookupSuccessRate()).as("success, seed %s", seed).isGreaterThanOrEqualTo(0.93);
+        assertThat(summary.lookupConsistency()).as("consistency, seed %s", seed).isGreaterThanOrEqualTo(0.97);
     }
 }
