@@ -22,8 +22,8 @@ public final class SummaryText {
             line(out, "consistency      %.4f of lookup pairs (same key, same moment) agree", s.lookupConsistency());
         }
         line(out, "hops             mean %.2f, p50 %d, p99 %d", s.hopsMean(), s.hopsP50(), s.hopsP99());
-        line(out, "latency          mean %.1f ms, p50 %.1f ms, p99 %.1f ms", s.lookupLatencyMsMean(), s.lookupLatencyMsP50(),
-                s.lookupLatencyMsP99());
+        line(out, "latency          mean %.1f ms, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms", s.lookupLatencyMsMean(),
+                s.lookupLatencyMsP50(), s.lookupLatencyMsP90(), s.lookupLatencyMsP99());
         if (s.oracleLatencyMsP50() != null) {
             line(out, "oracle route     p50 %.1f ms, p99 %.1f ms (hops x median one-way delay)", s.oracleLatencyMsP50(),
                     s.oracleLatencyMsP99());

@@ -172,7 +172,7 @@ public final class ScenarioRunner {
                     runCpu, events, events / runWall, messages, messages / runWall, bytes, lookupsFinished, abandoned,
                     lookupsFinished == 0 ? 0 : (double) lookupsSucceeded / lookupsFinished, consistency.rate(), hops.mean(),
                     hops.percentile(50), hops.percentile(99), latencyMicros.mean() / 1000.0, latencyMicros.percentile(50) / 1000.0,
-                    latencyMicros.percentile(99) / 1000.0, oracle == null ? null : oracle.percentileMs(50),
+                    latencyMicros.percentile(90) / 1000.0, latencyMicros.percentile(99) / 1000.0, oracle == null ? null : oracle.percentileMs(50),
                     oracle == null ? null : oracle.percentileMs(99), liveNodeSeconds == 0 ? 0 : bytes / liveNodeSeconds,
                     tuning.countBytes() ? tuning.costModel().optionName() : "none",
                     expected.size(), everyKey.lost(), everyKey.notHeld(), everyKey.notHeld() == null ? null

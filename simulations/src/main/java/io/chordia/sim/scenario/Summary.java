@@ -56,7 +56,7 @@ public record Summary(String protocol, String lookupStyle, String network, int n
                       double wallSeconds, double setupWallSeconds, Double runCpuSeconds, long events, double eventsPerWallSecond, long messages,
                       double messagesPerWallSecond, long bytes, long lookups, long lookupsAbandoned,
                       double lookupSuccessRate, Double lookupConsistency, double hopsMean, long hopsP50, long hopsP99,
-                      double lookupLatencyMsMean, double lookupLatencyMsP50, double lookupLatencyMsP99, Double oracleLatencyMsP50, Double oracleLatencyMsP99,
+                      double lookupLatencyMsMean, double lookupLatencyMsP50, double lookupLatencyMsP90, double lookupLatencyMsP99, Double oracleLatencyMsP50, Double oracleLatencyMsP99,
                       double maintenanceBytesPerNodePerSecond, String costModel, long keysStored, long keysLost,
                       Long keysNotHeld, Long keysUnreadable,
                       long quotaRefusals, long quotaPeak, long recordsPerNodeMax, Integer ringInvariantViolations, long joins, long failedJoins, long departures, long massFailures,
