@@ -25,8 +25,22 @@ public interface OverlayNode {
      */
     CompletableFuture<Void> join(List<Address> bootstrap);
 
-    /** Finds the node responsible for {@code key} (Chord: its successor; Kademlia: the XOR-closest). */
+    /**
+     * Finds the node responsible for {@code key} (Chord: its successor; Kademlia: the XOR-closest)
+     * and the nodes after it (Chord: its successors; Kademlia: the k closest, all confirmed alive):
+     * what storing, replica sets and the network-size estimate need.
+     */
     CompletableFuture<LookupResult> lookup(NodeId key, LookupStyle style);
+
+    /**
+     * Finds the node responsible for {@code key}, ending as soon as that node is confirmed: what a
+     * caller that wants the owner alone waits for (a lookup graded on its owner, a first read). The
+     * result names the owner first; the nodes after it may fall short of {@link #lookup}'s. Chord's
+     * lookup ends there anyway; Kademlia's full lookup also confirms the other k − 1 closest.
+     */
+    default CompletableFuture<LookupResult> lookupOwner(NodeId key, LookupStyle style) {
+        return lookup(key, style);
+    }
 
     /**
      * The nodes nearest this node's id, up to {@code perSide} on each side for Chord (successors

@@ -49,6 +49,14 @@ import java.util.concurrent.CompletableFuture;
  * <p>Once a path's α closest candidates have answered, the rest of its k closest are asked at once
  * ({@link ConfirmationWidening}): confirming the k closest α at a time took about k/α round trips
  * after the closest node was found, most of a lookup's time.
+ *
+ * <p>A lookup has two ends ({@link Ends}). The <em>owner</em> end comes as soon as every path's
+ * closest candidate still in the running has answered: that node's reply named nobody closer
+ * that is alive, so it is the key's owner as far as anyone asked knows. This is where Chord's
+ * lookup ends too, and what a caller that wants the owner (a lookup graded on it, a get from it)
+ * waits for. The <em>closest</em> end comes when the k closest have all answered, what storing,
+ * replica sets, joins and the network-size estimate need; the lookup runs to it either way, so
+ * the routing table learns the same and the traffic is the same.
  */
 final class IterativeLookup<R extends Response> {
     /**
@@ -78,6 +86,12 @@ final class IterativeLookup<R extends Response> {
         }
     };
 
+    /**
+     * The two ends of one lookup: {@code owner} completes once the key's owner is confirmed (or with
+     * {@code closest}, if that comes first), {@code closest} once the k closest have all answered.
+     */
+    record Ends(CompletableFuture<LookupResult> owner, CompletableFuture<LookupResult> closest) {}
+
     /** What the lookup learns about the nodes it asks, for the routing table. */
     interface Observer {
         /** {@code contact} answered a request sent to its id and address. */
@@ -106,6 +120,11 @@ final class IterativeLookup<R extends Response> {
         final boolean confirming;
         State state = State.IN_FLIGHT;
         Cancellable softTimer = Cancellable.NONE;
+        /** Its round-trip timeout when sent. */
+        long softNanos;
+        /** Slow for a second round-trip timeout: no longer holds the owner end (see {@link #slow}). */
+        boolean pastOwnerGrace;
+        Cancellable graceTimer = Cancellable.NONE;
 
         Probe(Contact contact, int depth, int path, NodeId referrer, boolean confirming) {
             this.contact = contact;
@@ -151,6 +170,12 @@ final class IterativeLookup<R extends Response> {
         int confirmingInFlight;
         /** Slow probes still open: a late answer may yet bring the candidates this path lacks. */
         int slowOpen;
+        /**
+         * As of the last pass: the closest candidate still in the running has answered (or there is
+         * none, or we are closer to the target than it), so this path names nobody closer than its
+         * closest answered node.
+         */
+        boolean frontAnswered;
 
         Path(int index, NodeId target) {
             this.index = index;
@@ -180,6 +205,7 @@ final class IterativeLookup<R extends Response> {
     private final Map<NodeId, Referrals> referrals = new HashMap<>();
     private final List<Contact> respondents = new ArrayList<>();
     private final CompletableFuture<LookupResult> result = new CompletableFuture<>();
+    private final CompletableFuture<LookupResult> owner = new CompletableFuture<>();
     private int messages;
     private boolean advancing;
     private boolean again;
@@ -235,6 +261,15 @@ final class IterativeLookup<R extends Response> {
         return start(rpc, target, seeds, k, alpha, disjointPaths, callConfig, FIND_NODE, observer, slowQueries, extras);
     }
 
+    /** As {@link #start(RpcEndpoint, NodeId, List, int, int, int, RpcConfig, Observer, SlowQueries, Set)}, with both ends. */
+    static Ends begin(RpcEndpoint rpc, NodeId target, List<Contact> seeds, int k, int alpha, int disjointPaths,
+                      RpcConfig callConfig, Observer observer, SlowQueries slowQueries, Set<KademliaExtra> extras) {
+        IterativeLookup<Nodes> lookup = new IterativeLookup<>(rpc, target, k, alpha, disjointPaths, callConfig,
+                FIND_NODE, observer, slowQueries, extras);
+        lookup.seed(seeds);
+        return new Ends(lookup.owner, lookup.result);
+    }
+
     /** As above, asking {@code shape}'s request of each node instead of {@code find_node}. */
     static <R extends Response> CompletableFuture<LookupResult> start(RpcEndpoint rpc, NodeId target, List<Contact> seeds,
                                                                       int k, int alpha, int disjointPaths,
@@ -243,11 +278,15 @@ final class IterativeLookup<R extends Response> {
                                                                       Set<KademliaExtra> extras) {
         IterativeLookup<R> lookup = new IterativeLookup<>(rpc, target, k, alpha, disjointPaths, callConfig, shape,
                 observer, slowQueries, extras);
-        for (int i = 0; i < seeds.size(); i++) {
-            lookup.offer(lookup.paths[i % disjointPaths], seeds.get(i), 1, null);
-        }
-        lookup.advance();
+        lookup.seed(seeds);
         return lookup.result;
+    }
+
+    private void seed(List<Contact> seeds) {
+        for (int i = 0; i < seeds.size(); i++) {
+            offer(paths[i % paths.length], seeds.get(i), 1, null);
+        }
+        advance();
     }
 
     private void offer(Path path, Contact contact, int depth, NodeId referrer) {
@@ -301,26 +340,36 @@ final class IterativeLookup<R extends Response> {
         }
         advancing = true;
         boolean allDone;
+        boolean ownerConfirmed;
         try {
             do {
                 again = false;
                 allDone = true;
+                ownerConfirmed = !answered.isEmpty();
                 for (Path p : paths) {
                     allDone &= advance(p);
+                    ownerConfirmed &= p.frontAnswered;
                 }
             } while (again && !result.isDone());
         } finally {
             advancing = false;
+        }
+        if (ownerConfirmed && !owner.isDone()) {
+            owner.complete(outcome());
         }
         if (allDone) {
             finish();
         }
     }
 
-    /** Starts what requests path {@code p} may; returns whether its k closest live candidates have all answered. */
+    /**
+     * Starts what requests path {@code p} may; returns whether its k closest live candidates have all
+     * answered, and sets {@link Path#frontAnswered}.
+     */
     private boolean advance(Path p) {
         int considered = 0;
         boolean done = true;
+        Candidate front = null;
         widening.startPass();
         for (Candidate c : p.candidates.values()) {
             if (c.probe == null && paths.length > 1) { // one path: only this candidate's query makes its probe
@@ -331,11 +380,15 @@ final class IterativeLookup<R extends Response> {
                 if (++considered > k) {
                     break;
                 }
+                front = front == null ? c : front;
                 widening.passed(false);
                 done = false; // probably alive: one of the k closest, its answer still to come
                 continue;
             }
             if (probe != null && (probe.path != p.index || probe.state == State.FAILED || probe.state == State.SLOW)) {
+                if (front == null && probe.path == p.index && probe.state == State.SLOW && !probe.pastOwnerGrace) {
+                    front = c; // may yet answer as the owner
+                }
                 continue; // another path's node, or a failed or slow one
             }
             if (probe == null && distrusted(c)) {
@@ -344,6 +397,7 @@ final class IterativeLookup<R extends Response> {
             if (++considered > k) {
                 break;
             }
+            front = front == null ? c : front;
             if (probe == null) {
                 if (messages >= maxQueries) {
                     continue;
@@ -360,6 +414,8 @@ final class IterativeLookup<R extends Response> {
             widening.passed(probe.state == State.ANSWERED);
             done &= probe.state == State.ANSWERED;
         }
+        p.frontAnswered = front == null || (front.probe != null && front.probe.state == State.ANSWERED)
+                || target.compareXorDistances(self.id(), front.contact.id()) < 0;
         // Nobody has answered yet and a slow probe is still open (a join through one bootstrap
         // contact): its late answer is the only way on, so wait for it or its call's timeout rather
         // than finish empty. Once anyone answered, only slow probes worth waiting for (above) hold it.
@@ -383,6 +439,7 @@ final class IterativeLookup<R extends Response> {
         rpc.exchange(c.contact.address(), c.contact.id(), shape.request(target, k), callConfig,
                 (reply, failure) -> {
                     probe.softTimer.cancel();
+                    probe.graceTimer.cancel();
                     boolean wasSlow = probe.state == State.SLOW;
                     if (wasSlow) {
                         p.slowOpen--;
@@ -421,6 +478,7 @@ final class IterativeLookup<R extends Response> {
             long softNanos = rpc.roundTrips().timeoutNanos(c.contact.address());
             // Only a single-attempt call moves on early: a caller that configured retries asked for patience.
             if (callConfig.maxAttempts() == 1 && softNanos < callConfig.attemptTimeoutNanos(1)) {
+                probe.softNanos = softNanos;
                 probe.softTimer = rpc.scheduler().schedule(Duration.ofNanos(softNanos), () -> slow(p, probe));
             }
         }
@@ -438,6 +496,17 @@ final class IterativeLookup<R extends Response> {
         recordReferral(probe, false);
         slowQueries.slow();
         observer.slow(probe.contact);
+        if (!owner.isDone()) {
+            // A slow node closer than the answered front may be the owner, answering just past its
+            // timeout (most owner ends that differed from the full end at 1,000 nodes were such late
+            // answers): it holds the owner end for one more round-trip timeout, not the call's.
+            probe.graceTimer = rpc.scheduler().schedule(Duration.ofNanos(probe.softNanos), () -> {
+                probe.pastOwnerGrace = true;
+                if (!result.isDone()) {
+                    advance();
+                }
+            });
+        }
         Contact silent = probe.contact;
         observer.failed(silent, new RpcTimeoutException(() -> "no answer from " + silent
                 + " within its round-trip timeout"));
@@ -457,9 +526,15 @@ final class IterativeLookup<R extends Response> {
         if (result.isDone()) {
             return;
         }
+        LookupResult outcome = outcome();
+        owner.complete(outcome);
+        result.complete(outcome);
+    }
+
+    /** The lookup's answer as it stands: the nodes that answered, closest first, the origin among them. */
+    private LookupResult outcome() {
         if (answered.isEmpty() && messages > 0) {
-            result.complete(new LookupResult(target, LookupResult.Status.FAILED, List.of(), 0, messages, respondents));
-            return;
+            return new LookupResult(target, LookupResult.Status.FAILED, List.of(), 0, messages, respondents);
         }
         List<Contact> closest = new ArrayList<>(k);
         int rounds = -1;
@@ -483,6 +558,6 @@ final class IterativeLookup<R extends Response> {
             closest.add(self);
             rounds = rounds < 0 ? 0 : rounds;
         }
-        result.complete(new LookupResult(target, LookupResult.Status.OK, closest, rounds, messages, respondents));
+        return new LookupResult(target, LookupResult.Status.OK, closest, rounds, messages, respondents);
     }
 }

@@ -24,9 +24,12 @@ public interface Overlay {
     /** The node the oracle says is responsible for {@code key}. */
     Peer responsible(Membership live, NodeId key);
 
-    /** A lookup from {@code origin}; both protocols' nodes do it themselves. */
+    /**
+     * A lookup from {@code origin}, graded on its owner, so it ends once the owner is confirmed
+     * ({@link io.chordia.routing.OverlayNode#lookupOwner}); both protocols' nodes do it themselves.
+     */
     default CompletableFuture<LookupResult> lookup(Peer origin, NodeId key, LookupStyle style) {
-        return origin.node().lookup(key, style);
+        return origin.node().lookupOwner(key, style);
     }
 
     /** Invariant violations of the live network's routing state now; single-threaded substrates only. */
