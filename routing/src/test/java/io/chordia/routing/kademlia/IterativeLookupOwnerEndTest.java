@@ -109,6 +109,29 @@ class IterativeLookupOwnerEndTest {
         assertThat(ends.owner().hops()).isEqualTo(2);
     }
 
+    @Test
+    void afterARequestFailedTheAlphaClosestConfirmTheOwner() {
+        origin = sim.rpcNode(ORIGIN, oneAttempt);
+        node(OWNER);
+        node(20);
+        node(24);
+        node(26);
+        sim.rpcNode(22, oneAttempt); // answers find_node with an error, at 20 ms
+        link(ORIGIN, 22, 10);
+        link(ORIGIN, OWNER, 20);
+        link(ORIGIN, 24, 30);
+        link(ORIGIN, 20, 50);
+        link(ORIGIN, 26, 100);
+
+        Ends ends = lookUp(5, 3, OWNER, 20, 22, 24, 26);
+
+        // Node 16 answered at 40 ms, but node 22 had failed: the owner end waits for 20 and 24 (100 ms).
+        assertThat(ends.owner().owner()).isEqualTo(TestIds.contact(OWNER));
+        assertThat(ends.ownerMs()).isEqualTo(100L);
+        // The closest end waited for node 26 (asked at 40 ms) until its 100-ms round-trip timeout.
+        assertThat(ends.closestMs()).isEqualTo(140L);
+    }
+
     /**
      * α = 1, the origin knows nodes 16, 24, 26, 27 and 28; node 16 is slow. One measured round trip
      * of 60 ms makes an unknown node's timeout 60 + 4 · 30 = 180 ms: node 16 is slow from 180 ms on,
