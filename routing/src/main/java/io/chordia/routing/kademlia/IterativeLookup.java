@@ -51,8 +51,10 @@ import java.util.concurrent.CompletableFuture;
  * after the closest node was found, most of a lookup's time.
  *
  * <p>A lookup has two ends ({@link Ends}). The <em>owner</em> end comes as soon as every path's
- * closest candidate still in the running has answered: that node's reply named nobody closer
- * that is alive, so it is the key's owner as far as anyone asked knows. This is where Chord's
+ * closest candidate still in the running has answered (the α closest, once a request of the lookup
+ * failed or turned slow; a slow candidate in front holds it one more round-trip timeout): that
+ * node's reply named nobody closer that is alive, so it is the key's owner as far as anyone asked
+ * knows. This is where Chord's
  * lookup ends too, and what a caller that wants the owner (a lookup graded on it, a get from it)
  * waits for. The <em>closest</em> end comes when the k closest have all answered, what storing,
  * replica sets, joins and the network-size estimate need; the lookup runs to it either way, so
