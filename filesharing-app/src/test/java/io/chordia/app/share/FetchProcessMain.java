@@ -29,7 +29,7 @@ public final class FetchProcessMain {
             }
         };
         ShareConfig config = ShareConfig.defaults().withThreads(1, 1).withSeedAfterFetch(false);
-        config = config.withSwarm(io.chordia.app.share.swarm.SwarmConfig.builder().maxPeers(1).requestWindow(16)
+        config = config.withSwarm(io.chordia.app.share.swarm.SwarmConfig.builder().maxPeers(1).requestWindowCap(16)
                 .maxPiecesInFlight(8).endgameDuplicates(1).commitEvery(4).stallTimeout(Duration.ofSeconds(30))
                 .retryPeersAfter(Duration.ofSeconds(1)).progressInterval(Duration.ofNanos(1)).build());
         try (ShareService service = ShareService.start(config, directory)) {

@@ -7,6 +7,7 @@ import io.chordia.app.share.TorrentPeers;
 import io.chordia.app.share.bittorrent.TorrentInfo;
 import io.chordia.app.share.bittorrent.fetch.TorrentFile;
 import io.chordia.app.share.directory.InMemoryPeerDirectory;
+import io.chordia.app.share.swarm.SwarmConfig;
 import io.chordia.core.net.Address;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Chordia fetcher of a {@code .torrent} from one BitTorrent peer, for interop/bt_bench.py: fetches
  * {@code --torrent} from {@code --peer} into {@code --out} (every piece SHA-1 checked, as any fetch)
- * ({@code --request-window N}: block requests in flight, else the swarm's default)
+ * ({@code --request-window N}: a fixed N block requests in flight per link instead of the adaptive
+ * window; {@code --window-cap N}: the adaptive window's cap)
  * and prints one JSON line as bt_leech.py does: ok, seconds (fetch started to complete), bytes, MB/s.
  */
 public final class BitTorrentFetcher {
@@ -27,22 +29,23 @@ public final class BitTorrentFetcher {
         Path torrentFile = null;
         Address peer = null;
         Path out = null;
-        int window = ShareConfig.defaults().swarm().requestWindow();
+        SwarmConfig swarm = ShareConfig.defaults().swarm();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--torrent" -> torrentFile = Path.of(args[i + 1]);
                 case "--peer" -> peer = Address.parse(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
-                case "--request-window" -> window = Integer.parseInt(args[i + 1]);
+                case "--request-window" -> swarm = swarm.withFixedRequestWindow(Integer.parseInt(args[i + 1]));
+                case "--window-cap" -> swarm = swarm.toBuilder().requestWindowCap(Integer.parseInt(args[i + 1])).build();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (torrentFile == null || peer == null || out == null) {
-            throw new IllegalArgumentException("usage: BitTorrentFetcher --torrent T --peer HOST:PORT --out DIR [--request-window N]");
+            throw new IllegalArgumentException("usage: BitTorrentFetcher --torrent T --peer HOST:PORT --out DIR [--request-window N | --window-cap N]");
         }
         TorrentInfo torrent = TorrentFile.parse(Files.readAllBytes(torrentFile));
         try (ShareService fetcher = ShareService.start(ShareConfig.defaults().withBind("127.0.0.1", 0).withSeedAfterFetch(false)
-                        .withSwarm(ShareConfig.defaults().swarm().withRequestWindow(window)),
+                        .withSwarm(swarm),
                 new InMemoryPeerDirectory())) {
             long start = System.nanoTime();
             FetchResult r = fetcher.start(torrent, new TorrentPeers(torrent.infoHash(), List.of(peer), null), out, p -> { })

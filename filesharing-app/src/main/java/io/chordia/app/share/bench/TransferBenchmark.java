@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * One seeder to one fetcher, and one seeder to four fetchers at once, of a random file over
  * loopback, every piece verified and written to disk; prints MB/s (10^6 bytes per second) per run
  * and the median. All peers run in this JVM, each with its own event loops and workers, as the
- * daemons would. Usage: {@code TransferBenchmark [--size-mib N] [--runs N] [--dir DIR] [--fetchers N] [--window BLOCKS]}.
+ * daemons would. Usage: {@code TransferBenchmark [--size-mib N] [--runs N] [--dir DIR] [--fetchers N] [--window BLOCKS]}
+ * ({@code --window}: a fixed number of block requests in flight per link instead of the adaptive window).
  */
 public final class TransferBenchmark {
     private TransferBenchmark() {}
@@ -31,7 +32,7 @@ public final class TransferBenchmark {
         int runs = 3;
         int fetchers = 4;
         Path base = Path.of("/tmp");
-        int window = SwarmConfig.defaults().requestWindow();
+        int window = 0;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--size-mib" -> sizeMib = Long.parseLong(args[i + 1]);
@@ -51,7 +52,7 @@ public final class TransferBenchmark {
             Path file = SampleFiles.random(work.resolve("seed").resolve("bench.bin"), size, 1);
             InMemoryPeerDirectory directory = new InMemoryPeerDirectory();
             ShareConfig fetcherConfig = ShareConfig.defaults().withSeedAfterFetch(false)
-                    .withSwarm(SwarmConfig.defaults().withRequestWindow(window));
+                    .withSwarm(window > 0 ? SwarmConfig.defaults().withFixedRequestWindow(window) : SwarmConfig.defaults());
             int cores = Runtime.getRuntime().availableProcessors();
             try (ShareService seeder = ShareService.start(ShareConfig.defaults().withMaxUploads(64), directory)) {
                 long t0 = System.nanoTime();

@@ -20,6 +20,8 @@ import io.chordia.transport.bencode.KeyOrder;
  */
 public record ExtensionHandshake(int utMetadataId, int metadataSize, String client, int requestQueue) {
     public static final String UT_METADATA = "ut_metadata";
+    /** The requests a peer queues when it does not say (BEP 10: libtorrent's default). */
+    public static final int DEFAULT_REQUEST_QUEUE = 250;
     /** Enough for every key libtorrent sends (m, p, v, yourip, reqq, metadata_size, upload_only, ...), and not much more. */
     private static final BencodeDecoder DECODER = new BencodeDecoder(new BencodeLimits(3, 512, 64, 256), KeyOrder.ANY);
 
@@ -44,7 +46,7 @@ public record ExtensionHandshake(int utMetadataId, int metadataSize, String clie
         }
         String client = d.get("v") instanceof BencodeBytes v ? v.value().toUtf8() : "";
         return new ExtensionHandshake(utMetadata, (int) integer(d.get("metadata_size"), 0, Integer.MAX_VALUE, -1), client,
-                (int) integer(d.get("reqq"), 1, 100_000, 250));
+                (int) integer(d.get("reqq"), 1, 100_000, DEFAULT_REQUEST_QUEUE));
     }
 
     static BencodeDictionary dictionary(Bytes payload) throws PeerWireViolation {

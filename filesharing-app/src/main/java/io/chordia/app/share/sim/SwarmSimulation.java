@@ -108,7 +108,10 @@ public final class SwarmSimulation {
                 List.of(new ManifestFile("swarm.bin", scenario.size())), new byte[pieces * Manifest.HASH_BYTES]);
         this.encodedManifest = ManifestCodec.encode(manifest);
         this.id = ContentId.of(encodedManifest);
-        this.config = SwarmConfig.defaults().withMaxPeers(scenario.connections()).withRequestWindow(16)
+        // A fixed window of 16, as before the adaptive one: on these 1-10 MB/s uplinks the adaptive window
+        // (a peer owns each piece it starts) puts so many pieces in flight per link that rarest first loses
+        // its edge over random (SimulatedSwarmSimTest; docs/benchmarks.md, the request window).
+        this.config = SwarmConfig.defaults().withMaxPeers(scenario.connections()).withFixedRequestWindow(16)
                 .withPiecePolicy(scenario.picker());
         this.availability = new int[pieces];
         this.scratch = scratchBuffers(scenario.pieceSize());

@@ -39,9 +39,10 @@ final class BlockPlanner {
     /**
      * The next block ({@code piece << 32 | block}) to ask {@code s} for, or -1; a new piece is
      * started only while fewer than {@link SwarmConfig#maxPiecesInFlight()} are buffered
-     * (downloading here plus {@code verifying}).
+     * (downloading here plus {@code verifying}), and a block in flight elsewhere is duplicated
+     * (endgame) only when {@code duplicates}.
      */
-    long nextBlock(PeerSession s, int verifying) {
+    long nextBlock(PeerSession s, int verifying, boolean duplicates) {
         if (s.current != null) {
             int b = active.get(s.current.index) == s.current ? s.current.firstUnrequested() : -1;
             if (b >= 0) {
@@ -70,7 +71,7 @@ final class BlockPlanner {
                 return PeerSession.key(p, 0);
             }
         }
-        return picker.neededCount() == 0 ? endgameBlock(s) : -1;
+        return duplicates && picker.neededCount() == 0 ? endgameBlock(s) : -1;
     }
 
     /** The block in flight elsewhere with the fewest requests that {@code s} has not been asked for. */

@@ -18,6 +18,13 @@ public interface PeerLinkEvents {
     /** The peer now has {@code piece} too (a partial seeder that finished one). */
     void onHave(int piece);
 
+    /**
+     * The peer keeps at most {@code requests} of our block requests queued (BEP 10's {@code reqq},
+     * or what our own seeder buffers): the link's request window stays within it. A link that
+     * never says so is bounded by {@link SwarmConfig#requestWindowCap} alone.
+     */
+    void onRequestLimit(int requests);
+
     /** The peer will not answer requests until {@link #onUnchoke}; requests in flight are lost. */
     void onChoke(String reason);
 

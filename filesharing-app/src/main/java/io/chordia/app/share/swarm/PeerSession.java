@@ -18,6 +18,8 @@ final class PeerSession implements PeerLinkEvents {
     /** Block keys ({@code piece << 32 | block}) asked of this peer and not yet answered. */
     final Set<Long> outstanding = new HashSet<>();
     long receivingKey = -1;
+    /** How many requests this link keeps in flight. */
+    final RequestWindow window;
     /** The piece this peer is being asked for, block after block, until all are requested. */
     ActivePiece current;
     long blocksDelivered;
@@ -31,10 +33,11 @@ final class PeerSession implements PeerLinkEvents {
     /** Closed because we were done with it, not because the peer failed: no back-off. */
     boolean closedByUs;
 
-    PeerSession(Address address, Swarm swarm, Phase firstPhase) {
+    PeerSession(Address address, Swarm swarm, Phase firstPhase, RequestWindow window) {
         this.address = address;
         this.swarm = swarm;
         this.phase = firstPhase;
+        this.window = window;
     }
 
     static long key(int piece, int block) {
@@ -65,6 +68,11 @@ final class PeerSession implements PeerLinkEvents {
     @Override
     public void onHave(int piece) {
         swarm.onHave(this, piece);
+    }
+
+    @Override
+    public void onRequestLimit(int requests) {
+        window.peerQueue(requests);
     }
 
     @Override

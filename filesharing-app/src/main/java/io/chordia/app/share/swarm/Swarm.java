@@ -23,8 +23,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * The peers of one fetch and what is asked of each: which peers to connect to (up to
  * {@link SwarmConfig#maxPeers}, backing off from those that failed, never the banned), which
- * blocks each is asked for (rarest piece first, {@link SwarmConfig#requestWindow} in flight per
- * peer, endgame duplicates), which peer delivered what, and whom to ban when a piece fails its
+ * blocks each is asked for (rarest piece first, as many in flight per peer as its
+ * {@link RequestWindow} says, endgame duplicates), which peer delivered what, and whom to ban when a piece fails its
  * hash. It sees the wire only through {@link PeerLink} and {@link PeerLinkEvents}, and time only
  * through the {@link Clock} it is given, so it runs the same over TCP and in the simulator.
  * Confined to the fetch's node thread.
@@ -154,9 +154,15 @@ final class Swarm {
         fillAll();
     }
 
-    /** Re-connects to candidates whose back-off is over (the owner's periodic tick). */
+    /** Re-connects to candidates whose back-off is over and resizes each link's window (the owner's periodic tick). */
     void tick() {
         connectMore();
+        long now = clock.nanoTime();
+        for (PeerSession s : List.copyOf(sessions.values())) {
+            if (s.phase == PeerSession.Phase.ACTIVE && s.window.sample(now)) {
+                fill(s);
+            }
+        }
     }
 
     long downloadedBytes() {
@@ -215,7 +221,7 @@ final class Swarm {
     }
 
     private void connect(Address a, PeerSession.Phase phase) {
-        PeerSession s = new PeerSession(a, this, phase);
+        PeerSession s = new PeerSession(a, this, phase, new RequestWindow(config, clock.nanoTime()));
         sessions.put(a, s);
         s.link = runtime.connector().connect(a, id,
                 phase == PeerSession.Phase.MANIFEST ? PeerConnector.Purpose.MANIFEST : PeerConnector.Purpose.DATA, s);
@@ -251,6 +257,7 @@ final class Swarm {
         runtime.drops().choked();
         backOff(s.address);
         s.choked = true;
+        s.window.choked();
         if (planner != null) {
             planner.peerGone(s); // its requests in flight will not be answered
         }
@@ -374,8 +381,11 @@ final class Swarm {
             return;
         }
         boolean sent = false;
-        while (s.outstanding.size() < config.requestWindow()) {
-            long key = planner.nextBlock(s, verifying);
+        while (s.outstanding.size() < s.window.size()) {
+            // Endgame duplicates only fill a link that has little left of its own: with a window of hundreds,
+            // a fast link would otherwise duplicate every block in flight elsewhere, and a piece whose blocks
+            // came from two peers cannot be blamed on one when it fails its hash.
+            long key = planner.nextBlock(s, verifying, s.outstanding.size() < config.requestWindowFloor());
             if (key < 0) {
                 break;
             }
@@ -423,6 +433,7 @@ final class Swarm {
         s.receivingKey = -1;
         s.outstanding.remove(key);
         s.blocksDelivered++;
+        s.window.delivered(length, clock.nanoTime());
         downloadedBytes += length;
         downloadedFrom.merge(s.address.host(), (long) length, Long::sum);
         delivered.add(s.address);

@@ -6,23 +6,28 @@ import java.time.Duration;
 /**
  * How a fetch behaves.
  *
- * @param maxPeers          connections one fetch keeps at most
- * @param requestWindow     block requests outstanding per peer (16 KiB each: 64 is 1 MiB in flight)
- * @param maxPiecesInFlight pieces buffered at once (downloading plus verifying): bounds memory
- * @param endgameDuplicates requests for one block at once, in endgame
- * @param commitEvery       verified pieces made durable and journalled together
- * @param connectTimeout    per connection attempt
- * @param stallTimeout      a fetch that verifies nothing for this long fails
- * @param retryPeersAfter   a peer that failed, choked or closed is tried again after this
- * @param progressInterval  between progress reports
- * @param piecePolicy       the order pieces are started in
+ * @param maxPeers           connections one fetch keeps at most
+ * @param requestWindowFloor block requests in flight on a link at first and at least ({@link RequestWindow}; 16 KiB each)
+ * @param requestWindowCap   block requests in flight on a link at most, whatever its rate (bounds memory and cancels)
+ * @param requestQueueTime   how much of a link's measured delivery rate is kept requested ahead
+ * @param maxPiecesInFlight  pieces buffered at once (downloading plus verifying): bounds memory
+ * @param endgameDuplicates  requests for one block at once, in endgame
+ * @param commitEvery        verified pieces made durable and journalled together
+ * @param connectTimeout     per connection attempt
+ * @param stallTimeout       a fetch that verifies nothing for this long fails
+ * @param retryPeersAfter    a peer that failed, choked or closed is tried again after this
+ * @param progressInterval   between progress reports
+ * @param piecePolicy        the order pieces are started in
  */
-public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight, int endgameDuplicates, int commitEvery,
+public record SwarmConfig(int maxPeers, int requestWindowFloor, int requestWindowCap, Duration requestQueueTime,
+                          int maxPiecesInFlight, int endgameDuplicates, int commitEvery,
                           Duration connectTimeout, Duration stallTimeout, Duration retryPeersAfter,
                           Duration progressInterval, PiecePolicy piecePolicy) {
     public SwarmConfig {
         Checks.inRange(maxPeers, 1, 200, "maxPeers");
-        Checks.inRange(requestWindow, 1, 4096, "requestWindow");
+        Checks.inRange(requestWindowCap, 1, 4096, "requestWindowCap");
+        Checks.inRange(requestWindowFloor, 1, requestWindowCap, "requestWindowFloor");
+        Checks.positive(requestQueueTime, "requestQueueTime");
         Checks.inRange(maxPiecesInFlight, 1, 4096, "maxPiecesInFlight");
         Checks.inRange(endgameDuplicates, 1, 16, "endgameDuplicates");
         Checks.inRange(commitEvery, 1, 1 << 20, "commitEvery");
@@ -33,10 +38,13 @@ public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight
         Checks.notNull(piecePolicy, "piecePolicy");
     }
 
-    /** Rarest first, 16 peers, 64 requests per peer (1 MiB in flight), 96 pieces buffered, 3 endgame duplicates. */
+    /**
+     * Rarest first, 16 peers; per link 16 requests at first, then 3 s of its rate, at most 1,024
+     * (16 MiB in flight); 96 pieces buffered, 3 endgame duplicates.
+     */
     public static SwarmConfig defaults() {
-        return new SwarmConfig(16, 64, 96, 3, 64, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2),
-                Duration.ofMillis(250), PiecePolicy.RAREST);
+        return new SwarmConfig(16, 16, 1024, Duration.ofSeconds(3), 96, 3, 64, Duration.ofSeconds(5),
+                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMillis(250), PiecePolicy.RAREST);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -57,8 +65,9 @@ public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight
         return toBuilder().progressInterval(value).build();
     }
 
-    public SwarmConfig withRequestWindow(int value) {
-        return toBuilder().requestWindow(value).build();
+    /** The same {@code blocks} in flight on every link, whatever its rate (floor = cap). */
+    public SwarmConfig withFixedRequestWindow(int blocks) {
+        return toBuilder().requestWindowFloor(blocks).requestWindowCap(blocks).build();
     }
 
     public SwarmConfig withMaxPeers(int value) {
@@ -69,10 +78,12 @@ public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight
         return toBuilder().piecePolicy(value).build();
     }
 
-    /** Named settings instead of ten positional ones; {@link #build()} validates as the constructor does. */
+    /** Named settings instead of twelve positional ones; {@link #build()} validates as the constructor does. */
     public static final class Builder {
         private int maxPeers;
-        private int requestWindow;
+        private int requestWindowFloor;
+        private int requestWindowCap;
+        private Duration requestQueueTime;
         private int maxPiecesInFlight;
         private int endgameDuplicates;
         private int commitEvery;
@@ -84,7 +95,9 @@ public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight
 
         private Builder(SwarmConfig from) {
             maxPeers = from.maxPeers;
-            requestWindow = from.requestWindow;
+            requestWindowFloor = from.requestWindowFloor;
+            requestWindowCap = from.requestWindowCap;
+            requestQueueTime = from.requestQueueTime;
             maxPiecesInFlight = from.maxPiecesInFlight;
             endgameDuplicates = from.endgameDuplicates;
             commitEvery = from.commitEvery;
@@ -100,8 +113,18 @@ public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight
             return this;
         }
 
-        public Builder requestWindow(int value) {
-            requestWindow = value;
+        public Builder requestWindowFloor(int value) {
+            requestWindowFloor = value;
+            return this;
+        }
+
+        public Builder requestWindowCap(int value) {
+            requestWindowCap = value;
+            return this;
+        }
+
+        public Builder requestQueueTime(Duration value) {
+            requestQueueTime = value;
             return this;
         }
 
@@ -146,8 +169,8 @@ public record SwarmConfig(int maxPeers, int requestWindow, int maxPiecesInFlight
         }
 
         public SwarmConfig build() {
-            return new SwarmConfig(maxPeers, requestWindow, maxPiecesInFlight, endgameDuplicates, commitEvery,
-                    connectTimeout, stallTimeout, retryPeersAfter, progressInterval, piecePolicy);
+            return new SwarmConfig(maxPeers, requestWindowFloor, requestWindowCap, requestQueueTime, maxPiecesInFlight,
+                    endgameDuplicates, commitEvery, connectTimeout, stallTimeout, retryPeersAfter, progressInterval, piecePolicy);
         }
     }
 }

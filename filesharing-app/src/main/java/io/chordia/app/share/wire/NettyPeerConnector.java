@@ -57,6 +57,7 @@ public final class NettyPeerConnector implements PeerConnector {
                 LOG.debug("cannot connect to {}: {}", peer, done.cause() == null ? "?" : done.cause().toString());
                 return; // onClosed follows (or the channel never became active)
             }
+            events.onRequestLimit(ShareProtocol.QUEUED_REQUESTS);
             ch.writeAndFlush(idFrame(ch, purpose == Purpose.MANIFEST ? WireFormat.GET_MANIFEST : WireFormat.OPEN, content));
         });
         // A failed connect may never fire channelInactive: make sure the swarm hears of the close.

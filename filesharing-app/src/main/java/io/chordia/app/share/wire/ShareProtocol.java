@@ -31,6 +31,14 @@ import java.util.function.Supplier;
  * is served, so sendfile traffic never delays the DHT.
  */
 public final class ShareProtocol implements PortProtocol {
+    /** Bytes an upload connection buffers before it stops reading requests until the socket drains. */
+    static final int SEND_BUFFER_HIGH = 4 << 20;
+    /**
+     * Block requests our seeder has answered into its send buffer when it stops reading: more in
+     * flight only wait in the socket, so a fetcher's window on our own protocol goes no higher.
+     */
+    static final int QUEUED_REQUESTS = SEND_BUFFER_HIGH / WireFormat.BLOCK_SIZE;
+
     private static final MessageSizeEstimator REGION_AWARE_SIZES = () -> msg -> {
         if (msg instanceof ByteBuf b) {
             return b.readableBytes();
@@ -130,7 +138,7 @@ public final class ShareProtocol implements PortProtocol {
             return;
         }
         connections.add(ch);
-        ch.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20));
+        ch.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, SEND_BUFFER_HIGH));
         // Netty sizes a FileRegion as 0 bytes: count its length, or queued blocks would never stop reading.
         ch.config().setOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, REGION_AWARE_SIZES);
         ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS) {

@@ -21,7 +21,9 @@ class SwarmConfigTest {
 
     @Test
     void theBuilderValidatesAsTheConstructorDoes() {
-        assertThatThrownBy(() -> SwarmConfig.builder().requestWindow(0).build()).hasMessageContaining("requestWindow");
+        assertThatThrownBy(() -> SwarmConfig.builder().requestWindowCap(0).build()).hasMessageContaining("requestWindowCap");
+        assertThatThrownBy(() -> SwarmConfig.builder().requestWindowFloor(17).requestWindowCap(16).build())
+                .hasMessageContaining("requestWindowFloor");
         assertThatThrownBy(() -> SwarmConfig.defaults().withStallTimeout(Duration.ZERO)).hasMessageContaining("stallTimeout");
     }
 }

@@ -177,6 +177,11 @@ final class SwarmSim {
                 }
 
                 @Override
+                public void onRequestLimit(int requests) {
+                    events.onRequestLimit(requests);
+                }
+
+                @Override
                 public void onChoke(String reason) {
                     record(who + " choke");
                     events.onChoke(reason);

@@ -94,7 +94,7 @@ class SwarmSimTest {
         // the first block of a piece it owns, whose other 3 blocks nobody has been asked for when it goes silent.
         staller.stallAfter(3);
         sim.honestSeeder("10.0.0.2");
-        CompletableFuture<FetchResult> fetch = sim.fetcher("10.0.1.1", CONFIG.withRequestWindow(6));
+        CompletableFuture<FetchResult> fetch = sim.fetcher("10.0.1.1", CONFIG.withFixedRequestWindow(6));
         assertThat(sim.runUntilDone(List.of(fetch), Duration.ofMinutes(1))).isTrue();
         FetchResult r = fetch.get();
         assertThat(sim.sameBytes(r)).isTrue();

@@ -57,6 +57,9 @@ class BitTorrentFetcherHandlerTest {
             public void onUnchoke() { }
 
             @Override
+            public void onRequestLimit(int requests) { }
+
+            @Override
             public ByteBuffer onBlockStart(int piece, int offset, int length) {
                 return target.clear().slice(0, length);
             }

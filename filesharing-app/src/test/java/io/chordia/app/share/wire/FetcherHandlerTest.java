@@ -44,6 +44,11 @@ class FetcherHandlerTest {
         }
 
         @Override
+        public void onRequestLimit(int requests) {
+            events.add("limit " + requests);
+        }
+
+        @Override
         public void onUnchoke() {
             events.add("unchoke");
         }

@@ -147,6 +147,8 @@ public final class FetchingSession implements PeerLink {
             throw new PeerWireViolation(DropReason.UNKNOWN_CONTENT, "the peer answered for " + theirs.infoHash());
         }
         handshaken = true;
+        // Until (unless) its extension handshake names its own, a peer queues what BEP 10 calls the default.
+        events.onRequestLimit(ExtensionHandshake.DEFAULT_REQUEST_QUEUE);
         if (theirs.extensionProtocol()) {
             byte[] ours = new ExtensionHandshake(SeedingSession.OUR_UT_METADATA, -1, SeedingSession.CLIENT, OUR_REQUEST_QUEUE)
                     .encode();
@@ -274,6 +276,7 @@ public final class FetchingSession implements PeerLink {
     private void onExtendedHandshake(PeerMessage.Extended e) throws PeerWireViolation {
         ExtensionHandshake theirs = ExtensionHandshake.decode(e.payload());
         peerUtMetadata = theirs.utMetadataId();
+        events.onRequestLimit(theirs.requestQueue());
         if (mode != Mode.METADATA || metadata != null) {
             return;
         }

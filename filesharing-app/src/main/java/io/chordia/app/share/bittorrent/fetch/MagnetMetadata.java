@@ -141,6 +141,9 @@ public final class MagnetMetadata {
         public void onHave(int piece) { }
 
         @Override
+        public void onRequestLimit(int requests) { }
+
+        @Override
         public void onChoke(String reason) { }
 
         @Override

@@ -126,6 +126,18 @@ class FetchingSessionTest {
     }
 
     @Test
+    void thePeersRequestQueueReachesTheSwarmAndBep10sDefaultStandsInUntilThen() {
+        FetchingSession s = session(FetchingSession.Mode.DATA);
+        s.onBytes(ByteBuffer.wrap(handshake(HASH)));
+        assertThat(events.requestLimit).isEqualTo(ExtensionHandshake.DEFAULT_REQUEST_QUEUE);
+        s.onBytes(ByteBuffer.wrap(extHandshake(3, INFO.length))); // reqq 500
+        assertThat(events.requestLimit).isEqualTo(500);
+        byte[] noReqq = "d1:md11:ut_metadatai3eee".getBytes(StandardCharsets.US_ASCII);
+        s.onBytes(ByteBuffer.wrap(msg(new PeerMessage.Extended(0, Bytes.wrapOwned(noReqq)))));
+        assertThat(events.requestLimit).isEqualTo(ExtensionHandshake.DEFAULT_REQUEST_QUEUE);
+    }
+
+    @Test
     void aPeerThatStartsWithHaveGetsAnEmptyBitfieldFirst() {
         FetchingSession s = session(FetchingSession.Mode.DATA);
         s.onBytes(ByteBuffer.wrap(concat(handshake(HASH), msg(new PeerMessage.Have(2)))));

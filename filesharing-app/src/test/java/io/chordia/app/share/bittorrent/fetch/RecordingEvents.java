@@ -14,6 +14,8 @@ final class RecordingEvents implements PeerLinkEvents {
     DropReason malformed;
     /** Where blocks go; null discards them (a block the swarm did not ask for). */
     ByteBuffer target = ByteBuffer.allocate(16 * 1024);
+    /** The last request limit the session reported; 0 before any. */
+    int requestLimit;
 
     @Override
     public void onManifest(byte[] contentId, byte[] encodedManifest) {
@@ -40,6 +42,11 @@ final class RecordingEvents implements PeerLinkEvents {
     @Override
     public void onChoke(String reason) {
         seen.add("choke");
+    }
+
+    @Override
+    public void onRequestLimit(int requests) {
+        requestLimit = requests;
     }
 
     @Override
