@@ -56,6 +56,7 @@ final class Swarm {
     /** Bytes each peer (by host: its links come from ephemeral ports) delivered: what tit-for-tat ranks by. */
     private final Map<String, Long> downloadedFrom = new HashMap<>();
 
+    private final BlockBlame blame;
     private Manifest manifest;
     private boolean manifestKnown;
     private PiecePicker picker;
@@ -71,6 +72,7 @@ final class Swarm {
         this.runtime = runtime;
         this.clock = runtime.scheduler().clock();
         this.host = host;
+        this.blame = new BlockBlame(config.maxPiecesInFlight());
     }
 
     // ------------------------------------------------------------------ what the owner tells it
@@ -126,8 +128,21 @@ final class Swarm {
         }
     }
 
-    /** The answer to {@link Host#pieceDownloaded}: a good piece is had, a bad one is fetched again and its senders pay. */
+    /** Whether the verifier should pass {@code ap}'s block digests to {@link #pieceVerified}: see {@link BlockBlame}. */
+    boolean wantsBlockDigests(ActivePiece ap) {
+        return blame.wantsDigests(ap);
+    }
+
     void pieceVerified(ActivePiece ap, boolean ok) {
+        pieceVerified(ap, ok, null);
+    }
+
+    /**
+     * The answer to {@link Host#pieceDownloaded}: a good piece is had, a bad one is fetched again
+     * and its senders pay; {@code blockDigests} (or null) are its blocks' SHA-1s when
+     * {@link #wantsBlockDigests} asked for them.
+     */
+    void pieceVerified(ActivePiece ap, boolean ok, byte[][] blockDigests) {
         verifying--;
         if (stopped) {
             return;
@@ -136,13 +151,21 @@ final class Swarm {
             picker.release(ap.index);
             runtime.drops().dropped(DropReason.BAD_PIECE);
             List<PeerSession> culprits = List.copyOf(ap.contributors());
-            for (PeerSession c : culprits) {
-                // One sender: it is the liar. Several (endgame): each gets a strike, two strikes ban.
-                if (culprits.size() == 1 || ++c.strikes >= 2) {
-                    ban(c, "piece " + ap.index + " failed its hash");
+            if (culprits.size() == 1) {
+                ban(culprits.get(0), "piece " + ap.index + " failed its hash");
+            } else if (blockDigests != null) {
+                blame.pieceFailed(ap, blockDigests); // the liar is named once a copy of the piece passes
+            } else {
+                for (PeerSession c : culprits) {
+                    if (++c.strikes >= 2) { // no digests to tell them apart: two strikes ban
+                        ban(c, "pieces it sent blocks of failed their hash twice");
+                    }
                 }
             }
         } else {
+            for (PeerSession liar : blame.piecePassed(ap, blockDigests)) {
+                ban(liar, "its block of piece " + ap.index + " differed from the copy that passed the hash");
+            }
             picker.markHave(ap.index);
             for (PeerSession s : List.copyOf(sessions.values())) {
                 if (s.phase == PeerSession.Phase.ACTIVE && s.has.get(ap.index)) {

@@ -256,14 +256,17 @@ public final class SwarmFetcher {
     private void verify(ActivePiece ap) {
         verifying++;
         PieceStore target = store;
+        boolean blocks = swarm.wantsBlockDigests(ap);
         runtime.workers().execute(() -> {
             boolean ok = false;
             Throwable ioError = null;
+            byte[][] digests = null;
             try {
                 ByteBuffer data = ap.buffer.slice(0, ap.length);
                 MessageDigest sha1 = SHA1.get();
                 sha1.update(data.duplicate());
                 ok = manifest.hashMatches(ap.index, sha1.digest());
+                digests = blocks ? BlockBlame.digests(data, ap.length) : null;
                 if (ok) {
                     target.write(ap.index, data);
                 }
@@ -274,11 +277,12 @@ public final class SwarmFetcher {
             }
             boolean good = ok;
             Throwable error = ioError;
-            post(() -> verified(ap, good, error));
+            byte[][] blockDigests = digests;
+            post(() -> verified(ap, good, error, blockDigests));
         });
     }
 
-    private void verified(ActivePiece ap, boolean ok, Throwable ioError) {
+    private void verified(ActivePiece ap, boolean ok, Throwable ioError, byte[][] blockDigests) {
         verifying--;
         if (finished) {
             swarm.pieceVerified(ap, false);
@@ -292,13 +296,13 @@ public final class SwarmFetcher {
         }
         if (!ok) {
             hashFailures++;
-            swarm.pieceVerified(ap, false);
+            swarm.pieceVerified(ap, false, blockDigests);
             return;
         }
         verifiedBytes += ap.length;
         lastGoodNanos = clock.nanoTime();
         pendingCommit[pendingCount++] = ap.index;
-        swarm.pieceVerified(ap, true);
+        swarm.pieceVerified(ap, true, blockDigests);
         seeding.pieceVerified(ap.index);
         if (clock.nanoTime() - lastReportNanos >= config.progressInterval().toNanos()) {
             report(false);
