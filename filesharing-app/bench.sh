@@ -5,11 +5,12 @@
 # The file goes to a fresh directory under /tmp (or --dir, e.g. /dev/shm) and is deleted afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+lock="${CHORDIA_BUILD_LOCK:-/tmp/build.lock}"
 cp_file=$(mktemp /tmp/chordia-bench-cp.XXXXXX)
 trap 'rm -f "$cp_file"' EXIT
-flock /tmp/chordia-build.lock mvn -B -q -o -pl filesharing-app -am compile dependency:build-classpath \
+flock "$lock" mvn -B -q -o -pl filesharing-app -am compile dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >/dev/null
 cp="filesharing-app/target/classes:transport/target/classes:routing/target/classes:dht-core/target/classes"
 cp="$cp:simulations/target/classes:bootstrap/target/classes:$(cat "$cp_file")"
-flock /tmp/chordia-build.lock java -Xmx1g -XX:MaxDirectMemorySize=1g -cp "$cp" \
+flock "$lock" java -Xmx1g -XX:MaxDirectMemorySize=1g -cp "$cp" \
   io.chordia.app.share.bench.TransferBenchmark "$@"
