@@ -46,7 +46,8 @@ final class IterativeChordLookup {
     /**
      * A named owner that failed this often in one lookup is passed over for the next node. With 10% loss
      * each way one exchange in five fails: two tries handed about 4% of keys to the wrong node, three
-     * still 1% (ChordFailureSimTest, seed 4), four about 0.2%.
+     * still 1% (ChordFailureSimTest, seed 4), four about 0.2%. The tries after the first go out together
+     * (see {@link #askAtOnce}).
      */
     static final int OWNER_TRIES = 4;
 
@@ -340,13 +341,15 @@ final class IterativeChordLookup {
             confirmHere(offered, fromPredecessors);
             return;
         }
-        messages++;
-        ask(owner, new FindSuccessor(key), (reply, failure) -> {
+        int tries = failures.count(owner.id()) > 0 ? OWNER_TRIES - failures.count(owner.id()) : 1;
+        askAtOnce(owner, tries, (reply, failure) -> {
             if (failure == null) {
                 confirmed(owner, offered, fromPredecessors, reply);
                 return;
             }
-            failures.add(owner.id());
+            for (int i = 0; i < tries; i++) {
+                failures.add(owner.id());
+            }
             onDead.accept(owner);
             List<Contact> others = withoutFailed(offered, null);
             if (!routeAround) {
@@ -363,6 +366,41 @@ final class IterativeChordLookup {
                 confirmed(owner, offered, fromPredecessors, late);
             }
         });
+    }
+
+    /**
+     * Asks {@code owner} FindSuccessor(key) {@code tries} times at once: {@code onDone} gets the first answer,
+     * or a failure once every try has failed (each after the owner's round-trip timeout). An owner asked again
+     * has been silent once already; the tries stand for the losses of a live one, and sent together they cost
+     * one timeout where one after another they cost each their own.
+     */
+    private void askAtOnce(Contact owner, int tries, ReplyCallback<NextHop> onDone, Consumer<Reply<NextHop>> onLate) {
+        int[] failed = {0};
+        boolean[] answered = {false};
+        for (int i = 0; i < tries; i++) {
+            messages++;
+            ask(owner, new FindSuccessor(key), (reply, failure) -> {
+                if (answered[0] || failed[0] == tries) {
+                    return;
+                }
+                if (failure == null) {
+                    answered[0] = true;
+                    onDone.done(reply, null);
+                } else if (++failed[0] == tries) {
+                    onDone.done(null, failure);
+                }
+            }, late -> {
+                if (answered[0]) {
+                    return; // one answer speaks for all the tries
+                }
+                answered[0] = true;
+                if (failed[0] == tries) {
+                    onLate.accept(late);
+                } else {
+                    onDone.done(late, null); // past its own timeout, but another try was still out
+                }
+            });
+        }
     }
 
     /**
@@ -411,10 +449,13 @@ final class IterativeChordLookup {
             // owner (not refreshed since nodes joined between two of its entries, it can name a node a third
             // of the ring away). Completing with it named that wrong owner; route on from its answer instead.
             routeOn(owner, answer.nodes());
+        } else if (offered.get(0).id().equals(owner.id())) {
+            // The owner named says the key is not its own: a node joined before it that the namer does not
+            // know yet, or it has just lost its predecessor and cannot tell. Its closer nodes tell which:
+            // a newcomer is found through them, and otherwise they name this node again.
+            routeOn(owner, answer.nodes());
         } else {
-            // Not the owner by its own word, unless it has just lost its predecessor and cannot tell: when
-            // it was asked after a silent owner, that one is asked again; when it was the owner named, it
-            // is the best guess there is.
+            // Asked after a silent owner: that one is asked again.
             finish(offered, null, false);
         }
     }

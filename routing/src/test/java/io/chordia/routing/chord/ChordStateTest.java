@@ -45,6 +45,40 @@ class ChordStateTest {
         }
     }
 
+    /**
+     * A predecessor list past its first entry names an owner only across a narrow interval: a newcomer not
+     * yet listed (two gaps wide) is named, a skip of many nodes (a list not yet refreshed) is not. Fails on
+     * both variants tried before: the first interval only (misses the newcomer) and the whole list (names a
+     * node far past the key, ChordKillLookupSimTest seed 77).
+     */
+    @Test
+    void predecessorListNamesAnOwnerOnlyAcrossANarrowInterval() {
+        long gap = 1L << 40;
+        Contact self = at(100 * gap, 1);
+        List<Contact> successors = new ArrayList<>();
+        for (int i = 1; i <= SUCCESSORS; i++) {
+            successors.add(at((100 + i) * gap, 10 + i));
+        }
+        Contact p0 = at(99 * gap, 2);
+        Contact p1 = at(98 * gap, 3);
+        Contact p2 = at(96 * gap, 4); // a newcomer at 97 is not listed yet
+        Contact p3 = at(86 * gap, 5); // nine nodes skipped: the list is not refreshed yet
+        ChordState state = new ChordState(() -> self, SUCCESSORS, 8);
+        state.adoptSuccessors(successors.get(0), successors.subList(1, SUCCESSORS));
+        state.adoptPredecessors(p0, List.of(p1, p2, p3));
+
+        assertThat(state.ownerAmongPredecessors(NodeId.of(98 * gap + 1, 0, 0), 4)).containsExactly(p0, self,
+                successors.get(0), successors.get(1));
+        assertThat(state.ownerAmongPredecessors(NodeId.of(97 * gap, 0, 0), 4)).as("two gaps wide")
+                .containsExactly(p1, p0, self, successors.get(0));
+        assertThat(state.ownerAmongPredecessors(NodeId.of(90 * gap, 0, 0), 4)).as("ten gaps wide").isEmpty();
+        assertThat(state.ownerAmongPredecessors(NodeId.of(80 * gap, 0, 0), 4)).as("past the list").isEmpty();
+    }
+
+    private static Contact at(long hiBits, int port) {
+        return contact(NodeId.of(hiBits, 0, 0), port);
+    }
+
     @Test
     void successorListStopsAtAWrapARepeatOrThisNode() {
         Contact self = contact(NodeId.of(0, 0, 100), 1);
