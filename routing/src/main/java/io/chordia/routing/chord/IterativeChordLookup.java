@@ -89,6 +89,8 @@ final class IterativeChordLookup {
     private final List<Contact> path = new ArrayList<>();
     private final CompletableFuture<LookupResult> result = new CompletableFuture<>();
     private int messages;
+    /** A named owner that denied the key but was named from a successor list: the answer if routing on finds none. */
+    private List<Contact> bestGuess;
 
     private IterativeChordLookup(RpcEndpoint rpc, NodeId key, RpcConfig callConfig, Consumer<Contact> onDead,
                                  SlowQueries slowQueries, boolean routeAround, boolean confirmOwner,
@@ -169,6 +171,10 @@ final class IterativeChordLookup {
     }
 
     private void fail() {
+        if (bestGuess != null) {
+            complete(bestGuess);
+            return;
+        }
         result.complete(new LookupResult(key, LookupResult.Status.FAILED, List.of(), path.size(), messages, path));
     }
 
@@ -451,8 +457,12 @@ final class IterativeChordLookup {
             routeOn(owner, answer.nodes());
         } else if (offered.get(0).id().equals(owner.id())) {
             // The owner named says the key is not its own: a node joined before it that the namer does not
-            // know yet, or it has just lost its predecessor and cannot tell. Its closer nodes tell which:
-            // a newcomer is found through them, and otherwise they name this node again.
+            // know yet, or it knows no predecessor yet (it has just joined, or lost it) and cannot tell. Its
+            // closer nodes find a newcomer; when they find nothing, it stays the best guess (a ring of a few
+            // nodes that are still joining has nothing else).
+            if (bestGuess == null) {
+                bestGuess = offered;
+            }
             routeOn(owner, answer.nodes());
         } else {
             // Asked after a silent owner: that one is asked again.
