@@ -140,7 +140,7 @@ public final class ReplicatedStorage {
 
     /** Reads {@code key} from all its replicas (at least R must answer), returns the newest, repairs the rest. */
     public CompletableFuture<GetResult> get(NodeId key) {
-        return onNode(() -> locate(key).thenCompose(where -> {
+        return onNode(() -> locateAgainIfFailed(key).thenCompose(where -> {
             List<Contact> replicas = replicaSet(where);
             return fetchFrom(key, replicas).thenCompose(first -> {
                 List<Contact> again = replicaSet(where);
@@ -167,6 +167,17 @@ public final class ReplicatedStorage {
             networkSize.record(key, result.closest());
             return new Located(key, result.closest(), result.path());
         });
+    }
+
+    /**
+     * A get's lookup, made once more when no node answered it: every contact it tried was silent
+     * (departed ones the routing table still held), and those failures took them out of the next
+     * lookup's way. At the end of a churning Kademlia run a reader whose table was mostly departed
+     * nodes failed to read records their three replicas held.
+     */
+    private CompletableFuture<Located> locateAgainIfFailed(NodeId key) {
+        return locate(key).handle((where, failure) -> where != null ? CompletableFuture.completedFuture(where)
+                : locate(key)).thenCompose(f -> f);
     }
 
     private CompletableFuture<List<Contact>> replicasOf(NodeId key) {
