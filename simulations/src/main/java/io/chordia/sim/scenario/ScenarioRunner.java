@@ -144,6 +144,7 @@ public final class ScenarioRunner {
             long start = substrate.nowNanos();
             endNanos = start + config.duration().toNanos();
             onControl(() -> schedule(start));
+            startCensus(start);
             series.start(messagesAtStart, bytesAtStart);
             long steps = (config.duration().toNanos() + STEP_NANOS - 1) / STEP_NANOS;
             for (long i = 1; i <= steps; i++) {
@@ -162,6 +163,7 @@ public final class ScenarioRunner {
             substrate.runUntil(() -> pendingLookups.isEmpty(), DRAIN_NANOS);
             long abandoned = onControl(this::abandonPending);
             ReadBack everyKey = expected.isEmpty() ? ReadBack.NONE : readBack(new ArrayList<>(expected.values()), 1);
+            printCensus();
             ReadBack targeted = attack.targets().isEmpty() ? ReadBack.NONE : readBack(targetedRecords(), TARGET_READS);
             Integer violations = ringViolations();
             Integer rings = substrate.singleThreaded() && overlay.hasRing()
@@ -370,11 +372,14 @@ public final class ScenarioRunner {
      * when it finds nothing or a record older than the newest acknowledged write.
      */
     private ReadBack readBack(List<DhtRecord> wanted, int readsEach) {
+        List<Peer> readers = new ArrayList<>();
         List<CompletableFuture<GetResult>> gets = onControl(() -> {
             List<CompletableFuture<GetResult>> out = new ArrayList<>();
             for (DhtRecord record : wanted) {
                 for (int i = 0; i < readsEach; i++) {
-                    out.add(honestRandom(workload).storage().get(record.key()));
+                    Peer reader = honestRandom(workload);
+                    readers.add(reader);
+                    out.add(reader.storage().get(record.key()));
                 }
             }
             return out;
@@ -391,7 +396,13 @@ public final class ScenarioRunner {
             boolean kept = found && (f.join().record().sameContent(want) || RecordRules.newer(f.join().record(), want));
             empty += found ? 0 : 1;
             lost += kept ? 0 : 1;
+            if (!kept && census != null) {
+                System.err.println("read of " + want.key().shortId() + " from " + readers.get(i).node().self() + ": "
+                        + (f.isCompletedExceptionally() ? f.handle((r, e) -> String.valueOf(e)).join()
+                        : f.join().status() + ", answered by " + f.join().answered()));
+            }
             if (!kept) {
+                lostKeys.add(want.key());
                 lostRecords.add(want);
             }
         }
@@ -410,6 +421,45 @@ public final class ScenarioRunner {
                 throw new IllegalStateException("timed out waiting for " + what + " (" + open + " of " + futures.size()
                         + " unfinished; seed " + config.seed() + ")");
             }
+        }
+    }
+
+    private io.chordia.sim.metrics.KeyCensus census;
+    private final List<NodeId> lostKeys = new ArrayList<>();
+
+    private void startCensus(long start) {
+        String every = System.getProperty("chordia.keyCensus");
+        if (every == null || expected.isEmpty() || !substrate.singleThreaded()) {
+            return;
+        }
+        census = new io.chordia.sim.metrics.KeyCensus(expected, config.replicas(), this::replicasByOracle);
+        long period = Duration.parse("PT" + every).toNanos();
+        onControl(() -> censusAt(start, period));
+    }
+
+    private void censusAt(long at, long period) {
+        census.take(live.inIdOrder(), substrate.nowNanos());
+        if (at + period < endNanos + DRAIN_NANOS) {
+            substrate.at(at + period, () -> censusAt(at + period, period));
+        }
+    }
+
+    private List<Peer> replicasByOracle(NodeId key, int n) {
+        List<Peer> all = live.inIdOrder();
+        io.chordia.routing.replication.KeyDistance d = config.protocol().overlay().keyDistance();
+        all.sort(Comparator.comparing(p -> d.between(key, p.node().self().id())));
+        return all.subList(0, Math.min(n, all.size()));
+    }
+
+    private void printCensus() {
+        if (census == null) {
+            return;
+        }
+        onControl(() -> census.take(live.inIdOrder(), substrate.nowNanos()));
+        System.err.println("census: " + census.restored());
+        for (NodeId key : lostKeys) {
+            System.err.println("lost key " + key.shortId() + " (" + key.toHex() + ")");
+            census.history(key).forEach(line -> System.err.println("  " + line));
         }
     }
 
