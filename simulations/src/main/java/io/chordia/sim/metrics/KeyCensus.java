@@ -80,7 +80,7 @@ public final class KeyCensus {
         }
     }
 
-    /** How long keys went short of a replica before they had it back, in milliseconds. */
+    /** How long keys went a replica short before they had it back: count, mean and percentiles in seconds. */
     public String restored() {
         return String.format("restored %d times: mean %.1f s, p50 %.1f s, p90 %.1f s, p99 %.1f s, max %.1f s",
                 restoreSeconds.size(), restoreSeconds.mean() / 1000, restoreSeconds.percentile(50) / 1000.0,
