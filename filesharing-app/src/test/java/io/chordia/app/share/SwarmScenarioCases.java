@@ -41,6 +41,13 @@ abstract class SwarmScenarioCases {
     }
 
     @Test
+    void aSeederSendingBadPiecesBesideAnHonestOneNeverSpoilsTheResult() throws Exception {
+        try (SwarmScenarios s = scenarios()) {
+            s.corruptingSeederBesideAnHonestOne();
+        }
+    }
+
+    @Test
     void anInterruptedFetchResumesWithoutFetchingVerifiedPiecesAgain() throws Exception {
         try (SwarmScenarios s = scenarios()) {
             s.interruptedFetchResumes();

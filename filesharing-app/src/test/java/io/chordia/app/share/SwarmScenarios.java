@@ -105,20 +105,62 @@ final class SwarmScenarios implements AutoCloseable {
         assertThat(SampleFiles.sha256(r.root())).isEqualTo(SampleFiles.sha256(original()));
     }
 
+    /**
+     * A seeder whose every piece is wrong, met alone: the first piece it sends fails its hash with it
+     * as the only sender, so it is banned; an honest seeder announced after the ban then completes
+     * the fetch. The honest seeder comes late on purpose: present from the start, its link can ask
+     * for every block of a small file before the liar's bitfield arrives, and a liar that sent
+     * nothing has earned no ban (that case is {@link #corruptingSeederBesideAnHonestOne}).
+     */
     void corruptingSeederIsBanned() throws Exception {
-        Link link = peer().share(original());
         ShareService liar = peer();
         Path bad = copy("seed-liar");
-        assertThat(liar.share(bad)).isEqualTo(link);
-        // Overwrite its file in place (the liar keeps serving the file it opened): every piece it sends is wrong.
-        Path garbage = SampleFiles.random(dir.resolve("garbage.bin"), size, 7);
-        try (var out = java.nio.channels.FileChannel.open(bad, java.nio.file.StandardOpenOption.WRITE)) {
-            out.write(java.nio.ByteBuffer.wrap(Files.readAllBytes(garbage)), 0);
+        Link link = liar.share(bad);
+        corrupt(bad);
+        ShareService fetcher = peer();
+        CompletableFuture<FetchResult> fetch = fetcher.fetch(link, dir.resolve("out"), ProgressListener.NONE);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (fetcher.stats().drops(io.chordia.app.share.swarm.DropReason.BAD_PIECE) == 0) {
+            assertThat(fetch).as("the fetch ended before the liar's first piece failed").isNotDone();
+            assertThat(System.nanoTime()).as("the liar's first piece failed its hash in time").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
-        FetchResult r = await(peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
+        assertThat(peer().share(original())).isEqualTo(link);
+        FetchResult r = await(fetch);
         assertThat(SampleFiles.sha256(r.root())).isEqualTo(SampleFiles.sha256(original()));
         assertThat(r.banned()).containsExactly(liar.address());
         assertThat(r.hashFailures()).isPositive();
+    }
+
+    /**
+     * The liar and an honest seeder from the start: whichever link wins the race for the blocks, the
+     * bytes are right, the honest seeder is never banned, and a fetch that saw a bad piece banned
+     * the liar (by its lone piece, or by the block that differed once a copy passed).
+     */
+    void corruptingSeederBesideAnHonestOne() throws Exception {
+        ShareService honest = peer();
+        Link link = honest.share(original());
+        ShareService liar = peer();
+        Path bad = copy("seed-liar");
+        assertThat(liar.share(bad)).isEqualTo(link);
+        corrupt(bad);
+        FetchResult r = await(peer().fetch(link, dir.resolve("out"), ProgressListener.NONE));
+        assertThat(SampleFiles.sha256(r.root())).isEqualTo(SampleFiles.sha256(original()));
+        assertThat(r.banned()).doesNotContain(honest.address());
+        if (r.hashFailures() > 0) {
+            assertThat(r.banned()).as("a bad piece was seen").containsExactly(liar.address());
+        }
+    }
+
+    /**
+     * Overwrites {@code shared} in place after it was shared (its server keeps serving the file it
+     * opened), so every piece it sends is wrong while its link still names the original.
+     */
+    private void corrupt(Path shared) throws Exception {
+        Path garbage = SampleFiles.random(dir.resolve("garbage.bin"), size, 7);
+        try (var out = java.nio.channels.FileChannel.open(shared, java.nio.file.StandardOpenOption.WRITE)) {
+            out.write(java.nio.ByteBuffer.wrap(Files.readAllBytes(garbage)), 0);
+        }
     }
 
     void interruptedFetchResumes() throws Exception {
