@@ -59,9 +59,11 @@ class BitTorrentFetchIT {
         Path original = SampleFiles.random(seedDir.resolve("g.bin"), (6L << 20) + 5, 42);
         TorrentInfo torrent = torrentOf(original);
         Path torrentFile = writeTorrent(torrent);
+        // One link at a time, the liar first: beside the good seed from the start, the good seed's link could ask for
+        // every block before the liar's bitfield arrived, and a liar that sent nothing earns no ban.
         try (BitTorrentSeedProcess liar = BitTorrentSeedProcess.corrupting(torrentFile, seedDir);
              BitTorrentSeedProcess good = BitTorrentSeedProcess.libtorrent(torrentFile, seedDir, null);
-             ShareService chordia = client()) {
+             ShareService chordia = client(1)) {
             FetchResult r = chordia.start(torrent, new TorrentPeers(torrent.infoHash(), List.of(liar.address(), good.address()),
                     null), dir.resolve("out"), p -> { }).result().get(120, TimeUnit.SECONDS);
 
@@ -101,8 +103,13 @@ class BitTorrentFetchIT {
     }
 
     private static ShareService client() throws Exception {
-        return ShareService.start(ShareConfig.defaults().withBind("127.0.0.1", 0).withSeedAfterFetch(false),
-                new InMemoryPeerDirectory());
+        return client(ShareConfig.defaults().swarm().maxPeers());
+    }
+
+    /** A fetching node that keeps at most {@code links} peer links open, taking its candidates in the order given. */
+    private static ShareService client(int links) throws Exception {
+        ShareConfig config = ShareConfig.defaults().withBind("127.0.0.1", 0).withSeedAfterFetch(false);
+        return ShareService.start(config.withSwarm(config.swarm().withMaxPeers(links)), new InMemoryPeerDirectory());
     }
 
     private static TorrentInfo torrentOf(Path file) throws Exception {

@@ -116,8 +116,10 @@ class MixedSwarmIT {
         InMemoryPeerDirectory directory = new InMemoryPeerDirectory();
         ShareConfig config = ShareConfig.defaults().withBind("127.0.0.1", 0).withThreads(1, 1);
 
+        // B keeps one link at a time and meets the liar first: beside L1 from the start, its link to L1 could ask for
+        // every block before the liar's bitfield arrived, and a liar that sent nothing earns no ban.
         try (ShareService a = ShareService.start(config, directory);
-             ShareService b = ShareService.start(config, directory)) {
+             ShareService b = ShareService.start(config.withSwarm(config.swarm().withMaxPeers(1)), directory)) {
             a.share(file);
             Address aPort = new Address("127.0.0.1", a.address().port());
             try (LibtorrentPeerProcess l1 = LibtorrentPeerProcess.start(torrentFile, dir.resolve("l1"), List.of(aPort), PEER_SECONDS);
