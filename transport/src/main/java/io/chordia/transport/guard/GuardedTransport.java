@@ -182,6 +182,11 @@ public final class GuardedTransport implements Transport {
         } else if (held != null) {
             held.add(reply);
             repliesHeld.increment();
+            if (ours != null) {
+                // We called it first, so its request set off no ping: the answer we await may be
+                // held on its side for ours, as ours is for it. A ping's pong fits what we sent.
+                onUnverifiedRequest.accept(reply.recipient());
+            }
             return null;
         } else {
             fitted = ReplyContacts.fitTo(reply, (int) Math.min(Integer.MAX_VALUE, budget.bytes), sizeOf);

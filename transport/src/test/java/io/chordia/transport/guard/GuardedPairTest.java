@@ -77,6 +77,30 @@ class GuardedPairTest {
     }
 
     @Test
+    void strangersCallingEachOtherAtOnceAreBothAnsweredByTheFirstAttempt() {
+        // Each called the other first, so neither pings the other, and each answer is too large for
+        // what the other sent: each side holds its answer until the other's arrives. The ping
+        // that a held answer sets off breaks the wait.
+        RpcEndpoint a = guardedNode(1);
+        RpcEndpoint b = guardedNode(2);
+        List<Contact> twenty = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            twenty.add(TestIds.contact(100 + i));
+        }
+        a.register(FindNode.class, (request, ctx) -> new Nodes(twenty));
+        b.register(FindNode.class, (request, ctx) -> new Nodes(twenty));
+
+        CompletableFuture<Reply<Nodes>> fromB = a.exchange(b.self().address(), b.self().id(), new FindNode(TestIds.id(7), 20), config);
+        CompletableFuture<Reply<Nodes>> fromA = b.exchange(a.self().address(), a.self().id(), new FindNode(TestIds.id(8), 20), config);
+        sim.runUntil(() -> fromA.isDone() && fromB.isDone(), Duration.ofSeconds(30), "both calls");
+
+        for (CompletableFuture<Reply<Nodes>> call : List.of(fromA, fromB)) {
+            assertThat(call).isCompletedWithValueMatching(r -> r.body().contacts().equals(twenty) && r.attempts() == 1,
+                    "the whole list by the first attempt");
+        }
+    }
+
+    @Test
     void aLostPongDoesNotLeaveTheTwoWaitingOnEachOtherForGood() {
         // a's pong to b's verification ping is lost: b keeps a's answer held, and a must still be
         // able to call b, or b never hears from a again and never pings it again.
