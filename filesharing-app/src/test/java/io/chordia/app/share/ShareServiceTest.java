@@ -121,7 +121,7 @@ class ShareServiceTest extends SwarmScenarioCases {
             assertThatThrownBy(() -> SwarmScenarios.await(lonely.fetch(nobodyHasIt, dir.resolve("out3"), ProgressListener.NONE)))
                     .as("a peer is announced but does not answer: the stall timeout, stated")
                     .hasCauseInstanceOf(FetchFailedException.class)
-                    .hasMessageContaining("no peer delivered the manifest of x in 300 ms (1 peers known, 0 banned)");
+                    .hasMessageContaining("no peer delivered the manifest of x in 300 ms (1 peer known, 0 banned)");
         }
     }
 }

@@ -435,8 +435,9 @@ public final class SwarmFetcher {
         String what = manifest == null ? "the manifest" : "any piece";
         Duration t = config.stallTimeout();
         String in = t.toMillis() < 1000 ? t.toMillis() + " ms" : t.toSeconds() + " s";
+        int known = swarm.candidateCount();
         return "no peer delivered " + what + " of " + link.name() + " in " + in + " ("
-                + swarm.candidateCount() + " peers known, " + swarm.banned().size() + " banned)";
+                + known + (known == 1 ? " peer" : " peers") + " known, " + swarm.banned().size() + " banned)";
     }
 
     private void report(boolean done) {
