@@ -48,10 +48,13 @@ final class CancelCommand implements Callable<Integer> {
     }
 
     static String describe(CancelReply r) {
+        String kept = ResumeState.describe(r.keptPieces(), r.totalPieces(), r.path()) + "; run the same fetch command to resume";
+        if (r.stopped()) {
+            return "cancelled " + r.name() + ": " + kept;
+        }
         return switch (r.state()) {
             case "finished" -> "the fetch of " + r.name() + " had already finished: " + r.path();
-            case "cancelled" -> "cancelled " + r.name() + ": " + ResumeState.describe(r.keptPieces(), r.totalPieces(), r.path())
-                    + "; run the same fetch command to resume";
+            case "paused" -> "the fetch of " + r.name() + " was already paused: " + kept;
             default -> "the fetch of " + r.name() + " had already ended (" + r.state() + ")";
         };
     }

@@ -57,8 +57,8 @@ final class StatusCommand implements Callable<Integer> {
                 + "%d replies refused, %d unverified budgets%n", g.verifiedPeers(), g.probesSent(), g.repliesHeld(),
                 g.requestsHeld(), g.heldNow(), g.repliesRefused(), g.budgets());
         Map<String, Long> byState = transfers.stream().collect(Collectors.groupingBy(TransferView::state, Collectors.counting()));
-        daemon.out().printf("transfers  %d active, %d cancelled, %d failed, %d finished (chordia transfers lists them)%n",
-                byState.getOrDefault("active", 0L), byState.getOrDefault("cancelled", 0L), byState.getOrDefault("failed", 0L),
+        daemon.out().printf("transfers  %d active, %d paused, %d failed, %d finished (chordia transfers lists them)%n",
+                byState.getOrDefault("active", 0L), byState.getOrDefault("paused", 0L), byState.getOrDefault("failed", 0L),
                 byState.getOrDefault("finished", 0L));
         return 0;
     }

@@ -9,9 +9,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code chordia transfers}: the running node's fetches, active, cancelled, failed and finished. */
+/**
+ * {@code chordia transfers}: the node's fetches, active, paused (cancelled, or running when the node
+ * last stopped), failed and finished, and for a paused one the command that resumes it.
+ */
 @Command(name = "transfers", mixinStandardHelpOptions = true,
-        description = "List the running node's fetches (active, cancelled, failed, finished) with progress, peers and speed.")
+        description = "List the node's fetches (active, paused, failed, finished) with progress, peers and speed, "
+                + "and the command that resumes a paused one.")
 final class TransfersCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
@@ -34,7 +38,15 @@ final class TransfersCommand implements Callable<Integer> {
                     t.state(), percent, ByteSize.format(t.verifiedBytes()), ByteSize.format(t.totalBytes()), pieces, t.peers(),
                     t.peers() == 1 ? "peer" : "peers", ByteSize.perSecond(t.bytesPerSecond()), t.path(),
                     t.why() == null ? "" : "  (" + t.why() + ")");
+            if (t.state().equals("paused") && t.source() != null) {
+                daemon.out().printf("  resume: chordia fetch %s -o %s%n", shellQuoted(t.source()), shellQuoted(t.outDir()));
+            }
         }
         return 0;
+    }
+
+    /** {@code text} as one shell word, to paste. */
+    static String shellQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 }

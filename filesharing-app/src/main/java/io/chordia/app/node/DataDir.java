@@ -54,6 +54,11 @@ public record DataDir(Path root) {
         return root.resolve("shares.txt");
     }
 
+    /** The fetches started and not finished, so a restart lists them as paused. */
+    public Path fetchesFile() {
+        return root.resolve("fetches.json");
+    }
+
     public Path logDir() {
         return root.resolve("logs");
     }

@@ -76,14 +76,16 @@ public final class FetchCommands {
     /** @param outDir the fetch's output directory, or null for the latest fetch of that id */
     public record CancelRequest(String id, String outDir) {}
 
-    public record CancelReply(String id, String name, String state, int keptPieces, int totalPieces, String path) {}
+    /** @param stopped whether this cancel stopped the fetch (else it had already ended, in {@code state}) */
+    public record CancelReply(String id, String name, String state, int keptPieces, int totalPieces, String path,
+                              boolean stopped) {}
 
     public record TransfersRequest() {}
 
     public record TransfersReply(List<Transfer.TransferView> transfers) {}
 
     static void registerAll(ControlRegistry registry, PeerDaemon daemon) {
-        Transfers transfers = new Transfers();
+        Transfers transfers = new Transfers(new UnfinishedFetches(daemon.dataDir().fetchesFile()));
         registry.register(NodeCommands.command("fetch", FetchRequest.class, (q, p) -> fetch(daemon, transfers, q, p)));
         registry.register(NodeCommands.command("cancel", CancelRequest.class, (q, p) -> cancel(transfers, q)));
         registry.register(NodeCommands.command("transfers", TransfersRequest.class,
@@ -103,7 +105,7 @@ public final class FetchCommands {
                     "copy the whole line 'chordia share' printed, e.g. " + Link.SCHEME + "<40 hex digits>?name=...&size=...");
         }
         Path outDir = outDir(q);
-        Transfer t = transfers.start(link, outDir, q.detach(), listener -> {
+        Transfer t = transfers.start(q.link(), link, outDir, q.detach(), listener -> {
             LOG.info("fetching {} ({} bytes) into {}{}", link.name(), link.size(), outDir, q.detach() ? ", detached" : "");
             var handle = daemon.fetch(link, outDir, listener);
             daemon.measured().fetchStarted(handle.result());
@@ -171,13 +173,16 @@ public final class FetchCommands {
         Path outDir = q.outDir() == null ? null : ShareCommands.absolute(q.outDir(), "cancel");
         Transfer t = transfers.find(q.id() == null ? "" : q.id(), outDir).orElseThrow(() -> new UserFacingException(
                 "no fetch of " + q.id() + " in this node", "chordia transfers lists them"));
-        try {
-            t.handle().cancel().get(SETTLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.warn("the fetch of {} did not stop writing within {} s", t.link().name(), SETTLE_WAIT.toSeconds());
+        boolean running = t.state() == Transfer.State.ACTIVE;
+        if (running) {
+            try {
+                t.handle().cancel().get(SETTLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                LOG.warn("the fetch of {} did not stop writing within {} s", t.link().name(), SETTLE_WAIT.toSeconds());
+            }
         }
         return new CancelReply(t.id(), t.link().name(), t.state().name().toLowerCase(java.util.Locale.ROOT),
-                t.keptPieces(), t.totalPieces(), t.path().toString());
+                t.keptPieces(), t.totalPieces(), t.path().toString(), running);
     }
 
     private static void log(Link link, FetchResult r, Throwable failure) {

@@ -79,7 +79,7 @@ final class TorrentFetches {
         Path outDir = FetchCommands.outDir(q);
         LOG.info("fetching torrent {} ({}, {} bytes) from {} BitTorrent peers into {}", torrent.infoHash(), link.name(),
                 link.size(), found.size(), outDir);
-        Transfer t = transfers.start(link, outDir, q.detach(), listener -> {
+        Transfer t = transfers.start(q.link(), link, outDir, q.detach(), listener -> {
             var handle = daemon.fetchTorrent(torrent, peers, outDir, listener);
             daemon.measured().fetchStarted(handle.result());
             return handle;

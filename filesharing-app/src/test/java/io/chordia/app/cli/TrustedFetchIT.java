@@ -87,7 +87,7 @@ class TrustedFetchIT extends ProcessesFixture {
         assertThat(out.resolve("big.bin")).doesNotExist();
         assertThat(out.resolve("big.bin.part")).exists();
         JsonNode t = transfers(fetcher).get(0);
-        assertThat(t.get("state").asText()).isEqualTo("cancelled");
+        assertThat(t.get("state").asText()).isEqualTo("paused");
         assertThat(t.get("keptPieces").asInt()).isEqualTo(kept);
 
         ChordiaProcesses.signal(seeder.process(), "CONT");
@@ -120,7 +120,7 @@ class TrustedFetchIT extends ProcessesFixture {
         freezeSeederOnceAPieceIsKept(out, client);
         client.process().destroyForcibly().waitFor(); // kill -9: no hook runs, the node must notice
         ChordiaProcesses.awaitEventually("the node cancels the fetch of a client that went away",
-                () -> transfers(fetcher).get(0).get("state").asText().equals("cancelled"));
+                () -> transfers(fetcher).get(0).get("state").asText().equals("paused"));
 
         // A detached fetch is stopped by id: with the seeder still frozen it cannot have finished.
         String[] detach = {"fetch", link, "-o", out.toString(), "--detach", "--data-dir", fetcher.dataDir().toString()};
@@ -131,7 +131,11 @@ class TrustedFetchIT extends ProcessesFixture {
         assertThat(cancel.exit()).as(cancel.err()).isZero();
         assertThat(cancel.out().strip()).matches("cancelled big\\.bin: \\d+ of 1024 pieces kept in \\S+big\\.bin\\.part; "
                 + "run the same fetch command to resume");
-        assertThat(transfers(fetcher).get(1).get("state").asText()).isEqualTo("cancelled");
+        assertThat(transfers(fetcher)).as("the fetch run again replaced its paused entry").hasSize(1);
+        assertThat(transfers(fetcher).get(0).get("state").asText()).isEqualTo("paused");
+        Result again = cli.run("cancel", id, "--data-dir", fetcher.dataDir().toString());
+        assertThat(again.out().strip()).matches("the fetch of big\\.bin was already paused: \\d+ of 1024 pieces kept in "
+                + "\\S+big\\.bin\\.part; run the same fetch command to resume");
         Result unknown = cli.run("cancel", "ffff", "--data-dir", fetcher.dataDir().toString());
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).startsWith("chordia: no fetch of ffff in this node");
@@ -141,11 +145,11 @@ class TrustedFetchIT extends ProcessesFixture {
         assertThat(detached.exit()).as(detached.err()).isZero();
         assertThat(detached.out().strip()).isEqualTo(Link.parse(link).contentId().toHex());
         ChordiaProcesses.awaitEventually("the detached fetch finishes in the node",
-                () -> transfers(fetcher).get(2).get("state").asText().equals("finished"));
+                () -> transfers(fetcher).get(0).get("state").asText().equals("finished"));
         assertThat(SampleFiles.sha256(out.resolve("big.bin"))).isEqualTo(SampleFiles.sha256(original));
         JsonNode status = cli.status(fetcher);
-        assertThat(status.get("transfers")).hasSize(3);
-        assertThat(status.get("transfers").get(2).get("peers").asInt()).isEqualTo(1);
+        assertThat(status.get("transfers")).hasSize(1);
+        assertThat(status.get("transfers").get(0).get("peers").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -170,6 +174,12 @@ class TrustedFetchIT extends ProcessesFixture {
 
         ChordiaProcesses.signal(seeder.process(), "CONT");
         cli.startNode(fetcher.dataDir(), "--host", "127.0.0.1", "--port", "0");
+        JsonNode paused = transfers(fetcher).get(0);
+        assertThat(paused.get("state").asText()).as("listed again after the restart").isEqualTo("paused");
+        assertThat(paused.get("why").asText()).isEqualTo("the node stopped before it finished");
+        assertThat(paused.get("keptPieces").asInt()).isGreaterThanOrEqualTo(journalled);
+        Result listed = cli.run("transfers", "--data-dir", fetcher.dataDir().toString());
+        assertThat(listed.out()).contains("  resume: chordia fetch '" + link + "' -o '" + out + "'");
         Result resumed = cli.run(fetch);
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("resumed: ");
