@@ -138,9 +138,34 @@ public final class ChordiaProcesses implements AutoCloseable {
     public Client launchClient(String... args) throws IOException {
         Path out = work.resolve("cmd-" + (++outputs) + ".out");
         Path err = work.resolve("cmd-" + outputs + ".err");
-        Process p = new ProcessBuilder(java(List.of(args))).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        List<String> command = new ArrayList<>();
+        if (interruptIgnored()) {
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.addAll(java(List.of(args)));
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         started.add(p);
         return new Client(p, out, err);
+    }
+
+    /**
+     * Whether this JVM was started with SIGINT ignored, as everything started in the background of a
+     * non-interactive shell is (a build run with {@code cmd &} from a script): a JVM that inherits
+     * that installs no handler, so a client would never see its Ctrl-C. Launched clients then get
+     * the default action back ({@code env --default-signal}, GNU coreutils 8.31+), as on a terminal.
+     * Linux only: elsewhere, false.
+     */
+    static boolean interruptIgnored() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << (2 - 1))) != 0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux: no way to tell, and no such build there
+        }
+        return false;
     }
 
     /** Sends {@code signal} (INT, STOP, CONT...) to {@code p}, as a user's Ctrl-C or a debugger would. */
