@@ -155,6 +155,12 @@ public final class SimCommand implements Callable<Integer> {
                     + "the fraction of pairs naming the same owner, as Bamboo measures it (the twins add traffic).")
     boolean consistencyPairs;
 
+    @Option(names = "--key-census", converter = DurationConverter.class, paramLabel = "PERIOD",
+            description = "Debugging lost keys: every PERIOD of simulated time read which live nodes hold each stored key, "
+                    + "and print on stderr at the end how long keys went a replica short and each lost key's history "
+                    + "(simulator only; needs --keys).")
+    Duration keyCensus;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write summary.txt, summary.json, series.csv and charts (PNG, SVG) here.")
     Path out;
 
@@ -203,7 +209,8 @@ public final class SimCommand implements Callable<Integer> {
                         + " needs the simulator (over UDP bytes are the datagrams')");
             }
             tuning = ScenarioTuning.defaults().withCountBytes(!noByteCount).withChordMaintenance(stabilize)
-                    .withCostModel(costModel).withConsistencyPairs(consistencyPairs).withChurnStart(churnStart);
+                    .withCostModel(costModel).withConsistencyPairs(consistencyPairs).withChurnStart(churnStart)
+                    .withKeyCensus(keyCensus);
             if (quota != null) {
                 tuning = tuning.withRecordsPerSource(quota);
             }
@@ -218,7 +225,7 @@ public final class SimCommand implements Callable<Integer> {
             err.flush();
             return USAGE_ERROR;
         }
-        Summary summary = new ScenarioRunner(config, tuning).run(ProgressBar.forConsole());
+        Summary summary = new ScenarioRunner(config, tuning, err).run(ProgressBar.forConsole());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(json ? SummaryJson.compact(summary) + "\n" : SummaryText.format(summary));
         stdout.flush();

@@ -3,8 +3,10 @@ package io.chordia.sim.metrics;
 import io.chordia.core.store.DhtRecord;
 import io.chordia.core.store.RecordRules;
 import io.chordia.core.store.StoredRecord;
+import io.chordia.routing.replication.GetResult;
 import io.chordia.sim.world.Peer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Which live nodes hold a record at the end of a run, read straight from their stores: tells a key
@@ -33,5 +35,17 @@ public final class KeyHolders {
         StoredRecord held = peer.storage().store().get(wanted.key());
         return held != null && !held.isExpired(peer.host().scheduler().clock().nanoTime())
                 && (held.record().sameContent(wanted) || RecordRules.newer(held.record(), wanted));
+    }
+
+    /**
+     * Whether {@code read} returned {@code wanted} or a newer record of its key. The TTL a replica
+     * reports has run down since the write: content and order are compared, not the TTL.
+     */
+    public static boolean returned(CompletableFuture<GetResult> read, DhtRecord wanted) {
+        if (!read.isDone() || read.isCompletedExceptionally() || read.join().status() != GetResult.Status.FOUND) {
+            return false;
+        }
+        DhtRecord found = read.join().record();
+        return found.sameContent(wanted) || RecordRules.newer(found, wanted);
     }
 }

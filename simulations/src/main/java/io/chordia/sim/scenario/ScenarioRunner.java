@@ -7,6 +7,7 @@ import io.chordia.core.store.DhtRecord;
 import io.chordia.core.store.RecordRules;
 import io.chordia.core.util.Bytes;
 import io.chordia.routing.lookup.LookupResult;
+import io.chordia.routing.replication.KeyDistance;
 import io.chordia.sim.metrics.SizeEstimates;
 import io.chordia.sim.metrics.LookupConsistency;
 import io.chordia.routing.replication.GetResult;
@@ -15,6 +16,7 @@ import io.chordia.routing.replication.StorageConfig;
 import io.chordia.routing.replication.SybilDefense;
 import io.chordia.sim.attack.CensoringStorage;
 import io.chordia.sim.attack.SybilAttack;
+import io.chordia.sim.metrics.KeyCensus;
 import io.chordia.sim.metrics.KeyHolders;
 import io.chordia.sim.metrics.OracleLatency;
 import io.chordia.sim.metrics.Samples;
@@ -26,6 +28,7 @@ import io.chordia.sim.world.Peer;
 import io.chordia.sim.world.SimSubstrate;
 import io.chordia.sim.world.Substrate;
 import io.chordia.sim.world.UdpSubstrate;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,6 +63,7 @@ public final class ScenarioRunner {
 
     private final ScenarioConfig config;
     private final ScenarioTuning tuning;
+    private final PrintWriter diagnostics;
     private final RandomStreams streams;
     private final RandomGenerator ids;
     private final RandomGenerator workload;
@@ -78,6 +82,7 @@ public final class ScenarioRunner {
     private PartitionEpisode partition;
     private long keysLostToConflicts;
     private final QuotaTally quotas = new QuotaTally();
+    private KeyCensus census = KeyCensus.OFF;
     private Substrate substrate;
     private Overlay overlay;
     private long endNanos;
@@ -99,6 +104,12 @@ public final class ScenarioRunner {
     }
 
     public ScenarioRunner(ScenarioConfig config, ScenarioTuning tuning) {
+        this(config, tuning, new PrintWriter(System.err, true));
+    }
+
+    /** {@code diagnostics}: where debugging output asked for by the tuning (the key census) goes. */
+    public ScenarioRunner(ScenarioConfig config, ScenarioTuning tuning, PrintWriter diagnostics) {
+        this.diagnostics = diagnostics;
         this.config = config;
         this.tuning = tuning;
         this.streams = new RandomStreams(config.seed());
@@ -143,8 +154,11 @@ public final class ScenarioRunner {
             long bytesAtStart = substrate.bytes();
             long start = substrate.nowNanos();
             endNanos = start + config.duration().toNanos();
-            onControl(() -> schedule(start));
-            startCensus(start);
+            onControl(() -> {
+                schedule(start);
+                census = KeyCensus.every(tuning.keyCensus(), substrate, live::inIdOrder, expected, config.replicas(),
+                        this::replicasByOracle, endNanos + DRAIN_NANOS);
+            });
             series.start(messagesAtStart, bytesAtStart);
             long steps = (config.duration().toNanos() + STEP_NANOS - 1) / STEP_NANOS;
             for (long i = 1; i <= steps; i++) {
@@ -162,9 +176,9 @@ public final class ScenarioRunner {
             double liveNodeSeconds = meanLiveNodes() * config.duration().toNanos() / 1e9;
             substrate.runUntil(() -> pendingLookups.isEmpty(), DRAIN_NANOS);
             long abandoned = onControl(this::abandonPending);
-            ReadBack everyKey = expected.isEmpty() ? ReadBack.NONE : readBack(new ArrayList<>(expected.values()), 1);
-            printCensus();
-            ReadBack targeted = attack.targets().isEmpty() ? ReadBack.NONE : readBack(targetedRecords(), TARGET_READS);
+            ReadBack everyKey = expected.isEmpty() ? ReadBack.NONE : readBack(new ArrayList<>(expected.values()), 1, census);
+            ReadBack targeted = attack.targets().isEmpty() ? ReadBack.NONE
+                    : readBack(targetedRecords(), TARGET_READS, KeyCensus.OFF);
             Integer violations = ringViolations();
             Integer rings = substrate.singleThreaded() && overlay.hasRing()
                     ? onControl(() -> overlay.rings(live.inIdOrder())) : null;
@@ -369,16 +383,19 @@ public final class ScenarioRunner {
 
     /**
      * Reads each of {@code wanted} {@code readsEach} times from random honest nodes; a read is lost
-     * when it finds nothing or a record older than the newest acknowledged write.
+     * when it finds nothing or a record older than the newest acknowledged write. The reads go to
+     * {@code census} once done.
      */
-    private ReadBack readBack(List<DhtRecord> wanted, int readsEach) {
+    private ReadBack readBack(List<DhtRecord> wanted, int readsEach, KeyCensus census) {
         List<Peer> readers = new ArrayList<>();
+        List<DhtRecord> read = new ArrayList<>();
         List<CompletableFuture<GetResult>> gets = onControl(() -> {
             List<CompletableFuture<GetResult>> out = new ArrayList<>();
             for (DhtRecord record : wanted) {
                 for (int i = 0; i < readsEach; i++) {
                     Peer reader = honestRandom(workload);
                     readers.add(reader);
+                    read.add(record);
                     out.add(reader.storage().get(record.key()));
                 }
             }
@@ -391,23 +408,15 @@ public final class ScenarioRunner {
         for (int i = 0; i < gets.size(); i++) {
             CompletableFuture<GetResult> f = gets.get(i);
             boolean found = f.isDone() && !f.isCompletedExceptionally() && f.join().status() == GetResult.Status.FOUND;
-            DhtRecord want = wanted.get(i / readsEach);
-            // The TTL a replica reports has run down since the write: compare content and order only.
-            boolean kept = found && (f.join().record().sameContent(want) || RecordRules.newer(f.join().record(), want));
             empty += found ? 0 : 1;
-            lost += kept ? 0 : 1;
-            if (!kept && census != null) {
-                System.err.println("read of " + want.key().shortId() + " from " + readers.get(i).node().self() + ": "
-                        + (f.isCompletedExceptionally() ? f.handle((r, e) -> String.valueOf(e)).join()
-                        : f.join().status() + ", answered by " + f.join().answered()));
-            }
-            if (!kept) {
-                lostKeys.add(want.key());
-                lostRecords.add(want);
+            if (!KeyHolders.returned(f, read.get(i))) {
+                lost++;
+                lostRecords.add(read.get(i));
             }
         }
         Long notHeld = !substrate.singleThreaded() ? null : onControl(() -> {
             List<Peer> nodes = live.inIdOrder();
+            census.readBack(read, readers, gets, diagnostics);
             return lostRecords.stream().filter(r -> KeyHolders.count(nodes, r) == 0).count();
         });
         return new ReadBack(gets.size(), empty, lost, notHeld);
@@ -424,43 +433,12 @@ public final class ScenarioRunner {
         }
     }
 
-    private io.chordia.sim.metrics.KeyCensus census;
-    private final List<NodeId> lostKeys = new ArrayList<>();
-
-    private void startCensus(long start) {
-        String every = System.getProperty("chordia.keyCensus");
-        if (every == null || expected.isEmpty() || !substrate.singleThreaded()) {
-            return;
-        }
-        census = new io.chordia.sim.metrics.KeyCensus(expected, config.replicas(), this::replicasByOracle);
-        long period = Duration.parse("PT" + every).toNanos();
-        onControl(() -> censusAt(start, period));
-    }
-
-    private void censusAt(long at, long period) {
-        census.take(live.inIdOrder(), substrate.nowNanos());
-        if (at + period < endNanos + DRAIN_NANOS) {
-            substrate.at(at + period, () -> censusAt(at + period, period));
-        }
-    }
-
+    /** The oracle's replica set of {@code key}: the {@code n} live nodes nearest it, nearest first. */
     private List<Peer> replicasByOracle(NodeId key, int n) {
         List<Peer> all = live.inIdOrder();
-        io.chordia.routing.replication.KeyDistance d = config.protocol().overlay().keyDistance();
+        KeyDistance d = config.protocol().overlay().keyDistance();
         all.sort(Comparator.comparing(p -> d.between(key, p.node().self().id())));
         return all.subList(0, Math.min(n, all.size()));
-    }
-
-    private void printCensus() {
-        if (census == null) {
-            return;
-        }
-        onControl(() -> census.take(live.inIdOrder(), substrate.nowNanos()));
-        System.err.println("census: " + census.restored());
-        for (NodeId key : lostKeys) {
-            System.err.println("lost key " + key.shortId() + " (" + key.toHex() + ")");
-            census.history(key).forEach(line -> System.err.println("  " + line));
-        }
     }
 
     // ---- the run -------------------------------------------------------------------------------

@@ -23,10 +23,12 @@ import java.time.Duration;
  *                        {@link io.chordia.routing.overlay.KademliaOverlayFactory#withProtocolParameters}
  *                        puts on {@code kademlia} (BEP 5's 8 for mainline)
  * @param churnStart      how long the starting network's nodes have left ({@link ChurnStart})
+ * @param keyCensus       how often a {@link io.chordia.sim.metrics.KeyCensus} reads every store, or null for none
  */
 public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean countBytes, boolean checkInvariants,
                              int udpEventLoops, int recordsPerSource, CostModel costModel,
-                             boolean consistencyPairs, Integer k, ChurnStart churnStart) {
+                             boolean consistencyPairs, Integer k, ChurnStart churnStart,
+                             Duration keyCensus) {
     public ScenarioTuning {
         java.util.Objects.requireNonNull(costModel, "costModel");
         java.util.Objects.requireNonNull(churnStart, "churnStart");
@@ -36,12 +38,15 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
         if (k != null && (k < 1 || k > KademliaConfig.MAX_K)) {
             throw new IllegalArgumentException("--k must be between 1 and " + KademliaConfig.MAX_K + ", was " + k);
         }
+        if (keyCensus != null && (keyCensus.isNegative() || keyCensus.isZero())) {
+            throw new IllegalArgumentException("--key-census must be positive, was " + keyCensus);
+        }
     }
 
     public static ScenarioTuning defaults() {
         return new ScenarioTuning(ChordConfig.defaults(), KademliaConfig.defaults(), true, true, 2,
                 StorageConfig.defaults().maxRecordsPerSource(), CostModel.ENCODED, false, null,
-                ChurnStart.STEADY).withChordMaintenance(Duration.ofSeconds(5));
+                ChurnStart.STEADY, null).withChordMaintenance(Duration.ofSeconds(5));
     }
 
     /**
@@ -55,42 +60,47 @@ public record ScenarioTuning(ChordConfig chord, KademliaConfig kademlia, boolean
 
     public ScenarioTuning withChord(ChordConfig value) {
         return new ScenarioTuning(value, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
-                consistencyPairs, k, churnStart);
+                consistencyPairs, k, churnStart, keyCensus);
     }
 
     public ScenarioTuning withKademlia(KademliaConfig value) {
         return new ScenarioTuning(chord, value, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
-                consistencyPairs, k, churnStart);
+                consistencyPairs, k, churnStart, keyCensus);
     }
 
     public ScenarioTuning withCountBytes(boolean value) {
         return new ScenarioTuning(chord, kademlia, value, checkInvariants, udpEventLoops, recordsPerSource, costModel,
-                consistencyPairs, k, churnStart);
+                consistencyPairs, k, churnStart, keyCensus);
     }
 
     public ScenarioTuning withRecordsPerSource(int value) {
         return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, value, costModel,
-                consistencyPairs, k, churnStart);
+                consistencyPairs, k, churnStart, keyCensus);
     }
 
     public ScenarioTuning withCostModel(CostModel value) {
         return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, value,
-                consistencyPairs, k, churnStart);
+                consistencyPairs, k, churnStart, keyCensus);
     }
 
     public ScenarioTuning withConsistencyPairs(boolean value) {
         return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
-                value, k, churnStart);
+                value, k, churnStart, keyCensus);
     }
 
     public ScenarioTuning withK(Integer value) {
         return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
-                consistencyPairs, value, churnStart);
+                consistencyPairs, value, churnStart, keyCensus);
     }
 
     public ScenarioTuning withChurnStart(ChurnStart value) {
         return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
-                consistencyPairs, k, value);
+                consistencyPairs, k, value, keyCensus);
+    }
+
+    public ScenarioTuning withKeyCensus(Duration value) {
+        return new ScenarioTuning(chord, kademlia, countBytes, checkInvariants, udpEventLoops, recordsPerSource, costModel,
+                consistencyPairs, k, churnStart, value);
     }
 
     /** The Kademlia configuration of {@code factory}'s nodes: its protocol's parameters, then {@link #k()} if given. */

@@ -34,4 +34,35 @@ class KeysLostSimTest {
         assertThat(s.get("keysNotHeld").asLong()).as("%s", s).isZero();
         assertThat(s.get("keysUnreadable").asLong()).as("%s", s).isZero();
     }
+
+    /** The census names each lost key and tells that its holders died: it catches the loss the summary counts. */
+    @Test
+    void theKeyCensusTellsEachLostKeysHistory() throws Exception {
+        SimRun run = SimRun.of("--protocol", "kademlia", "--seed", "1", "--nodes", "40", "--keys", "200", "--replicas", "1",
+                "--fail-fraction", "0.9", "--duration", "2m", "--lookups", "0", "--no-byte-count", "--key-census", "5s",
+                "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode s = JSON.readTree(run.out());
+        long lostKeys = run.err().lines().filter(line -> line.startsWith("lost key ")).count();
+        assertThat(lostKeys).as(run.err()).isEqualTo(s.get("keysLost").asLong()).isPositive();
+        assertThat(run.err()).contains("census: restored").contains(" died");
+    }
+
+    @Test
+    void withoutTheOptionThereIsNoCensus() throws Exception {
+        SimRun run = SimRun.of("--protocol", "kademlia", "--seed", "1", "--nodes", "40", "--keys", "200", "--replicas", "1",
+                "--fail-fraction", "0.9", "--duration", "2m", "--lookups", "0", "--no-byte-count", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("census:").doesNotContain("lost key");
+    }
+
+    @Test
+    void aCensusPeriodOfZeroIsAUsageError() {
+        SimRun run = SimRun.of("--nodes", "4", "--keys", "10", "--key-census", "0s");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--key-census must be positive");
+    }
 }
