@@ -32,7 +32,7 @@ class ConfigBuildersTest {
                 Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, false, SuspectConfig.defaults(),
                 EnumSet.complementOf(EnumSet.of(KademliaExtra.WIDE_CONFIRMATION))));
         assertThat(StorageConfig.defaults()).isEqualTo(new StorageConfig(3, 2, 2, Duration.ofHours(1),
-                Duration.ofMinutes(20), Duration.ofSeconds(10), 256, Duration.ofMinutes(5), 10_000, 256L << 20,
+                Duration.ofMinutes(20), Duration.ofSeconds(10), Duration.ofSeconds(1), 256, Duration.ofMinutes(5), 10_000, 256L << 20,
                 rpc.withTimeout(Duration.ofMillis(500)).withMaxAttempts(2), SybilDefense.NONE));
     }
 

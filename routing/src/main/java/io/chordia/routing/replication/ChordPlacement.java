@@ -13,7 +13,7 @@ import java.util.List;
  * its successors, which covers every record it should hold.
  *
  * <p>Replica neighbours by {@link ReplicaNeighbours}, with this node a replica anywhere in the
- * window (a node of slack more than Kademlia's, see {@link #isReplicaNeighbour}). Where this
+ * window and one node past it (two nodes of slack more than Kademlia's, see {@link #isReplicaNeighbour}). Where this
  * node's arc does not reach the key: anyone while its predecessor list is not yet full (a
  * newcomer's first seconds), else any node of its successor or predecessor list.
  */
@@ -49,15 +49,27 @@ public final class ChordPlacement implements ReplicaPlacement {
     }
 
     @Override
+    public List<Contact> neighbourhood(int perSide) {
+        List<Contact> preds = node.predecessors();
+        List<Contact> succs = node.successors();
+        List<Contact> near = new ArrayList<>(preds.subList(0, Math.min(perSide, preds.size())));
+        near.addAll(succs.subList(0, Math.min(perSide, succs.size())));
+        return near;
+    }
+
+    @Override
     public boolean isReplicaNeighbour(NodeId key, Address source, int n) {
-        // This node counts itself a replica anywhere in the window, one node further than
-        // ReplicaNeighbours allows; the sender must still be in it, so no source reaches more nodes.
+        // The sender must be among the key's window(n) nearest, so no source reaches more nodes;
+        // this node counts itself a replica up to two nodes further than ReplicaNeighbours allows.
         // Past its first entry a Chord node's predecessor list is refreshed only when it checks its
         // predecessor (and kept as it was while that predecessor has just joined and lists no one),
-        // so under churn a receiver may list two nodes before a key that its sender no longer does.
-        List<Contact> nearest = localReplicas(key, ReplicaNeighbours.window(n));
+        // so under churn a receiver may list two nodes before a key that its sender no longer does:
+        // departed nodes, whose records the sender's reactive repair pushes within a second of
+        // noticing, long before the receiver's next check (QuotaSimTest, Chord seed 2).
+        int window = ReplicaNeighbours.window(n);
+        List<Contact> nearest = localReplicas(key, window + 1);
         if (!nearest.isEmpty()) {
-            return ReplicaNeighbours.among(nearest, node.self().id(), source, n + 1);
+            return ReplicaNeighbours.among(nearest, node.self().id(), window + 1, source, window);
         }
         // The known arc does not reach the key. A newcomer knows one predecessor until its first
         // check of it (seconds), while the nodes before that one already push it the records it

@@ -32,6 +32,12 @@ public final class KademliaPlacement implements ReplicaPlacement {
     }
 
     @Override
+    public List<Contact> neighbourhood(int perSide) {
+        return node.closestWithSelf(node.self().id(), 2 * perSide + 1).stream()
+                .filter(c -> !c.id().equals(node.self().id())).toList();
+    }
+
+    @Override
     public void requestFailed(Contact replica, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         // Only silence says the node is gone: a node that holds no records answers storage requests UNSUPPORTED, and stays a contact.

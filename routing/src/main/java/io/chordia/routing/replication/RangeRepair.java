@@ -54,6 +54,8 @@ final class RangeRepair {
      * record's live replicas must not wait for the table to notice.
      */
     private final TreeMap<NodeId, Long> silentUntil = new TreeMap<>();
+    /** A neighbour fell silent since {@link #heardSilence} was last asked. */
+    private boolean newSilence;
     private Map<NodeId, Bytes> digestCache = new HashMap<>();
     private Map<NodeId, DhtRecord> digestedRecords = new HashMap<>();
     private Shares shares;
@@ -110,6 +112,16 @@ final class RangeRepair {
             session.compare(NodeId.ZERO, 0);
         }
         return current.unsure();
+    }
+
+    /**
+     * Whether a neighbour fell silent to a comparison since the last call: the records it
+     * replicated go to the next in line at the next {@link #round}, which then should not wait.
+     */
+    boolean heardSilence() {
+        boolean heard = newSilence;
+        newSilence = false;
+        return heard;
     }
 
     /** The answer to a neighbour's {@link CompareRange}, from this node's own view of what they share. */
@@ -209,7 +221,7 @@ final class RangeRepair {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
                         if (cause instanceof RpcTimeoutException) {
-                            silentUntil.put(peer.id(), rpc.scheduler().clock().nanoTime() + grace.toNanos());
+                            newSilence |= silentUntil.put(peer.id(), rpc.scheduler().clock().nanoTime() + grace.toNanos()) == null;
                         }
                         placement.requestFailed(peer, failure);
                         return null;

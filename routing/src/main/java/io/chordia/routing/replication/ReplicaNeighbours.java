@@ -25,13 +25,21 @@ final class ReplicaNeighbours {
      * order, {@link #window} of them) and another node of {@code nearest} is at {@code source}.
      */
     static boolean among(List<Contact> nearest, NodeId self, Address source, int n) {
+        return among(nearest, self, n + 1, source, nearest.size());
+    }
+
+    /**
+     * Whether {@code self} is among the first {@code selfWithin} of {@code nearest} (a key's nearest
+     * nodes in order) and another node of its first {@code sourceWithin} is at {@code source}.
+     */
+    static boolean among(List<Contact> nearest, NodeId self, int selfWithin, Address source, int sourceWithin) {
         boolean replica = false;
         boolean fromNeighbour = false;
         for (int i = 0; i < nearest.size(); i++) {
             Contact c = nearest.get(i);
             boolean isSelf = c.id().equals(self);
-            replica |= isSelf && i <= n;
-            fromNeighbour |= !isSelf && c.address().equals(source);
+            replica |= isSelf && i < selfWithin;
+            fromNeighbour |= !isSelf && i < sourceWithin && c.address().equals(source);
         }
         return replica && fromNeighbour;
     }

@@ -27,6 +27,17 @@ public interface ReplicaPlacement {
     }
 
     /**
+     * The nodes nearest this node as it sees them now, at most {@code perSide} on each side where
+     * the protocol has sides (Chord's predecessors and successors), else the {@code 2 * perSide}
+     * nearest (Kademlia's closest contacts to its own id): whom it shares records with. A node that
+     * drops out of a wider such view has most likely departed ({@link DepartureWatch}). Empty where
+     * the protocol cannot tell.
+     */
+    default List<Contact> neighbourhood(int perSide) {
+        return List.of();
+    }
+
+    /**
      * A storage request to {@code replica}, one of this placement's answers, failed: a placement
      * that answers from a routing table counts it, so a departed node stops being named a replica.
      */

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param defaultTtl        records expire this long after their last store
  * @param republishInterval how often an origin stores its records again (before they expire)
  * @param repairInterval    how often a node checks the replicas of the records it holds
+ * @param reactInterval     how often a node looks whether a replica neighbour departed from its view or fell
+ *                          silent, and compares ranges at once if one did ({@link Duration#ZERO}: only the rounds)
  * @param repairBatch       records checked one by one per repair round, and range exchanges per neighbour: bounds repair traffic
  * @param tokenRotation     write tokens are valid for one to two of these
  * @param maxRecordsPerSource records one source address may have stored here
@@ -21,7 +23,8 @@ import java.time.Duration;
  * @param sybilDefense      how far replica sets reach past the N nearest nodes
  */
 public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Duration defaultTtl, Duration republishInterval,
-                            Duration repairInterval, int repairBatch, Duration tokenRotation, int maxRecordsPerSource,
+                            Duration repairInterval, Duration reactInterval, int repairBatch, Duration tokenRotation,
+                            int maxRecordsPerSource,
                             long maxValueBytes, RpcConfig rpc, SybilDefense sybilDefense) {
     public StorageConfig {
         Checks.inRange(replicas, 1, 16, "replicas");
@@ -32,6 +35,8 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
         Checks.check(republishInterval.compareTo(defaultTtl) < 0, "republish (%s) must come before expiry (%s)",
                 republishInterval, defaultTtl);
         Checks.positive(repairInterval, "repairInterval");
+        Checks.notNull(reactInterval, "reactInterval");
+        Checks.check(!reactInterval.isNegative(), "reactInterval must not be negative, was %s", reactInterval);
         Checks.inRange(repairBatch, 1, 1_000_000, "repairBatch");
         Checks.positive(tokenRotation, "tokenRotation");
         Checks.inRange(maxRecordsPerSource, 1, Integer.MAX_VALUE, "maxRecordsPerSource");
@@ -42,8 +47,9 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
 
     /**
      * N=3, W=2, R=2 (W+R > N: a read meets the latest acknowledged write), 1 h TTL republished
-     * every 20 min, replicas checked every 10 s: a record is exposed to losing its last copies only
-     * while a lost replica is not yet restored, so repair must be much faster than sessions end.
+     * every 20 min, replicas checked every 10 s and at once (within a second) when a replica
+     * neighbour departs: a record is exposed to losing its last copies only while a lost replica is
+     * not yet restored, so repair must be much faster than sessions end.
      */
     public static StorageConfig defaults() {
         return builder().build();
@@ -55,6 +61,10 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
 
     public StorageConfig withRepairInterval(Duration value) {
         return toBuilder().repairInterval(value).build();
+    }
+
+    public StorageConfig withReactInterval(Duration value) {
+        return toBuilder().reactInterval(value).build();
     }
 
     public StorageConfig withQuotas(int recordsPerSource, long valueBytes) {
@@ -74,7 +84,8 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
     public Builder toBuilder() {
         return new Builder().replicas(replicas).writeQuorum(writeQuorum).readQuorum(readQuorum)
                 .defaultTtl(defaultTtl).republishInterval(republishInterval).repairInterval(repairInterval)
-                .repairBatch(repairBatch).tokenRotation(tokenRotation).maxRecordsPerSource(maxRecordsPerSource)
+                .reactInterval(reactInterval).repairBatch(repairBatch).tokenRotation(tokenRotation)
+                .maxRecordsPerSource(maxRecordsPerSource)
                 .maxValueBytes(maxValueBytes).rpc(rpc).sybilDefense(sybilDefense);
     }
 
@@ -86,6 +97,7 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
         private Duration defaultTtl = Duration.ofHours(1);
         private Duration republishInterval = Duration.ofMinutes(20);
         private Duration repairInterval = Duration.ofSeconds(10);
+        private Duration reactInterval = Duration.ofSeconds(1);
         private int repairBatch = 256;
         private Duration tokenRotation = Duration.ofMinutes(5);
         private int maxRecordsPerSource = 10_000;
@@ -125,6 +137,11 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
             return this;
         }
 
+        public Builder reactInterval(Duration value) {
+            this.reactInterval = value;
+            return this;
+        }
+
         public Builder repairBatch(int value) {
             this.repairBatch = value;
             return this;
@@ -157,7 +174,7 @@ public record StorageConfig(int replicas, int writeQuorum, int readQuorum, Durat
 
         public StorageConfig build() {
             return new StorageConfig(replicas, writeQuorum, readQuorum, defaultTtl, republishInterval, repairInterval,
-                    repairBatch, tokenRotation, maxRecordsPerSource, maxValueBytes, rpc, sybilDefense);
+                    reactInterval, repairBatch, tokenRotation, maxRecordsPerSource, maxValueBytes, rpc, sybilDefense);
         }
     }
 }

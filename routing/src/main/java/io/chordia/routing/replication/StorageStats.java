@@ -18,6 +18,7 @@ public final class StorageStats {
     final LongAdder republishLookups = new LongAdder();
     final LongAdder auditLookups = new LongAdder();
     final LongAdder rangeCompares = new LongAdder();
+    final LongAdder reactiveRounds = new LongAdder();
     final LongAdder recordChecks = new LongAdder();
     final LongAdder refusedTokens = new LongAdder();
     final LongAdder refusedRules = new LongAdder();
@@ -41,6 +42,8 @@ public final class StorageStats {
     public long auditLookups() { return auditLookups.sum(); }
     /** Range digests compared with a replica neighbour (one exchange each). */
     public long rangeCompares() { return rangeCompares.sum(); }
+    /** Range comparisons made at once because a replica neighbour departed or fell silent. */
+    public long reactiveRounds() { return reactiveRounds.sum(); }
     /** Records checked on a replica one by one (a {@code CheckRecord} each). */
     public long recordChecks() { return recordChecks.sum(); }
     public long refusedTokens() { return refusedTokens.sum(); }

@@ -38,4 +38,18 @@ class ReplicaNeighboursTest {
         assertThat(ReplicaNeighbours.among(NEAREST, id(2), otherPort, 3)).isFalse();
         assertThat(ReplicaNeighbours.among(NEAREST, id(2), contact(2).address(), 3)).as("its own address").isFalse();
     }
+
+    /**
+     * Chord's form: a receiver whose list still names a departed node before the key counts itself
+     * a replica one node further, while the sender must still be among the window's nodes.
+     */
+    @Test
+    void theReceiversOwnReachAndTheSendersAreJudgedApart() {
+        List<Contact> nearest = List.of(contact(1), contact(2), contact(3), contact(4), contact(5), contact(6));
+
+        assertThat(ReplicaNeighbours.among(nearest, id(6), 6, contact(1).address(), 5)).isTrue();
+        assertThat(ReplicaNeighbours.among(nearest, id(6), 5, contact(1).address(), 5)).as("own reach one short").isFalse();
+        assertThat(ReplicaNeighbours.among(nearest, id(1), 6, contact(6).address(), 5)).as("sender past the window")
+                .isFalse();
+    }
 }
