@@ -5,6 +5,7 @@ import io.chordia.core.net.Contact;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Tells, look after look, whether a node of this node's replica neighbourhood has gone from its
@@ -18,16 +19,20 @@ final class DepartureWatch {
     private Set<NodeId> near = Set.of();
 
     /**
-     * Whether a node of the last look's {@code near} view is missing from this look's {@code wide}
-     * one; remembers this look's near view for the next.
+     * Whether a node of the last look's near view is missing from this look's wide one ({@code
+     * nowWide}, a superset of {@code nowNear}, asked only when somebody left the near view: most
+     * looks find the same neighbours, and the wide view costs a longer walk of the table);
+     * remembers this look's near view for the next.
      */
-    boolean departed(List<Contact> nowNear, List<Contact> nowWide) {
-        Set<NodeId> wide = new HashSet<>();
-        nowWide.forEach(c -> wide.add(c.id()));
-        boolean departed = !wide.containsAll(near);
-        Set<NodeId> next = new HashSet<>();
-        nowNear.forEach(c -> next.add(c.id()));
-        near = next;
-        return departed;
+    boolean departed(List<Contact> nowNear, Supplier<List<Contact>> nowWide) {
+        Set<NodeId> before = near;
+        near = ids(nowNear);
+        return !near.containsAll(before) && !ids(nowWide.get()).containsAll(before);
+    }
+
+    private static Set<NodeId> ids(List<Contact> contacts) {
+        Set<NodeId> ids = new HashSet<>();
+        contacts.forEach(c -> ids.add(c.id()));
+        return ids;
     }
 }

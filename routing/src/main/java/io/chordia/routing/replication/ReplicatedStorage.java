@@ -524,7 +524,7 @@ public final class ReplicatedStorage {
      */
     private void react() {
         int n = config.replicas();
-        boolean departed = departures.departed(placement.neighbourhood(n), placement.neighbourhood(WIDE_VIEW_FACTOR * n));
+        boolean departed = departures.departed(placement.neighbourhood(n), () -> placement.neighbourhood(WIDE_VIEW_FACTOR * n));
         if (!(departed | ranges.heardSilence()) || store.size() == 0) {
             return;
         }
