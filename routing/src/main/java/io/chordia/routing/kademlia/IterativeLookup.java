@@ -2,6 +2,7 @@ package io.chordia.routing.kademlia;
 
 import io.chordia.core.id.NodeId;
 import io.chordia.core.message.FindNode;
+import io.chordia.core.message.MessageLimits;
 import io.chordia.core.message.Nodes;
 import io.chordia.core.message.Request;
 import io.chordia.core.message.Response;
@@ -475,7 +476,7 @@ final class IterativeLookup<R extends Response> {
         messages++;
         // The callback form: a CompletableFuture stage would wrap each timeout in a CompletionException
         // with a stack trace, most of a lookup's allocation under churn.
-        rpc.exchange(c.contact.address(), c.contact.id(), shape.request(target, k), callConfig,
+        rpc.exchange(c.contact.address(), c.contact.id(), shape.request(target, Math.min(k, MessageLimits.MAX_CONTACTS)), callConfig,
                 (reply, failure) -> {
                     probe.softTimer.cancel();
                     probe.graceTimer.cancel();

@@ -186,11 +186,13 @@ public final class KademliaNode implements OverlayNode {
                     }
                 });
             }
-            return first.thenCompose(contact -> selfLookup()).thenCompose(result -> {
+            boolean leafSetJoin = config.has(KademliaExtra.LEAF_SET_JOIN) && config.has(KademliaExtra.LEAF_SET);
+            int width = leafSetJoin ? Math.max(config.k(), config.leafSetSize()) : config.k();
+            return first.thenCompose(contact -> selfLookup(width)).thenCompose(result -> {
                 if (!result.succeeded()) {
                     throw new CompletionException(new IOException("the lookup of our own id failed after bootstrap"));
                 }
-                return refreshFartherThanClosestNeighbour(result);
+                return refreshFartherThanClosestNeighbour(result, leafSetJoin ? config.alpha() : Integer.MAX_VALUE);
             }).thenRun(() -> {
                 joined = true;
                 LOG.debug("{} joined with {} contacts", self, table.size());
@@ -390,13 +392,28 @@ public final class KademliaNode implements OverlayNode {
     }
 
     private CompletableFuture<LookupResult> selfLookup() {
-        stats.selfLookups.increment();
-        lastSelfLookupNanos = now();
-        return iterativeLookup(self.id(), 1);
+        return selfLookup(config.k());
     }
 
-    /** After joining: look up a random id in every bucket farther away than our closest neighbour. */
-    private CompletableFuture<Void> refreshFartherThanClosestNeighbour(LookupResult selfLookup) {
+    /** A lookup of our own id that confirms the {@code width} nearest nodes it finds (k, or the leaf set's worth on joining). */
+    private CompletableFuture<LookupResult> selfLookup(int width) {
+        stats.selfLookups.increment();
+        lastSelfLookupNanos = now();
+        if (width == config.k()) {
+            return iterativeLookup(self.id(), 1);
+        }
+        stats.lookups.increment();
+        table.markLookedUp(self.id(), now());
+        return count(IterativeLookup.start(rpc, self.id(), closestKnown(self.id(), width), width, config.alpha(), 1,
+                config.lookupRpc(), observer, stats.slowQueries, config.extras()));
+    }
+
+    /**
+     * After joining: look up a random id in every bucket farther away than our closest neighbour
+     * that holds fewer than {@code fewerThan} contacts whose last request did not fail
+     * ({@code Integer.MAX_VALUE}: every such bucket, as the paper does).
+     */
+    private CompletableFuture<Void> refreshFartherThanClosestNeighbour(LookupResult selfLookup, int fewerThan) {
         Contact neighbour = null;
         for (Contact c : selfLookup.closest()) {
             if (!c.id().equals(self.id())) {
@@ -412,7 +429,7 @@ public final class KademliaNode implements OverlayNode {
         int end = config.bitsPerHop() == 1 ? own : table.lastSlotOfLevel(own) + 1;
         List<CompletableFuture<LookupResult>> refreshes = new ArrayList<>();
         for (int i = 0; i < end; i++) {
-            if (i != own && table.slotExists(i)) {
+            if (i != own && table.slotExists(i) && table.answeringCount(i) < fewerThan) {
                 stats.bucketRefreshes.increment();
                 refreshes.add(iterativeLookup(table.randomIdInBucket(i, random), 1));
             }

@@ -70,12 +70,15 @@ class KademliaLookupSimTest {
         sim.joinAll(0, n, Duration.ofMillis(20), Duration.ofHours(1));
         sim.runFor(Duration.ofSeconds(30));
         int exactLeaves = 0;
+        long refreshes = 0;
         for (int i = 0; i < n; i++) {
             KademliaNode node = sim.node(i);
+            refreshes += node.stats().bucketRefreshes();
             BucketInvariants.check(node);
             List<Contact> truth = sim.closestLive(node.self().id(), 21).subList(1, 21);
             exactLeaves += node.leafSetView().closest(20).equals(truth) ? 1 : 0;
         }
+        System.out.println("1,000 joined nodes: " + exactLeaves + " exact leaf sets, " + refreshes + " bucket refreshes");
         assertThat(exactLeaves).as("nodes whose 20 nearest leaves are exactly the true 20 nearest").isGreaterThanOrEqualTo(n * 99 / 100);
         LookupReport iterative = sim.runLookups(1000, LookupStyle.ITERATIVE, 1, "iterative", Duration.ofMinutes(2));
         LookupReport recursive = sim.runLookups(1000, LookupStyle.RECURSIVE, 1, "recursive", Duration.ofMinutes(2));
