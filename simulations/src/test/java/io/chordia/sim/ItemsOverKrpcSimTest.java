@@ -87,7 +87,9 @@ class ItemsOverKrpcSimTest {
         ItemGetResult got = await(items(50).get(ItemQuery.immutable(Bep44Items.immutableTarget(v))), "get");
         assertThat(got.found()).isTrue();
         assertThat(got.item().value()).isEqualTo(v);
-        assertThat(got.holders()).hasSize(8);
+        // Every node the put stored at answered the get (besides them, the get asks whichever of the 2k nearest
+        // its lookup met, so how many answered in all depends on the lookup's path).
+        assertThat(got.holders().stream().map(ItemGetResult.Holder::contact).toList()).containsAll(put.stored());
         assertThat(got.rejected()).isZero();
     }
 

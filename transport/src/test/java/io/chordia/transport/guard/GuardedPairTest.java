@@ -58,10 +58,7 @@ class GuardedPairTest {
     void strangersMeetInTwoRoundTripsWithoutARetry() {
         RpcEndpoint a = guardedNode(1);
         RpcEndpoint b = guardedNode(2);
-        List<Contact> twenty = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            twenty.add(TestIds.contact(100 + i));
-        }
+        List<Contact> twenty = twentyContacts();
         b.register(FindNode.class, (request, ctx) -> new Nodes(twenty));
 
         CompletableFuture<Reply<Pong>> pong = a.exchange(b.self().address(), b.self().id(), new Ping(), config);
@@ -83,10 +80,7 @@ class GuardedPairTest {
         // that a held answer sets off breaks the wait.
         RpcEndpoint a = guardedNode(1);
         RpcEndpoint b = guardedNode(2);
-        List<Contact> twenty = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            twenty.add(TestIds.contact(100 + i));
-        }
+        List<Contact> twenty = twentyContacts();
         a.register(FindNode.class, (request, ctx) -> new Nodes(twenty));
         b.register(FindNode.class, (request, ctx) -> new Nodes(twenty));
 
@@ -115,6 +109,15 @@ class GuardedPairTest {
         sim.runUntil(later::isDone, Duration.ofSeconds(30), "a later call");
 
         assertThat(later).as("a later call is answered").isCompletedWithValueMatching(r -> r.body().contacts().size() == 1);
+    }
+
+    /** An answer far larger than the request it answers. */
+    private static List<Contact> twentyContacts() {
+        List<Contact> twenty = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            twenty.add(TestIds.contact(100 + i));
+        }
+        return twenty;
     }
 
     /** A transport that loses the first pong it is asked to send. */
