@@ -69,7 +69,8 @@ class Driver:
         self.port = port
         self.node_id = None
         self.traversals = {}  # traversal number -> target hex, from the DHT's log
-        self.backlog = collections.deque()  # alerts popped but not yet shown to a command
+        # Alerts popped but not yet shown to a command: valid only until the next pop_alerts.
+        self.backlog = collections.deque()
         self.handlers = {
             "node_id": self.cmd_node_id, "ping": self.cmd_ping, "find_node": self.cmd_find_node,
             "table": self.cmd_table, "table_size": self.cmd_table_size,
@@ -285,7 +286,10 @@ class Driver:
             try:
                 line = lines.get(timeout=0.2)
             except queue.Empty:
-                self.backlog.extend(self.session.pop_alerts())
+                # pop_alerts frees the alerts it returned last time: a command may have left some of
+                # them in the backlog, and they must be seen before popping again.
+                if not self.backlog:
+                    self.backlog.extend(self.session.pop_alerts())
                 while self.backlog:
                     self.observe(self.backlog.popleft())
                 continue
