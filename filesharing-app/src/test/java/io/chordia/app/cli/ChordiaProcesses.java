@@ -197,6 +197,14 @@ public final class ChordiaProcesses implements AutoCloseable {
     }
 
     /** Polls {@code condition} until it holds; a throw (or failed assertion) counts as "not yet". */
+    /** Waits until each of {@code daemons} holds all the others in its leaf set: a settled ring, before a test relies on who owns what. */
+    public void awaitAcquainted(java.util.List<Daemon> daemons) throws InterruptedException {
+        for (Daemon d : daemons) {
+            awaitEventually("every node knows the other " + (daemons.size() - 1), () ->
+                    status(d).get("leafSet").size() >= daemons.size() - 1);
+        }
+    }
+
     public static void awaitEventually(String what, Check condition) throws InterruptedException {
         awaitTrue(what, () -> {
             try {

@@ -70,11 +70,7 @@ class DaemonProcessesIT extends ProcessesFixture {
         for (Daemon d : daemons) {
             cli.awaitServing(d);
         }
-        List<Daemon> all = List.of(boot, daemons.get(0), daemons.get(1), daemons.get(2));
-        for (Daemon d : all) {
-            ChordiaProcesses.awaitEventually("every node knows the other three", () ->
-                    status(d).get("leafSet").size() >= 3);
-        }
+        cli.awaitAcquainted(List.of(boot, daemons.get(0), daemons.get(1), daemons.get(2)));
         // The terminal shows the banner once; the story goes to the log file in the data directory.
         assertThat(boot.output().lines().filter(l -> l.contains("joined via")).count()).as(boot.output()).isEqualTo(1);
         assertThat(boot.output()).doesNotContain(" INFO ");

@@ -39,10 +39,7 @@ class ShareProcessesIT extends ProcessesFixture {
         }
         // The ring first: a share announced while the nodes still disagree on who owns its key can be stored where
         // the fetching node's lookup, once the ring settles, does not look, and the fetch then fails at once (no peer).
-        List<Daemon> all = List.of(boot, daemons.get(0), daemons.get(1), daemons.get(2));
-        for (Daemon d : all) {
-            ChordiaProcesses.awaitEventually("every node knows the other three", () -> cli.status(d).get("leafSet").size() >= 3);
-        }
+        cli.awaitAcquainted(List.of(boot, daemons.get(0), daemons.get(1), daemons.get(2)));
 
         Result sharedA = cli.run("share", original.toString(), "--data-dir", daemons.get(0).dataDir().toString());
         assertThat(sharedA.exit()).as(sharedA.err()).isZero();
