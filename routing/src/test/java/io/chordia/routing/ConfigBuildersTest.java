@@ -26,7 +26,7 @@ class ConfigBuildersTest {
         assertThat(ChordConfig.defaults()).isEqualTo(new ChordConfig(16, 8, Duration.ofSeconds(1), Duration.ofMillis(500),
                 Duration.ofSeconds(2), rpc.withTimeout(Duration.ofMillis(500)).withMaxAttempts(3).withBackoffFactor(1.0),
                 rpc.withTimeout(Duration.ofSeconds(2)).withMaxAttempts(1), LookupStyle.ITERATIVE, Duration.ofSeconds(5),
-                3, 3, SuspectConfig.defaults(), false, MaintenanceSchedule.FIXED_RATE, true, true, true, true));
+                3, 3, SuspectConfig.defaults(), false, MaintenanceSchedule.FIXED_RATE, true, true, true, true, true));
         assertThat(KademliaConfig.defaults()).isEqualTo(new KademliaConfig(20, 3, 1, 1, 20, 2, 3, Duration.ofMinutes(5),
                 40, 256, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(10), rpc, Duration.ofSeconds(2), 1,
                 Duration.ofMillis(300), 2, 3, Duration.ofSeconds(5), 3, false, SuspectConfig.defaults(),

@@ -38,6 +38,10 @@ import java.time.Duration;
  *                           to it; false: a lookup ends with the owner the key's predecessor names, unasked
  * @param announceJoins      a node that has just joined notifies its predecessor too, which takes it as successor
  *                           once it answers (Zave's rule), instead of learning of it at its next stabilize
+ * @param predecessorFromList a node that has just joined takes as predecessor the first entry of its successor's
+ *                           predecessor list that answers it, and a node whose predecessor died the next entry of its
+ *                           own list that answers (keeping the dead one until then); false: it knows no predecessor,
+ *                           and can claim no key, until a node before it notifies it
  * @see ChordProfile
  */
 public record ChordConfig(int successorListLength, int predecessorListLength, Duration stabilizeInterval,
@@ -45,7 +49,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
                           RpcConfig lookupRpc, LookupStyle lookupStyle, Duration lookupTimeout, int lookupAttempts,
                           int failuresBeforeEviction, SuspectConfig suspects, boolean refreshAllFingers,
                           MaintenanceSchedule maintenanceSchedule, boolean lookupsRouteAround, boolean routeViaSuccessorList,
-                          boolean confirmOwner, boolean announceJoins) {
+                          boolean confirmOwner, boolean announceJoins, boolean predecessorFromList) {
     public ChordConfig {
         Checks.inRange(successorListLength, 1, Neighbors.MAX_SUCCESSORS, "successorListLength");
         Checks.inRange(predecessorListLength, 1, Neighbors.MAX_PREDECESSORS, "predecessorListLength");
@@ -117,7 +121,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
                 .lookupAttempts(lookupAttempts).failuresBeforeEviction(failuresBeforeEviction).suspects(suspects)
                 .refreshAllFingers(refreshAllFingers).maintenanceSchedule(maintenanceSchedule)
                 .lookupsRouteAround(lookupsRouteAround).routeViaSuccessorList(routeViaSuccessorList)
-                .confirmOwner(confirmOwner).announceJoins(announceJoins);
+                .confirmOwner(confirmOwner).announceJoins(announceJoins).predecessorFromList(predecessorFromList);
     }
 
     /** Settings by name, starting from the defaults; {@link #build()} validates them in the canonical constructor. */
@@ -142,8 +146,14 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
         private boolean routeViaSuccessorList = true;
         private boolean confirmOwner = true;
         private boolean announceJoins = true;
+        private boolean predecessorFromList = true;
 
         private Builder() {}
+
+        public Builder predecessorFromList(boolean value) {
+            this.predecessorFromList = value;
+            return this;
+        }
 
         public Builder announceJoins(boolean value) {
             this.announceJoins = value;
@@ -239,7 +249,7 @@ public record ChordConfig(int successorListLength, int predecessorListLength, Du
             return new ChordConfig(successorListLength, predecessorListLength, stabilizeInterval, fixFingersInterval,
                     checkPredecessorInterval, maintenanceRpc, lookupRpc, lookupStyle, lookupTimeout, lookupAttempts,
                     failuresBeforeEviction, suspects, refreshAllFingers, maintenanceSchedule, lookupsRouteAround,
-                    routeViaSuccessorList, confirmOwner, announceJoins);
+                    routeViaSuccessorList, confirmOwner, announceJoins, predecessorFromList);
         }
     }
 }

@@ -181,6 +181,9 @@ public final class ChordNode implements OverlayNode, RingMember {
         if (config.announceJoins() && !neighbors.predecessors().isEmpty()) {
             maintenance.announceTo(neighbors.predecessors().get(0));
         }
+        if (config.predecessorFromList()) {
+            maintenance.adoptPredecessorOnJoin(neighbors.predecessors());
+        }
         return null;
     }
 

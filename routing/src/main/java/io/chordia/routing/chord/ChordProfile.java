@@ -24,7 +24,7 @@ public enum ChordProfile {
      * evicted at its first failed check: the paper says nothing of losses, and the experiments
      * that run this profile use a network without any, where an unanswered check means a dead node.
      * A lookup ends with the owner the key's predecessor names, without asking it, and a node that
-     * joins notifies only its successor.
+     * joins notifies only its successor; a node learns of its predecessor only from a notify.
      */
     SIGCOMM01 {
         @Override
@@ -46,7 +46,7 @@ public enum ChordProfile {
     private static ChordConfig sigcomm01(ChordConfig base, MaintenanceSchedule schedule) {
         return base.toBuilder().stabilizeInterval(Duration.ofSeconds(30)).maintenanceSchedule(schedule)
                 .refreshAllFingers(true).lookupsRouteAround(false).routeViaSuccessorList(false)
-                .failuresBeforeEviction(1).confirmOwner(false).announceJoins(false).build();
+                .failuresBeforeEviction(1).confirmOwner(false).announceJoins(false).predecessorFromList(false).build();
     }
 
     /** {@code base} with this profile's options set. */

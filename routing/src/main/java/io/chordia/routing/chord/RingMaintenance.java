@@ -41,6 +41,8 @@ final class RingMaintenance {
     private int nextFinger = NodeId.BITS - 1;
     /** Notifiers being asked before they may become our predecessor. */
     private final Set<Contact> checkingCandidates = new HashSet<>();
+    /** A dead predecessor's replacement is being sought ({@link #adoptFirstLivePredecessor}). */
+    private boolean replacingPredecessor;
 
     RingMaintenance(ChordNode node) {
         this.node = node;
@@ -277,11 +279,78 @@ final class RingMaintenance {
                 state.adoptPredecessors(p, orOurs(n.predecessors(), p));
             } else if (++predecessorFailures >= node.config().failuresBeforeEviction()) {
                 predecessorFailures = 0;
-                state.clearPredecessor();
                 node.onContactFailed(p);
+                if (node.config().predecessorFromList()) {
+                    replacePredecessor(p);
+                } else {
+                    state.clearPredecessor();
+                }
             } else {
                 node.scheduler().execute(this::checkPredecessor);
             }
+        });
+    }
+
+    /**
+     * {@code dead}, our predecessor, is replaced by the next entry of our predecessor list that answers, and
+     * is kept until then (or dropped when none does): with no predecessor a node claims no key, and the
+     * lookups for its arc wander until a node before it notifies it, a stabilize period or more; with the
+     * dead one kept, it names that one and a lookup that finds it dead takes us (see {@link OwnerClaims}).
+     */
+    private void replacePredecessor(Contact dead) {
+        if (replacingPredecessor) {
+            return;
+        }
+        replacingPredecessor = true;
+        ChordState state = node.state();
+        List<Contact> rest = List.copyOf(state.predecessors().subList(1, state.predecessors().size()));
+        adoptFirstLivePredecessor(rest, 0, dead, () -> {
+            replacingPredecessor = false;
+            if (dead.equals(state.predecessor())) {
+                state.clearPredecessor();
+            }
+        }, () -> replacingPredecessor = false);
+    }
+
+    /**
+     * A node that has just joined takes the first entry of its successor's predecessor list that answers
+     * as predecessor ({@link ChordConfig#predecessorFromList}), rather than knowing none, and claiming no
+     * key, until the node before it has learnt of it and notified it. Entries that lie between us and our
+     * successor (they joined after us) are skipped: taken as predecessor they would hand us most of the ring.
+     */
+    void adoptPredecessorOnJoin(List<Contact> successorsPredecessors) {
+        ChordState state = node.state();
+        NodeId me = node.self().id();
+        List<Contact> before = successorsPredecessors.stream()
+                .filter(c -> !c.id().equals(me) && !c.id().isInOpenClosed(me, state.successor().id())).toList();
+        adoptFirstLivePredecessor(before, 0, null, () -> { }, () -> { });
+    }
+
+    /**
+     * Asks {@code candidates} from {@code index} on, one after another, and takes the first that answers as
+     * predecessor (Zave's rule: never without hearing from it), if our predecessor is still {@code replacing}
+     * (null: none) or the candidate lies between it and us; {@code noneAnswered} runs when none answered,
+     * {@code done} when one did.
+     */
+    private void adoptFirstLivePredecessor(List<Contact> candidates, int index, Contact replacing,
+                                           Runnable noneAnswered, Runnable done) {
+        if (index >= candidates.size() || node.isStopped()) {
+            noneAnswered.run();
+            return;
+        }
+        Contact candidate = candidates.get(index);
+        ChordState state = node.state();
+        neighbors(candidate, (n, failure) -> {
+            if (failure != null) {
+                adoptFirstLivePredecessor(candidates, index + 1, replacing, noneAnswered, done);
+                return;
+            }
+            Contact current = state.predecessor();
+            if (current == null || current.equals(replacing) || candidate.id().isInOpenOpen(current.id(), node.self().id())) {
+                state.adoptPredecessors(candidate, orOurs(n.predecessors(), candidate));
+                predecessorFailures = 0;
+            }
+            done.run();
         });
     }
 
