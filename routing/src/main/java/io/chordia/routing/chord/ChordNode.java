@@ -285,8 +285,13 @@ public final class ChordNode implements OverlayNode, RingMember {
             // The asker confirms with the owner itself, so a later entry of our lists is as good an
             // answer as the first successor, and a hop sooner.
             List<Contact> owners = state.ownerAmongSuccessors(key, NextHop.MAX_NODES);
-            if (owners.isEmpty()) {
-                owners = state.ownerAmongPredecessors(key, NextHop.MAX_NODES);
+            if (owners.isEmpty() || state.listsWrap()) {
+                // In a ring no longer than our lists both can name the key's owner, and only the predecessors'
+                // answer names us after it: with that owner just dead (we have not noticed yet) it makes us its
+                // heir (see OwnerClaims). The successors' answer alone denied the key, and a lookup from us right
+                // after a kill in a ring of five found no owner (ChordKilledOwnerSimTest).
+                List<Contact> fromPredecessors = state.ownerAmongPredecessors(key, NextHop.MAX_NODES);
+                owners = fromPredecessors.isEmpty() ? owners : fromPredecessors;
             }
             if (!owners.isEmpty()) {
                 return new NextHop(true, owners);

@@ -261,6 +261,11 @@ final class ChordState {
         return out;
     }
 
+    /** Whether our successor list reaches round to our predecessor: the ring is no longer than our lists. */
+    boolean listsWrap() {
+        return !predecessors.isEmpty() && successors.contains(predecessors.get(0));
+    }
+
     /**
      * When {@code key} lies in (s_j-1, s_j] for a successor s_j (j >= 0, s_-1 being this node):
      * s_j and the successors after it, at most {@code max}; else empty.
