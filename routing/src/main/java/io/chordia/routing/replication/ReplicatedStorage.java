@@ -149,14 +149,40 @@ public final class ReplicatedStorage {
 
     /** Reads {@code key} from all its replicas (at least R must answer), returns the newest, repairs the rest. */
     public CompletableFuture<GetResult> get(NodeId key) {
-        return onNode(() -> locateAgainIfFailed(key).thenCompose(where -> {
+        return onNode(() -> locateAgainIfFailed(key).thenCompose(where -> read(key, where))
+                .thenCompose(first -> first.status() == GetResult.Status.NOT_FOUND ? confirmNotFound(key, first)
+                        : CompletableFuture.completedFuture(first))
+                .thenApply(this::counted)).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<GetResult> read(NodeId key, Located where) {
+        List<Contact> replicas = replicaSet(where);
+        return fetchFrom(key, replicas).thenCompose(first -> {
+            List<Contact> again = replicaSet(where);
+            // A replica turned out to hold no records (a bootstrap node): read the set without it.
+            return again.equals(replicas) ? CompletableFuture.completedFuture(first) : fetchFrom(key, again);
+        });
+    }
+
+    /**
+     * "Not found" is said only after a second lookup agrees: under churn a lookup can miss a key's nearest
+     * nodes and end at others that never held it, whose "not found" makes a read quorum (a 700-node
+     * Kademlia run lost a key so that its three replicas held to the end). The second lookup starts from a
+     * table the first one cleaned of silent contacts; a replica set it finds that the first did not ask is
+     * read. A key that was never stored costs one lookup more.
+     */
+    private CompletableFuture<GetResult> confirmNotFound(NodeId key, GetResult first) {
+        return locate(key).handle((where, failure) -> {
+            if (where == null) {
+                return CompletableFuture.completedFuture(first);
+            }
             List<Contact> replicas = replicaSet(where);
-            return fetchFrom(key, replicas).thenCompose(first -> {
-                List<Contact> again = replicaSet(where);
-                // A replica turned out to hold no records (a bootstrap node): read the set without it.
-                return again.equals(replicas) ? CompletableFuture.completedFuture(first) : fetchFrom(key, again);
-            });
-        }).thenApply(this::counted)).thenCompose(f -> f);
+            if (first.answered().containsAll(replicas)) {
+                return CompletableFuture.completedFuture(first);
+            }
+            stats.notFoundRechecks.increment();
+            return read(key, where).thenApply(second -> second.status() == GetResult.Status.FOUND ? second : first);
+        }).thenCompose(f -> f);
     }
 
     private GetResult counted(GetResult result) {

@@ -11,6 +11,7 @@ public final class StorageStats {
     final LongAdder getsNotFound = new LongAdder();
     final LongAdder getsFailed = new LongAdder();
     final LongAdder readRepairs = new LongAdder();
+    final LongAdder notFoundRechecks = new LongAdder();
     final LongAdder stored = new LongAdder();
     final LongAdder expired = new LongAdder();
     final LongAdder handedOff = new LongAdder();
@@ -31,6 +32,8 @@ public final class StorageStats {
     public long getsNotFound() { return getsNotFound.sum(); }
     public long getsFailed() { return getsFailed.sum(); }
     public long readRepairs() { return readRepairs.sum(); }
+    /** Gets whose "not found" a second lookup sent to replicas the first did not ask. */
+    public long notFoundRechecks() { return notFoundRechecks.sum(); }
     public long stored() { return stored.sum(); }
     public long expired() { return expired.sum(); }
     public long handedOff() { return handedOff.sum(); }
