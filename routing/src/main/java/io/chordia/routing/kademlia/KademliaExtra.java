@@ -33,13 +33,15 @@ public enum KademliaExtra {
      */
     PROMPT_REPLACEMENT,
     /**
-     * A join looks up our own id confirming the leaf set's worth of nearest nodes (not k), and
-     * refreshes only the farther buckets that lookup left with fewer than α live contacts. The
-     * paper refreshes every bucket farther than our closest neighbour (§2.3): under 84-s sessions
-     * those refreshes were 60% of all {@code FindNode} traffic. What they bought for the leaf sets
-     * of a network built by joins (the nodes just beyond our k nearest learn of us, and we of them)
-     * the wider self-lookup buys with one lookup; the far buckets fill from the traffic that follows
-     * (docs/protocols/kademlia.md, "A join that looks up its leaf set"). Needs {@link #LEAF_SET}.
+     * A join looks up our own id confirming the leaf set's worth of nearest nodes (not k), runs that
+     * lookup again (after a lookup of the bootstrap node's id) while it ends with fewer than k nodes
+     * answering, and refreshes no bucket. The paper refreshes every bucket farther than our closest
+     * neighbour (§2.3): under 84-s sessions those refreshes were 60% of all {@code FindNode}
+     * traffic. What they bought for the leaf sets of a network built by joins (the nodes just beyond
+     * our k nearest learn of us, and we of them) the wider self-lookup buys with one lookup; the far
+     * buckets fill from the traffic that follows. The second try is for a bootstrap node whose
+     * contacts in our region had all departed (docs/protocols/kademlia.md, "A join that looks up
+     * its leaf set" and "Joins past departed referrals"). Needs {@link #LEAF_SET}.
      */
     LEAF_SET_JOIN,
     /** A lookup stops asking the candidates of a node whose referrals mostly failed. */

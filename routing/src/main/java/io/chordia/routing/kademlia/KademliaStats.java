@@ -20,6 +20,7 @@ public final class KademliaStats {
     final LongAdder mismatchesEvicted = new LongAdder();
     final LongAdder bucketRefreshes = new LongAdder();
     final LongAdder selfLookups = new LongAdder();
+    final LongAdder joinRetries = new LongAdder();
     final LongAdder forwards = new LongAdder();
     final LongAdder recursiveAnswers = new LongAdder();
     final LongAdder recursiveRetries = new LongAdder();
@@ -121,6 +122,11 @@ public final class KademliaStats {
 
     public long selfLookups() {
         return selfLookups.sum();
+    }
+
+    /** A join's lookups of our own id run again because the first ended with few nodes answering. */
+    public long joinRetries() {
+        return joinRetries.sum();
     }
 
     /** Recursive queries this node forwarded to a next hop. */

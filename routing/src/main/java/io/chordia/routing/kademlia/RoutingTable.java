@@ -194,18 +194,6 @@ public final class RoutingTable implements BucketTable {
         return out;
     }
 
-    /** Contacts of bucket {@code index} whose last request did not fail. */
-    public int answeringCount(int index) {
-        KBucket b = buckets[index];
-        int count = 0;
-        if (b != null) {
-            for (Entry e : b.entries) {
-                count += e.failures == 0 ? 1 : 0;
-            }
-        }
-        return count;
-    }
-
     /** The replacement cache of bucket {@code index}, most recently seen last. */
     @Override
     public List<Contact> replacements(int index) {

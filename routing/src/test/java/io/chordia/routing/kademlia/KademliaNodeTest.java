@@ -216,6 +216,42 @@ class KademliaNodeTest {
         BucketInvariants.check(node);
     }
 
+    /**
+     * Under fast churn a bootstrap node's contacts in a far bucket are mostly departed; when all
+     * the nodes it names for the joiner's id are gone, the join's self-lookup ends with the
+     * bootstrap node alone, and a joiner that stopped there would own keys unknown to its neighbours.
+     */
+    @Test
+    void aJoinWhoseBootstrapNodeNamesOnlyDepartedNodesLooksAgainThroughTheBootstrapNodesNeighbours() {
+        KademliaConfig config = KademliaConfig.defaults();
+        KademliaSimulation sim = new KademliaSimulation(11, LINK, config);
+        for (int i = 0; i < 200; i++) {
+            sim.addNode();
+        }
+        sim.installConverged();
+        KademliaNode bootstrap = sim.node(0);
+        SplittableRandom random = new SplittableRandom(11);
+        NodeId joinerId = NodeId.random(random);
+        while (bootstrap.routingTable().bucketIndex(joinerId) != 0) {
+            joinerId = NodeId.random(random);
+        }
+        // Every node the bootstrap node knows in the joiner's half of the id space departs.
+        List<Contact> known = new ArrayList<>(bootstrap.routingTable().contacts());
+        known.addAll(bootstrap.leafSetView().contacts());
+        for (Contact c : known) {
+            if (bootstrap.routingTable().bucketIndex(c.id()) == 0 && sim.isLive(c)) {
+                sim.crash(sim.upIndices().stream().filter(i -> sim.node(i).self().equals(c)).findFirst().orElseThrow());
+            }
+        }
+        KademliaNode joiner = sim.node(sim.addNode(joinerId, config));
+        await(sim, joiner.join(List.of(bootstrap.self().address())));
+
+        List<Contact> nearest = sim.closestLive(joinerId, 21).subList(1, 21);
+        long known20 = nearest.stream().filter(c -> joiner.routingTable().contains(c.id())).count();
+        assertThat(joiner.stats().joinRetries()).isEqualTo(1);
+        assertThat(known20).as("of the joiner's 20 nearest live nodes, those it knows").isGreaterThanOrEqualTo(18);
+    }
+
     @Test
     void idleBucketsAreRefreshedAndTheLeafSetLookupRuns() {
         KademliaConfig config = fast().withMaintenancePeriod(Duration.ofSeconds(10))
