@@ -1,6 +1,5 @@
-package io.chordia.core.rpc;
+package io.chordia.core.util;
 
-import io.chordia.core.util.Checks;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -11,7 +10,7 @@ import java.util.function.Consumer;
  * slot, so a probe reads only the key array (one cache miss, not two: the tables of a thousand
  * simulated nodes do not fit in cache); key 0 itself lives in a field of its own. Not thread-safe.
  */
-final class LongKeyedMap<V> {
+public final class LongKeyedMap<V> {
     private static final int MIN_CAPACITY = 8;
 
     /** 0 marks a free slot. */
@@ -22,25 +21,25 @@ final class LongKeyedMap<V> {
     /** The value of key 0, or {@code null}. */
     private Object zeroValue;
 
-    LongKeyedMap() {
+    public LongKeyedMap() {
         allocate(MIN_CAPACITY);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
-    boolean containsKey(long key) {
+    public boolean containsKey(long key) {
         return key == 0 ? zeroValue != null : keys[find(key)] != 0;
     }
 
     /** The value for {@code key}, or {@code null}. */
     @SuppressWarnings("unchecked")
-    V get(long key) {
+    public V get(long key) {
         if (key == 0) {
             return (V) zeroValue;
         }
@@ -50,7 +49,7 @@ final class LongKeyedMap<V> {
 
     /** Maps {@code key} to {@code value}, returning the value it replaced or {@code null}. */
     @SuppressWarnings("unchecked")
-    V put(long key, V value) {
+    public V put(long key, V value) {
         Checks.notNull(value, "value");
         V old;
         if (key == 0) {
@@ -73,7 +72,7 @@ final class LongKeyedMap<V> {
 
     /** Removes {@code key}, returning its value or {@code null}. */
     @SuppressWarnings("unchecked")
-    V remove(long key) {
+    public V remove(long key) {
         if (key == 0) {
             V old = (V) zeroValue;
             if (old != null) {
@@ -106,7 +105,7 @@ final class LongKeyedMap<V> {
         }
     }
 
-    void clear() {
+    public void clear() {
         Arrays.fill(keys, 0);
         Arrays.fill(values, null);
         zeroValue = null;
@@ -115,7 +114,7 @@ final class LongKeyedMap<V> {
 
     /** Calls {@code action} with every value, in slot order (fixed for a given history of calls). */
     @SuppressWarnings("unchecked")
-    void forEachValue(Consumer<? super V> action) {
+    public void forEachValue(Consumer<? super V> action) {
         Object zero = zeroValue;
         Object[] snapshot = values.clone();
         if (zero != null) {

@@ -1,4 +1,4 @@
-package io.chordia.core.rpc;
+package io.chordia.core.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
