@@ -3,8 +3,6 @@ package io.chordia.core.rpc;
 import io.chordia.core.net.Address;
 import io.chordia.core.util.Checks;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Smoothed round-trip times per peer address and the retransmission timeout each gives, as RFC
@@ -24,7 +22,7 @@ public final class RoundTripTimes {
     private final long maxNanos;
     private final long initialNanos;
     private final Estimate overall = new Estimate();
-    private final LinkedHashMap<Address, Estimate> byPeer;
+    private final PeerEstimates byPeer;
 
     public RoundTripTimes(int capacity, Duration min, Duration max, Duration initial) {
         this.capacity = Checks.inRange(capacity, 1, 1 << 20, "capacity");
@@ -32,15 +30,7 @@ public final class RoundTripTimes {
         this.maxNanos = Checks.positive(max, "max").toNanos();
         this.initialNanos = Checks.positive(initial, "initial").toNanos();
         Checks.check(minNanos <= maxNanos, "min %s above max %s", minNanos, maxNanos);
-        // Access order makes it an LRU; iteration never happens, so the order cannot leak into results.
-        this.byPeer = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Address, Estimate> eldest) {
-                return size() > RoundTripTimes.this.capacity;
-            }
-        };
+        this.byPeer = new PeerEstimates(capacity);
     }
 
     /**
@@ -58,13 +48,14 @@ public final class RoundTripTimes {
             return;
         }
         overall.add(rttNanos);
-        Estimate e = byPeer.get(peer);
-        if (e == null) {
-            e = new Estimate();
-            byPeer.put(peer, e);
-        }
-        e.add(rttNanos);
-        e.lastNanos = atNanos;
+        int slot = byPeer.useOrAdd(peer);
+        long samples = byPeer.get(slot, PeerEstimates.SAMPLES);
+        long srtt = byPeer.get(slot, PeerEstimates.SRTT);
+        long rttvar = byPeer.get(slot, PeerEstimates.RTTVAR);
+        byPeer.set(slot, PeerEstimates.SRTT, Estimate.nextSrtt(samples, srtt, rttNanos));
+        byPeer.set(slot, PeerEstimates.RTTVAR, Estimate.nextRttvar(samples, srtt, rttvar, rttNanos));
+        byPeer.set(slot, PeerEstimates.SAMPLES, samples + 1);
+        byPeer.set(slot, PeerEstimates.LAST, atNanos);
     }
 
     /**
@@ -72,17 +63,15 @@ public final class RoundTripTimes {
      * {@code nowNanos}: evidence that it is up, for callers deciding whether silence means death.
      */
     public boolean answeredWithin(Address peer, long nowNanos, long windowNanos) {
-        Estimate e = byPeer.get(peer);
-        return e != null && nowNanos - e.lastNanos <= windowNanos;
+        int slot = byPeer.use(peer);
+        return slot >= 0 && nowNanos - byPeer.get(slot, PeerEstimates.LAST) <= windowNanos;
     }
 
     /** How long to wait for {@code peer} before counting it slow: its RTO, else every peer's, else the initial one. */
     public long timeoutNanos(Address peer) {
-        Estimate e = byPeer.get(peer);
-        if (e == null) {
-            e = overall;
-        }
-        long rto = e.samples == 0 ? initialNanos : e.srttNanos + 4 * e.rttvarNanos;
+        int slot = byPeer.use(peer);
+        long rto = slot >= 0 ? byPeer.get(slot, PeerEstimates.SRTT) + 4 * byPeer.get(slot, PeerEstimates.RTTVAR)
+                : overall.samples == 0 ? initialNanos : overall.srttNanos + 4 * overall.rttvarNanos;
         return Math.max(minNanos, Math.min(maxNanos, rto));
     }
 
@@ -97,28 +86,34 @@ public final class RoundTripTimes {
 
     /** Whether {@code peer} has a sample of its own (still held). */
     public boolean knows(Address peer) {
-        return byPeer.containsKey(peer);
+        return byPeer.peek(peer) >= 0;
     }
 
     public int size() {
         return byPeer.size();
     }
 
-    /** SRTT and RTTVAR in nanoseconds, updated with RFC 6298 section 2's integer-friendly gains. */
+    /**
+     * SRTT and RTTVAR in nanoseconds, updated with RFC 6298 section 2's integer-friendly gains: over
+     * every peer here, and per peer in {@link PeerEstimates} with the same formulas.
+     */
     private static final class Estimate {
         long srttNanos;
         long rttvarNanos;
         long samples;
-        long lastNanos;
 
         void add(long r) {
-            if (samples++ == 0) {
-                srttNanos = r;
-                rttvarNanos = r / 2;
-            } else {
-                rttvarNanos = rttvarNanos - rttvarNanos / 4 + Math.abs(srttNanos - r) / 4;
-                srttNanos = srttNanos - srttNanos / 8 + r / 8;
-            }
+            rttvarNanos = nextRttvar(samples, srttNanos, rttvarNanos, r);
+            srttNanos = nextSrtt(samples, srttNanos, r);
+            samples++;
+        }
+
+        static long nextSrtt(long samples, long srtt, long r) {
+            return samples == 0 ? r : srtt - srtt / 8 + r / 8;
+        }
+
+        static long nextRttvar(long samples, long srtt, long rttvar, long r) {
+            return samples == 0 ? r / 2 : rttvar - rttvar / 4 + Math.abs(srtt - r) / 4;
         }
     }
 }
