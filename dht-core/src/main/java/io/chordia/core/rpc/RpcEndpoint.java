@@ -18,7 +18,6 @@ import io.chordia.core.time.Cancellable;
 import io.chordia.core.time.Scheduler;
 import io.chordia.core.transport.Transport;
 import io.chordia.core.util.Checks;
-import io.chordia.core.util.LongKeyedMap;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

@@ -34,7 +34,7 @@ public final class SimNetwork {
     private final VirtualScheduler loop;
     private final RandomGenerator random;
     private LinkConditions defaultLink;
-    private final EndpointDirectory endpoints = new EndpointDirectory();
+    private final Map<Address, SimEndpoint> endpoints = new HashMap<>();
     private final Map<Link, LinkConditions> linkOverrides = new HashMap<>();
     private final Map<Address, Integer> partitionGroup = new HashMap<>();
     private final Set<Link> blockedLinks = new HashSet<>();
@@ -56,7 +56,7 @@ public final class SimNetwork {
 
     /** Attaches a new endpoint at {@code address}, up, with its own node scheduler. */
     public SimEndpoint attach(Address address) {
-        Checks.check(endpoints.get(address) == null, "an endpoint is already attached at %s", address);
+        Checks.check(!endpoints.containsKey(address), "an endpoint is already attached at %s", address);
         SimEndpoint endpoint = new SimEndpoint(this, address, loop.newNodeScheduler(address.toString()));
         endpoints.put(address, endpoint);
         return endpoint;

@@ -1,4 +1,4 @@
-package io.chordia.core.util;
+package io.chordia.core.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.chordia.core.util;
+package io.chordia.core.rpc;
 
+import io.chordia.core.util.Checks;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
  * slot, so a probe reads only the key array (one cache miss, not two: the tables of a thousand
  * simulated nodes do not fit in cache); key 0 itself lives in a field of its own. Not thread-safe.
  */
-public final class LongKeyedMap<V> {
+final class LongKeyedMap<V> {
     private static final int MIN_CAPACITY = 8;
 
     /** 0 marks a free slot. */
@@ -21,25 +22,25 @@ public final class LongKeyedMap<V> {
     /** The value of key 0, or {@code null}. */
     private Object zeroValue;
 
-    public LongKeyedMap() {
+    LongKeyedMap() {
         allocate(MIN_CAPACITY);
     }
 
-    public int size() {
+    int size() {
         return size;
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return size == 0;
     }
 
-    public boolean containsKey(long key) {
+    boolean containsKey(long key) {
         return key == 0 ? zeroValue != null : keys[find(key)] != 0;
     }
 
     /** The value for {@code key}, or {@code null}. */
     @SuppressWarnings("unchecked")
-    public V get(long key) {
+    V get(long key) {
         if (key == 0) {
             return (V) zeroValue;
         }
@@ -49,7 +50,7 @@ public final class LongKeyedMap<V> {
 
     /** Maps {@code key} to {@code value}, returning the value it replaced or {@code null}. */
     @SuppressWarnings("unchecked")
-    public V put(long key, V value) {
+    V put(long key, V value) {
         Checks.notNull(value, "value");
         V old;
         if (key == 0) {
@@ -72,7 +73,7 @@ public final class LongKeyedMap<V> {
 
     /** Removes {@code key}, returning its value or {@code null}. */
     @SuppressWarnings("unchecked")
-    public V remove(long key) {
+    V remove(long key) {
         if (key == 0) {
             V old = (V) zeroValue;
             if (old != null) {
@@ -105,7 +106,7 @@ public final class LongKeyedMap<V> {
         }
     }
 
-    public void clear() {
+    void clear() {
         Arrays.fill(keys, 0);
         Arrays.fill(values, null);
         zeroValue = null;
@@ -114,7 +115,7 @@ public final class LongKeyedMap<V> {
 
     /** Calls {@code action} with every value, in slot order (fixed for a given history of calls). */
     @SuppressWarnings("unchecked")
-    public void forEachValue(Consumer<? super V> action) {
+    void forEachValue(Consumer<? super V> action) {
         Object zero = zeroValue;
         Object[] snapshot = values.clone();
         if (zero != null) {
