@@ -39,13 +39,7 @@ class ChordKillLookupSimTest {
                 .withFixFingersInterval(Duration.ofMillis(50)).withMaintenanceRpc(fast.withMaxAttempts(3))
                 .withLookupRpc(fast.withMaxAttempts(1));
         ChordSim chord = new ChordSim(seed, LOADED_LOOPBACK, config);
-        ChordNode first = chord.newNode();
-        first.join(List.of());
-        chord.live.put(first.self().id(), first);
-        List<ChordNode> joined = new ArrayList<>(List.of(first));
-        for (int i = 1; i < 50; i++) {
-            joined.add(chord.joinOne(first, address -> { }));
-        }
+        List<ChordNode> joined = chord.joinedThroughFirst(50);
         awaitIdealRing(chord);
         assertLookupsNameTheLiveOwner(chord, seed, "before the kill");
 

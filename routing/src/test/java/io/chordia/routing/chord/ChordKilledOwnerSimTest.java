@@ -30,13 +30,7 @@ class ChordKilledOwnerSimTest {
     void lookupsRightAfterAKillNameTheDeadOwnersSuccessor(long seed) {
         for (int victimIndex = 0; victimIndex < 5; victimIndex++) {
             ChordSim chord = new ChordSim(seed, LOADED_LOOPBACK, ChordConfig.defaults());
-            ChordNode first = chord.newNode();
-            first.join(List.of());
-            chord.live.put(first.self().id(), first);
-            List<ChordNode> nodes = new ArrayList<>(List.of(first));
-            for (int i = 1; i < 5; i++) {
-                nodes.add(chord.joinOne(first, address -> { }));
-            }
+            List<ChordNode> nodes = chord.joinedThroughFirst(5);
             chord.sim.runUntil(() -> RingInvariants.idealViolations(chord.liveNodes()).isEmpty(), Duration.ofMinutes(2),
                     "an ideal ring");
             chord.run(Duration.ofSeconds(20));

@@ -78,6 +78,18 @@ final class ChordSim {
         return nodes.get(workload.nextInt(nodes.size()));
     }
 
+    /** {@code n} nodes that joined one by one through the first, which started the ring alone; in joining order. */
+    List<ChordNode> joinedThroughFirst(int n) {
+        ChordNode first = newNode();
+        first.join(List.of());
+        live.put(first.self().id(), first);
+        List<ChordNode> joined = new ArrayList<>(List.of(first));
+        for (int i = 1; i < n; i++) {
+            joined.add(joinOne(first, address -> { }));
+        }
+        return joined;
+    }
+
     /** Joins a new node through a random live node and runs the world until it has joined. */
     ChordNode joinOne() {
         return joinOne(randomLive(), address -> { });
