@@ -245,11 +245,46 @@ class KademliaNodeTest {
         }
         KademliaNode joiner = sim.node(sim.addNode(joinerId, config));
         await(sim, joiner.join(List.of(bootstrap.self().address())));
+        sim.runFor(Duration.ofSeconds(30)); // the retry runs after the join's own end
 
         List<Contact> nearest = sim.closestLive(joinerId, 21).subList(1, 21);
         long known20 = nearest.stream().filter(c -> joiner.routingTable().contains(c.id())).count();
         assertThat(joiner.stats().joinRetries()).isEqualTo(1);
         assertThat(known20).as("of the joiner's 20 nearest live nodes, those it knows").isGreaterThanOrEqualTo(18);
+    }
+
+    /**
+     * A join ends once the nodes nearest the joiner have answered its self-lookup, not after the
+     * whole leaf set's width is confirmed: from then on (their verification ping answered) it is
+     * named in their replies, so others' lookups end at it.
+     */
+    @Test
+    void aJoinEndsOnceItsNearestNodesKnowItAndItsSelfLookupRunsOn() {
+        KademliaConfig config = KademliaConfig.defaults();
+        KademliaSimulation sim = new KademliaSimulation(13, LINK, config);
+        for (int i = 0; i < 200; i++) {
+            sim.addNode();
+        }
+        sim.installConverged();
+        NodeId joinerId = NodeId.random(new SplittableRandom(13));
+        List<Contact> nearest = sim.closestLive(joinerId, config.leafSetSize());
+        KademliaNode joiner = sim.node(sim.addNode(joinerId, config));
+        await(sim, joiner.join(List.of(sim.node(0).self().address())));
+        // Each node that got the joiner's request adds it once its verification ping is answered:
+        // one round trip of these 10-ms links later.
+        sim.runFor(Duration.ofMillis(50));
+        long atJoin = nearest.stream().filter(c -> knows(sim.nodeAt(c.address()), joinerId)).count();
+
+        assertThat(nearest.subList(0, config.alpha())).allSatisfy(c -> assertThat(knows(sim.nodeAt(c.address()), joinerId))
+                .as("%s, one of the joiner's nearest, knows it once the join ends", c).isTrue());
+        sim.runFor(Duration.ofSeconds(30));
+        long after = nearest.stream().filter(c -> knows(sim.nodeAt(c.address()), joinerId)).count();
+        assertThat(after).as("the self-lookup confirms the rest of the leaf set's width after the join ends")
+                .isGreaterThan(atJoin + 10).isGreaterThanOrEqualTo(30);
+    }
+
+    private static boolean knows(KademliaNode node, NodeId id) {
+        return node.routingTable().contains(id) || node.leafSetView().contains(id);
     }
 
     @Test
