@@ -224,11 +224,7 @@ class KademliaNodeTest {
     @Test
     void aJoinWhoseBootstrapNodeNamesOnlyDepartedNodesLooksAgainThroughTheBootstrapNodesNeighbours() {
         KademliaConfig config = KademliaConfig.defaults();
-        KademliaSimulation sim = new KademliaSimulation(11, LINK, config);
-        for (int i = 0; i < 200; i++) {
-            sim.addNode();
-        }
-        sim.installConverged();
+        KademliaSimulation sim = converged200(11, config);
         KademliaNode bootstrap = sim.node(0);
         SplittableRandom random = new SplittableRandom(11);
         NodeId joinerId = NodeId.random(random);
@@ -261,11 +257,7 @@ class KademliaNodeTest {
     @Test
     void aJoinEndsOnceItsNearestNodesKnowItAndItsSelfLookupRunsOn() {
         KademliaConfig config = KademliaConfig.defaults();
-        KademliaSimulation sim = new KademliaSimulation(13, LINK, config);
-        for (int i = 0; i < 200; i++) {
-            sim.addNode();
-        }
-        sim.installConverged();
+        KademliaSimulation sim = converged200(13, config);
         NodeId joinerId = NodeId.random(new SplittableRandom(13));
         List<Contact> nearest = sim.closestLive(joinerId, config.leafSetSize());
         KademliaNode joiner = sim.node(sim.addNode(joinerId, config));
@@ -281,6 +273,15 @@ class KademliaNodeTest {
         long after = nearest.stream().filter(c -> knows(sim.nodeAt(c.address()), joinerId)).count();
         assertThat(after).as("the self-lookup confirms the rest of the leaf set's width after the join ends")
                 .isGreaterThan(atJoin + 10).isGreaterThanOrEqualTo(30);
+    }
+
+    private static KademliaSimulation converged200(long seed, KademliaConfig config) {
+        KademliaSimulation sim = new KademliaSimulation(seed, LINK, config);
+        for (int i = 0; i < 200; i++) {
+            sim.addNode();
+        }
+        sim.installConverged();
+        return sim;
     }
 
     private static boolean knows(KademliaNode node, NodeId id) {
