@@ -358,7 +358,12 @@ public final class KademliaNode implements OverlayNode {
     }
 
     private IterativeLookup.Ends beginIterative(NodeId key, int disjointPaths) {
-        return IterativeLookup.begin(rpc, key, closestKnown(key, config.k()), config.k(), config.alpha(), disjointPaths,
+        return beginIterative(key, config.k(), disjointPaths);
+    }
+
+    /** An iterative lookup that confirms the {@code width} nearest nodes it finds. */
+    private IterativeLookup.Ends beginIterative(NodeId key, int width, int disjointPaths) {
+        return IterativeLookup.begin(rpc, key, closestKnown(key, width), width, config.alpha(), disjointPaths,
                 config.lookupRpc(), observer, stats.slowQueries, config.extras());
     }
 
@@ -438,11 +443,6 @@ public final class KademliaNode implements OverlayNode {
 
     /** A lookup of our own id that confirms the {@code width} nearest nodes it finds (k, or the leaf set's worth on joining). */
     private CompletableFuture<LookupResult> selfLookup(int width) {
-        if (width == config.k()) {
-            stats.selfLookups.increment();
-            lastSelfLookupNanos = now();
-            return iterativeLookup(self.id(), 1);
-        }
         return count(selfLookupEnds(width).closest());
     }
 
@@ -452,8 +452,7 @@ public final class KademliaNode implements OverlayNode {
         lastSelfLookupNanos = now();
         stats.lookups.increment();
         table.markLookedUp(self.id(), now());
-        return IterativeLookup.begin(rpc, self.id(), closestKnown(self.id(), width), width, config.alpha(), 1,
-                config.lookupRpc(), observer, stats.slowQueries, config.extras());
+        return beginIterative(self.id(), width, 1);
     }
 
     /** After joining: look up a random id in every bucket farther away than our closest neighbour, as the paper does. */
