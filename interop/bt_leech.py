@@ -19,6 +19,8 @@ import time
 
 import libtorrent as lt
 
+import alert_wait
+
 
 # Throughput settings for both roles, from lt.high_performance_seed() or larger (as the libtorrent anchor
 # benchmark in docs/benchmarks.md), so a libtorrent seed is measured at its best beside ours.
@@ -81,6 +83,7 @@ def main():
     args = p.parse_args()
 
     ses = lt.session(dict(settings(), **DHT) if args.dht else settings())
+    waker = alert_wait.AlertWaker(ses)
     if args.dht:
         host, port = args.dht.rsplit(":", 1)
         ses.add_dht_node((host, int(port)))
@@ -114,7 +117,7 @@ def main():
     deadline = start + args.max_seconds
     while ((finished is None or (args.linger and not stdin_closed.is_set())) and time.time() < deadline
            and not (args.stop_on_ban and banned)):
-        ses.wait_for_alert(20)
+        waker.wait(0.02)
         if first_byte is None and h.status().total_payload_download > 0:
             first_byte = time.time()
         # A peer's counters go with its connection (two seeds disconnect), so keep the largest seen.

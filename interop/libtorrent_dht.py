@@ -27,6 +27,7 @@ import time
 
 import libtorrent as lt
 
+import alert_wait
 import ed25519_keys
 
 K = 8
@@ -66,6 +67,7 @@ def settings(port):
 class Driver:
     def __init__(self, port):
         self.session = lt.session(settings(port))
+        self.waker = alert_wait.AlertWaker(self.session)
         self.port = port
         self.node_id = None
         self.traversals = {}  # traversal number -> target hex, from the DHT's log
@@ -96,7 +98,7 @@ class Driver:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError("no answer in %d ms" % timeout_ms)
-            self.session.wait_for_alert(int(min(left, 0.1) * 1000) + 1)
+            self.waker.wait(min(left, 0.1))
 
     def observe(self, alert):
         """Keeps what later commands need: our node id and which traversal looks for what."""
