@@ -196,15 +196,15 @@ public final class ChordiaProcesses implements AutoCloseable {
         boolean get() throws Exception;
     }
 
-    /** Polls {@code condition} until it holds; a throw (or failed assertion) counts as "not yet". */
     /** Waits until each of {@code daemons} holds all the others in its leaf set: a settled ring, before a test relies on who owns what. */
-    public void awaitAcquainted(java.util.List<Daemon> daemons) throws InterruptedException {
+    public void awaitAcquainted(List<Daemon> daemons) throws InterruptedException {
         for (Daemon d : daemons) {
             awaitEventually("every node knows the other " + (daemons.size() - 1), () ->
                     status(d).get("leafSet").size() >= daemons.size() - 1);
         }
     }
 
+    /** Polls {@code condition} until it holds; a throw (or failed assertion) counts as "not yet". */
     public static void awaitEventually(String what, Check condition) throws InterruptedException {
         awaitTrue(what, () -> {
             try {
