@@ -17,7 +17,6 @@ import java.time.Duration;
  * cannot say which send it answers). Node thread only.
  */
 public final class RoundTripTimes {
-    private final int capacity;
     private final long minNanos;
     private final long maxNanos;
     private final long initialNanos;
@@ -25,12 +24,11 @@ public final class RoundTripTimes {
     private final PeerEstimates byPeer;
 
     public RoundTripTimes(int capacity, Duration min, Duration max, Duration initial) {
-        this.capacity = Checks.inRange(capacity, 1, 1 << 20, "capacity");
+        this.byPeer = new PeerEstimates(Checks.inRange(capacity, 1, 1 << 20, "capacity"));
         this.minNanos = Checks.positive(min, "min").toNanos();
         this.maxNanos = Checks.positive(max, "max").toNanos();
         this.initialNanos = Checks.positive(initial, "initial").toNanos();
         Checks.check(minNanos <= maxNanos, "min %s above max %s", minNanos, maxNanos);
-        this.byPeer = new PeerEstimates(capacity);
     }
 
     /**
