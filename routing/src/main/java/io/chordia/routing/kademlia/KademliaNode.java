@@ -233,8 +233,7 @@ public final class KademliaNode implements OverlayNode {
             return lookup(key, style);
         }
         return onNode(() -> {
-            stats.lookups.increment();
-            table.markLookedUp(key, now());
+            lookupStarted(key);
             IterativeLookup.Ends ends = beginIterative(key, config.disjointPaths());
             ends.closest().whenComplete((result, failure) -> networkSize.recordLookup(key, result, failure));
             return count(ends.owner());
@@ -334,8 +333,7 @@ public final class KademliaNode implements OverlayNode {
     // ---- internals ----------------------------------------------------------------------------
 
     private CompletableFuture<LookupResult> iterativeLookup(NodeId key, int disjointPaths) {
-        stats.lookups.increment();
-        table.markLookedUp(key, now());
+        lookupStarted(key);
         return count(iterativeWithoutCounting(key, disjointPaths));
     }
 
@@ -346,8 +344,7 @@ public final class KademliaNode implements OverlayNode {
     /** An iterative lookup asking {@code query}'s request of each node, counted as a lookup. */
     <R extends Response> CompletableFuture<LookupResult> lookupWith(
             NodeId key, IterativeLookup.Query<R> query) {
-        stats.lookups.increment();
-        table.markLookedUp(key, now());
+        lookupStarted(key);
         return count(IterativeLookup.start(rpc, key, closestKnown(key, config.k()), config.k(), config.alpha(),
                 config.disjointPaths(), config.lookupRpc(), query, observer, stats.slowQueries, config.extras()));
     }
@@ -368,9 +365,14 @@ public final class KademliaNode implements OverlayNode {
     }
 
     private CompletableFuture<LookupResult> recursiveLookup(NodeId key) {
+        lookupStarted(key);
+        return count(recursive.start(key, config.k()));
+    }
+
+    /** Counts a lookup of {@code key} and tells the table its bucket was looked into (no refresh due). */
+    private void lookupStarted(NodeId key) {
         stats.lookups.increment();
         table.markLookedUp(key, now());
-        return count(recursive.start(key, config.k()));
     }
 
     private CompletableFuture<LookupResult> count(CompletableFuture<LookupResult> lookup) {
@@ -450,8 +452,7 @@ public final class KademliaNode implements OverlayNode {
     private IterativeLookup.Ends selfLookupEnds(int width) {
         stats.selfLookups.increment();
         lastSelfLookupNanos = now();
-        stats.lookups.increment();
-        table.markLookedUp(self.id(), now());
+        lookupStarted(self.id());
         return beginIterative(self.id(), width, 1);
     }
 
